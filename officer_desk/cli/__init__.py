@@ -1,0 +1,80 @@
+"""The ``officer-desk`` command line (contract: shared/domain/cli-contract.md).
+
+With no sub-command it opens the window; every sub-command works headless. Each command module
+in this package exposes ``register(subparsers)`` and handlers ``handler(args, out) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from officer_desk import __version__
+from officer_desk.cli.output import Output, run_handler
+from officer_desk.i18n import set_language
+
+# Command modules, in the order their commands appear in --help.
+COMMAND_MODULES = (
+    "officer_desk.cli.cases",
+    "officer_desk.cli.catalogue_cmd",
+    "officer_desk.cli.screening_cmd",
+    "officer_desk.cli.signing_cmd",
+    "officer_desk.cli.receipts_cmd",
+    "officer_desk.cli.admin",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="officer-desk",
+        description="Officer Desk — bàn làm việc của cán bộ một cửa / desk for one-stop counter officers",
+    )
+    parser.add_argument("--version", action="version", version=f"officer-desk {__version__}")
+    parser.add_argument("--database", metavar="URL", help="PostgreSQL URL (default: the local encrypted file)")
+    parser.add_argument("--lang", choices=("vi", "en"), help="language of messages")
+    # Window options (used when no sub-command is given).
+    parser.add_argument("--screenshot", metavar="PATH", help="grab the window to PNG and exit")
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS", help="close the window after SECONDS")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a command module not written yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def _configure_language(args: argparse.Namespace) -> None:
+    language = args.lang
+    if not language:
+        try:
+            from officer_desk.config import load_config
+
+            language = load_config().language
+        except Exception:  # noqa: BLE001 - an unreadable config must not stop --help or errors
+            language = "vi"
+    set_language(language)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.database:
+        os.environ["OFFICER_DESK_DATABASE_URL"] = args.database
+    _configure_language(args)
+    if not args.command:
+        from officer_desk.ui.app import run_app  # Qt is imported only when the window opens
+
+        return run_app(args)
+    out = Output(json_mode=bool(getattr(args, "json", False)))
+    return run_handler(args.func, args, out)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""The desk context: one open database plus configuration, catalogue and calendar, built once."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from functools import cached_property
+
+from officer_desk.catalogue import Catalogue
+from officer_desk.config import DeskConfig, load_config
+from officer_desk.models.session import Database, open_database
+from officer_desk.paths import Home
+from officer_desk.workdays import WorkingCalendar, default_calendar
+
+OFFICER_ENV = "OFFICER_DESK_OFFICER"
+
+
+def current_officer_username() -> str:
+    """Who is working: ``OFFICER_DESK_OFFICER`` or the operating-system account."""
+    configured = os.environ.get(OFFICER_ENV)
+    if configured:
+        return configured.strip()[:64]
+    try:
+        return getpass.getuser()[:64]
+    except Exception:  # noqa: BLE001 - no account name on some locked-down PCs
+        return "officer"
+
+
+@dataclass
+class Desk:
+    home: Home
+    db: Database
+    config: DeskConfig
+    officer: str
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        from officer_desk.catalogue import load_catalogue
+
+        return load_catalogue(self.home, self.config.aliases)
+
+    @cached_property
+    def calendar(self) -> WorkingCalendar:
+        extra = self.home.root / "calendar-overrides.yaml"
+        return default_calendar((extra,) if extra.exists() else ())
+
+    @cached_property
+    def cases(self):  # type: ignore[no-untyped-def]
+        from officer_desk.cases import CaseService
+
+        return CaseService(self)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_desk(home: Home | None = None, url: str | None = None, officer: str | None = None) -> Desk:
+    home = home or Home()
+    config = load_config(home)
+    db = open_database(home, url)
+    return Desk(home=home, db=db, config=config, officer=officer or current_officer_username())

@@ -1,0 +1,163 @@
+"""Database engines and sessions: encrypted SQLite (SQLCipher) by default, PostgreSQL by URL.
+
+The local file uses a raw 256-bit key (no passphrase KDF per connection), WAL with synchronous=FULL
+so a case acknowledged to the officer survives a power cut, and pooled connections.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from officer_desk.errors import DatabaseKeyError, DeskError
+from officer_desk.i18n import _
+from officer_desk.paths import Home
+from officer_desk.security import load_database_key
+
+DATABASE_URL_ENV = "OFFICER_DESK_DATABASE_URL"
+
+
+class DatabaseOpenError(DeskError):
+    code = "database"
+    exit_code = 2
+
+
+@dataclass
+class Database:
+    """An open database: engine, session factory and what it is (for the status bar)."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    url: str
+    is_local: bool
+    db_key: bytes | None  # the SQLCipher key (None on PostgreSQL)
+    home: Home
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on error."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @property
+    def description(self) -> str:
+        if self.is_local:
+            return str(self.home.database)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def resolve_url(home: Home, url: str | None = None) -> str | None:
+    """The PostgreSQL URL to use, or None for the local encrypted file."""
+    if url:
+        return url
+    env = os.environ.get(DATABASE_URL_ENV)
+    if env:
+        return env
+    try:
+        from officer_desk.config import load_config
+
+        configured = load_config(home).database_url
+    except DeskError:
+        configured = ""
+    return configured or None
+
+
+def _normalise_pg_url(url: str) -> str:
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
+    import sqlcipher3
+
+    engine = create_engine(f"sqlite:///{path}", module=sqlcipher3.dbapi2, **kwargs)
+    hex_key = key.hex()
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite's implicit transactions are turned off so SQLAlchemy controls BEGIN (savepoints work).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+        try:
+            cursor.execute("SELECT count(*) FROM sqlite_master")
+        except Exception as exc:
+            cursor.close()
+            raise DatabaseKeyError(
+                _("Không mở được cơ sở dữ liệu {path}: sai khóa hoặc tệp bị hỏng", path=str(path))
+            ) from exc
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.execute("PRAGMA temp_store = MEMORY")
+        cursor.execute("PRAGMA cache_size = -32000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+_open_lock = threading.Lock()
+
+
+def open_database(home: Home | None = None, url: str | None = None, upgrade: bool = True) -> Database:
+    """Open (and create or upgrade in place) the desk's database."""
+    home = home or Home()
+    resolved = resolve_url(home, url)
+    with _open_lock:
+        try:
+            if resolved:
+                engine = create_engine(_normalise_pg_url(resolved), pool_pre_ping=True, pool_size=5)
+                db = Database(engine, sessionmaker(engine, expire_on_commit=False), resolved, False, None, home)
+            else:
+                home.ensure()
+                key = load_database_key(home)
+                engine = create_sqlcipher_engine(home.database, key, pool_size=5, max_overflow=5)
+                db = Database(
+                    engine, sessionmaker(engine, expire_on_commit=False), str(home.database), True, key, home
+                )
+            if upgrade:
+                from officer_desk.models.migrate import upgrade_to_head
+
+                upgrade_to_head(db.engine)
+        except DeskError:
+            raise
+        except SADatabaseError as exc:
+            if isinstance(exc.orig, DeskError):
+                raise exc.orig from exc
+            raise DatabaseOpenError(
+                _("Không mở được cơ sở dữ liệu: {reason}", reason=type(exc.orig).__name__)
+            ) from exc
+        except Exception as exc:
+            if isinstance(exc.__cause__, DeskError):
+                raise exc.__cause__ from exc
+            raise DatabaseOpenError(
+                _("Không mở được cơ sở dữ liệu: {reason}", reason=type(exc).__name__)
+            ) from exc
+    return db

@@ -1,0 +1,257 @@
+"""ORM models of the local queue (SQLAlchemy 2.x typed mappings).
+
+Schema changes go through Alembic migrations (officer_desk/models/migrations/versions/).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from officer_desk.models.base import Base, SearchTerm, UtcDateTime, utcnow
+
+
+class Officer(Base):
+    __tablename__ = "officers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32), default="officer")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Case(Base):
+    """A dossier in the queue. ``raw_json`` is the interchange object as received (verbatim)."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_status_due", "status", "due_date"),
+        Index("ix_cases_status_received", "status", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_code: Mapped[str] = mapped_column(String(64), unique=True)
+    procedure_code: Mapped[str] = mapped_column(String(32), index=True)
+    channel: Mapped[str] = mapped_column(String(16), index=True)
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    assigned_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
+    assigned_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    applicant_name: Mapped[str] = mapped_column(String(200), default="")
+    applicant_id_number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    applicant_phone: Mapped[str] = mapped_column(String(32), default="")
+    subject_key: Mapped[str] = mapped_column(String(200), default="")
+    raw_json: Mapped[str] = mapped_column(Text)  # as received, verbatim
+    dossier_json: Mapped[str] = mapped_column(Text)  # current values (officer edits, supplements)
+    raw_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    source_file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    origin_desk: Mapped[int] = mapped_column(Integer, default=0)
+    receipt_issued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    register_book: Mapped[str | None] = mapped_column(String(16))
+    register_number: Mapped[int | None] = mapped_column(Integer)
+    appointment_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    clock_started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    worst_severity: Mapped[str | None] = mapped_column(String(16))
+    open_finding_count: Mapped[int] = mapped_column(Integer, default=0)
+    screened_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    screening_engine_version: Mapped[str | None] = mapped_column(String(32))
+    fee_vnd: Mapped[int | None] = mapped_column(Integer)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Attachment.position"
+    )
+    findings: Mapped[list[Finding]] = relationship(back_populates="case", cascade="all, delete-orphan")
+    events: Mapped[list[CaseEvent]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseEvent.id"
+    )
+    assigned_officer: Mapped[Officer | None] = relationship()
+
+
+class CaseSearchTerm(Base):
+    """Folded search keys of a case (name suffixes, ID number, phone, dossier code)."""
+
+    __tablename__ = "case_search_terms"
+    __table_args__ = (
+        Index("ix_case_search_terms_term_case", "term", "case_id"),
+        UniqueConstraint("case_id", "term"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    term: Mapped[str] = mapped_column(SearchTerm)
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    doc_type: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    presented_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    certified: Mapped[bool] = mapped_column(Boolean, default=False)
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(Integer)
+    media_type: Mapped[str | None] = mapped_column(String(100))
+    fields_json: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
+
+    case: Mapped[Case] = relationship(back_populates="attachments")
+
+
+class AttachmentBlob(Base):
+    """Encrypted attachment bytes keyed by the plaintext's SHA-256 (PostgreSQL: shared by all desks)."""
+
+    __tablename__ = "attachment_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class Finding(Base):
+    """A screening hint stored with the case, and the officer's decision on it."""
+
+    __tablename__ = "findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(64), index=True)
+    severity: Mapped[str] = mapped_column(String(16))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    message_vi: Mapped[str] = mapped_column(Text, default="")
+    message_en: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    suggestion: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(32), default="rule")
+    engine_version: Mapped[str] = mapped_column(String(32), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    decision: Mapped[str] = mapped_column(String(16), default="open")  # open | accepted | dismissed
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    case: Mapped[Case] = relationship(back_populates="findings")
+    decided_by_officer: Mapped[Officer | None] = relationship()
+
+
+class CaseEvent(Base):
+    """The case's timeline: every transition and change, who, when and why."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    action: Mapped[str] = mapped_column(String(48))
+    from_status: Mapped[str | None] = mapped_column(String(32))
+    to_status: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
+
+    case: Mapped[Case] = relationship(back_populates="events")
+    officer: Mapped[Officer | None] = relationship()
+
+
+class AuditEntry(Base):
+    """Append-only audit log: who did what to which record (ids and codes, no personal data)."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    desk: Mapped[int] = mapped_column(Integer, default=0)
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    entity_type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
+
+
+class SignedDocument(Base):
+    """A generated, signed document (receipt, notice) kept with its case."""
+
+    __tablename__ = "signed_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    doc_type: Mapped[str] = mapped_column(String(32))
+    form: Mapped[str] = mapped_column(String(16), default="a5")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    signer: Mapped[str] = mapped_column(String(200), default="")
+    qr_payload: Mapped[str] = mapped_column(Text, default="")
+    reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+    pending_upgrade: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OutboxItem(Base):
+    """Changes made while offline, waiting to be pushed to the shared database."""
+
+    __tablename__ = "outbox_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    entity_id: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class DossierSequence(Base):
+    """Daily dossier-number counters: per agency, day and numbering block (desk)."""
+
+    __tablename__ = "dossier_sequences"
+
+    agency_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[str] = mapped_column(String(6), primary_key=True)  # YYMMDD
+    block: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RegisterSequence(Base):
+    """Receipt register (Sổ theo dõi hồ sơ): numbers per desk per year, never reused."""
+
+    __tablename__ = "register_sequences"
+
+    desk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DeskSetting(Base):
+    """Small key/value facts about this database (demo mode, clock high-water mark...)."""
+
+    __tablename__ = "desk_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from officer_desk.workdays import compute_due_date, default_calendar, load_overrides, WorkingCalendar
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def at(text: str) -> datetime:
+    return datetime.strptime(text, "%d/%m/%Y %H:%M").replace(tzinfo=TZ)
+
+
+@pytest.fixture(scope="module")
+def calendar() -> WorkingCalendar:
+    return default_calendar()
+
+
+def test_tet_2026_is_skipped(calendar: WorkingCalendar) -> None:
+    # Friday 13/02/2026 + 3 working days: Tết 16–20/02, weekends → 23, 24, 25/02.
+    assert compute_due_date(at("13/02/2026 10:00"), "working_days", 3, calendar) == date(2026, 2, 25)
+
+
+def test_make_up_saturdays_count_as_working_days(calendar: WorkingCalendar) -> None:
+    assert calendar.is_working_day(date(2026, 1, 10))
+    assert calendar.is_working_day(date(2026, 8, 22))
+    assert compute_due_date(at("09/01/2026 10:00"), "working_days", 1, calendar) == date(2026, 1, 10)
+    assert compute_due_date(at("21/08/2026 09:00"), "working_days", 1, calendar) == date(2026, 8, 22)
+
+
+def test_swap_day_missing_from_holidays_package_is_off(calendar: WorkingCalendar) -> None:
+    assert not calendar.is_working_day(date(2026, 1, 2))
+    assert not calendar.is_working_day(date(2025, 5, 2))
+    assert not calendar.is_working_day(date(2026, 8, 31))
+
+
+def test_same_day_cutoff_at_15_00(calendar: WorkingCalendar) -> None:
+    assert compute_due_date(at("27/11/2026 15:00"), "same_day", 0, calendar, time(15, 0)) == date(2026, 11, 27)
+    assert compute_due_date(at("27/11/2026 15:01"), "same_day", 0, calendar, time(15, 0)) == date(2026, 11, 30)
+
+
+def test_same_day_after_cutoff_before_new_year_skips_holiday_and_swap(calendar: WorkingCalendar) -> None:
+    assert compute_due_date(at("31/12/2025 16:00"), "same_day", 0, calendar) == date(2026, 1, 5)
+
+
+def test_calendar_days_move_to_next_working_day(calendar: WorkingCalendar) -> None:
+    # 10 calendar days from Sat 21/11/2026 = Tue 01/12/2026 (a working day).
+    assert compute_due_date(at("21/11/2026 09:00"), "calendar_days", 10, calendar) == date(2026, 12, 1)
+    # 15 days from 09/02/2026 = 24/02/2026 (working); from 03/02 = 18/02 (Tết) → 23/02.
+    assert compute_due_date(at("03/02/2026 09:00"), "calendar_days", 15, calendar) == date(2026, 2, 23)
+
+
+def test_culture_day_2026_is_off_by_default_and_removable(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert not default_calendar().is_working_day(date(2026, 11, 24))
+    extra = tmp_path / "overrides.yaml"
+    extra.write_text("2026:\n  working:\n    - {date: 2026-11-24, note: 'tỉnh không nghỉ'}\n", encoding="utf-8")
+    calendar = WorkingCalendar(load_overrides((extra,)))
+    assert calendar.is_working_day(date(2026, 11, 24))
+
+
+def test_year_coverage_warns_for_unlisted_years(calendar: WorkingCalendar) -> None:
+    assert calendar.year_covered(2026)
+    assert not calendar.year_covered(2027)
