@@ -50,13 +50,13 @@ def translate(message: str, language: str | None = None) -> str:
     return _catalogue(language or current_language()).get(message, message)
 
 
-def _(message: str, **values: Any) -> str:
+def _(message: str, /, **values: Any) -> str:
     """Translate ``message`` and fill its named placeholders."""
     text = translate(message)
     return text.format(**values) if values else text
 
 
-def both(message: str, **values: Any) -> tuple[str, str]:
+def both(message: str, /, **values: Any) -> tuple[str, str]:
     """The message in Vietnamese and in English (for stored texts shown in either language)."""
     vi = message.format(**values) if values else message
     en_template = translate(message, "en")

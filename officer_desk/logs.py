@@ -22,7 +22,14 @@ _QUOTED_RE = re.compile(r"(['\"])(?:(?!\1).){2,}\1")
 
 
 def redact(text: str) -> str:
-    return _QUOTED_RE.sub("'…'", _DIGITS_RE.sub("###", text))
+    """Mask digit runs and quoted strings, keeping traceback file lines readable."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith('File "'):
+            lines.append(line)
+        else:
+            lines.append(_QUOTED_RE.sub("'…'", _DIGITS_RE.sub("###", line)))
+    return "".join(lines)
 
 
 def get_logger() -> logging.Logger:

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from officer_desk.workdays import compute_due_date, default_calendar, load_overrides, WorkingCalendar
+from officer_desk.workdays import WorkingCalendar, compute_due_date, default_calendar, load_overrides
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -1,0 +1,71 @@
+"""Demo mode, synthetic data and diacritics-insensitive search on both back-ends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from officer_desk.cases import QueueFilter
+from officer_desk.cli import main
+from officer_desk.demo import DemoRefused, generate_cases, run_demo
+from officer_desk.lifecycle import Status
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
+
+
+def test_demo_data_is_searchable_without_diacritics(desk) -> None:  # type: ignore[no-untyped-def]
+    assert generate_cases(desk, 400, seed=7) == 400
+    rows = desk.cases.search("dang", limit=20)
+    assert rows and all(r.applicant_name.startswith("Đặng") or " Đặng" in r.applicant_name or
+                        "đặng" in r.applicant_name.lower() for r in rows)
+    one = rows[0]
+    assert desk.cases.search(one.dossier_code)[0].dossier_code == one.dossier_code
+    by_id = desk.cases.search(desk.cases.detail(one.id).dossier["applicant"]["id_number"][:9])
+    assert one.id in {r.id for r in by_id}
+    counts = desk.cases.status_counts()
+    assert sum(counts[s.value] for s in Status) == 400
+    page = desk.cases.list_ids(QueueFilter(statuses=(Status.RECEIVED,), sort="due_date", descending=False), 0, 50)
+    rows = desk.cases.rows(page)
+    assert all(r.status == Status.RECEIVED for r in rows)
+    dues = [r.due_date for r in rows]
+    assert dues == sorted(dues)
+    filtered = desk.cases.count(QueueFilter(text="dang"))
+    assert filtered >= len(desk.cases.search("dang", limit=1))
+
+
+def test_search_finds_d_stroke_names_from_plain_d(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["attachments"] = [a for a in data["attachments"] if "file" not in a]
+    path = tmp_path / "mai.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    desk.cases.import_paths([path])
+    for query in ("dang", "Dang Thi", "ĐẶNG THỊ MAI", "thi mai", "0912 345 678", "+84912345678", "025194",
+                  "261127-0007"):
+        assert [r.dossier_code for r in desk.cases.search(query)] == [data["dossier_code"]], query
+    assert desk.cases.search("dung") == []
+
+
+def test_demo_refuses_a_database_with_real_cases(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["attachments"] = [a for a in data["attachments"] if "file" not in a]
+    path = tmp_path / "real.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    desk.cases.import_paths([path])
+    with pytest.raises(DemoRefused):
+        run_demo(desk, 5, 1)
+
+
+def test_demo_command_creates_demo_material(isolated_home, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    assert main(["demo", "--cases", "30", "--seed", "3", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["cases"] == 30
+    assert (isolated_home.demo / "demo-root.pem").exists()
+    assert (isolated_home.demo / "desk.p12").exists()
+    assert (isolated_home.demo / "desk.pin").read_text(encoding="utf-8").strip()
+    # A second run adds cases with new codes, never reusing one.
+    assert main(["demo", "--cases", "30", "--seed", "3"]) == 0
+    assert main(["list", "--limit", "100", "--json"]) == 0
+    cases = json.loads(capsys.readouterr().out.splitlines()[-1])["cases"]
+    assert len({c["dossier_code"] for c in cases}) == 60
