@@ -49,6 +49,7 @@ from officer_desk.models import (
     Case,
     CaseEvent,
     CaseSearchTerm,
+    CaseStatusCount,
     DeskSetting,
     DossierSequence,
     Finding,
@@ -874,7 +875,7 @@ class CaseService:
         today = datetime.now(LOCAL_TZ).date()
         with self.db.session() as session:
             counts = {s.value: 0 for s in Status}
-            for status, count in session.execute(select(Case.status, func.count()).group_by(Case.status)):
+            for status, count in session.execute(select(CaseStatusCount.status, CaseStatusCount.n)):
                 counts[status] = int(count)
             counts["overdue"] = int(
                 session.execute(

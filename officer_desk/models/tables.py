@@ -255,3 +255,12 @@ class DeskSetting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseStatusCount(Base):
+    """Cases per status, kept exact by database triggers (migration 0003)."""
+
+    __tablename__ = "case_status_counts"
+
+    status: Mapped[str] = mapped_column(String(32), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
