@@ -655,6 +655,8 @@ class CaseService:
                     suggestion=item.get("suggestion", ""),
                     source=item.get("source", "rule"),
                     engine_version=engine_version,
+                    decision="open",
+                    superseded=False,
                 )
             )
         case.worst_severity, case.open_finding_count = _severity_summary(case.findings)
@@ -745,7 +747,7 @@ class CaseService:
                     raise InputError(_("Cần ghi lý do khi nhận lại hồ sơ đang giao cho người khác"))
             case.assigned_officer_id = target.id
             case.assigned_at = _now()
-            self._event(session, case, actor, "assigned", reason=reason.strip(), officer=target.username,
+            self._event(session, case, actor, "assigned", reason=reason.strip(), assignee=target.username,
                         previous=holder.username if holder else None)
 
     def unassign(self, ref: str | int) -> None:
