@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import Select, and_, func, insert, or_, select, update
+from sqlalchemy import Select, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -336,12 +336,11 @@ class CaseService:
         if dialect == "postgresql":
             from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-            stmt = pg_insert(table).values(**key, value=0).on_conflict_do_nothing()
+            session.execute(pg_insert(table).values(**key, value=0).on_conflict_do_nothing())
         else:
             from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-            stmt = sqlite_insert(table).values(**key, value=0).on_conflict_do_nothing()
-        session.execute(stmt)
+            session.execute(sqlite_insert(table).values(**key, value=0).on_conflict_do_nothing())
         conditions = [getattr(table, k) == v for k, v in key.items()]
         result = session.execute(
             update(table).where(*conditions).values(value=table.value + 1).returning(table.value)
@@ -420,7 +419,7 @@ class CaseService:
 
     def _replace_terms(self, session: Session, case: Case) -> None:
         if case.id is not None:
-            session.execute(CaseSearchTerm.__table__.delete().where(CaseSearchTerm.case_id == case.id))
+            session.execute(delete(CaseSearchTerm).where(CaseSearchTerm.case_id == case.id))
         session.flush()
         terms = case_search_terms(case.applicant_name, case.applicant_id_number, case.applicant_phone,
                                   case.dossier_code)
@@ -822,7 +821,7 @@ class CaseService:
     def list_ids(self, flt: QueueFilter, offset: int = 0, limit: int = 200) -> list[int]:
         """Ids of one page of the queue, filtered and sorted in SQL."""
         column = SORT_COLUMNS.get(flt.sort, Case.received_at)
-        order = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
+        order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
         with self.db.session() as session:
             query = self._filtered(select(Case.id), flt).order_by(*order).offset(offset).limit(limit)
             return list(session.execute(query).scalars())

@@ -11,9 +11,11 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from officer_desk import __version__
 from officer_desk.cli.output import Output, run_handler
+from officer_desk.errors import UsageError
 from officer_desk.i18n import set_language
 
 # Command modules, in the order their commands appear in --help.
@@ -27,8 +29,15 @@ COMMAND_MODULES = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors become UsageError, so --json still gets its one JSON object."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="officer-desk",
         description="Officer Desk — bàn làm việc của cán bộ một cửa / desk for one-stop counter officers",
     )
@@ -38,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Window options (used when no sub-command is given).
     parser.add_argument("--screenshot", metavar="PATH", help="grab the window to PNG and exit")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help="close the window after SECONDS")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -64,7 +73,15 @@ def _configure_language(args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(arguments)
+    except UsageError as exc:
+        out = Output(json_mode="--json" in arguments)
+        out.error(exc.code, exc.message)
+        if not out.json_mode:
+            parser.print_usage(sys.stderr)
+        return exc.exit_code
     if args.database:
         os.environ["OFFICER_DESK_DATABASE_URL"] = args.database
     _configure_language(args)
