@@ -54,6 +54,7 @@ class DeskConfig:
     desk_number: int = 1
     language: str = "vi"
     database_url: str = ""
+    sync_url: str = ""  # the center's shared database that an offline-capable desk pushes to
     office_hours: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_OFFICE_HOURS))
     collection_hours: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_COLLECTION_HOURS))
     fees: dict[str, int] = field(default_factory=dict)  # procedure code -> VND, where the national fee is null
