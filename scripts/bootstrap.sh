@@ -13,7 +13,7 @@ RUNTIME_PACKAGES=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxk
   libxcb-xinerama0 libxcb-xkb1 libnss3 libcups2 fonts-dejavu-core xvfb xauth)
 # What the test suite drives for real: PostgreSQL, pdfsig/pdftoppm, NSS certutil, SoftHSM2, CUPS.
 TEST_PACKAGES=(postgresql poppler-utils libnss3-tools softhsm2 opensc cups cups-client cups-bsd
-  printer-driver-cups-pdf)
+  printer-driver-cups-pdf tesseract-ocr tesseract-ocr-vie)
 
 apt_install() {
   local missing=()

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "officer_desk.cli.screening_cmd",
     "officer_desk.cli.signing_cmd",
     "officer_desk.cli.receipts_cmd",
+    "officer_desk.cli.documents_cmd",
     "officer_desk.cli.admin",
 )
 

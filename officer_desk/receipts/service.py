@@ -1,0 +1,296 @@
+"""Receipts and notices for cases: the accept transition, register numbers, signed PDFs kept with the case.
+
+A receipt counts as issued (``receipt_issued_at``) only once its PDF exists (saved, or handed to a print
+job that the printing system accepted). The register number is taken in its own committed transaction
+before anything else: after a power cut a number may be unused, but it is never given out twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from officer_desk.appointments import appointment_for
+from officer_desk.audit import audit
+from officer_desk.catalogue import processing_text
+from officer_desk.desk import Desk
+from officer_desk.dossier import LOCAL_TZ
+from officer_desk.errors import DeskError, LifecycleError
+from officer_desk.fileio import write_bytes_atomic
+from officer_desk.i18n import _
+from officer_desk.lifecycle import Action, Status
+from officer_desk.models import Case, SignedDocument
+from officer_desk.receipts.issue import IssuedDocument, issue_document
+from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
+from officer_desk.receipts.qr import QrKeyring, desk_id_for
+
+KIND_LABELS = {"original": "Bản chính", "certified_copy": "Bản sao chứng thực", "copy": "Bản sao"}
+
+
+class ReceiptRefused(DeskError):
+    """The case cannot get this document now (open errors, wrong state); nothing was issued."""
+
+    code = "refused"
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class IssuedCaseDocument:
+    dossier_code: str
+    doc_type: str
+    file: Path | None
+    qr_payload: str
+    appointment: datetime | None
+    reprint: bool
+    document: IssuedDocument
+
+
+def _keyring(desk: Desk) -> QrKeyring:
+    keyring = QrKeyring(desk.home)
+    keyring.ensure_desk_key(desk_id_for(desk.config.agency_id, desk.config.desk_number))
+    return keyring
+
+
+def _signer(desk: Desk, keystore: Path | None, pin: str | None) -> Any:
+    from officer_desk.signing.pades import load_desk_signer
+
+    return load_desk_signer(desk.home, keystore, pin, timestamp_url=desk.config.timestamp_url or None)
+
+
+def _signer_name(signer: Any) -> str:
+    try:
+        return str(signer.signer.cert.subject.native.get("common_name", ""))
+    except AttributeError:
+        return ""
+
+
+def _local(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(LOCAL_TZ) if moment is not None else None
+
+
+def _common(desk: Desk, code: str) -> tuple[Any, dict[str, Any], Any]:
+    detail = desk.cases.detail(code)
+    procedure = desk.cases.procedure(detail.row.procedure_code)
+    applicant = detail.dossier.get("applicant") or {}
+    values = {
+        "agency_name": desk.config.agency_name,
+        "agency_header": desk.config.agency_header,
+        "agency_id": desk.config.agency_id,
+        "desk_number": desk.config.desk_number,
+        "dossier_code": detail.row.dossier_code,
+        "applicant_name": str(applicant.get("full_name", "")),
+        "applicant_address": str(applicant.get("address", "")),
+        "applicant_phone": str(applicant.get("phone", "")),
+        "applicant_email": str(applicant.get("email", "")),
+        "procedure_code": procedure.code,
+        "procedure_name": procedure.name_vi,
+        "received_at": _local(detail.row.received_at),
+        "officer_name": desk.config.officer_name or desk.officer,
+        "locality": desk.config.province,
+    }
+    return detail, values, procedure
+
+
+def _components(desk: Desk, detail: Any, procedure: Any) -> list[ComponentLine]:
+    lines = []
+    for attachment in detail.attachments:
+        requirement = procedure.document_for(attachment.doc_type) if hasattr(procedure, "document_for") else None
+        name = requirement.name_vi if requirement is not None else attachment.doc_type
+        kind = KIND_LABELS.get(attachment.kind, attachment.kind)
+        if attachment.presented_only:
+            kind += " (xuất trình)"
+        lines.append(ComponentLine(name=name, kind=kind, count=attachment.quantity))
+    return lines
+
+
+def _store(desk: Desk, session: Any, case: Case, issued: IssuedDocument, reprint: bool, signer_name: str) -> None:
+    digest = desk.cases.attachments.put(session, issued.pdf)
+    session.add(SignedDocument(
+        case_id=case.id, doc_type=issued.doc_type, form=issued.form, created_by=desk.officer,
+        content_sha256=digest, signer=signer_name, qr_payload=issued.qr_payload, reprint=reprint,
+        pending_upgrade=issued.signed,
+    ))
+
+
+def _write(out: Path | None, issued: IssuedDocument, deliver: Callable[[bytes], None] | None) -> None:
+    if out is not None:
+        write_bytes_atomic(out, issued.pdf)
+    if deliver is not None:
+        deliver(issued.pdf)  # e.g. a print job; raises when the printing system refuses it
+
+
+def issue_receipt(
+    desk: Desk,
+    code: str,
+    out: Path | None,
+    form: str = "a5",
+    keystore: Path | None = None,
+    pin: str | None = None,
+    deliver: Callable[[bytes], None] | None = None,
+) -> IssuedCaseDocument:
+    """Accept a received case and issue its receipt, or reprint the receipt of an accepted one."""
+    detail, values, procedure = _common(desk, code)
+    status = detail.row.status
+    reprint = status not in (Status.RECEIVED,)
+    if status == Status.RECEIVED:
+        errors = [f for f in detail.findings if f.severity == "error" and f.decision == "open"]
+        if errors:
+            raise ReceiptRefused(_(
+                "Hồ sơ {code} còn {n} lỗi chưa xử lý ({codes}); hãy yêu cầu bổ sung thay vì tiếp nhận",
+                code=code, n=len(errors), codes=", ".join(sorted({f.code for f in errors})),
+            ))
+        if desk.cases.clock_problem() is not None:
+            desk.cases._guard_clock()
+    elif detail.receipt_issued_at is None and detail.register_number is None:
+        raise ReceiptRefused(_("Hồ sơ {code} chưa được tiếp nhận tại quầy này; không có giấy tiếp nhận để in lại",
+                               code=code))
+    signer = _signer(desk, keystore, pin)
+    try:
+        now = datetime.now(LOCAL_TZ)
+        if not reprint:
+            with desk.db.session() as session:
+                number = desk.cases.next_register_number(session, now.year)
+                audit(session, desk.officer, "register.number_taken", "case", code,
+                      desk=desk.config.desk_number, number=number)
+            register_book = f"{desk.config.desk_number:02d}/{now.year}"
+            appointment = appointment_for(detail.row.due_date or now.date(), detail.row.received_at, desk.config,
+                                          desk.calendar)
+        else:
+            number = detail.register_number or 0
+            register_book = detail.register_book or ""
+            appointment = _local(detail.appointment_at) or now
+        data = ReceiptData(
+            **values,
+            components=tuple(_components(desk, detail, procedure)),
+            sets_count=1,
+            processing_time_text=processing_text(procedure),
+            appointment=appointment,
+            collection_place=procedure.collection_place_vi or desk.config.agency_name,
+            register_book=register_book,
+            register_number=number,
+            reprint=reprint,
+            issued_at=now,
+        )
+        issued = issue_document("receipt", data, form, signer, _keyring(desk), now=now)
+        _write(out, issued, deliver)
+        with desk.db.session() as session:
+            if not reprint:
+                desk.cases.transition(code, Action.ACCEPT, session=session, register_number=number)
+            case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
+            if not reprint:
+                case.register_book = register_book
+                case.register_number = number
+                case.appointment_at = appointment
+                case.receipt_issued_at = now
+            _store(desk, session, case, issued, reprint, _signer_name(signer))
+            audit(session, desk.officer, "receipt.reprinted" if reprint else "receipt.issued", "case", code,
+                  desk=desk.config.desk_number, form=form, register_number=number)
+    finally:
+        close = getattr(signer, "close", None)
+        if close is not None:
+            close()
+    return IssuedCaseDocument(code, "receipt", out, issued.qr_payload, appointment, reprint, issued)
+
+
+def supplement_items(desk: Desk, code: str) -> list[SupplementItem]:
+    """Every missing or wrong item of the case: its open error findings (the one-stop rule: all at once)."""
+    detail = desk.cases.detail(code)
+    items = []
+    for finding in detail.findings:
+        if finding.severity != "error" or finding.decision == "dismissed":
+            continue
+        items.append(SupplementItem(name=finding.message_vi, reason=finding.suggestion or finding.evidence))
+    return items
+
+
+def issue_notice(
+    desk: Desk,
+    doc_type: str,
+    code: str,
+    out: Path | None,
+    form: str = "a5",
+    reason: str = "",
+    new_appointment: datetime | None = None,
+    items: list[SupplementItem] | None = None,
+    keystore: Path | None = None,
+    pin: str | None = None,
+    deliver: Callable[[bytes], None] | None = None,
+) -> IssuedCaseDocument:
+    """Supplement request, refusal, apology or result-return slip; performs the matching transition."""
+    detail, values, procedure = _common(desk, code)
+    now = datetime.now(LOCAL_TZ)
+    extra: dict[str, Any] = {"issued_at": now, "register_book": detail.register_book or "",
+                             "register_number": detail.register_number,
+                             "appointment": _local(detail.appointment_at)}
+    action: Action | None = None
+    if doc_type == "supplement":
+        items = items if items is not None else supplement_items(desk, code)
+        if not items:
+            raise ReceiptRefused(_("Hồ sơ {code} không thiếu giấy tờ nào; không lập phiếu bổ sung", code=code))
+        extra["items"] = tuple(items)
+        action = Action.REQUEST_SUPPLEMENT
+    elif doc_type == "refusal":
+        if not reason.strip():
+            raise LifecycleError(_("Phiếu từ chối cần lý do (--reason)"))
+        extra["reasons"] = tuple(r.strip() for r in reason.split(";") if r.strip())
+        action = Action.REFUSE
+    elif doc_type == "apology":
+        due = detail.row.due_date or now.date()
+        new_day = new_appointment.date() if new_appointment else desk.calendar.add_working_days(max(due, now.date()), 3)
+        new_at = new_appointment or appointment_for(new_day, now, desk.config, desk.calendar)
+        old = _local(detail.appointment_at) or datetime.combine(due, datetime.min.time(), LOCAL_TZ)
+        extra.update(old_appointment=old, new_appointment=new_at,
+                     reason=reason.strip() or _("Hồ sơ cần thêm thời gian để xác minh, giải quyết"))
+    elif doc_type == "return":
+        if detail.row.status != Status.RESULT_READY:
+            raise LifecycleError(_("Hồ sơ {code} chưa có kết quả để trả", code=code))
+        extra.update(result_documents=(procedure.result_vi or procedure.name_vi,), returned_at=now,
+                     receiver_name=values["applicant_name"])
+        action = Action.RETURN_RESULT
+    else:
+        raise ReceiptRefused(_("Loại phiếu không hợp lệ: {doc_type}", doc_type=doc_type))
+    if action is not None:
+        from officer_desk.lifecycle import check_transition
+
+        check_transition(detail.row.status, action, reason or "-")
+    signer = _signer(desk, keystore, pin)
+    try:
+        notice = NoticeData(**values, **extra)
+        issued = issue_document(doc_type, notice, form, signer, _keyring(desk), now=now)
+        _write(out, issued, deliver)
+        with desk.db.session() as session:
+            if action is not None:
+                desk.cases.transition(code, action, reason=reason.strip() or doc_type, session=session,
+                                      items=len(extra.get("items", ())))
+            case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
+            if doc_type == "apology":
+                case.appointment_at = extra["new_appointment"]
+            _store(desk, session, case, issued, False, _signer_name(signer))
+            audit(session, desk.officer, f"notice.{doc_type}", "case", code, desk=desk.config.desk_number, form=form)
+    finally:
+        close = getattr(signer, "close", None)
+        if close is not None:
+            close()
+    return IssuedCaseDocument(code, doc_type, out, issued.qr_payload, issued.appointment, False, issued)
+
+
+def stored_document(desk: Desk, code: str, doc_type: str = "receipt") -> bytes:
+    """The newest stored PDF of ``doc_type`` for a case (for reprint from the history)."""
+    with desk.db.session() as session:
+        case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
+        row = session.execute(
+            select(SignedDocument).where(SignedDocument.case_id == case.id, SignedDocument.doc_type == doc_type)
+            .order_by(SignedDocument.id.desc())
+        ).scalars().first()
+        if row is None:
+            raise ReceiptRefused(_("Hồ sơ {code} chưa có phiếu {doc_type}", code=code, doc_type=doc_type))
+        data = desk.cases.attachments.get(session, row.content_sha256)
+    if hashlib.sha256(data).hexdigest() != row.content_sha256:  # pragma: no cover - get() verifies already
+        raise ReceiptRefused(_("Phiếu lưu trữ bị hỏng"))
+    return data

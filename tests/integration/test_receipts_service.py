@@ -1,0 +1,110 @@
+"""Receipts and notices issued for queue cases (accept transition, register numbers, stored PDFs)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from officer_desk.cli import main
+from officer_desk.demo import enable_demo_mode
+from officer_desk.lifecycle import Action, Status
+from officer_desk.models import Case
+from officer_desk.receipts.service import ReceiptRefused, issue_notice, issue_receipt, stored_document
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
+
+
+def _import(desk, tmp_path: Path, code_suffix: str = "0007", **changes) -> str:  # type: ignore[no-untyped-def]
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["attachments"] = [a for a in data["attachments"] if "file" not in a]
+    data["dossier_code"] = data["dossier_code"][:-4] + code_suffix
+    data.update(changes)
+    path = tmp_path / f"{code_suffix}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    desk.cases.import_paths([path])
+    with desk.db.session() as session:  # a clean dossier: drop whatever the screening found
+        case = session.execute(select(Case).where(Case.dossier_code == data["dossier_code"])).scalar_one()
+        desk.cases.record_findings(session, case, [], "test")
+    return str(data["dossier_code"])
+
+
+@pytest.fixture
+def demo_desk(desk):  # type: ignore[no-untyped-def]
+    enable_demo_mode(desk)
+    return desk
+
+
+def test_receipt_accepts_case_and_numbers_are_never_reused(demo_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = _import(demo_desk, tmp_path, "0007")
+    second = _import(demo_desk, tmp_path, "0008")
+    issued = issue_receipt(demo_desk, first, tmp_path / "r1.pdf")
+    assert not issued.reprint and (tmp_path / "r1.pdf").read_bytes().startswith(b"%PDF")
+    detail = demo_desk.cases.detail(first)
+    assert detail.row.status == Status.ACCEPTED and detail.receipt_issued_at is not None
+    assert detail.register_number == 1 and detail.appointment_at is not None
+    # A failed write (unwritable target) leaves the case received; its register number is not reused.
+    (tmp_path / "blocked").mkdir()
+    with pytest.raises(OSError):
+        issue_receipt(demo_desk, second, tmp_path / "blocked")
+    assert demo_desk.cases.detail(second).row.status == Status.RECEIVED
+    assert demo_desk.cases.detail(second).receipt_issued_at is None
+    issue_receipt(demo_desk, second, tmp_path / "r2.pdf")
+    assert demo_desk.cases.detail(second).register_number == 3
+    reprint = issue_receipt(demo_desk, first, tmp_path / "r1-again.pdf")
+    assert reprint.reprint and demo_desk.cases.detail(first).register_number == 1
+    assert stored_document(demo_desk, first).startswith(b"%PDF")
+
+
+def test_receipt_refused_while_errors_remain(demo_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code = _import(demo_desk, tmp_path)
+    with demo_desk.db.session() as session:
+        case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
+        demo_desk.cases.record_findings(session, case, [
+            {"code": "MISSING_REQUIRED_DOC", "severity": "error", "target": "to_khai_ct01",
+             "message": "Thiếu Tờ khai CT01", "suggestion": "Nộp bổ sung tờ khai CT01"}], "test")
+    with pytest.raises(ReceiptRefused, match="MISSING_REQUIRED_DOC"):
+        issue_receipt(demo_desk, code, tmp_path / "r.pdf")
+    assert not (tmp_path / "r.pdf").exists()
+    issue_notice(demo_desk, "supplement", code, tmp_path / "bs.pdf")
+    assert demo_desk.cases.detail(code).row.status == Status.SUPPLEMENT_REQUESTED
+
+
+def test_supplement_without_missing_items_is_refused(demo_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code = _import(demo_desk, tmp_path)
+    with pytest.raises(ReceiptRefused):
+        issue_notice(demo_desk, "supplement", code, tmp_path / "bs.pdf")
+    assert demo_desk.cases.detail(code).row.status == Status.RECEIVED
+
+
+def test_refusal_and_return_notices_move_the_case(demo_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    refused = _import(demo_desk, tmp_path, "0011")
+    issue_notice(demo_desk, "refusal", refused, tmp_path / "tc.pdf", reason="Không thuộc thẩm quyền")
+    assert demo_desk.cases.detail(refused).row.status == Status.REFUSED
+    done = _import(demo_desk, tmp_path, "0012")
+    issue_receipt(demo_desk, done, tmp_path / "r.pdf")
+    for action in (Action.START_PROCESSING, Action.MARK_RESULT_READY):
+        demo_desk.cases.transition(done, action)
+    issue_notice(demo_desk, "apology", done, tmp_path / "xl.pdf")
+    issue_notice(demo_desk, "return", done, tmp_path / "tkq.pdf")
+    assert demo_desk.cases.detail(done).row.status == Status.RETURNED
+
+
+def test_receipt_command_json(isolated_home, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    from officer_desk.desk import open_desk
+
+    desk = open_desk(isolated_home)
+    try:
+        enable_demo_mode(desk)
+        code = _import(desk, tmp_path)
+    finally:
+        desk.close()
+    capsys.readouterr()
+    assert main(["receipt", code, "--out", str(tmp_path / "r.pdf"), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["dossier_code"] == code and payload["qr_payload"].startswith("ODR1:")
+    assert payload["appointment"].endswith("+07:00")
+    assert main(["verify-receipt", str(tmp_path / "r.pdf")]) == 0
+    assert main(["notice", "refusal", code, "--out", str(tmp_path / "n.pdf"), "--json"]) != 0  # accepted: not refusable w/o reason
