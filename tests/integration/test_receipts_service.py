@@ -107,4 +107,5 @@ def test_receipt_command_json(isolated_home, tmp_path: Path, capsys: pytest.Capt
     assert payload["dossier_code"] == code and payload["qr_payload"].startswith("ODR1:")
     assert payload["appointment"].endswith("+07:00")
     assert main(["verify-receipt", str(tmp_path / "r.pdf")]) == 0
-    assert main(["notice", "refusal", code, "--out", str(tmp_path / "n.pdf"), "--json"]) != 0  # accepted: not refusable w/o reason
+    # A refusal needs a reason.
+    assert main(["notice", "refusal", code, "--out", str(tmp_path / "n.pdf"), "--json"]) != 0
