@@ -123,13 +123,15 @@ def main() -> int:
     if args.backend in ("postgresql", "both"):
         from tests.support.pg import start_server
 
-        server = start_server()
+        # The server's data folder is kept under bench/.cache so a second run reuses the million cases.
+        server = start_server(CACHE / f"pg-{args.cases}")
         try:
             import sqlalchemy as sa
 
             admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
             with admin.connect() as conn:
-                conn.exec_driver_sql("CREATE DATABASE bench")
+                if not conn.exec_driver_sql("SELECT 1 FROM pg_database WHERE datname = 'bench'").first():
+                    conn.exec_driver_sql("CREATE DATABASE bench")
             run("postgresql", args.cases, server.url("bench"))
         finally:
             server.stop()

@@ -116,7 +116,18 @@ def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None 
     flush()
     _save_sequences(desk, sequence)
     _screen_codes(desk, newest_open)
+    _refresh_statistics(desk)
     return created
+
+
+def _refresh_statistics(desk: Desk) -> None:
+    """After a bulk load the planner needs fresh statistics (and PostgreSQL a visibility map)."""
+    with desk.db.engine.connect() as connection:
+        if desk.db.engine.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+        else:
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
 
 
 def _save_sequences(desk: Desk, sequence: dict[tuple[str, str], int]) -> None:

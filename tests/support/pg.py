@@ -23,6 +23,7 @@ class PgServer:
     port: int
     bin_dir: Path
     run_as: str | None
+    persistent: bool = False
 
     @property
     def admin_url(self) -> str:
@@ -42,7 +43,8 @@ class PgServer:
             capture_output=True,
             check=False,
         )
-        shutil.rmtree(self.data_dir.parent, ignore_errors=True)
+        if not self.persistent:
+            shutil.rmtree(self.data_dir.parent, ignore_errors=True)
 
 
 def find_bin_dir() -> Path | None:
@@ -59,12 +61,16 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server() -> PgServer:
+def start_server(root: Path | None = None) -> PgServer:
+    """Start a server in a temporary folder, or in ``root`` (kept, and reused when it exists)."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin")
     run_as = "postgres" if os.geteuid() == 0 else None
-    root = Path(tempfile.mkdtemp(prefix="od-pg-"))
+    persistent = root is not None
+    if root is None:
+        root = Path(tempfile.mkdtemp(prefix="od-pg-"))
+    root.mkdir(parents=True, exist_ok=True)
     data_dir = root / "data"
     password_file = root / "pw"
     password_file.write_text("odtest\n")
@@ -72,15 +78,16 @@ def start_server() -> PgServer:
         shutil.chown(root, run_as)
         shutil.chown(password_file, run_as)
         os.chmod(root, 0o700)
-    server = PgServer(data_dir, _free_port(), bin_dir, run_as)
-    subprocess.run(
-        server._cmd(
-            str(bin_dir / "initdb"), "-D", str(data_dir), "-U", "odtest", "--pwfile", str(password_file),
-            "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
-        ),
-        check=True,
-        capture_output=True,
-    )
+    server = PgServer(data_dir, _free_port(), bin_dir, run_as, persistent)
+    if not (data_dir / "PG_VERSION").exists():
+        subprocess.run(
+            server._cmd(
+                str(bin_dir / "initdb"), "-D", str(data_dir), "-U", "odtest", "--pwfile", str(password_file),
+                "-A", "scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
+            ),
+            check=True,
+            capture_output=True,
+        )
     options = f"-c listen_addresses=127.0.0.1 -p {server.port} -k {root} -c fsync=off -c full_page_writes=off"
     subprocess.run(
         server._cmd(str(bin_dir / "pg_ctl"), "-D", str(data_dir), "-o", options, "-l", str(root / "log"),
