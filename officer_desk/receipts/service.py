@@ -60,14 +60,14 @@ def _keyring(desk: Desk) -> QrKeyring:
 def _signer(desk: Desk, keystore: Path | None, pin: str | None) -> Any:
     from officer_desk.signing.pades import load_desk_signer
 
-    return load_desk_signer(desk.home, keystore, pin, timestamp_url=desk.config.timestamp_url or None)
+    signer = load_desk_signer(desk.home, keystore, pin, timestamp_url=desk.config.timestamp_url or None)
+    # The foundation's clock check (PC clock behind the newest stored event) guards every signature.
+    signer.clock_guard = desk.cases._guard_clock
+    return signer
 
 
 def _signer_name(signer: Any) -> str:
-    try:
-        return str(signer.signer.cert.subject.native.get("common_name", ""))
-    except AttributeError:
-        return ""
+    return str(getattr(signer.signer, "common_name", ""))
 
 
 def _local(moment: datetime | None) -> datetime | None:

@@ -1,0 +1,8 @@
+"""Digital signatures: keystores (PKCS#12, PKCS#11), PAdES signing, verification and the trust store.
+
+Nothing here imports Qt. PINs and passwords are asked through :class:`keystore.PinPort`, which the
+UI implements; the command line reads them from ``--pin-file``. Source files of this package stay
+ASCII: Vietnamese texts are written with ``\\u`` escapes and translated through ``officer_desk.i18n``.
+"""
+
+from __future__ import annotations
