@@ -149,6 +149,7 @@ class CaseDetail:
     register_book: str | None
     register_number: int | None
     receipt_issued_at: datetime | None
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,16 @@ class CaseService:
             procedure.processing_days,
             self.desk.calendar,
             procedure.same_day_cutoff,
+        )
+
+    def calendar_warning(self, due: date | None) -> str | None:
+        """A warning when ``due`` falls in a year whose swapped days off are not in the override table."""
+        if due is None or self.desk.calendar.year_covered(due.year):
+            return None
+        return _(
+            "Hạn trả {due} thuộc năm {year} mà lịch nghỉ bù, làm bù của năm đó chưa được cập nhật "
+            "(resources/calendar/overrides.yaml); hãy kiểm tra lại ngày hẹn.",
+            due=due.strftime("%d/%m/%Y"), year=due.year,
         )
 
     def fee_for(self, procedure: Procedure, channel: str) -> int | None:
@@ -927,6 +938,7 @@ class CaseService:
                 register_book=case.register_book,
                 register_number=case.register_number,
                 receipt_issued_at=case.receipt_issued_at,
+                warnings=tuple(w for w in (self.calendar_warning(case.due_date),) if w),
             )
 
     def attachment_bytes(self, content_sha256: str) -> bytes:

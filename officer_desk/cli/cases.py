@@ -154,7 +154,8 @@ def _show(args: argparse.Namespace, out: Output) -> int:
             for e in detail.events
         ],
     }
-    lines = [_row_text(detail.row)]
+    payload["warnings"] = list(detail.warnings)
+    lines = [_row_text(detail.row)] + [f"  ! {w}" for w in detail.warnings]
     lines += [f"  [{f.severity}] {f.code} {f.target}: {f.message_vi}" for f in detail.findings]
     lines += [f"  {e.at:%d/%m/%Y %H:%M} {e.action} {e.from_status or ''}→{e.to_status or ''} {e.reason}"
               for e in detail.events]

@@ -127,3 +127,15 @@ def test_finding_decisions_are_recorded_and_audited(desk, case_code: str) -> Non
     assert dismissed.decision == "dismissed" and dismissed.decided_by == "canbo.test"
     assert detail.row.worst_severity == "warning" and detail.row.open_finding_count == 1
     assert "finding_dismissed" in [e.action for e in detail.events]
+
+
+def test_due_date_in_an_uncovered_year_is_warned(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["attachments"] = [a for a in data["attachments"] if "file" not in a]
+    data["dossier_code"] = "000.00.01.X99-271230-0001"
+    data["received_at"] = "30/12/2027 09:00"
+    path = tmp_path / "2027.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    desk.cases.import_paths([path])
+    warnings = desk.cases.detail(data["dossier_code"]).warnings
+    assert len(warnings) == 1 and "2028" in warnings[0]
