@@ -235,11 +235,12 @@ def test_power_of_attorney_follows_representative_filing() -> None:
     assert doc.required_for(_dossier("1.001193", {"nop_thay": "không"})) is False
 
 
-def test_owner_consent_required_unless_own_home() -> None:
+def test_owner_consent_required_when_the_home_is_stated_to_be_someone_elses() -> None:
     procedure = load_catalogue().get("1.004194")
     consent = procedure.declaration_field("form.y_kien_chu_so_huu")
     assert consent is not None and consent.type == "consent"
-    assert consent.required_for(_dossier("1.004194", {})) is True
+    assert consent.required_for(_dossier("1.004194", {})) is None  # not stated: no finding
+    assert consent.required_for(_dossier("1.004194", {"cho_o_thuoc_so_huu_cua_minh": False})) is True
     assert consent.required_for(_dossier("1.004194", {"cho_o_thuoc_so_huu_cua_minh": True})) is False
     proof = procedure.document("giay_to_cho_o_hop_phap")
     assert proof is not None

@@ -1,0 +1,232 @@
+"""Screening inside the desk: run the engine on stored cases and record the findings with the engine version.
+
+- ``screen_case_in_session``: inside the caller's transaction (import, intake, supplement, edits).
+- ``screen_case``: one case in its own session (the window's "Screen again").
+- ``rescreen``: every case of some statuses, in batches (after a catalogue change).
+- ``supplement_items``: the complete list of missing or wrong items for the supplement notice.
+- ``finding_report``: how often each code fired and how often officers dismissed it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from officer_desk import dossier as dossier_format
+from officer_desk.dossier import LOCAL_TZ
+from officer_desk.errors import DossierFormatError, InputError, NotFoundError
+from officer_desk.i18n import _
+from officer_desk.lifecycle import OPEN_STATUSES, Status
+from officer_desk.logs import get_logger
+from officer_desk.models import Case, Finding
+from officer_desk.screening.engine import screen_with_procedure
+from officer_desk.screening.result import ENGINE_VERSION, ERROR, ScreeningResult
+
+if TYPE_CHECKING:
+    from officer_desk.cases import CaseService, Progress
+    from officer_desk.catalogue import Procedure
+    from officer_desk.desk import Desk
+
+__all__ = [
+    "ENGINE_VERSION", "FindingStats", "finding_report", "rescreen", "screen_case", "screen_case_in_session",
+    "supplement_items",
+]
+
+BATCH_SIZE = 500
+
+
+def _result_for(service: CaseService, session: Session, case: Case) -> ScreeningResult | None:
+    desk = service.desk
+    try:
+        parsed = dossier_format.parse(json.loads(case.dossier_json))
+    except (ValueError, DossierFormatError) as exc:
+        get_logger().warning("screening: case %s has an unreadable record: %s", case.id, exc)
+        return None
+    procedure = desk.catalogue.find(parsed.procedure_code) or desk.catalogue.find(case.procedure_code)
+    if procedure is None:
+        get_logger().warning("screening: case %s: procedure %s not in the catalogue", case.id, case.procedure_code)
+        return None
+    # The clock restarts when a supplement completes the dossier: deadlines count from there.
+    started = case.clock_started_at or case.received_at
+    if started is not None:
+        parsed = dataclasses.replace(parsed, received_at=started.astimezone(LOCAL_TZ))
+    if not parsed.dossier_code:
+        parsed = dataclasses.replace(parsed, dossier_code=case.dossier_code)
+    return screen_with_procedure(parsed, procedure, desk.calendar, desk.config,
+                                 service.open_duplicates_view(session), catalogue=desk.catalogue)
+
+
+def screen_case_in_session(service: CaseService, session: Session, case: Case) -> None:
+    """Screen ``case`` and record the findings in the caller's transaction (fast: no I/O but the queue query)."""
+    result = _result_for(service, session, case)
+    if result is None:
+        return
+    service.record_findings(session, case, result.records(), ENGINE_VERSION)
+
+
+def screen_case(desk: Desk, code: str) -> list[dict[str, str]]:
+    """Screen one case in its own transaction; the findings as recorded (dicts of ``record_findings``)."""
+    service = desk.cases
+    with desk.db.session() as session:
+        case = session.execute(
+            select(Case).where(Case.dossier_code == code).options(selectinload(Case.findings))
+        ).scalar_one_or_none()
+        if case is None:
+            raise NotFoundError(_("Không tìm thấy hồ sơ {code}", code=code))
+        result = _result_for(service, session, case)
+        if result is None:
+            return []
+        records = result.records()
+        service.record_findings(session, case, records, ENGINE_VERSION)
+        return records
+
+
+def rescreen(desk: Desk, statuses: Sequence[str] = (), progress: Progress | None = None) -> int:
+    """Screen again every case whose status is in ``statuses`` (empty = all open cases); returns how many.
+
+    Works in batches of ``BATCH_SIZE`` cases, one transaction each; reports progress and stops when
+    cancelled (the batches already done stay done).
+    """
+    valid = {s.value for s in Status}
+    for status in statuses:
+        if status not in valid:
+            raise InputError(_("Trạng thái không hợp lệ: {status}", status=status))
+    wanted = list(statuses) or sorted(s.value for s in OPEN_STATUSES)
+    with desk.db.session() as session:
+        total = int(session.execute(select(func.count(Case.id)).where(Case.status.in_(wanted))).scalar_one())
+    done = 0
+    last_id = 0
+    service = desk.cases
+    desk.catalogue, desk.calendar  # noqa: B018 - loaded once, outside the batches
+    while True:
+        if progress is not None and progress.cancelled():
+            break
+        with desk.db.session() as session:
+            batch = list(session.execute(
+                select(Case).where(Case.id > last_id, Case.status.in_(wanted)).order_by(Case.id)
+                .limit(BATCH_SIZE).options(selectinload(Case.findings))
+            ).scalars())
+            if not batch:
+                break
+            for case in batch:
+                screen_case_in_session(service, session, case)
+            last_id = batch[-1].id
+        done += len(batch)
+        if progress is not None:
+            progress.report(done, total, _("Sàng lọc lại hồ sơ"))
+    return done
+
+
+# -- the supplement notice --------------------------------------------------------------------------
+
+_APPLICANT_LABELS = {
+    "applicant": "Giấy tờ tùy thân / số định danh của người nộp",
+    "co_applicant": "Giấy tờ tùy thân / số định danh của người cùng nộp",
+    "full_name": "Họ tên",
+    "date_of_birth": "Ngày sinh",
+    "phone": "Số điện thoại",
+    "gender": "Giới tính",
+    "id_number": "Số định danh cá nhân",
+    "id_valid_until": "Giấy tờ tùy thân (thời hạn)",
+    "birth_registration_place": "Nơi đăng ký khai sinh",
+    "address": "Địa chỉ",
+}
+
+
+def _get(finding: Any, *names: str) -> Any:
+    for name in names:
+        if isinstance(finding, dict):
+            if name in finding:
+                return finding[name]
+        elif hasattr(finding, name):
+            return getattr(finding, name)
+    return None
+
+
+def _label(target: str, procedure: Procedure | None) -> str:
+    if target.startswith("form."):
+        path = target.removeprefix("form.")
+        declared = procedure.declaration_field(path) if procedure is not None else None
+        return declared.label_vi if declared is not None else path
+    if target.startswith(("applicant", "co_applicant")):
+        role, _sep, field = target.partition(".")
+        label = _APPLICANT_LABELS.get(field or role, field or role)
+        if field and role == "co_applicant":
+            label = f"{label} (người cùng nộp)"
+        elif field:
+            label = f"{label} (người nộp)"
+        return label
+    if target.startswith("queue:"):
+        return _("Hồ sơ trùng {code}", code=target.removeprefix("queue:"))
+    if procedure is not None:
+        requirement = procedure.document_for(target)
+        if requirement is not None:
+            return requirement.name_vi
+    return target
+
+
+def supplement_items(findings: Iterable[Any], procedure: Procedure | None = None) -> list[tuple[str, str]]:
+    """Every missing or wrong item, once: (label, reason) in Vietnamese, for the supplement request.
+
+    ``findings``: recorded dicts, ``Finding`` rows, ``FindingView``s or ``ScreeningFinding``s. Only errors
+    that are still open (or accepted by the officer) count; dismissed and superseded ones do not.
+    """
+    items: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for finding in findings:
+        if _get(finding, "severity") != ERROR:
+            continue
+        if _get(finding, "decision") == "dismissed" or _get(finding, "superseded") is True:
+            continue
+        target = str(_get(finding, "target") or "")
+        reason = str(_get(finding, "message_vi", "message") or "")
+        label = _label(target, procedure)
+        key = (label, reason)
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append(key)
+    return items
+
+
+# -- feedback: how often each code fires and is dismissed -------------------------------------------
+
+@dataclass(frozen=True)
+class FindingStats:
+    code: str
+    fired: int
+    dismissed: int
+    accepted: int
+
+    @property
+    def dismissal_rate(self) -> float:
+        return self.dismissed / self.fired if self.fired else 0.0
+
+
+def screened_case_count(desk: Desk) -> int:
+    with desk.db.session() as session:
+        return int(session.execute(select(func.count(Case.id)).where(Case.screened_at.is_not(None))).scalar_one())
+
+
+def finding_report(desk: Desk) -> list[FindingStats]:
+    """Per code: current findings (not superseded by a later screening), and the officers' decisions."""
+    with desk.db.session() as session:
+        rows = session.execute(
+            select(Finding.code, Finding.decision, func.count(Finding.id))
+            .where(Finding.superseded.is_(False))
+            .group_by(Finding.code, Finding.decision)
+        ).all()
+    counts: dict[str, dict[str, int]] = {}
+    for code, decision, count in rows:
+        counts.setdefault(code, {})[decision] = int(count)
+    stats = [
+        FindingStats(code, sum(by.values()), by.get("dismissed", 0), by.get("accepted", 0))
+        for code, by in counts.items()
+    ]
+    return sorted(stats, key=lambda s: (-s.fired, s.code))
