@@ -108,28 +108,39 @@ def _identity_attachment(person: PersonSeed) -> dict[str, Any]:
 
 
 def _form_values(rng: random.Random, procedure: Procedure, person: PersonSeed, received: datetime) -> dict[str, Any]:
-    """Plausible values for the procedure's declaration fields."""
+    """Plausible, consistent values for the procedure's declaration fields.
+
+    Fields of one nested person (``chu_ho.ho_ten``, ``chu_ho.so_dinh_danh``...) describe one synthetic
+    person; top-level person fields describe the applicant. Yes/no facts and conditional fields are left
+    unstated, as most citizens leave them.
+    """
     form: dict[str, Any] = {}
+    people: dict[str, PersonSeed] = {"": person}
     for field in procedure.fields:
+        if field.condition is not None or field.type == "bool":
+            continue
         if not field.required and rng.random() < 0.6:
             continue
-        if field.condition is not None:
-            continue
+        prefix, _dot, key = field.name.rpartition(".")
+        if prefix not in people:
+            people[prefix] = make_person(rng, received.date())
+        who = people[prefix]
         value: Any
         if field.type == "date":
-            value = (received.date() - timedelta(days=rng.randint(1, 40))).strftime("%d/%m/%Y")
-            if "den" in field.name or "han" in field.name:
+            if key == "ngay_sinh":
+                value = who.birth.strftime("%d/%m/%Y")
+            elif "den" in key or "han" in key or "ket_thuc" in key:
                 value = (received.date() + timedelta(days=rng.randint(90, 700))).strftime("%d/%m/%Y")
+            else:
+                value = (received.date() - timedelta(days=rng.randint(1, 40))).strftime("%d/%m/%Y")
         elif field.type == "name":
-            value = make_person(rng, received.date()).full_name
+            value = who.full_name
         elif field.type == "id_number":
-            value = make_person(rng, received.date()).id_number
+            value = who.id_number
         elif field.type == "phone":
-            value = person.phone
+            value = who.phone
         elif field.type == "tax_code":
-            value = person.id_number
-        elif field.type in ("bool",):
-            value = False
+            value = who.id_number
         elif field.type == "choice" and field.choices:
             value = field.choices[0]
         elif field.type == "consent":
@@ -138,13 +149,14 @@ def _form_values(rng: random.Random, procedure: Procedure, person: PersonSeed, r
             value = rng.randint(1, 5)
         elif field.type == "email":
             value = ""
+        elif key == "gioi_tinh":
+            value = "Nam" if who.male else "Nữ"
         else:
-            value = f"{person.place[2]}, tỉnh {person.place[1]}"
+            value = f"{who.place[2]}, tỉnh {who.place[1]}"
         node = form
-        parts = field.name.split(".")
-        for part in parts[:-1]:
+        for part in field.name.split(".")[:-1]:
             node = node.setdefault(part, {})
-        node[parts[-1]] = value
+        node[key] = value
     # The subject of birth / death registrations, consistent with the event dates.
     if procedure.subject == "tre":
         child = make_person(rng, received.date(), 0, 0)

@@ -200,13 +200,11 @@ def issue_receipt(
 
 def supplement_items(desk: Desk, code: str) -> list[SupplementItem]:
     """Every missing or wrong item of the case: its open error findings (the one-stop rule: all at once)."""
+    from officer_desk.screening.service import supplement_items as screening_items
+
     detail = desk.cases.detail(code)
-    items = []
-    for finding in detail.findings:
-        if finding.severity != "error" or finding.decision == "dismissed":
-            continue
-        items.append(SupplementItem(name=finding.message_vi, reason=finding.suggestion or finding.evidence))
-    return items
+    procedure = desk.catalogue.find(detail.row.procedure_code)
+    return [SupplementItem(name=label, reason=reason) for label, reason in screening_items(detail.findings, procedure)]
 
 
 def issue_notice(
