@@ -1,0 +1,196 @@
+"""Window benchmarks at 1,000,000 cases: launch to the first queue page, search-as-you-type, memory.
+
+    .venv/bin/python bench/bench_ui.py [--cases 1000000] [--runs 3] [--json]
+
+The demo database is built on demand (minutes for a million cases) and cached in
+bench/.cache/home-<N>/ (ignored by git). Goals: launch < 1.5 s, search p95 < 20 ms, memory < 300 MB.
+Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CACHE = HERE / ".cache"
+GOALS = {"launch_s": 1.5, "search_p95_ms": 20.0, "memory_mb": 300.0}
+# What an officer types, one keystroke at a time: names without diacritics, phone, ID, code parts.
+TYPED = ["nguyen van hung", "tran thi mai", "le hoang", "0912345", "025194", "pham minh tuan", "do thi lan"]
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"OFFICER_DESK_HOME": str(home), "OFFICER_DESK_NO_KEYRING": "1",
+                "OFFICER_DESK_OFFICER": "canbo.lan", "QT_QPA_PLATFORM": env.get("QT_QPA_PLATFORM", "offscreen")})
+    env.pop("OFFICER_DESK_DATABASE_URL", None)
+    return env
+
+
+def ensure_home(cases: int) -> Path:
+    """The cached demo home with ``cases`` dossiers (built once, atomically renamed into place)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    (CACHE / ".gitignore").write_text("*\n")
+    home = CACHE / f"home-{cases}"
+    if (home / "officer-desk.db").exists():
+        return home
+    building = CACHE / f"home-{cases}-building"
+    if building.exists():
+        import shutil
+
+        shutil.rmtree(building)
+    print(f"building a {cases:,}-case demo database in {building} (once; minutes)…", file=sys.stderr)
+    script = (
+        "import sys, time\n"
+        "from officer_desk.desk import open_desk\n"
+        "from officer_desk.demo import run_demo\n"
+        "class P:\n"
+        "    def report(self, done, total, label=''):\n"
+        "        if done % 50000 < 2000: print(f'  {done:,}/{total:,}', file=sys.stderr, flush=True)\n"
+        "    def cancelled(self): return False\n"
+        f"run_demo(open_desk(), {cases}, 1, P())\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, env=_env(building), cwd=ROOT)
+    building.rename(home)
+    return home
+
+
+# --------------------------------------------------------------------------- child: one window
+
+
+def _wait(app: object, condition: object, timeout_ms: int) -> None:
+    """Run the event loop (as the real window does, GIL released while idle) until ``condition()``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(1)
+    poll.timeout.connect(lambda: loop.quit() if condition() else None)  # type: ignore[operator]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    poll.start()
+    if not condition():  # type: ignore[operator]
+        loop.exec()
+    poll.stop()
+
+
+def child_launch(started: float) -> None:
+    """Start the window as run_app does; print when the first queue page is on screen, then measure."""
+    import resource
+
+    from PySide6.QtCore import QElapsedTimer
+
+    from officer_desk.ui.app import _open_desk_in_background, create_application
+    from officer_desk.ui.i18n import Translations
+    from officer_desk.ui.main_window import MainWindow
+    from officer_desk.ui.tasks import TaskRunner
+
+    app = create_application([sys.argv[0]])
+    Translations().switch("vi")
+    runner = TaskRunner(app)
+    desk = _open_desk_in_background(runner, None)
+    window = MainWindow(desk, runner)
+    window.resize(1440, 900)
+    window.show()
+    first: dict[str, float] = {}
+
+    def loaded(_total: int) -> None:
+        if "page" not in first and window.model.rowCount():
+            window.table.viewport().repaint()
+            first["page"] = time.time()
+
+    window.model.loaded.connect(loaded)
+    _wait(app, lambda: "page" in first, 60_000)
+    launch = first.get("page", time.time()) - started
+    # Let the COUNT finish, then scroll through the queue as an officer would (end, middle, back).
+    _wait(app, lambda: not window.model.counting, 120_000)
+    total = window.model.rowCount()
+    for fraction in (1.0, 0.5, 0.25, 0.0):
+        row = max(0, int(total * fraction) - 1)
+        window.table.scrollTo(window.model.index(row, 0))
+        window.table.viewport().repaint()
+        settle = QElapsedTimer()
+        settle.start()
+        _wait(app, lambda s=settle: s.elapsed() > 300, 1000)
+    # Search as you type: the query the window runs after each keystroke (thread hand-off included).
+    latencies: list[float] = []
+    from dataclasses import replace
+
+    for text in TYPED:
+        for end in range(1, len(text) + 1):
+            done: list[float] = []
+            window.model.loaded.connect(lambda _n, d=done: d.append(time.perf_counter()))
+            begin = time.perf_counter()
+            window.model.set_filter(replace(window.model.filter, text=text[:end]))
+            _wait(app, lambda d=done: bool(d), 10_000)
+            latencies.append((done[0] - begin) * 1000)
+            window.model.loaded.disconnect()
+    window.model.loaded.connect(window._queue_loaded)
+    memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"launch_s": round(launch, 3), "cases": total, "search_ms": latencies,
+                      "memory_mb": round(memory_mb, 1)}))
+    window.settings.clear()
+    window.close()
+    runner.wait_for_done()
+    desk.close()
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        child_launch(args.child)
+        return 0
+    home = ensure_home(args.cases)
+    runs = []
+    for _ in range(args.runs):
+        started = time.time()
+        result = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", repr(started)],
+                                env=_env(home), cwd=ROOT, capture_output=True, text=True, check=False)
+        lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+        if result.returncode != 0 or not lines:
+            print(result.stderr[-3000:], file=sys.stderr)
+            return 1
+        runs.append(json.loads(lines[-1]))
+    search = [ms for run in runs for ms in run["search_ms"]]
+    summary = {
+        "cases": runs[0]["cases"],
+        "launch_s": statistics.median(run["launch_s"] for run in runs),
+        "search_p50_ms": round(percentile(search, 0.5), 1),
+        "search_p95_ms": round(percentile(search, 0.95), 1),
+        "search_max_ms": round(max(search), 1),
+        "memory_mb": max(run["memory_mb"] for run in runs),
+    }
+    summary["goals_met"] = {
+        "launch": summary["launch_s"] < GOALS["launch_s"],
+        "search": summary["search_p95_ms"] < GOALS["search_p95_ms"],
+        "memory": summary["memory_mb"] < GOALS["memory_mb"],
+    }
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"cases                         {summary['cases']:,}")
+        print(f"launch to first queue page    {summary['launch_s']:.2f} s   (goal < {GOALS['launch_s']} s)")
+        print(f"search as you type            p50 {summary['search_p50_ms']} ms, p95 {summary['search_p95_ms']} ms,"
+              f" max {summary['search_max_ms']} ms   (goal p95 < {GOALS['search_p95_ms']:.0f} ms)")
+        print(f"peak memory (RSS)             {summary['memory_mb']:.0f} MB   (goal < {GOALS['memory_mb']:.0f} MB)")
+    return 0 if all(summary["goals_met"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""Start the window: QApplication, fonts, translations, the desk opened off the GUI thread, MainWindow.
+
+``officer-desk --screenshot PATH --quit-after SECONDS [--lang vi|en]`` grabs the window to PNG and
+exits (documentation screenshots, smoke tests without a display).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
+
+from officer_desk.errors import DeskError
+from officer_desk.ui.dialogs import describe_error
+from officer_desk.ui.fonts import register_fonts, ui_font
+from officer_desk.ui.i18n import Translations
+from officer_desk.ui.icons import app_icon
+from officer_desk.ui.tasks import TaskRunner
+
+DEFAULT_SCREENSHOT_DELAY = 3.0
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Officer Desk")
+    app.setOrganizationName("officer-desk")
+    app.setApplicationDisplayName("Officer Desk")
+    app.setWindowIcon(app_icon())
+    register_fonts()
+    app.setFont(ui_font())
+    return app
+
+
+def _open_desk_in_background(runner: TaskRunner, url: str | None) -> Any:
+    """Open the database on a worker (migrations, key) while the splash paints; returns Desk or error."""
+    from officer_desk.desk import open_desk
+
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def done(desk: Any) -> None:
+        outcome["desk"] = desk
+        loop.quit()
+
+    def failed(exc: Any) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    def open_and_load() -> Any:
+        desk = open_desk(url=url)
+        _ = desk.catalogue, desk.calendar  # parsed here, not on the GUI thread
+        return desk
+
+    runner.submit(open_and_load, done, failed)
+    if "desk" not in outcome and "error" not in outcome:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["desk"]
+
+
+def _fatal(exc: BaseException) -> int:
+    """A start-up failure: a message the officer understands, details without a traceback."""
+    from officer_desk.logs import get_logger, redact
+
+    get_logger().error("start-up failed: %s", redact("".join(traceback.format_exception(exc))))
+    message, details = describe_error(exc)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Officer Desk", message, QMessageBox.StandardButton.Close)
+    box.setDetailedText(details)
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        print(message, file=sys.stderr)
+        return 2
+    box.exec()
+    return 2
+
+
+class Application:
+    """The running window; rebuilt when the officer switches language in settings."""
+
+    def __init__(self, app: QApplication, desk: Any, translations: Translations, runner: TaskRunner) -> None:
+        self.app = app
+        self.desk = desk
+        self.translations = translations
+        self.runner = runner
+        self.window: QWidget | None = None
+
+    def show_window(self) -> Any:
+        from officer_desk.ui.main_window import MainWindow
+
+        window = MainWindow(self.desk, self.runner)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.language_change_requested.connect(self.switch_language)
+        window.show()
+        self.window = window
+        return window
+
+    def switch_language(self, language: str) -> None:
+        """Install the other catalogue and rebuild the window (geometry and columns are kept)."""
+        old = self.window
+        if old is not None:
+            old.save_state()  # type: ignore[attr-defined]
+        self.translations.switch(language)
+        from officer_desk.config import load_config
+
+        self.desk.config = load_config(self.desk.home)
+        self.show_window()
+        if old is not None:
+            old.close()
+
+
+def grab_window(window: QWidget, path: str) -> bool:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return bool(window.grab().save(str(target), "PNG"))
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the window; returns the process exit code."""
+    from officer_desk.config import load_config
+    from officer_desk.logs import get_logger
+
+    app = create_application()
+    get_logger()
+    translations = Translations()
+    language = getattr(args, "lang", None)
+    try:
+        language = language or load_config().language
+    except DeskError:
+        language = language or "vi"
+    translations.switch(language)
+
+    runner = TaskRunner(app)
+    splash = QSplashScreen(app_icon().pixmap(128, 128))
+    splash.showMessage(QApplication.translate("App", "Opening the database…"),
+                       Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
+    splash.show()
+    app.processEvents()
+    try:
+        desk = _open_desk_in_background(runner, getattr(args, "database", None))
+    except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
+        splash.close()
+        return _fatal(exc)
+    application = Application(app, desk, translations, runner)
+    window = application.show_window()
+    splash.finish(window)
+
+    screenshot = getattr(args, "screenshot", None)
+    quit_after = getattr(args, "quit_after", None)
+    if screenshot and quit_after is None:
+        quit_after = DEFAULT_SCREENSHOT_DELAY
+    status = {"code": 0}
+    if quit_after is not None:
+        def finish() -> None:
+            if screenshot and application.window is not None:
+                if not grab_window(application.window, screenshot):
+                    status["code"] = 1
+            if application.window is not None:
+                application.window.close()
+            app.quit()
+
+        QTimer.singleShot(int(float(quit_after) * 1000), finish)
+    code = app.exec()
+    runner.wait_for_done(10_000)
+    desk.close()
+    return status["code"] or code

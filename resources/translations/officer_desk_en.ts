@@ -1,0 +1,1737 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../officer_desk/ui/app.py" line="142" />
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPreview</name>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="87" />
+        <source>Select a document to preview its scan.</source>
+        <translation>Select a document to preview its scan.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="99" />
+        <source>This file cannot be previewed ({type}).</source>
+        <translation>This file cannot be previewed ({type}).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="140" />
+        <source>The PDF cannot be opened (damaged or protected).</source>
+        <translation>The PDF cannot be opened (damaged or protected).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseQueueModel</name>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="58" />
+        <source>Dossier code</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="59" />
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="60" />
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="61" />
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="62" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="63" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="64" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="65" />
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="66" />
+        <source>Hints</source>
+        <translation>Hints</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="369" />
+        <source>Click to sort by this column</source>
+        <translation>Click to sort by this column</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="441" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="443" />
+        <source>Due within one working day</source>
+        <translation>Due within one working day</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="445" />
+        <source>{count} open hints; worst: {severity}</source>
+        <translation>{count} open hints; worst: {severity}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="184" />
+        <source>Applicant &amp;&amp; declaration</source>
+        <translation>Applicant &amp;&amp; declaration</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="192" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="192" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="192" />
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="192" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="200" />
+        <location filename="../../officer_desk/ui/case_view.py" line="242" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="206" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="206" />
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="206" />
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="206" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="207" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="209" />
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="238" />
+        <source>Select a document to preview its scan.</source>
+        <translation>Select a document to preview its scan.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="240" />
+        <source>&lt;span style='color:#757575'&gt;No case selected. Choose a case in the queue (arrow keys, Enter) or scan a dossier code.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#757575'&gt;No case selected. Choose a case in the queue (arrow keys, Enter) or scan a dossier code.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="255" />
+        <source>Received {received} · due {due} · {channel} · officer: {officer}</source>
+        <translation>Received {received} · due {due} · {channel} · officer: {officer}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="257" />
+        <source>unassigned</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="261" />
+        <source>fee {fee} VND</source>
+        <translation>fee {fee} VND</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="263" />
+        <source>receipt issued {at}</source>
+        <translation>receipt issued {at}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="287" />
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="288" />
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="289" />
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="290" />
+        <source>ID type</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="291" />
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="292" />
+        <source>ID valid until</source>
+        <translation>ID valid until</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="293" />
+        <source>Birth registered in</source>
+        <translation>Birth registered in</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="294" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="295" />
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="296" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="298" />
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="298" />
+        <source>Co-applicant</source>
+        <translation>Co-applicant</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="310" />
+        <source>Declaration</source>
+        <translation>Declaration</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="329" />
+        <source>Citizen ID card</source>
+        <translation>Citizen ID card</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="330" />
+        <source>Old ID card (CMND)</source>
+        <translation>Old ID card (CMND)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="331" />
+        <source>Passport</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="345" />
+        <source>(shown)</source>
+        <translation>(shown)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="357" />
+        <source>Documents ({count})</source>
+        <translation>Documents ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="379" />
+        <source>Shown at the counter; no scan is kept.</source>
+        <translation>Shown at the counter; no scan is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="381" />
+        <source>No scan attached for this document.</source>
+        <translation>No scan attached for this document.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="383" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="36" />
+        <source>The file could not be read or written: {reason}</source>
+        <translation>The file could not be read or written: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="40" />
+        <source>Something went wrong and the operation was not completed. Nothing was saved half-way; you can try again. If it keeps happening, send the details below to your IT support.</source>
+        <translation>Something went wrong and the operation was not completed. Nothing was saved half-way; you can try again. If it keeps happening, send the details below to your IT support.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="55" />
+        <source>Officer Desk</source>
+        <translation>Officer Desk</translation>
+    </message>
+</context>
+<context>
+    <name>HintCard</name>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="75" />
+        <source>&lt;i&gt;Evidence:&lt;/i&gt; {text}</source>
+        <translation>&lt;i&gt;Evidence:&lt;/i&gt; {text}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="80" />
+        <source>&lt;i&gt;Suggested action:&lt;/i&gt; {text}</source>
+        <translation>&lt;i&gt;Suggested action:&lt;/i&gt; {text}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="86" />
+        <source>Dismissed by {officer} on {at}: {reason}</source>
+        <translation>Dismissed by {officer} on {at}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="88" />
+        <source>Accepted by {officer} on {at}</source>
+        <translation>Accepted by {officer} on {at}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="99" />
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="100" />
+        <source>Agree with this hint (it will be listed when requesting a supplement)</source>
+        <translation>Agree with this hint (it will be listed when requesting a supplement)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="101" />
+        <source>Dismiss…</source>
+        <translation>Dismiss…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="102" />
+        <source>The hint does not apply; a reason is required</source>
+        <translation>The hint does not apply; a reason is required</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="103" />
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+</context>
+<context>
+    <name>HintsPanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="144" />
+        <source>Screen again</source>
+        <translation>Screen again</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="175" />
+        <source>&lt;b&gt;Screening hints&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Screening hints&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="176" />
+        <source>Select a case to see its screening hints.</source>
+        <translation>Select a case to see its screening hints.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="181" />
+        <source>&lt;b&gt;Screening hints&lt;/b&gt; — {open} open of {total}</source>
+        <translation>&lt;b&gt;Screening hints&lt;/b&gt; — {open} open of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="198" />
+        <source>No hints: the screening found nothing to check.</source>
+        <translation>No hints: the screening found nothing to check.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="200" />
+        <source>No hints stored for this case.</source>
+        <translation>No hints stored for this case.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="294" />
+        <source>New dossier</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="331" />
+        <source>&amp;Documents handed in (tick what is present; drop scans on a row):</source>
+        <translation>&amp;Documents handed in (tick what is present; drop scans on a row):</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="336" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="336" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="336" />
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="336" />
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="343" />
+        <source>&amp;Attach scan…</source>
+        <translation>&amp;Attach scan…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="344" />
+        <source>Attach a scan (PDF or image) to the selected document (Ctrl+O)</source>
+        <translation>Attach a scan (PDF or image) to the selected document (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="346" />
+        <source>Remove scan</source>
+        <translation>Remove scan</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="364" />
+        <source>Save and screen</source>
+        <translation>Save and screen</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="365" />
+        <source>Create the case and screen it (Ctrl+S)</source>
+        <translation>Create the case and screen it (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="393" />
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="395" />
+        <source>12 digits</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="397" />
+        <source>e.g. 0912 345 678</source>
+        <translation>e.g. 0912 345 678</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="425" />
+        <source>Applicant</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="430" />
+        <source>Scan the QR on the citizen ID card here (or in any field)</source>
+        <translation>Scan the QR on the citizen ID card here (or in any field)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="432" />
+        <source>ID card &amp;QR:</source>
+        <translation>ID card &amp;QR:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="435" />
+        <source>&amp;Full name</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="436" />
+        <source>Date of &amp;birth</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="437" />
+        <source>Se&amp;x</source>
+        <translation>Se&amp;x</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="438" />
+        <source>ID &amp;type</source>
+        <translation>ID &amp;type</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="442" />
+        <source>Citizen ID (CCCD)</source>
+        <translation>Citizen ID (CCCD)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="442" />
+        <source>Identity card (2024)</source>
+        <translation>Identity card (2024)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="443" />
+        <source>Passport</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="443" />
+        <source>Old ID card (CMND)</source>
+        <translation>Old ID card (CMND)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="445" />
+        <source>ID &amp;number</source>
+        <translation>ID &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="446" />
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="447" />
+        <source>E&amp;mail</source>
+        <translation>E&amp;mail</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="448" />
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="449" />
+        <source>Birth registered in</source>
+        <translation>Birth registered in</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="454" />
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="458" />
+        <source>Declaration</source>
+        <translation>Declaration</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="476" />
+        <source>&lt;b&gt;Choose the procedure&lt;/b&gt; on the left (type part of its name or code, then Enter).</source>
+        <translation>&lt;b&gt;Choose the procedure&lt;/b&gt; on the left (type part of its name or code, then Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="485" />
+        <source>This procedure has no declaration fields.</source>
+        <translation>This procedure has no declaration fields.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="503" />
+        <source>(if applicable)</source>
+        <translation>(if applicable)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="504" />
+        <location filename="../../officer_desk/ui/intake.py" line="563" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="531" />
+        <source>Applicant filled from the ID card of {name}.</source>
+        <translation>Applicant filled from the ID card of {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="549" />
+        <source>{file}: only PDF and image files (PNG, JPEG, TIFF) can be attached.</source>
+        <translation>{file}: only PDF and image files (PNG, JPEG, TIFF) can be attached.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="568" />
+        <source>Choose the procedure and a document first.</source>
+        <translation>Choose the procedure and a document first.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="571" />
+        <source>Attach scan</source>
+        <translation>Attach scan</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="571" />
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="609" />
+        <source>The applicant's consent is required</source>
+        <translation>The applicant's consent is required</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="611" />
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="616" />
+        <source>Enter a date as dd/mm/yyyy</source>
+        <translation>Enter a date as dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="618" />
+        <source>This date does not exist</source>
+        <translation>This date does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="624" />
+        <source>Not a valid Vietnamese phone number (10-digit mobile or 11-digit landline)</source>
+        <translation>Not a valid Vietnamese phone number (10-digit mobile or 11-digit landline)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="627" />
+        <source>Not a valid email address</source>
+        <translation>Not a valid email address</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="630" />
+        <source>Not a valid tax code (10 or 13 digits with a correct check digit, or a 12-digit ID)</source>
+        <translation>Not a valid tax code (10 or 13 digits with a correct check digit, or a 12-digit ID)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="633" />
+        <source>Enter a number</source>
+        <translation>Enter a number</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="636" />
+        <source>A name cannot contain digits</source>
+        <translation>A name cannot contain digits</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="652" />
+        <source>An ID number has exactly 12 digits</source>
+        <translation>An ID number has exactly 12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="653" />
+        <source>Unknown province code {code} (the first 3 digits)</source>
+        <translation>Unknown province code {code} (the first 3 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="654" />
+        <source>The 4th digit does not match the sex</source>
+        <translation>The 4th digit does not match the sex</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="655" />
+        <source>The 4th digit does not match the century of birth</source>
+        <translation>The 4th digit does not match the century of birth</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="656" />
+        <source>Digits 5–6 must be the last two digits of the birth year</source>
+        <translation>Digits 5–6 must be the last two digits of the birth year</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="738" />
+        <source>Choose the procedure first.</source>
+        <translation>Choose the procedure first.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="744" />
+        <source>Please correct the {count} fields marked in red.</source>
+        <translation>Please correct the {count} fields marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="754" />
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="766" />
+        <source>The dossier was not saved</source>
+        <translation>The dossier was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="16" />
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="17" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="18" />
+        <source>In processing</source>
+        <translation>In processing</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="19" />
+        <source>Awaiting signature</source>
+        <translation>Awaiting signature</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="20" />
+        <source>Result ready</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="21" />
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="22" />
+        <source>Awaiting supplement</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="23" />
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="24" />
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="34" />
+        <source>Accept and issue receipt</source>
+        <translation>Accept and issue receipt</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="35" />
+        <source>Request supplement…</source>
+        <translation>Request supplement…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="36" />
+        <source>Supplement received</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="37" />
+        <source>Start processing</source>
+        <translation>Start processing</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="38" />
+        <source>Submit for signature</source>
+        <translation>Submit for signature</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="39" />
+        <source>Mark result ready</source>
+        <translation>Mark result ready</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="40" />
+        <source>Return result</source>
+        <translation>Return result</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="41" />
+        <source>Refuse…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="42" />
+        <source>Withdraw…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="52" />
+        <source>At the counter</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="53" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="54" />
+        <source>By post</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="61" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="62" />
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="63" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="70" />
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="71" />
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="72" />
+        <source>Certified copy</source>
+        <translation>Certified copy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="79" />
+        <source>Open</source>
+        <comment>hint decision</comment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="80" />
+        <source>Accepted</source>
+        <comment>hint decision</comment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="81" />
+        <source>Dismissed</source>
+        <comment>hint decision</comment>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="89" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="90" />
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="91" />
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="92" />
+        <source>Corrected</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="93" />
+        <source>Hint accepted</source>
+        <translation>Hint accepted</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="94" />
+        <source>Hint dismissed</source>
+        <translation>Hint dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="95" />
+        <source>Hint reopened</source>
+        <translation>Hint reopened</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="96" />
+        <source>Status set (demo data)</source>
+        <translation>Status set (demo data)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="97" />
+        <source>Receipt issued</source>
+        <translation>Receipt issued</translation>
+    </message>
+</context>
+<context>
+    <name>LongTask</name>
+    <message>
+        <location filename="../../officer_desk/ui/tasks.py" line="195" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/tasks.py" line="215" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="102" />
+        <source>Officer Desk — {agency}, desk {desk}</source>
+        <translation>Officer Desk — {agency}, desk {desk}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="149" />
+        <source>Accept the dossier and issue the receipt</source>
+        <translation>Accept the dossier and issue the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="152" />
+        <source>Ask the applicant to bring missing or corrected items</source>
+        <translation>Ask the applicant to bring missing or corrected items</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="156" />
+        <source>Refuse the dossier (a reason is required)</source>
+        <translation>Refuse the dossier (a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="158" />
+        <source>The applicant withdraws the dossier (reason required)</source>
+        <translation>The applicant withdraws the dossier (reason required)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="166" />
+        <source>Hand the result to the applicant</source>
+        <translation>Hand the result to the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="168" />
+        <source>&amp;Print receipt again</source>
+        <translation>&amp;Print receipt again</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="170" />
+        <source>Print the stored receipt again, or save it as PDF</source>
+        <translation>Print the stored receipt again, or save it as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="171" />
+        <source>Assign to &amp;me</source>
+        <translation>Assign to &amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="172" />
+        <source>Take this case (one officer at a time)</source>
+        <translation>Take this case (one officer at a time)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="173" />
+        <source>&amp;Unassign</source>
+        <translation>&amp;Unassign</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="174" />
+        <source>Release this case</source>
+        <translation>Release this case</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="175" />
+        <source>&amp;New dossier…</source>
+        <translation>&amp;New dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="176" />
+        <source>Receive a new dossier at the counter</source>
+        <translation>Receive a new dossier at the counter</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="177" />
+        <source>&amp;Import folder…</source>
+        <translation>&amp;Import folder…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="178" />
+        <source>Import dossier files (JSON) from a folder</source>
+        <translation>Import dossier files (JSON) from a folder</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="179" />
+        <source>Screen all open cases &amp;again…</source>
+        <translation>Screen all open cases &amp;again…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="180" />
+        <source>Run the screening again on every open case</source>
+        <translation>Run the screening again on every open case</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="182" />
+        <source>Generate &amp;demo data…</source>
+        <translation>Generate &amp;demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="183" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="184" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="185" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="186" />
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="187" />
+        <source>Search by name, ID number, phone or dossier code; scan a code here</source>
+        <translation>Search by name, ID number, phone or dossier code; scan a code here</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="188" />
+        <source>Go to &amp;queue</source>
+        <translation>Go to &amp;queue</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="189" />
+        <source>Go to &amp;case</source>
+        <translation>Go to &amp;case</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="190" />
+        <source>Go to &amp;hints</source>
+        <translation>Go to &amp;hints</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="191" />
+        <source>Next status tab</source>
+        <translation>Next status tab</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="192" />
+        <source>Previous status tab</source>
+        <translation>Previous status tab</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="194" />
+        <source>Confirm the PC &amp;clock…</source>
+        <translation>Confirm the PC &amp;clock…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="196" />
+        <source>&amp;About Officer Desk</source>
+        <translation>&amp;About Officer Desk</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="199" />
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="208" />
+        <source>Search name, ID number, phone, dossier code — or scan (Ctrl+F)</source>
+        <translation>Search name, ID number, phone, dossier code — or scan (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="216" />
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="217" />
+        <source>All procedures</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="226" />
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="227" />
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="234" />
+        <source>Assigned officer</source>
+        <translation>Assigned officer</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="235" />
+        <source>All officers</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="236" />
+        <source>Mine ({officer})</source>
+        <translation>Mine ({officer})</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="241" />
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="242" />
+        <source>Any due date</source>
+        <translation>Any due date</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="243" />
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="244" />
+        <source>Due within one working day</source>
+        <translation>Due within one working day</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="245" />
+        <location filename="../../officer_desk/ui/main_window.py" line="259" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="250" />
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="258" />
+        <source>Refused / withdrawn</source>
+        <translation>Refused / withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="275" />
+        <source>Ctrl+PgDown / Ctrl+PgUp switch tabs</source>
+        <translation>Ctrl+PgDown / Ctrl+PgUp switch tabs</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="335" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="344" />
+        <source>&amp;Case</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="356" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="360" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="383" />
+        <source>Officer: {name}</source>
+        <translation>Officer: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="386" />
+        <source>Database: local file</source>
+        <translation>Database: local file</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="388" />
+        <source>Database: server</source>
+        <translation>Database: server</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="399" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="537" />
+        <source>First {count} matches — type more to narrow</source>
+        <translation>First {count} matches — type more to narrow</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="539" />
+        <source>{count}+ cases, counting…</source>
+        <translation>{count}+ cases, counting…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="541" />
+        <source>{count} cases</source>
+        <translation>{count} cases</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="562" />
+        <source>No case with code {code}</source>
+        <translation>No case with code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="686" />
+        <source>● Offline-capable (local)</source>
+        <translation>● Offline-capable (local)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="686" />
+        <source>● Database error</source>
+        <translation>● Database error</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="688" />
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="688" />
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="690" />
+        <source>Outbox: {count} pending</source>
+        <translation>Outbox: {count} pending</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="693" />
+        <source>⚠ PC clock is behind the data ({newest}) — confirm…</source>
+        <translation>⚠ PC clock is behind the data ({newest}) — confirm…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="703" />
+        <source>The PC clock looks right.</source>
+        <translation>The PC clock looks right.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="705" />
+        <source>PC clock</source>
+        <translation>PC clock</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="706" />
+        <source>The newest stored event ({newest}) is later than this PC's clock ({now}). Check the system time. Confirm only if the clock is right.</source>
+        <translation>The newest stored event ({newest}) is later than this PC's clock ({now}). Check the system time. Confirm only if the clock is right.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="745" />
+        <source>Select a case first.</source>
+        <translation>Select a case first.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="759" />
+        <source>{code}: {action} — now “{status}”</source>
+        <translation>{code}: {action} — now “{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="768" />
+        <source>Cannot accept yet</source>
+        <translation>Cannot accept yet</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="769" />
+        <source>This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints that do not apply (with a reason) before accepting.</source>
+        <translation>This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints that do not apply (with a reason) before accepting.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="779" />
+        <source>{code}: accepted</source>
+        <translation>{code}: accepted</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="781" />
+        <location filename="../../officer_desk/ui/main_window.py" line="857" />
+        <source>receipt</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="836" />
+        <source>{code}: {action} — done</source>
+        <translation>{code}: {action} — done</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="853" />
+        <source>This case has no receipt yet.</source>
+        <translation>This case has no receipt yet.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="872" />
+        <source>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</source>
+        <translation>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="878" />
+        <source>The {what} was sent to the printer {printer}.</source>
+        <translation>The {what} was sent to the printer {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="882" />
+        <source>Not printed</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="883" />
+        <source>The {what} is signed and kept with the case, but it was not printed: {reason}</source>
+        <translation>The {what} is signed and kept with the case, but it was not printed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="897" />
+        <source>Save PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="897" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="903" />
+        <source>Saved {file}</source>
+        <translation>Saved {file}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="910" />
+        <source>Refuse {code}</source>
+        <translation>Refuse {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="911" />
+        <source>Why is the dossier refused? The reason is printed on the refusal notice.</source>
+        <translation>Why is the dossier refused? The reason is printed on the refusal notice.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="919" />
+        <source>Withdraw {code}</source>
+        <translation>Withdraw {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="920" />
+        <source>Why does the applicant withdraw the dossier?</source>
+        <translation>Why does the applicant withdraw the dossier?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="930" />
+        <source>Take over {code}</source>
+        <translation>Take over {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="931" />
+        <source>{code} is assigned to {holder}. Why do you take it over?</source>
+        <translation>{code} is assigned to {holder}. Why do you take it over?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="933" />
+        <location filename="../../officer_desk/ui/main_window.py" line="937" />
+        <source>{code}: assigned to you</source>
+        <translation>{code}: assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="945" />
+        <source>{code}: released</source>
+        <translation>{code}: released</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="951" />
+        <source>Hint updated</source>
+        <translation>Hint updated</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="954" />
+        <source>Dismiss hint</source>
+        <translation>Dismiss hint</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="954" />
+        <source>Why does this hint not apply? Your name and the reason are kept with the case.</source>
+        <translation>Why does this hint not apply? Your name and the reason are kept with the case.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="964" />
+        <source>{code}: screened again</source>
+        <translation>{code}: screened again</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="978" />
+        <source>Another long operation is still running.</source>
+        <translation>Another long operation is still running.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="989" />
+        <source>Import dossiers from a folder</source>
+        <translation>Import dossiers from a folder</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="994" />
+        <source>Imported {imported}, skipped {skipped}, failed {failed}.</source>
+        <translation>Imported {imported}, skipped {skipped}, failed {failed}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="998" />
+        <source>Import finished</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1005" />
+        <source>Importing dossiers…</source>
+        <translation>Importing dossiers…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1013" />
+        <source>Screening open cases…</source>
+        <translation>Screening open cases…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1015" />
+        <source>{count} cases screened</source>
+        <translation>{count} cases screened</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1019" />
+        <source>Demo data</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1020" />
+        <source>How many synthetic dossiers? (demo mode is refused on a database with real cases)</source>
+        <translation>How many synthetic dossiers? (demo mode is refused on a database with real cases)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1028" />
+        <source>Generating demo data…</source>
+        <translation>Generating demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1031" />
+        <source>{count} demo dossiers created</source>
+        <translation>{count} demo dossiers created</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1057" />
+        <source>{code}: dossier created</source>
+        <translation>{code}: dossier created</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1074" />
+        <source>About Officer Desk</source>
+        <translation>About Officer Desk</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1075" />
+        <source>&lt;b&gt;Officer Desk&lt;/b&gt; {version}&lt;br&gt;The desk of one-stop counter officers.</source>
+        <translation>&lt;b&gt;Officer Desk&lt;/b&gt; {version}&lt;br&gt;The desk of one-stop counter officers.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="141" />
+        <source>&amp;Procedure (name or code):</source>
+        <translation>&amp;Procedure (name or code):</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="146" />
+        <source>e.g. khai sinh, tam tru, 1.004194</source>
+        <translation>e.g. khai sinh, tam tru, 1.004194</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="78" />
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="92" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="60" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="70" />
+        <source>Agency identifier (QCVN), the first part of every dossier code</source>
+        <translation>Agency identifier (QCVN), the first part of every dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="82" />
+        <source>Office &amp;name:</source>
+        <translation>Office &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="83" />
+        <source>Agency &amp;code:</source>
+        <translation>Agency &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="84" />
+        <source>Document &amp;header (one line each):</source>
+        <translation>Document &amp;header (one line each):</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="85" />
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="86" />
+        <source>&amp;Province:</source>
+        <translation>&amp;Province:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="87" />
+        <source>&amp;Desk number:</source>
+        <translation>&amp;Desk number:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="88" />
+        <source>Officer's full &amp;name:</source>
+        <translation>Officer's full &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="91" />
+        <source>Office &amp;&amp; desk</source>
+        <translation>Office &amp;&amp; desk</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="97" />
+        <source>Opening hours per weekday, as HH:MM-HH:MM spans separated by commas; empty = closed.</source>
+        <translation>Opening hours per weekday, as HH:MM-HH:MM spans separated by commas; empty = closed.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="100" />
+        <source>Office hours</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="100" />
+        <source>Result collection hours</source>
+        <translation>Result collection hours</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="101" />
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="101" />
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="101" />
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="101" />
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="102" />
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="102" />
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="102" />
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="110" />
+        <source>&amp;Hours</source>
+        <translation>&amp;Hours</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="116" />
+        <source>empty = the local encrypted file</source>
+        <translation>empty = the local encrypted file</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="117" />
+        <source>postgresql://user@server/officer_desk for a shared database</source>
+        <translation>postgresql://user@server/officer_desk for a shared database</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="125" />
+        <source>Local database file:</source>
+        <translation>Local database file:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="126" />
+        <source>&amp;Server URL:</source>
+        <translation>&amp;Server URL:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="127" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="128" />
+        <source>Database &amp;&amp; &amp;language</source>
+        <translation>Database &amp;&amp; &amp;language</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="135" />
+        <source>PKCS#12 file or token key id</source>
+        <translation>PKCS#12 file or token key id</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="136" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="142" />
+        <source>System default printer</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="149" />
+        <source>A5 (receipts)</source>
+        <translation>A5 (receipts)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="149" />
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="150" />
+        <source>Thermal roll 80 mm</source>
+        <translation>Thermal roll 80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="153" />
+        <source>Default &amp;certificate:</source>
+        <translation>Default &amp;certificate:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="154" />
+        <source>&amp;Printer:</source>
+        <translation>&amp;Printer:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="155" />
+        <source>Paper si&amp;ze:</source>
+        <translation>Paper si&amp;ze:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="156" />
+        <source>&amp;Signing &amp;&amp; printing</source>
+        <translation>&amp;Signing &amp;&amp; printing</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="183" />
+        <source>Choose certificate</source>
+        <translation>Choose certificate</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="184" />
+        <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="199" />
+        <source>{day}: write hours as HH:MM-HH:MM, separated by commas.</source>
+        <translation>{day}: write hours as HH:MM-HH:MM, separated by commas.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="207" />
+        <source>The agency code is required.</source>
+        <translation>The agency code is required.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="213" />
+        <source>The server URL must start with postgresql://</source>
+        <translation>The server URL must start with postgresql://</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="242" />
+        <source>Settings were not saved</source>
+        <translation>Settings were not saved</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="250" />
+        <source>The new database location is used from the next start.</source>
+        <translation>The new database location is used from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="123" />
+        <source>Request supplement — {code}</source>
+        <translation>Request supplement — {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="126" />
+        <source>&amp;Missing or incorrect items (Space ticks an item):</source>
+        <translation>&amp;Missing or incorrect items (Space ticks an item):</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="142" />
+        <source>&amp;Note to the applicant:</source>
+        <translation>&amp;Note to the applicant:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="150" />
+        <source>Request supplement</source>
+        <translation>Request supplement</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1737 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../officer_desk/ui/app.py" line="142" />
+        <source>Opening the database…</source>
+        <translation>Đang mở cơ sở dữ liệu…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPreview</name>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="87" />
+        <source>Select a document to preview its scan.</source>
+        <translation>Chọn một giấy tờ để xem bản quét.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="99" />
+        <source>This file cannot be previewed ({type}).</source>
+        <translation>Không xem trước được tệp này ({type}).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="140" />
+        <source>The PDF cannot be opened (damaged or protected).</source>
+        <translation>Không mở được tệp PDF (bị hỏng hoặc có mật khẩu).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseQueueModel</name>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="58" />
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="59" />
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="60" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="61" />
+        <source>Channel</source>
+        <translation>Kênh nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="62" />
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="63" />
+        <source>Due</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="64" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="65" />
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="66" />
+        <source>Hints</source>
+        <translation>Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="369" />
+        <source>Click to sort by this column</source>
+        <translation>Bấm để sắp xếp theo cột này</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="441" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="443" />
+        <source>Due within one working day</source>
+        <translation>Đến hạn trong một ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/queue_model.py" line="445" />
+        <source>{count} open hints; worst: {severity}</source>
+        <translation>{count} gợi ý chưa xử lý; mức cao nhất: {severity}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="184" />
+        <source>Applicant &amp;&amp; declaration</source>
+        <translation>Người nộp &amp;&amp; tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="192" />
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="192" />
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="192" />
+        <source>Qty</source>
+        <translation>SL</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="192" />
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="200" />
+        <location filename="../../officer_desk/ui/case_view.py" line="242" />
+        <source>Documents</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="206" />
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="206" />
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="206" />
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="206" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="207" />
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="209" />
+        <source>Timeline</source>
+        <translation>Tiến trình</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="238" />
+        <source>Select a document to preview its scan.</source>
+        <translation>Chọn một giấy tờ để xem bản quét.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="240" />
+        <source>&lt;span style='color:#757575'&gt;No case selected. Choose a case in the queue (arrow keys, Enter) or scan a dossier code.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#757575'&gt;Chưa chọn hồ sơ. Chọn một hồ sơ trong danh sách (phím mũi tên, Enter) hoặc quét mã hồ sơ.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="255" />
+        <source>Received {received} · due {due} · {channel} · officer: {officer}</source>
+        <translation>Nhận {received} · hẹn trả {due} · {channel} · cán bộ: {officer}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="257" />
+        <source>unassigned</source>
+        <translation>chưa phân công</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="261" />
+        <source>fee {fee} VND</source>
+        <translation>lệ phí {fee} đồng</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="263" />
+        <source>receipt issued {at}</source>
+        <translation>đã cấp giấy tiếp nhận {at}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="287" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="288" />
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="289" />
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="290" />
+        <source>ID type</source>
+        <translation>Loại giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="291" />
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="292" />
+        <source>ID valid until</source>
+        <translation>Có giá trị đến</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="293" />
+        <source>Birth registered in</source>
+        <translation>Nơi đăng ký khai sinh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="294" />
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="295" />
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="296" />
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="298" />
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="298" />
+        <source>Co-applicant</source>
+        <translation>Người cùng nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="310" />
+        <source>Declaration</source>
+        <translation>Tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="329" />
+        <source>Citizen ID card</source>
+        <translation>Thẻ căn cước</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="330" />
+        <source>Old ID card (CMND)</source>
+        <translation>Chứng minh nhân dân (cũ)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="331" />
+        <source>Passport</source>
+        <translation>Hộ chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="345" />
+        <source>(shown)</source>
+        <translation>(xuất trình)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="357" />
+        <source>Documents ({count})</source>
+        <translation>Giấy tờ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="379" />
+        <source>Shown at the counter; no scan is kept.</source>
+        <translation>Xuất trình tại quầy; không lưu bản quét.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="381" />
+        <source>No scan attached for this document.</source>
+        <translation>Giấy tờ này chưa có bản quét.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/case_view.py" line="383" />
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="36" />
+        <source>The file could not be read or written: {reason}</source>
+        <translation>Không đọc hoặc ghi được tệp: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="40" />
+        <source>Something went wrong and the operation was not completed. Nothing was saved half-way; you can try again. If it keeps happening, send the details below to your IT support.</source>
+        <translation>Đã có lỗi và thao tác chưa được thực hiện. Không có dữ liệu nào bị ghi dở; anh/chị có thể thử lại. Nếu lỗi lặp lại, hãy gửi phần chi tiết bên dưới cho bộ phận hỗ trợ CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="55" />
+        <source>Officer Desk</source>
+        <translation>Bàn làm việc một cửa</translation>
+    </message>
+</context>
+<context>
+    <name>HintCard</name>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="75" />
+        <source>&lt;i&gt;Evidence:&lt;/i&gt; {text}</source>
+        <translation>&lt;i&gt;Căn cứ:&lt;/i&gt; {text}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="80" />
+        <source>&lt;i&gt;Suggested action:&lt;/i&gt; {text}</source>
+        <translation>&lt;i&gt;Đề xuất:&lt;/i&gt; {text}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="86" />
+        <source>Dismissed by {officer} on {at}: {reason}</source>
+        <translation>Đã bỏ qua bởi {officer} lúc {at}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="88" />
+        <source>Accepted by {officer} on {at}</source>
+        <translation>Đã xác nhận bởi {officer} lúc {at}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="99" />
+        <source>Accept</source>
+        <translation>Xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="100" />
+        <source>Agree with this hint (it will be listed when requesting a supplement)</source>
+        <translation>Đồng ý với gợi ý này (sẽ được liệt kê khi yêu cầu bổ sung)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="101" />
+        <source>Dismiss…</source>
+        <translation>Bỏ qua…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="102" />
+        <source>The hint does not apply; a reason is required</source>
+        <translation>Gợi ý không đúng với hồ sơ; cần ghi lý do</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="103" />
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+</context>
+<context>
+    <name>HintsPanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="144" />
+        <source>Screen again</source>
+        <translation>Kiểm tra lại</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="175" />
+        <source>&lt;b&gt;Screening hints&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gợi ý kiểm tra hồ sơ&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="176" />
+        <source>Select a case to see its screening hints.</source>
+        <translation>Chọn một hồ sơ để xem các gợi ý kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="181" />
+        <source>&lt;b&gt;Screening hints&lt;/b&gt; — {open} open of {total}</source>
+        <translation>&lt;b&gt;Gợi ý kiểm tra hồ sơ&lt;/b&gt; — {open} chưa xử lý / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="198" />
+        <source>No hints: the screening found nothing to check.</source>
+        <translation>Không có gợi ý: việc kiểm tra không phát hiện điểm nào cần xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/hints_panel.py" line="200" />
+        <source>No hints stored for this case.</source>
+        <translation>Hồ sơ này chưa có gợi ý kiểm tra.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="294" />
+        <source>New dossier</source>
+        <translation>Tiếp nhận hồ sơ mới</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="331" />
+        <source>&amp;Documents handed in (tick what is present; drop scans on a row):</source>
+        <translation>&amp;Thành phần hồ sơ đã nộp (đánh dấu giấy tờ có; kéo thả bản quét vào dòng tương ứng):</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="336" />
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="336" />
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="336" />
+        <source>Qty</source>
+        <translation>SL</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="336" />
+        <source>Scan</source>
+        <translation>Bản quét</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="343" />
+        <source>&amp;Attach scan…</source>
+        <translation>&amp;Đính kèm bản quét…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="344" />
+        <source>Attach a scan (PDF or image) to the selected document (Ctrl+O)</source>
+        <translation>Đính kèm bản quét (PDF hoặc ảnh) cho giấy tờ đang chọn (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="346" />
+        <source>Remove scan</source>
+        <translation>Gỡ bản quét</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="364" />
+        <source>Save and screen</source>
+        <translation>Lưu và kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="365" />
+        <source>Create the case and screen it (Ctrl+S)</source>
+        <translation>Tạo hồ sơ và kiểm tra (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="393" />
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="395" />
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="397" />
+        <source>e.g. 0912 345 678</source>
+        <translation>ví dụ 0912 345 678</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="425" />
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="430" />
+        <source>Scan the QR on the citizen ID card here (or in any field)</source>
+        <translation>Quét mã QR trên thẻ căn cước vào đây (hoặc vào ô bất kỳ)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="432" />
+        <source>ID card &amp;QR:</source>
+        <translation>&amp;QR thẻ căn cước:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="435" />
+        <source>&amp;Full name</source>
+        <translation>&amp;Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="436" />
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="437" />
+        <source>Se&amp;x</source>
+        <translation>&amp;Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="438" />
+        <source>ID &amp;type</source>
+        <translation>&amp;Loại giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="442" />
+        <source>Citizen ID (CCCD)</source>
+        <translation>Căn cước công dân (CCCD)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="442" />
+        <source>Identity card (2024)</source>
+        <translation>Thẻ căn cước (từ 2024)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="443" />
+        <source>Passport</source>
+        <translation>Hộ chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="443" />
+        <source>Old ID card (CMND)</source>
+        <translation>Chứng minh nhân dân (cũ)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="445" />
+        <source>ID &amp;number</source>
+        <translation>&amp;Số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="446" />
+        <source>P&amp;hone</source>
+        <translation>Điện &amp;thoại</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="447" />
+        <source>E&amp;mail</source>
+        <translation>Thư điện tử (&amp;email)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="448" />
+        <source>&amp;Address</source>
+        <translation>Đị&amp;a chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="449" />
+        <source>Birth registered in</source>
+        <translation>Nơi đăng ký khai sinh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="454" />
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kênh nộp:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="458" />
+        <source>Declaration</source>
+        <translation>Tờ khai</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="476" />
+        <source>&lt;b&gt;Choose the procedure&lt;/b&gt; on the left (type part of its name or code, then Enter).</source>
+        <translation>&lt;b&gt;Chọn thủ tục&lt;/b&gt; ở bên trái (gõ một phần tên hoặc mã thủ tục, rồi nhấn Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="485" />
+        <source>This procedure has no declaration fields.</source>
+        <translation>Thủ tục này không có tờ khai.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="503" />
+        <source>(if applicable)</source>
+        <translation>(nếu có)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="504" />
+        <location filename="../../officer_desk/ui/intake.py" line="563" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="531" />
+        <source>Applicant filled from the ID card of {name}.</source>
+        <translation>Đã điền thông tin người nộp từ thẻ căn cước của {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="549" />
+        <source>{file}: only PDF and image files (PNG, JPEG, TIFF) can be attached.</source>
+        <translation>{file}: chỉ đính kèm được tệp PDF hoặc ảnh (PNG, JPEG, TIFF).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="568" />
+        <source>Choose the procedure and a document first.</source>
+        <translation>Hãy chọn thủ tục và giấy tờ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="571" />
+        <source>Attach scan</source>
+        <translation>Đính kèm bản quét</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="571" />
+        <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Bản quét (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="609" />
+        <source>The applicant's consent is required</source>
+        <translation>Cần có sự đồng ý của người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="611" />
+        <source>Required</source>
+        <translation>Bắt buộc nhập</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="616" />
+        <source>Enter a date as dd/mm/yyyy</source>
+        <translation>Nhập ngày theo dạng dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="618" />
+        <source>This date does not exist</source>
+        <translation>Ngày này không tồn tại</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="624" />
+        <source>Not a valid Vietnamese phone number (10-digit mobile or 11-digit landline)</source>
+        <translation>Số điện thoại không hợp lệ (di động 10 số hoặc cố định 11 số)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="627" />
+        <source>Not a valid email address</source>
+        <translation>Địa chỉ thư điện tử không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="630" />
+        <source>Not a valid tax code (10 or 13 digits with a correct check digit, or a 12-digit ID)</source>
+        <translation>Mã số thuế không hợp lệ (10 hoặc 13 số với số kiểm tra đúng, hoặc số định danh 12 số)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="633" />
+        <source>Enter a number</source>
+        <translation>Nhập một số</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="636" />
+        <source>A name cannot contain digits</source>
+        <translation>Họ tên không được chứa chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="652" />
+        <source>An ID number has exactly 12 digits</source>
+        <translation>Số định danh phải có đúng 12 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="653" />
+        <source>Unknown province code {code} (the first 3 digits)</source>
+        <translation>Mã tỉnh {code} không tồn tại (3 chữ số đầu)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="654" />
+        <source>The 4th digit does not match the sex</source>
+        <translation>Chữ số thứ 4 không khớp giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="655" />
+        <source>The 4th digit does not match the century of birth</source>
+        <translation>Chữ số thứ 4 không khớp thế kỷ sinh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="656" />
+        <source>Digits 5–6 must be the last two digits of the birth year</source>
+        <translation>Chữ số thứ 5–6 phải là hai số cuối của năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="738" />
+        <source>Choose the procedure first.</source>
+        <translation>Hãy chọn thủ tục trước.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="744" />
+        <source>Please correct the {count} fields marked in red.</source>
+        <translation>Hãy sửa {count} ô được đánh dấu đỏ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="754" />
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="766" />
+        <source>The dossier was not saved</source>
+        <translation>Hồ sơ chưa được lưu</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="16" />
+        <source>New</source>
+        <translation>Mới nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="17" />
+        <source>Accepted</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="18" />
+        <source>In processing</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="19" />
+        <source>Awaiting signature</source>
+        <translation>Chờ ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="20" />
+        <source>Result ready</source>
+        <translation>Có kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="21" />
+        <source>Returned</source>
+        <translation>Đã trả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="22" />
+        <source>Awaiting supplement</source>
+        <translation>Chờ bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="23" />
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="24" />
+        <source>Withdrawn</source>
+        <translation>Rút hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="34" />
+        <source>Accept and issue receipt</source>
+        <translation>Tiếp nhận và cấp giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="35" />
+        <source>Request supplement…</source>
+        <translation>Yêu cầu bổ sung…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="36" />
+        <source>Supplement received</source>
+        <translation>Nhận hồ sơ bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="37" />
+        <source>Start processing</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="38" />
+        <source>Submit for signature</source>
+        <translation>Trình ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="39" />
+        <source>Mark result ready</source>
+        <translation>Có kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="40" />
+        <source>Return result</source>
+        <translation>Trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="41" />
+        <source>Refuse…</source>
+        <translation>Từ chối…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="42" />
+        <source>Withdraw…</source>
+        <translation>Rút hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="52" />
+        <source>At the counter</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="53" />
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="54" />
+        <source>By post</source>
+        <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="61" />
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="62" />
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="63" />
+        <source>Note</source>
+        <translation>Lưu ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="70" />
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="71" />
+        <source>Copy</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="72" />
+        <source>Certified copy</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="79" />
+        <source>Open</source>
+        <comment>hint decision</comment>
+        <translation>Chưa xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="80" />
+        <source>Accepted</source>
+        <comment>hint decision</comment>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="81" />
+        <source>Dismissed</source>
+        <comment>hint decision</comment>
+        <translation>Đã bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="89" />
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="90" />
+        <source>Assigned</source>
+        <translation>Phân công</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="91" />
+        <source>Unassigned</source>
+        <translation>Bỏ phân công</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="92" />
+        <source>Corrected</source>
+        <translation>Sửa thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="93" />
+        <source>Hint accepted</source>
+        <translation>Xác nhận gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="94" />
+        <source>Hint dismissed</source>
+        <translation>Bỏ qua gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="95" />
+        <source>Hint reopened</source>
+        <translation>Mở lại gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="96" />
+        <source>Status set (demo data)</source>
+        <translation>Đặt trạng thái (dữ liệu mẫu)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/labels.py" line="97" />
+        <source>Receipt issued</source>
+        <translation>Cấp giấy tiếp nhận</translation>
+    </message>
+</context>
+<context>
+    <name>LongTask</name>
+    <message>
+        <location filename="../../officer_desk/ui/tasks.py" line="195" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/tasks.py" line="215" />
+        <source>Cancelling…</source>
+        <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="102" />
+        <source>Officer Desk — {agency}, desk {desk}</source>
+        <translation>Bàn làm việc một cửa — {agency}, quầy {desk}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="149" />
+        <source>Accept the dossier and issue the receipt</source>
+        <translation>Tiếp nhận hồ sơ và cấp giấy tiếp nhận, hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="152" />
+        <source>Ask the applicant to bring missing or corrected items</source>
+        <translation>Đề nghị người nộp bổ sung, hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="156" />
+        <source>Refuse the dossier (a reason is required)</source>
+        <translation>Từ chối tiếp nhận hồ sơ (cần ghi lý do)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="158" />
+        <source>The applicant withdraws the dossier (reason required)</source>
+        <translation>Người nộp rút hồ sơ (cần ghi lý do)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="166" />
+        <source>Hand the result to the applicant</source>
+        <translation>Trả kết quả cho người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="168" />
+        <source>&amp;Print receipt again</source>
+        <translation>&amp;In lại giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="170" />
+        <source>Print the stored receipt again, or save it as PDF</source>
+        <translation>In lại giấy tiếp nhận đã lưu, hoặc lưu thành tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="171" />
+        <source>Assign to &amp;me</source>
+        <translation>&amp;Nhận xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="172" />
+        <source>Take this case (one officer at a time)</source>
+        <translation>Nhận hồ sơ này để xử lý (mỗi lúc một cán bộ)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="173" />
+        <source>&amp;Unassign</source>
+        <translation>&amp;Trả lại phân công</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="174" />
+        <source>Release this case</source>
+        <translation>Trả hồ sơ về danh sách chung</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="175" />
+        <source>&amp;New dossier…</source>
+        <translation>&amp;Tiếp nhận hồ sơ mới…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="176" />
+        <source>Receive a new dossier at the counter</source>
+        <translation>Tiếp nhận hồ sơ mới tại quầy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="177" />
+        <source>&amp;Import folder…</source>
+        <translation>&amp;Nhập hồ sơ từ thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="178" />
+        <source>Import dossier files (JSON) from a folder</source>
+        <translation>Nhập các tệp hồ sơ (JSON) từ một thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="179" />
+        <source>Screen all open cases &amp;again…</source>
+        <translation>&amp;Kiểm tra lại mọi hồ sơ đang mở…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="180" />
+        <source>Run the screening again on every open case</source>
+        <translation>Chạy lại việc kiểm tra cho mọi hồ sơ đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="182" />
+        <source>Generate &amp;demo data…</source>
+        <translation>Tạo &amp;dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="183" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="184" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="185" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="186" />
+        <source>&amp;Search</source>
+        <translation>Tìm &amp;kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="187" />
+        <source>Search by name, ID number, phone or dossier code; scan a code here</source>
+        <translation>Tìm theo tên, số định danh, điện thoại hoặc mã hồ sơ; có thể quét mã vào đây</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="188" />
+        <source>Go to &amp;queue</source>
+        <translation>Đến &amp;danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="189" />
+        <source>Go to &amp;case</source>
+        <translation>Đến &amp;hồ sơ đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="190" />
+        <source>Go to &amp;hints</source>
+        <translation>Đến &amp;gợi ý kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="191" />
+        <source>Next status tab</source>
+        <translation>Thẻ trạng thái kế tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="192" />
+        <source>Previous status tab</source>
+        <translation>Thẻ trạng thái trước</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="194" />
+        <source>Confirm the PC &amp;clock…</source>
+        <translation>Xác nhận &amp;giờ máy tính…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="196" />
+        <source>&amp;About Officer Desk</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="199" />
+        <source>Filters</source>
+        <translation>Bộ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="208" />
+        <source>Search name, ID number, phone, dossier code — or scan (Ctrl+F)</source>
+        <translation>Tìm tên, số định danh, điện thoại, mã hồ sơ — hoặc quét mã (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="216" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="217" />
+        <source>All procedures</source>
+        <translation>Tất cả thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="226" />
+        <source>Channel</source>
+        <translation>Kênh nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="227" />
+        <source>All channels</source>
+        <translation>Mọi kênh nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="234" />
+        <source>Assigned officer</source>
+        <translation>Cán bộ xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="235" />
+        <source>All officers</source>
+        <translation>Mọi cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="236" />
+        <source>Mine ({officer})</source>
+        <translation>Của tôi ({officer})</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="241" />
+        <source>Due date</source>
+        <translation>Hạn trả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="242" />
+        <source>Any due date</source>
+        <translation>Mọi hạn trả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="243" />
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="244" />
+        <source>Due within one working day</source>
+        <translation>Đến hạn trong một ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="245" />
+        <location filename="../../officer_desk/ui/main_window.py" line="259" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="250" />
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="258" />
+        <source>Refused / withdrawn</source>
+        <translation>Từ chối / rút</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="275" />
+        <source>Ctrl+PgDown / Ctrl+PgUp switch tabs</source>
+        <translation>Ctrl+PgDown / Ctrl+PgUp để chuyển thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="335" />
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="344" />
+        <source>&amp;Case</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="356" />
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="360" />
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="383" />
+        <source>Officer: {name}</source>
+        <translation>Cán bộ: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="386" />
+        <source>Database: local file</source>
+        <translation>CSDL: tệp trên máy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="388" />
+        <source>Database: server</source>
+        <translation>CSDL: máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="399" />
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="537" />
+        <source>First {count} matches — type more to narrow</source>
+        <translation>{count} kết quả đầu — gõ thêm để thu hẹp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="539" />
+        <source>{count}+ cases, counting…</source>
+        <translation>Hơn {count} hồ sơ, đang đếm…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="541" />
+        <source>{count} cases</source>
+        <translation>{count} hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="562" />
+        <source>No case with code {code}</source>
+        <translation>Không có hồ sơ mã {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="686" />
+        <source>● Offline-capable (local)</source>
+        <translation>● Làm việc ngoại tuyến (cục bộ)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="686" />
+        <source>● Database error</source>
+        <translation>● Lỗi cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="688" />
+        <source>● Online</source>
+        <translation>● Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="688" />
+        <source>● Offline</source>
+        <translation>● Mất kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="690" />
+        <source>Outbox: {count} pending</source>
+        <translation>Chờ đồng bộ: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="693" />
+        <source>⚠ PC clock is behind the data ({newest}) — confirm…</source>
+        <translation>⚠ Giờ máy tính chậm hơn dữ liệu ({newest}) — xác nhận…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="703" />
+        <source>The PC clock looks right.</source>
+        <translation>Giờ máy tính có vẻ đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="705" />
+        <source>PC clock</source>
+        <translation>Giờ máy tính</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="706" />
+        <source>The newest stored event ({newest}) is later than this PC's clock ({now}). Check the system time. Confirm only if the clock is right.</source>
+        <translation>Sự kiện mới nhất đã lưu ({newest}) muộn hơn giờ của máy tính này ({now}). Hãy kiểm tra giờ hệ thống. Chỉ xác nhận khi giờ máy tính là đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="745" />
+        <source>Select a case first.</source>
+        <translation>Hãy chọn hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="759" />
+        <source>{code}: {action} — now “{status}”</source>
+        <translation>{code}: {action} — trạng thái mới “{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="768" />
+        <source>Cannot accept yet</source>
+        <translation>Chưa thể tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="769" />
+        <source>This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints that do not apply (with a reason) before accepting.</source>
+        <translation>Hồ sơ còn {count} gợi ý lỗi chưa xử lý. Hãy yêu cầu bổ sung (F3), hoặc bỏ qua (kèm lý do) các gợi ý không đúng trước khi tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="779" />
+        <source>{code}: accepted</source>
+        <translation>{code}: đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="781" />
+        <location filename="../../officer_desk/ui/main_window.py" line="857" />
+        <source>receipt</source>
+        <translation>giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="836" />
+        <source>{code}: {action} — done</source>
+        <translation>{code}: {action} — đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="853" />
+        <source>This case has no receipt yet.</source>
+        <translation>Hồ sơ này chưa có giấy tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="872" />
+        <source>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</source>
+        <translation>Chưa cài máy in: {what} đã ký được lưu cùng hồ sơ (Ctrl+P để in hoặc lưu).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="878" />
+        <source>The {what} was sent to the printer {printer}.</source>
+        <translation>Đã gửi {what} đến máy in {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="882" />
+        <source>Not printed</source>
+        <translation>Chưa in được</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="883" />
+        <source>The {what} is signed and kept with the case, but it was not printed: {reason}</source>
+        <translation>Đã ký và lưu {what} cùng hồ sơ, nhưng chưa in được: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="897" />
+        <source>Save PDF</source>
+        <translation>Lưu tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="897" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="903" />
+        <source>Saved {file}</source>
+        <translation>Đã lưu {file}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="910" />
+        <source>Refuse {code}</source>
+        <translation>Từ chối hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="911" />
+        <source>Why is the dossier refused? The reason is printed on the refusal notice.</source>
+        <translation>Vì sao từ chối hồ sơ? Lý do được in trên phiếu từ chối.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="919" />
+        <source>Withdraw {code}</source>
+        <translation>Rút hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="920" />
+        <source>Why does the applicant withdraw the dossier?</source>
+        <translation>Vì sao người nộp rút hồ sơ?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="930" />
+        <source>Take over {code}</source>
+        <translation>Nhận lại hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="931" />
+        <source>{code} is assigned to {holder}. Why do you take it over?</source>
+        <translation>Hồ sơ {code} đang giao cho {holder}. Vì sao anh/chị nhận lại?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="933" />
+        <location filename="../../officer_desk/ui/main_window.py" line="937" />
+        <source>{code}: assigned to you</source>
+        <translation>{code}: đã giao cho anh/chị</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="945" />
+        <source>{code}: released</source>
+        <translation>{code}: đã trả lại phân công</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="951" />
+        <source>Hint updated</source>
+        <translation>Đã cập nhật gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="954" />
+        <source>Dismiss hint</source>
+        <translation>Bỏ qua gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="954" />
+        <source>Why does this hint not apply? Your name and the reason are kept with the case.</source>
+        <translation>Vì sao gợi ý này không đúng? Tên anh/chị và lý do được lưu cùng hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="964" />
+        <source>{code}: screened again</source>
+        <translation>{code}: đã kiểm tra lại</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="978" />
+        <source>Another long operation is still running.</source>
+        <translation>Một thao tác dài khác đang chạy.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="989" />
+        <source>Import dossiers from a folder</source>
+        <translation>Nhập hồ sơ từ thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="994" />
+        <source>Imported {imported}, skipped {skipped}, failed {failed}.</source>
+        <translation>Đã nhập {imported}, bỏ qua {skipped}, lỗi {failed}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="998" />
+        <source>Import finished</source>
+        <translation>Nhập hồ sơ xong</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1005" />
+        <source>Importing dossiers…</source>
+        <translation>Đang nhập hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1013" />
+        <source>Screening open cases…</source>
+        <translation>Đang kiểm tra các hồ sơ đang mở…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1015" />
+        <source>{count} cases screened</source>
+        <translation>Đã kiểm tra {count} hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1019" />
+        <source>Demo data</source>
+        <translation>Dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1020" />
+        <source>How many synthetic dossiers? (demo mode is refused on a database with real cases)</source>
+        <translation>Tạo bao nhiêu hồ sơ mẫu? (không bật chế độ mẫu trên cơ sở dữ liệu đã có hồ sơ thật)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1028" />
+        <source>Generating demo data…</source>
+        <translation>Đang tạo dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1031" />
+        <source>{count} demo dossiers created</source>
+        <translation>Đã tạo {count} hồ sơ mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1057" />
+        <source>{code}: dossier created</source>
+        <translation>{code}: đã tạo hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1074" />
+        <source>About Officer Desk</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="1075" />
+        <source>&lt;b&gt;Officer Desk&lt;/b&gt; {version}&lt;br&gt;The desk of one-stop counter officers.</source>
+        <translation>&lt;b&gt;Bàn làm việc một cửa&lt;/b&gt; {version}&lt;br&gt;Phần mềm cho cán bộ tiếp nhận và trả kết quả.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="141" />
+        <source>&amp;Procedure (name or code):</source>
+        <translation>&amp;Thủ tục (tên hoặc mã):</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/intake.py" line="146" />
+        <source>e.g. khai sinh, tam tru, 1.004194</source>
+        <translation>ví dụ: khai sinh, tạm trú, 1.004194</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="78" />
+        <source>Reason (required)</source>
+        <translation>Lý do (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="92" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="60" />
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="70" />
+        <source>Agency identifier (QCVN), the first part of every dossier code</source>
+        <translation>Mã định danh cơ quan (QCVN), phần đầu của mọi mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="82" />
+        <source>Office &amp;name:</source>
+        <translation>&amp;Tên cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="83" />
+        <source>Agency &amp;code:</source>
+        <translation>&amp;Mã cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="84" />
+        <source>Document &amp;header (one line each):</source>
+        <translation>Tiêu đề &amp;văn bản (mỗi dòng một cấp):</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="85" />
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="86" />
+        <source>&amp;Province:</source>
+        <translation>Tỉn&amp;h:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="87" />
+        <source>&amp;Desk number:</source>
+        <translation>&amp;Số quầy:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="88" />
+        <source>Officer's full &amp;name:</source>
+        <translation>Họ tên &amp;cán bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="91" />
+        <source>Office &amp;&amp; desk</source>
+        <translation>Cơ quan &amp;&amp; quầy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="97" />
+        <source>Opening hours per weekday, as HH:MM-HH:MM spans separated by commas; empty = closed.</source>
+        <translation>Giờ làm việc từng ngày, dạng HH:MM-HH:MM cách nhau bởi dấu phẩy; để trống = nghỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="100" />
+        <source>Office hours</source>
+        <translation>Giờ tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="100" />
+        <source>Result collection hours</source>
+        <translation>Giờ trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="101" />
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="101" />
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="101" />
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="101" />
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="102" />
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="102" />
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="102" />
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="110" />
+        <source>&amp;Hours</source>
+        <translation>&amp;Giờ làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="116" />
+        <source>empty = the local encrypted file</source>
+        <translation>để trống = tệp mã hóa trên máy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="117" />
+        <source>postgresql://user@server/officer_desk for a shared database</source>
+        <translation>postgresql://user@server/officer_desk cho cơ sở dữ liệu dùng chung</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="125" />
+        <source>Local database file:</source>
+        <translation>Tệp cơ sở dữ liệu trên máy:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="126" />
+        <source>&amp;Server URL:</source>
+        <translation>Địa chỉ &amp;máy chủ:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="127" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="128" />
+        <source>Database &amp;&amp; &amp;language</source>
+        <translation>Cơ sở dữ liệu &amp;&amp; &amp;ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="135" />
+        <source>PKCS#12 file or token key id</source>
+        <translation>Tệp PKCS#12 hoặc mã khóa trên token</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="136" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="142" />
+        <source>System default printer</source>
+        <translation>Máy in mặc định của hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="149" />
+        <source>A5 (receipts)</source>
+        <translation>A5 (giấy tiếp nhận)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="149" />
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="150" />
+        <source>Thermal roll 80 mm</source>
+        <translation>Giấy in nhiệt khổ 80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="153" />
+        <source>Default &amp;certificate:</source>
+        <translation>&amp;Chứng thư số mặc định:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="154" />
+        <source>&amp;Printer:</source>
+        <translation>&amp;Máy in:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="155" />
+        <source>Paper si&amp;ze:</source>
+        <translation>&amp;Khổ giấy:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="156" />
+        <source>&amp;Signing &amp;&amp; printing</source>
+        <translation>&amp;Ký số &amp;&amp; in</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="183" />
+        <source>Choose certificate</source>
+        <translation>Chọn chứng thư số</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="184" />
+        <source>PKCS#12 (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 (*.p12 *.pfx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="199" />
+        <source>{day}: write hours as HH:MM-HH:MM, separated by commas.</source>
+        <translation>{day}: ghi giờ dạng HH:MM-HH:MM, cách nhau bởi dấu phẩy.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="207" />
+        <source>The agency code is required.</source>
+        <translation>Cần nhập mã cơ quan.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="213" />
+        <source>The server URL must start with postgresql://</source>
+        <translation>Địa chỉ máy chủ phải bắt đầu bằng postgresql://</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="242" />
+        <source>Settings were not saved</source>
+        <translation>Chưa lưu được cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/settings_dialog.py" line="250" />
+        <source>The new database location is used from the next start.</source>
+        <translation>Vị trí cơ sở dữ liệu mới có hiệu lực từ lần mở tiếp theo.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="123" />
+        <source>Request supplement — {code}</source>
+        <translation>Yêu cầu bổ sung — {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="126" />
+        <source>&amp;Missing or incorrect items (Space ticks an item):</source>
+        <translation>&amp;Thành phần còn thiếu hoặc chưa đúng (phím cách để đánh dấu):</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="142" />
+        <source>&amp;Note to the applicant:</source>
+        <translation>&amp;Ghi chú cho người nộp:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dialogs.py" line="150" />
+        <source>Request supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+</context>
+</TS>

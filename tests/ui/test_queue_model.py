@@ -1,0 +1,57 @@
+"""The lazy queue model: model-tester clean, pages fetched on demand, sort and filters in SQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from officer_desk.cases import QueueFilter
+from officer_desk.ui.queue_model import CASE_ID_ROLE, COLUMN_KEYS, PAGE_SIZE, CaseQueueModel
+
+
+def make_model(desk: Any, runner: Any) -> CaseQueueModel:
+    return CaseQueueModel(desk.cases, runner, soon_limit=lambda today: desk.calendar.add_working_days(today, 1))
+
+
+def test_model_tester_over_filters_sorts_and_search(small_desk: Any, sync_runner: Any) -> None:
+    model = make_model(small_desk, sync_runner)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_filter(QueueFilter())
+    assert model.rowCount() == 300
+    for column in range(model.columnCount()):
+        model.sort(column, Qt.SortOrder.AscendingOrder)
+        model.sort(column, Qt.SortOrder.DescendingOrder)
+    model.set_filter(QueueFilter(statuses=("received",)))
+    assert 0 < model.rowCount() < 300
+    assert {model.case_row(r).status for r in range(model.rowCount())} == {"received"}
+    model.set_filter(QueueFilter(text="nguyen"))
+    assert 0 < model.rowCount() < 300
+    model.set_filter(QueueFilter(text="zzzz no such name"))
+    assert model.rowCount() == 0
+    assert model.data(model.index(0, 0)) is None
+
+
+def test_sort_happens_in_sql(small_desk: Any, sync_runner: Any) -> None:
+    model = make_model(small_desk, sync_runner)
+    model.set_filter(QueueFilter())
+    model.sort(COLUMN_KEYS.index("due_date"), Qt.SortOrder.AscendingOrder)
+    assert model.filter.sort == "due_date" and not model.filter.descending
+    dues = [model.case_row(r).due_date for r in range(model.rowCount())]
+    assert dues == sorted(dues)
+    expected = small_desk.cases.list_ids(QueueFilter(sort="due_date", descending=False), 0, 300)
+    assert [model.data(model.index(r, 0), CASE_ID_ROLE) for r in range(model.rowCount())] == expected
+
+
+def test_large_queue_keeps_ids_and_fetches_only_visible_pages(large_desk: Any, sync_runner: Any) -> None:
+    model = make_model(large_desk, sync_runner)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_filter(QueueFilter())
+    assert model.rowCount() == large_desk.cases.count(QueueFilter())
+    assert model.rowCount() >= 50_000
+    assert model.loaded_row_count() == PAGE_SIZE  # only the first page
+    deep = model.rowCount() - 1
+    assert model.data(model.index(deep, 0)) not in (None, "…")
+    assert model.loaded_row_count() <= 2 * PAGE_SIZE
+    assert model.index(0, 0).parent() == QModelIndex()
