@@ -605,6 +605,48 @@ class CaseService:
         except IntegrityError as exc:
             raise ConflictError(_("Xung đột khi ghi hồ sơ (mã hồ sơ đã tồn tại)")) from exc
 
+    def intake(self, dossier_obj: dict[str, Any], files: dict[str, bytes] | None = None) -> str:
+        """Create a case from a dossier built at the counter (scans as bytes); returns its code.
+
+        Same checks and transaction as an imported file, screened in that transaction; nothing is
+        written outside the encrypted stores.
+        """
+        files = files or {}
+        raw_text = json.dumps(dossier_obj, ensure_ascii=False)
+        parsed = dossier_format.parse(dossier_format.loads(raw_text))
+        self.procedure(parsed.procedure_code)
+        by_index: dict[int, bytes] = {}
+        for index, item in enumerate(parsed.attachments):
+            if item.file is None:
+                continue
+            if item.file not in files:
+                raise DossierFormatError(_("Không tìm thấy tệp đính kèm {file}", file=item.file))
+            data = files[item.file]
+            if len(data) > MAX_ATTACHMENT_BYTES:
+                raise InputError(
+                    _("Tệp đính kèm {file} lớn hơn giới hạn {limit} MiB", file=item.file,
+                      limit=MAX_ATTACHMENT_BYTES // (1024 * 1024)),
+                    code="too_large",
+                )
+            by_index[index] = data
+        try:
+            with self.db.session() as session:
+                case = self.create_case(session, parsed, raw_text, by_index)
+                session.flush()
+                self._screen_in_session(session, case)
+                return case.dossier_code
+        except IntegrityError as exc:
+            raise ConflictError(_("Xung đột khi ghi hồ sơ (mã hồ sơ đã tồn tại)")) from exc
+
+    def pending_outbox_count(self) -> int:
+        """Changes waiting to be pushed to the shared database (local desks)."""
+        if not self.db.is_local:
+            return 0
+        with self.db.session() as session:
+            return int(session.execute(
+                select(func.count(OutboxItem.id)).where(OutboxItem.status == "pending")
+            ).scalar_one())
+
     def _merge_supplement(
         self, session: Session, case: Case, parsed: Dossier, raw_text: str, files: dict[int, bytes]
     ) -> None:
@@ -822,12 +864,7 @@ class CaseService:
         return query
 
     def _search_subquery(self, text: str) -> Select[Any]:
-        key = search_key(text)
-        return (
-            select(CaseSearchTerm.case_id)
-            .where(and_(CaseSearchTerm.term >= key, CaseSearchTerm.term < key + "\uffff"))
-            .distinct()
-        )
+        return select(CaseSearchTerm.case_id).where(_term_ranges(search_keys(text))).distinct()
 
     def list_ids(self, flt: QueueFilter, offset: int = 0, limit: int = 200) -> list[int]:
         """Ids of one page of the queue, filtered and sorted in SQL."""
@@ -843,18 +880,18 @@ class CaseService:
 
     def search(self, text: str, limit: int = 50) -> list[CaseRow]:
         """Diacritics-insensitive search over name, ID number, phone and dossier code."""
-        key = search_key(text)
-        if not key:
+        keys = search_keys(text)
+        if not keys:
             return []
+        ids: list[int] = []
         with self.db.session() as session:
-            ids = list(
-                session.execute(
+            for key in keys:  # one index range per reading, best (digits) first
+                ids += session.execute(
                     select(CaseSearchTerm.case_id)
-                    .where(and_(CaseSearchTerm.term >= key, CaseSearchTerm.term < key + "\uffff"))
+                    .where(_term_ranges([key]))
                     .order_by(CaseSearchTerm.term, CaseSearchTerm.case_id)
                     .limit(limit * 4)
                 ).scalars()
-            )
         unique = list(dict.fromkeys(ids))[:limit]
         return self.rows(unique)
 
@@ -999,13 +1036,24 @@ class CaseService:
         return exported
 
 
-def search_key(text: str) -> str:
-    """The folded form of what the officer typed, as stored in the search terms."""
+def search_keys(text: str) -> list[str]:
+    """The folded forms of what the officer typed, as stored in the search terms.
+
+    Digits typed with spaces or dots may be a phone or ID number (0912.345.678) or the start of a
+    dossier code (000.00.01): both readings are searched.
+    """
     folded = fold(text)
+    keys = [folded] if folded else []
     compact = folded.replace(" ", "").replace(".", "")
     if compact.lstrip("+").isdigit():
-        return normalise_phone_digits(compact)
-    return folded
+        digits_key = normalise_phone_digits(compact)
+        if digits_key and digits_key not in keys:
+            keys.insert(0, digits_key)
+    return keys
+
+
+def _term_ranges(keys: Sequence[str]) -> Any:
+    return or_(*[and_(CaseSearchTerm.term >= key, CaseSearchTerm.term < key + "\uffff") for key in keys])
 
 
 def _safe_folder_name(code: str) -> str:

@@ -42,6 +42,9 @@ class Case(Base):
     __table_args__ = (
         Index("ix_cases_status_due", "status", "due_date"),
         Index("ix_cases_status_received", "status", "received_at"),
+        Index("ix_cases_applicant_name", "applicant_name"),
+        Index("ix_cases_officer_received", "assigned_officer_id", "received_at"),
+        Index("ix_cases_due_received", "due_date", "received_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -9,9 +9,6 @@ Python (no Qt) and safe to call from worker threads.
 from __future__ import annotations
 
 import importlib
-import json
-import shutil
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -161,23 +158,8 @@ def dossier_code_from_receipt(text: str) -> str | None:
 
 
 def pending_outbox_items(desk: Desk) -> int:
-    """Changes waiting to be pushed to the shared database (local desks only).
-
-    TODO(lead): move into CaseService (``pending_outbox_count()``); the window should not build
-    queries itself. Kept here, in the adapter, so the move is one edit.
-    """
-    if not desk.db.is_local:
-        return 0
-    from sqlalchemy import func, select
-
-    from officer_desk.models import OutboxItem
-
-    with desk.db.session() as session:
-        return int(
-            session.execute(
-                select(func.count(OutboxItem.id)).where(OutboxItem.status == "pending")
-            ).scalar_one()
-        )
+    """Changes waiting to be pushed to the shared database (local desks only)."""
+    return int(desk.cases.pending_outbox_count())
 
 
 def database_reachable(desk: Desk) -> bool:
@@ -193,23 +175,6 @@ def database_reachable(desk: Desk) -> bool:
 
 
 def intake_case(desk: Desk, dossier: dict[str, Any], files: dict[str, Path]) -> str:
-    """Create a case from a dossier built at the counter; returns its dossier code.
-
-    The dossier goes through the same path as an imported file (one transaction, code assigned,
-    screened in the same transaction when the engine is installed), from a private temporary
-    folder in the home that is removed afterwards.
-    TODO(lead): a ``CaseService.intake(dossier, files)`` would avoid the temporary files.
-    """
-    folder = desk.home.root / "tmp" / f"intake-{uuid.uuid4().hex}"
-    folder.mkdir(parents=True, mode=0o700)
-    try:
-        for name, source in files.items():
-            (folder / name).write_bytes(Path(source).read_bytes())
-        target = folder / "application.json"
-        target.write_text(json.dumps(dossier, ensure_ascii=False, indent=2), encoding="utf-8")
-        _outcome, code = desk.cases.import_file(target)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    if _optional("officer_desk.screening.service", "screen_case_in_session") is None:
-        screen_case(desk, code)
-    return str(code)
+    """Create a case from a dossier built at the counter (screened in the same transaction)."""
+    scans = {name: Path(source).read_bytes() for name, source in files.items()}
+    return str(desk.cases.intake(dossier, scans))

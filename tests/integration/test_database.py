@@ -120,3 +120,9 @@ def test_dossier_codes_are_unique_under_concurrency(desk) -> None:  # type: igno
         assert numbers == list(range(1001, 1061))
     else:
         assert numbers == list(range(1, 61))
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    from officer_desk.models.migrate import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()

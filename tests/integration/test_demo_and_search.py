@@ -69,3 +69,26 @@ def test_demo_command_creates_demo_material(isolated_home, capsys: pytest.Captur
     assert main(["list", "--limit", "100", "--json"]) == 0
     cases = json.loads(capsys.readouterr().out.splitlines()[-1])["cases"]
     assert len({c["dossier_code"] for c in cases}) == 60
+
+
+def test_intake_at_the_counter_creates_and_screens_a_case(desk) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    del data["dossier_code"]
+    code = desk.cases.intake(data, {"hop-dong-thue.pdf": b"%PDF-1.4 scan"})
+    detail = desk.cases.detail(code)
+    assert detail.row.status == Status.RECEIVED
+    scan = next(a for a in detail.attachments if a.file_name == "hop-dong-thue.pdf")
+    assert desk.cases.attachment_bytes(scan.content_sha256) == b"%PDF-1.4 scan"
+    assert detail.row.worst_severity is None or detail.findings  # screened in the same transaction
+    with pytest.raises(Exception, match="hop-dong"):
+        desk.cases.intake(data, {})
+
+
+def test_code_prefix_typed_with_dots_is_found(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["attachments"] = [a for a in data["attachments"] if "file" not in a]
+    path = tmp_path / "mai.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    desk.cases.import_paths([path])
+    assert [r.dossier_code for r in desk.cases.search("000.00.01")] == [data["dossier_code"]]
+    assert [r.dossier_code for r in desk.cases.search("0912.345.678")] == [data["dossier_code"]]
