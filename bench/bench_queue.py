@@ -60,7 +60,7 @@ def timed(fn, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
 
 def report(name: str, samples: list[float], goal: float | None = None) -> None:
     p50, p95 = statistics.median(samples), percentile(samples, 95)
-    verdict = "" if goal is None else ("  (goal %.0f ms: %s)" % (goal, "met" if p95 < goal else "NOT met"))
+    verdict = "" if goal is None else f"  (goal {goal:.0f} ms: {'met' if p95 < goal else 'NOT met'})"
     print(f"  {name:<38} p50 {p50:8.2f} ms   p95 {p95:8.2f} ms{verdict}")
 
 
@@ -79,7 +79,8 @@ def run(backend: str, cases: int, pg_url: str | None) -> None:
         start = time.perf_counter()
         generate_cases(desk, cases, seed=2026, progress=Progress())
         elapsed = time.perf_counter() - start
-        print(f"  demo generation of {cases} cases: {elapsed:.0f} s (goal 600 s: {'met' if elapsed < 600 else 'NOT met'})")
+        met = "met" if elapsed < 600 else "NOT met"
+        print(f"  demo generation of {cases} cases: {elapsed:.0f} s (goal 600 s: {met})")
     rng = random.Random(1)
     sample_rows = desk.cases.rows(desk.cases.list_ids(QueueFilter(sort="dossier_code"), rng.randint(0, 1000), 200))
     names = [r.applicant_name for r in sample_rows]

@@ -23,7 +23,7 @@ from officer_desk import dossier as dossier_format
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
 from officer_desk.catalogue import Procedure
-from officer_desk.dossier import LOCAL_TZ, Dossier, form_value
+from officer_desk.dossier import LOCAL_TZ, Dossier
 from officer_desk.errors import (
     ClockError,
     ConflictError,
@@ -405,18 +405,6 @@ class CaseService:
 
     # ------------------------------------------------------------------ intake and import
 
-    def _subject_key(self, procedure: Procedure, parsed: Dossier) -> str:
-        if procedure.subject:
-            subject = form_value(parsed.form, procedure.subject)
-            if isinstance(subject, dict):
-                parts = [
-                    fold(str(subject.get("ho_ten", ""))),
-                    str(subject.get("ngay_sinh", "")),
-                    digits(str(subject.get("so_dinh_danh", ""))),
-                ]
-                return "|".join(parts)[:200]
-        return ""
-
     def _fill_case(self, case: Case, parsed: Dossier, procedure: Procedure, dossier_obj: dict[str, Any]) -> None:
         applicant = parsed.applicant
         case.procedure_code = procedure.code
@@ -424,7 +412,7 @@ class CaseService:
         case.applicant_name = applicant.full_name[:200]
         case.applicant_id_number = digits(applicant.id_number)[:32] or applicant.id_number[:32]
         case.applicant_phone = applicant.phone[:32]
-        case.subject_key = self._subject_key(procedure, parsed)
+        case.subject_key = procedure.subject_key(parsed)
         case.dossier_json = json.dumps(dossier_obj, ensure_ascii=False)
         case.fee_vnd = self.fee_for(procedure, parsed.channel)
 

@@ -22,6 +22,7 @@ from officer_desk.dossier import CHANNELS, KINDS, Dossier, base_procedure_code, 
 from officer_desk.errors import CatalogueError, InputError
 from officer_desk.i18n import _
 from officer_desk.paths import Home, resource
+from officer_desk.text import digits, fold
 
 # Values that state a yes/no fact as "yes" (declarations arrive typed by people and portals).
 TRUE_WORDS = {"true", "co", "có", "yes", "1", "x", "đồng ý", "dong y"}
@@ -227,6 +228,19 @@ class Procedure:
 
     def document(self, doc_id: str) -> DocumentRequirement | None:
         return next((d for d in self.documents if d.id == doc_id), None)
+
+    def subject_key(self, dossier: Dossier) -> str:
+        """Who the dossier is about, as the queue stores it for duplicate checks ("" = the applicant)."""
+        if self.subject:
+            subject = form_value(dossier.form, self.subject)
+            if isinstance(subject, dict):
+                parts = [
+                    fold(str(subject.get("ho_ten", ""))),
+                    str(subject.get("ngay_sinh", "")),
+                    digits(str(subject.get("so_dinh_danh", ""))),
+                ]
+                return "|".join(parts)[:200]
+        return ""
 
     def declaration_field(self, name: str) -> DeclarationField | None:
         name = name.removeprefix("form.")

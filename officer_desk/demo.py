@@ -169,7 +169,7 @@ def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_i
             "applicant_name": parsed.applicant.full_name,
             "applicant_id_number": digits(parsed.applicant.id_number),
             "applicant_phone": parsed.applicant.phone,
-            "subject_key": service._subject_key(procedure, parsed),
+            "subject_key": procedure.subject_key(parsed),
             "raw_json": text,
             "dossier_json": text,
             "raw_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -5,7 +5,6 @@ Run by the set-up scripts; safe to run again (only stale outputs are rebuilt).
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys

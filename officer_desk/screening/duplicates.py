@@ -9,27 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from officer_desk.catalogue import Procedure
-from officer_desk.dossier import Dossier, form_value
+from officer_desk.dossier import Dossier
 from officer_desk.screening import result as R
 from officer_desk.screening.context import ScreeningContext, text
-from officer_desk.text import digits, fold
+from officer_desk.text import digits
 
 # The contract names these; the catalogue says the same with ``duplicate_exempt`` (kept as a safety net).
 CERTIFICATION_PROCEDURES = frozenset({"2.000815", "2.000884", "2.000635", "2.001035"})
 
 
 def subject_key(procedure: Procedure, dossier: Dossier) -> str:
-    """The key the queue stores for the dossier's subject (same as ``CaseService._subject_key``)."""
-    if procedure.subject:
-        subject = form_value(dossier.form, procedure.subject)
-        if isinstance(subject, dict):
-            parts = [
-                fold(str(subject.get("ho_ten", ""))),
-                str(subject.get("ngay_sinh", "")),
-                digits(str(subject.get("so_dinh_danh", ""))),
-            ]
-            return "|".join(parts)[:200]
-    return ""
+    """The key the queue stores for the dossier's subject."""
+    return procedure.subject_key(dossier)
 
 
 def applicant_id_key(dossier: Dossier) -> str:

@@ -76,12 +76,12 @@ def test_import_screens_and_stores_the_engine_version(desk, tmp_path: Path) -> N
                       missing.message_vi)]
 
 
-def test_subject_key_matches_the_queue(desk) -> None:  # type: ignore[no-untyped-def]
+def test_subject_key_is_the_child_for_a_birth_and_the_applicant_otherwise(desk) -> None:  # type: ignore[no-untyped-def]
     data = {"procedure_code": "1.001193", "applicant": SAMPLE["applicant"],
             "form": {"tre": {"ho_ten": "Nguyễn Minh Khôi", "ngay_sinh": "01/11/2026", "so_dinh_danh": "0251 2600"}}}
     parsed = dossier_format.parse(data)
     procedure = desk.catalogue.find("1.001193")
-    assert subject_key(procedure, parsed) == desk.cases._subject_key(procedure, parsed)
+    assert subject_key(procedure, parsed) == "nguyen minh khoi|01/11/2026|02512600"
     assert subject_key(desk.catalogue.find("1.004194"), parsed) == ""
 
 
