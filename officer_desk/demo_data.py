@@ -151,6 +151,10 @@ def _form_values(rng: random.Random, procedure: Procedure, person: PersonSeed, r
             value = ""
         elif key == "gioi_tinh":
             value = "Nam" if who.male else "Nữ"
+        elif key.startswith("quan_he"):
+            value = rng.choice(["Cha", "Mẹ", "Ông", "Bà", "Con", "Vợ", "Chồng"])
+        elif key.startswith(("ly_do", "noi_dung", "muc_dich", "de_nghi")):
+            value = rng.choice(["Theo nhu cầu của công dân", "Bổ sung hồ sơ công việc", "Học tập", "Đi làm"])
         else:
             value = f"{who.place[2]}, tỉnh {who.place[1]}"
         node = form
