@@ -113,6 +113,19 @@ def enable_demo_mode_quiet(desk) -> None:  # type: ignore[no-untyped-def]
     enable_demo_mode(desk)
 
 
+def _holds(url: str, cases: int) -> bool:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT count(*) FROM cases").scalar() == cases
+    except sa.exc.DBAPIError:
+        return False
+    finally:
+        engine.dispose()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=1_000_000)
@@ -131,7 +144,11 @@ def main() -> int:
 
             admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
             with admin.connect() as conn:
-                if not conn.exec_driver_sql("SELECT 1 FROM pg_database WHERE datname = 'bench'").first():
+                exists = conn.exec_driver_sql("SELECT 1 FROM pg_database WHERE datname = 'bench'").first()
+                if exists and not _holds(server.url("bench"), args.cases):
+                    conn.exec_driver_sql("DROP DATABASE bench")  # a partial run: start again
+                    exists = None
+                if not exists:
                     conn.exec_driver_sql("CREATE DATABASE bench")
             run("postgresql", args.cases, server.url("bench"))
         finally:
