@@ -86,7 +86,12 @@ def _b32(data: bytes) -> str:
 def _unb32(text: str) -> bytes:
     if not _B32_RE.match(text):
         raise ValueError("not base32")
-    return base64.b32decode(text + "=" * (-len(text) % 8))
+    data = base64.b32decode(text + "=" * (-len(text) % 8))
+    # The last character also carries unused padding bits: only the canonical spelling is accepted,
+    # so that changing any character of a printed payload is detected.
+    if _b32(data) != text:
+        raise ValueError("non-canonical base32")
+    return data
 
 
 def _encode_code(dossier_code: str) -> str:
