@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_filters()
         self._build_central()
+        self._build_assistant()
         self._build_menus()
         self._build_status_bar()
         self._connect()
@@ -194,6 +195,8 @@ class MainWindow(QMainWindow):
         self.confirm_clock_action = a(self.tr("Confirm the PC &clock…"), None, self.confirm_clock,
                                       "act_confirm_clock")
         self.about_action = a(self.tr("&About Officer Desk"), None, self.about, "act_about")
+        self.verify_action = a(self.tr("&Verify a signed document…"), "Ctrl+Shift+V", self.verify_document,
+                               "act_verify", self.tr("Check the signatures of a PDF or the QR code of a receipt"))
 
     def _build_filters(self) -> None:
         self.filter_bar = QToolBar(self.tr("Filters"))
@@ -330,6 +333,25 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.main_split, 1)
         self.setCentralWidget(central)
 
+    def _build_assistant(self) -> None:
+        from officer_desk.ui.assistant_panel import AssistantPanel
+
+        self.assistant = AssistantPanel(self.desk, self.runner, self)
+        self.assistant.intake_requested.connect(self.new_dossier)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assistant)
+        self.assistant.hide()
+        toggle = self.assistant.toggleViewAction()
+        toggle.setObjectName("act_assistant")
+        toggle.setText(self.tr("Procedure &assistant"))
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        tip = self.tr("Which procedure, which papers, which fee: answer a citizen's question")
+        toggle.setToolTip(f"{tip} ({toggle.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        toggle.setStatusTip(tip)
+        toggle.toggled.connect(lambda shown: self.assistant.focus_question() if shown else None)
+        self.addAction(toggle)
+        self.assistant_action = toggle
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -357,6 +379,10 @@ class MainWindow(QMainWindow):
         for action in (self.search_action, self.focus_queue_action, self.focus_case_action, self.focus_hints_action,
                        self.next_tab_action, self.prev_tab_action, self.refresh_action):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.assistant_action)
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.verify_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.confirm_clock_action)
         help_menu.addAction(self.about_action)
@@ -1039,11 +1065,13 @@ class MainWindow(QMainWindow):
         if self.detail is not None:
             self.load_detail(self.detail.row.id)
 
-    def new_dossier(self) -> None:
+    def new_dossier(self, procedure_code: str | None = None) -> None:
         from officer_desk.ui.intake import IntakeDialog
 
         dialog = IntakeDialog(self.desk, self.runner, self)
         dialog.case_created.connect(self._case_created)
+        if procedure_code:
+            dialog.picker.select_code(procedure_code)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.active_dialog = dialog
         dialog.open()
@@ -1055,6 +1083,17 @@ class MainWindow(QMainWindow):
         self.search_edit.blockSignals(False)
         self.open_case_by_code(code)
         self.statusBar().showMessage(self.tr("{code}: dossier created").format(code=code), 8000)
+
+    def verify_document(self, path: str | None = None) -> None:
+        """The verification dialog; with ``path`` the file is verified at once (scripts, tests)."""
+        from officer_desk.ui.verify_dialog import VerifyDialog
+
+        dialog = VerifyDialog(self.desk, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.active_dialog = dialog
+        dialog.open()
+        if path:
+            dialog.verify_file(path)
 
     def open_settings(self) -> None:
         from officer_desk.ui.settings_dialog import SettingsDialog

@@ -10,6 +10,74 @@
     </message>
 </context>
 <context>
+    <name>AssistantPanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="61" />
+        <source>Procedure assistant</source>
+        <translation>Procedure assistant</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="75" />
+        <source>Citizen's question…</source>
+        <translation>Citizen's question…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="76" />
+        <source>For example: what is needed to register a birth</source>
+        <translation>For example: what is needed to register a birth</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="95" />
+        <source>New dossier for this procedure</source>
+        <translation>New dossier for this procedure</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="125" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="155" />
+        <source>Type the citizen's question, with or without diacritics.</source>
+        <translation>Type the citizen's question, with or without diacritics.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="157" />
+        <source>No matching procedure found.</source>
+        <translation>No matching procedure found.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="159" />
+        <source>{count} matching procedure(s), best first.</source>
+        <translation>{count} matching procedure(s), best first.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="174" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="174" />
+        <source>Processing time</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="174" />
+        <source>Fee</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="175" />
+        <source>Required documents</source>
+        <translation>Required documents</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="175" />
+        <source>Matched passage</source>
+        <translation>Matched passage</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPreview</name>
     <message>
         <location filename="../../officer_desk/ui/case_view.py" line="87" />
@@ -1461,6 +1529,31 @@
         <source>&lt;b&gt;Officer Desk&lt;/b&gt; {version}&lt;br&gt;The desk of one-stop counter officers.</source>
         <translation>&lt;b&gt;Officer Desk&lt;/b&gt; {version}&lt;br&gt;The desk of one-stop counter officers.</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="198" />
+        <source>&amp;Verify a signed document…</source>
+        <translation>&amp;Verify a signed document…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="199" />
+        <source>Check the signatures of a PDF or the QR code of a receipt</source>
+        <translation>Check the signatures of a PDF or the QR code of a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="345" />
+        <source>Procedure &amp;assistant</source>
+        <translation>Procedure &amp;assistant</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="348" />
+        <source>Which procedure, which papers, which fee: answer a citizen's question</source>
+        <translation>Which procedure, which papers, which fee: answer a citizen's question</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="384" />
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -1732,6 +1825,294 @@
         <location filename="../../officer_desk/ui/dialogs.py" line="150" />
         <source>Request supplement</source>
         <translation>Request supplement</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="63" />
+        <source>Verify a signed document</source>
+        <translation>Verify a signed document</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="66" />
+        <source>Check the digital signatures of a PDF (decision, receipt, notice), or the QR code printed on a receipt.</source>
+        <translation>Check the digital signatures of a PDF (decision, receipt, notice), or the QR code printed on a receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="72" />
+        <source>&amp;Choose a signed PDF…</source>
+        <translation>&amp;Choose a signed PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="75" />
+        <source>Check receipt &amp;QR (PDF or photo)…</source>
+        <translation>Check receipt &amp;QR (PDF or photo)…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="84" />
+        <source>Or paste the &amp;QR text:</source>
+        <translation>Or paste the &amp;QR text:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="88" />
+        <source>ODR1:… (scan the receipt's QR code here)</source>
+        <translation>ODR1:… (scan the receipt's QR code here)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="90" />
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="142" />
+        <source>Choose a signed PDF</source>
+        <translation>Choose a signed PDF</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="143" />
+        <source>PDF (*.pdf);;All files (*)</source>
+        <translation>PDF (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="149" />
+        <source>Choose a receipt (PDF or photo)</source>
+        <translation>Choose a receipt (PDF or photo)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="150" />
+        <source>Receipts (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Receipts (*.pdf *.png *.jpg *.jpeg);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="163" />
+        <source>File: {file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="164" />
+        <source>Verifying the signatures…</source>
+        <translation>Verifying the signatures…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="170" />
+        <source>Receipt: {file}</source>
+        <translation>Receipt: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="171" />
+        <source>Receipt QR text</source>
+        <translation>Receipt QR text</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="172" />
+        <source>Checking the receipt QR…</source>
+        <translation>Checking the receipt QR…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="199" />
+        <source>Not checked</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="224" />
+        <source>The file could not be checked: {reason}</source>
+        <translation>The file could not be checked: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="227" />
+        <source>The document has no signature.</source>
+        <translation>The document has no signature.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="229" />
+        <source>{count} signature(s) checked.</source>
+        <translation>{count} signature(s) checked.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="236" />
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="236" />
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="237" />
+        <source>intact (the signed content is unchanged)</source>
+        <translation>intact (the signed content is unchanged)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="238" />
+        <source>BROKEN (the signed content was changed)</source>
+        <translation>BROKEN (the signed content was changed)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="239" />
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="240" />
+        <source>allowed changes only (form filling, later signatures)</source>
+        <translation>allowed changes only (form filling, later signatures)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="241" />
+        <source>changes NOT allowed after signing</source>
+        <translation>changes NOT allowed after signing</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="243" />
+        <source>not revoked</source>
+        <translation>not revoked</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="243" />
+        <source>REVOKED</source>
+        <translation>REVOKED</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="244" />
+        <source>unknown (no revocation information)</source>
+        <translation>unknown (no revocation information)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="248" />
+        <source>none found</source>
+        <translation>none found</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="250" />
+        <source>Signer</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="251" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="252" />
+        <source>Signing time</source>
+        <translation>Signing time</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="253" />
+        <source>Timestamped</source>
+        <translation>Timestamped</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="254" />
+        <source>Integrity</source>
+        <translation>Integrity</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="255" />
+        <source>Changes after signing</source>
+        <translation>Changes after signing</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="256" />
+        <source>Certificate chain</source>
+        <translation>Certificate chain</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="257" />
+        <source>Trust anchor</source>
+        <translation>Trust anchor</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="258" />
+        <source>Revocation</source>
+        <translation>Revocation</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="260" />
+        <source>Signature {number}: {verdict}</source>
+        <translation>Signature {number}: {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="268" />
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="277" />
+        <source>Genuine</source>
+        <translation>Genuine</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="278" />
+        <source>Tampered</source>
+        <translation>Tampered</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="279" />
+        <source>Unknown issuer</source>
+        <translation>Unknown issuer</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="280" />
+        <source>No receipt QR found</source>
+        <translation>No receipt QR found</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="290" />
+        <source>The QR code was issued and signed by a trusted desk and has not been altered.</source>
+        <translation>The QR code was issued and signed by a trusted desk and has not been altered.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="291" />
+        <source>The QR code is in the desk's format but was altered or signed with another key.</source>
+        <translation>The QR code is in the desk's format but was altered or signed with another key.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="292" />
+        <source>The QR code is well formed, but the desk that issued it is not trusted on this computer.</source>
+        <translation>The QR code is well formed, but the desk that issued it is not trusted on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="294" />
+        <source>No QR code issued by a desk was found.</source>
+        <translation>No QR code issued by a desk was found.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="297" />
+        <source>Dossier code</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="297" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="298" />
+        <source>Applicant name (hash)</source>
+        <translation>Applicant name (hash)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="299" />
+        <source>Appointment</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="299" />
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="300" />
+        <source>Issued at</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="300" />
+        <source>Key</source>
+        <translation>Key</translation>
     </message>
 </context>
 </TS>

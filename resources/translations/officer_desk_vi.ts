@@ -10,6 +10,74 @@
     </message>
 </context>
 <context>
+    <name>AssistantPanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="61" />
+        <source>Procedure assistant</source>
+        <translation>Trợ lý thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="75" />
+        <source>Citizen's question…</source>
+        <translation>Câu hỏi của công dân…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="76" />
+        <source>For example: what is needed to register a birth</source>
+        <translation>Ví dụ: làm giấy khai sinh cần gì</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="95" />
+        <source>New dossier for this procedure</source>
+        <translation>Nhập hồ sơ mới cho thủ tục này</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="125" />
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="155" />
+        <source>Type the citizen's question, with or without diacritics.</source>
+        <translation>Gõ câu hỏi của công dân, có dấu hoặc không dấu.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="157" />
+        <source>No matching procedure found.</source>
+        <translation>Không tìm thấy thủ tục phù hợp.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="159" />
+        <source>{count} matching procedure(s), best first.</source>
+        <translation>{count} thủ tục phù hợp, phù hợp nhất trước.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="174" />
+        <source>Code</source>
+        <translation>Mã thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="174" />
+        <source>Processing time</source>
+        <translation>Thời hạn giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="174" />
+        <source>Fee</source>
+        <translation>Lệ phí</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="175" />
+        <source>Required documents</source>
+        <translation>Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assistant_panel.py" line="175" />
+        <source>Matched passage</source>
+        <translation>Đoạn khớp</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPreview</name>
     <message>
         <location filename="../../officer_desk/ui/case_view.py" line="87" />
@@ -1461,6 +1529,31 @@
         <source>&lt;b&gt;Officer Desk&lt;/b&gt; {version}&lt;br&gt;The desk of one-stop counter officers.</source>
         <translation>&lt;b&gt;Bàn làm việc một cửa&lt;/b&gt; {version}&lt;br&gt;Phần mềm cho cán bộ tiếp nhận và trả kết quả.</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="198" />
+        <source>&amp;Verify a signed document…</source>
+        <translation>&amp;Xác minh văn bản đã ký…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="199" />
+        <source>Check the signatures of a PDF or the QR code of a receipt</source>
+        <translation>Kiểm tra chữ ký số của tệp PDF hoặc mã QR trên giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="345" />
+        <source>Procedure &amp;assistant</source>
+        <translation>&amp;Trợ lý thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="348" />
+        <source>Which procedure, which papers, which fee: answer a citizen's question</source>
+        <translation>Thủ tục nào, giấy tờ gì, lệ phí bao nhiêu: trả lời câu hỏi của công dân</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="384" />
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -1732,6 +1825,294 @@
         <location filename="../../officer_desk/ui/dialogs.py" line="150" />
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="63" />
+        <source>Verify a signed document</source>
+        <translation>Xác minh văn bản đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="66" />
+        <source>Check the digital signatures of a PDF (decision, receipt, notice), or the QR code printed on a receipt.</source>
+        <translation>Kiểm tra chữ ký số của tệp PDF (quyết định, giấy tiếp nhận, thông báo) hoặc mã QR in trên giấy tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="72" />
+        <source>&amp;Choose a signed PDF…</source>
+        <translation>&amp;Chọn tệp PDF đã ký…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="75" />
+        <source>Check receipt &amp;QR (PDF or photo)…</source>
+        <translation>Kiểm tra mã &amp;QR giấy tiếp nhận (PDF hoặc ảnh)…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="84" />
+        <source>Or paste the &amp;QR text:</source>
+        <translation>Hoặc dán &amp;nội dung mã QR:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="88" />
+        <source>ODR1:… (scan the receipt's QR code here)</source>
+        <translation>ODR1:… (quét mã QR trên giấy tiếp nhận vào đây)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="90" />
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="142" />
+        <source>Choose a signed PDF</source>
+        <translation>Chọn tệp PDF đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="143" />
+        <source>PDF (*.pdf);;All files (*)</source>
+        <translation>PDF (*.pdf);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="149" />
+        <source>Choose a receipt (PDF or photo)</source>
+        <translation>Chọn giấy tiếp nhận (PDF hoặc ảnh)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="150" />
+        <source>Receipts (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Giấy tiếp nhận (*.pdf *.png *.jpg *.jpeg);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="163" />
+        <source>File: {file}</source>
+        <translation>Tệp: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="164" />
+        <source>Verifying the signatures…</source>
+        <translation>Đang xác minh chữ ký…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="170" />
+        <source>Receipt: {file}</source>
+        <translation>Giấy tiếp nhận: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="171" />
+        <source>Receipt QR text</source>
+        <translation>Nội dung mã QR giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="172" />
+        <source>Checking the receipt QR…</source>
+        <translation>Đang kiểm tra mã QR…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="199" />
+        <source>Not checked</source>
+        <translation>Chưa kiểm tra được</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="224" />
+        <source>The file could not be checked: {reason}</source>
+        <translation>Không kiểm tra được tệp: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="227" />
+        <source>The document has no signature.</source>
+        <translation>Văn bản không có chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="229" />
+        <source>{count} signature(s) checked.</source>
+        <translation>Đã kiểm tra {count} chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="236" />
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="236" />
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="237" />
+        <source>intact (the signed content is unchanged)</source>
+        <translation>nguyên vẹn (nội dung đã ký không bị thay đổi)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="238" />
+        <source>BROKEN (the signed content was changed)</source>
+        <translation>BỊ PHÁ VỠ (nội dung đã ký bị thay đổi)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="239" />
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="240" />
+        <source>allowed changes only (form filling, later signatures)</source>
+        <translation>chỉ có thay đổi được phép (điền biểu mẫu, chữ ký sau)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="241" />
+        <source>changes NOT allowed after signing</source>
+        <translation>có thay đổi KHÔNG được phép sau khi ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="243" />
+        <source>not revoked</source>
+        <translation>chưa bị thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="243" />
+        <source>REVOKED</source>
+        <translation>ĐÃ BỊ THU HỒI</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="244" />
+        <source>unknown (no revocation information)</source>
+        <translation>không xác định (không có thông tin thu hồi)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="248" />
+        <source>none found</source>
+        <translation>không tìm thấy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="250" />
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="251" />
+        <source>Organisation</source>
+        <translation>Cơ quan, tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="252" />
+        <source>Signing time</source>
+        <translation>Thời điểm ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="253" />
+        <source>Timestamped</source>
+        <translation>Có dấu thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="254" />
+        <source>Integrity</source>
+        <translation>Toàn vẹn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="255" />
+        <source>Changes after signing</source>
+        <translation>Thay đổi sau khi ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="256" />
+        <source>Certificate chain</source>
+        <translation>Chuỗi chứng thư</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="257" />
+        <source>Trust anchor</source>
+        <translation>Chứng thư gốc tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="258" />
+        <source>Revocation</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="260" />
+        <source>Signature {number}: {verdict}</source>
+        <translation>Chữ ký {number}: {verdict}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="268" />
+        <source>Reasons</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="277" />
+        <source>Genuine</source>
+        <translation>Đúng bản gốc</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="278" />
+        <source>Tampered</source>
+        <translation>Đã bị sửa đổi</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="279" />
+        <source>Unknown issuer</source>
+        <translation>Không rõ nơi cấp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="280" />
+        <source>No receipt QR found</source>
+        <translation>Không tìm thấy mã QR giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="290" />
+        <source>The QR code was issued and signed by a trusted desk and has not been altered.</source>
+        <translation>Mã QR do một quầy tin cậy cấp và ký, không bị sửa đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="291" />
+        <source>The QR code is in the desk's format but was altered or signed with another key.</source>
+        <translation>Mã QR đúng định dạng của quầy nhưng đã bị sửa đổi hoặc được ký bằng khóa khác.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="292" />
+        <source>The QR code is well formed, but the desk that issued it is not trusted on this computer.</source>
+        <translation>Mã QR đúng định dạng, nhưng quầy cấp mã chưa được tin cậy trên máy này.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="294" />
+        <source>No QR code issued by a desk was found.</source>
+        <translation>Không tìm thấy mã QR do quầy cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="297" />
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="297" />
+        <source>Document</source>
+        <translation>Loại giấy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="298" />
+        <source>Applicant name (hash)</source>
+        <translation>Họ tên người nộp (mã băm)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="299" />
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="299" />
+        <source>Desk</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="300" />
+        <source>Issued at</source>
+        <translation>Thời điểm cấp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="300" />
+        <source>Key</source>
+        <translation>Khóa</translation>
     </message>
 </context>
 </TS>
