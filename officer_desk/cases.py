@@ -315,11 +315,7 @@ class CaseService:
         )
 
     def fee_for(self, procedure: Procedure, channel: str) -> int | None:
-        if channel == "truc_tuyen" and procedure.fee_online_vnd is not None:
-            return procedure.fee_online_vnd
-        if procedure.fee_vnd is not None:
-            return procedure.fee_vnd
-        return self.desk.config.fees.get(procedure.code)
+        return procedure.fee_for(channel, self.desk.config.fees)
 
     # ------------------------------------------------------------------ numbering
 
@@ -391,7 +387,7 @@ class CaseService:
             audit(session, self.desk.officer, "clock.confirmed", "desk", str(self.desk.config.desk_number),
                   newest=newest.isoformat())
 
-    def _guard_clock(self) -> None:
+    def guard_clock(self) -> None:
         newest = self.clock_problem()
         if newest is not None:
             raise ClockError(
@@ -514,11 +510,12 @@ class CaseService:
                     {"file": str(path), "error": _("Không đọc được tệp: {reason}", reason=exc.strerror or "")}
                 )
                 continue
-            {"imported": report.imported, "skipped": report.skipped, "supplemented": report.imported}[
-                outcome
-            ].append(code)
-            if outcome == "supplemented":
-                report.supplemented.append(code)
+            if outcome == "skipped":
+                report.skipped.append(code)
+            else:
+                report.imported.append(code)  # a merged supplement counts as imported (the contract's lists)
+                if outcome == "supplemented":
+                    report.supplemented.append(code)
         if progress is not None:
             progress.report(len(files), len(files), "")
         return report
@@ -639,7 +636,7 @@ class CaseService:
         self, session: Session, case: Case, parsed: Dossier, raw_text: str, files: dict[int, bytes]
     ) -> None:
         """The file is the supplement to a case waiting for one: merge it and restart the clock."""
-        self._guard_clock()
+        self.guard_clock()
         procedure = self.procedure(parsed.procedure_code)
         officer = self._officer(session)
         check_transition(case.status, Action.SUPPLEMENT_RECEIVED)
@@ -744,7 +741,7 @@ class CaseService:
         case = self._case(session, ref, lock=True)
         transition = check_transition(case.status, action, reason)
         if transition.uses_clock:
-            self._guard_clock()
+            self.guard_clock()
         if expected_version is not None and case.version != expected_version:
             raise ConflictError(
                 _("Hồ sơ {code} vừa được người khác thay đổi; hãy tải lại", code=case.dossier_code)
@@ -1067,5 +1064,4 @@ __all__ = [
     "ImportReport",
     "QueueFilter",
     "case_search_terms",
-    "or_",
 ]

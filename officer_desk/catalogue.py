@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
@@ -250,11 +250,14 @@ class Procedure:
         """The component an attachment of ``doc_type`` satisfies (its own id first, then ``accepts``)."""
         return self.document(doc_type) or next((d for d in self.documents if doc_type in d.accepts), None)
 
-    def fee_for(self, channel: str) -> int | None:
-        """The fee for a filing channel: the online fee when one is set, else the direct one (None: HĐND)."""
+    def fee_for(self, channel: str, provincial_fees: Mapping[str, int] | None = None) -> int | None:
+        """The fee for a filing channel: the online fee when one is set, else the national fee, else the
+        fee the province configured (``config.fees``); None when the province sets it and it is unknown."""
         if channel == "truc_tuyen" and self.fee_online_vnd is not None:
             return self.fee_online_vnd
-        return self.fee_vnd
+        if self.fee_vnd is not None:
+            return self.fee_vnd
+        return (provincial_fees or {}).get(self.code)
 
     def name(self, language: str = "vi") -> str:
         return self.name_en if language == "en" and self.name_en else self.name_vi

@@ -62,7 +62,7 @@ def _signer(desk: Desk, keystore: Path | None, pin: str | None) -> Any:
 
     signer = load_desk_signer(desk.home, keystore, pin, timestamp_url=desk.config.timestamp_url or None)
     # The foundation's clock check (PC clock behind the newest stored event) guards every signature.
-    signer.clock_guard = desk.cases._guard_clock
+    signer.clock_guard = desk.cases.guard_clock
     return signer
 
 
@@ -100,7 +100,7 @@ def _common(desk: Desk, code: str) -> tuple[Any, dict[str, Any], Any]:
 def _components(desk: Desk, detail: Any, procedure: Any) -> list[ComponentLine]:
     lines = []
     for attachment in detail.attachments:
-        requirement = procedure.document_for(attachment.doc_type) if hasattr(procedure, "document_for") else None
+        requirement = procedure.document_for(attachment.doc_type)
         name = requirement.name_vi if requirement is not None else attachment.doc_type
         kind = KIND_LABELS.get(attachment.kind, attachment.kind)
         if attachment.presented_only:
@@ -145,8 +145,7 @@ def issue_receipt(
                 "Hồ sơ {code} còn {n} lỗi chưa xử lý ({codes}); hãy yêu cầu bổ sung thay vì tiếp nhận",
                 code=code, n=len(errors), codes=", ".join(sorted({f.code for f in errors})),
             ))
-        if desk.cases.clock_problem() is not None:
-            desk.cases._guard_clock()
+        desk.cases.guard_clock()
     elif detail.receipt_issued_at is None and detail.register_number is None:
         raise ReceiptRefused(_("Hồ sơ {code} chưa được tiếp nhận tại quầy này; không có giấy tiếp nhận để in lại",
                                code=code))

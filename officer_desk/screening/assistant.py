@@ -65,9 +65,7 @@ class Answer:
     def as_json(self, config: DeskConfig | None = None, language: str | None = None) -> dict[str, Any]:
         language = language or current_language()
         procedure = self.procedure
-        fee = procedure.fee_vnd
-        if fee is None and config is not None:
-            fee = config.fees.get(procedure.code)
+        fee = procedure.fee_for("truc_tiep", config.fees if config is not None else None)
         return {
             "procedure_code": procedure.code,
             "name": procedure.name(language),

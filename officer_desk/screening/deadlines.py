@@ -26,13 +26,7 @@ def due_date(procedure: Procedure, received: datetime, calendar: WorkingCalendar
 def fee(procedure: Procedure, channel: str, config: DeskConfig | None) -> int | None:
     """Online fee for online filings when the procedure has one; the province's configured fee when the
     national one is null (``config.fees``); None when the province sets it and it is not configured."""
-    if channel == "truc_tuyen" and procedure.fee_online_vnd is not None:
-        return procedure.fee_online_vnd
-    if procedure.fee_vnd is not None:
-        return procedure.fee_vnd
-    if config is not None:
-        return config.fees.get(procedure.code)
-    return None
+    return procedure.fee_for(channel, config.fees if config is not None else None)
 
 
 def check(ctx: ScreeningContext) -> date:
