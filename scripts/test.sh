@@ -8,4 +8,5 @@ setup_venv test
 export QT_QPA_PLATFORM=offscreen
 cd "$ROOT"
 "$VENV/bin/ruff" check officer_desk tests bench
+"$VENV/bin/mypy" officer_desk
 exec "$VENV/bin/python" -m pytest -q -p no:cacheprovider "$@"
