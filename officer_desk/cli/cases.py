@@ -181,6 +181,31 @@ def _action(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def _upgrade_signatures(home: Home, tsa_url: str) -> dict[str, list[str]]:
+    """Timestamp the documents signed while offline (their first signature stays valid)."""
+    from officer_desk.signing.upgrade import UpgradeQueue
+
+    report = UpgradeQueue(home).process(tsa_url)
+    return {
+        "upgraded": [str(p) for p in report.upgraded],
+        "remaining": [str(p) for p in report.remaining],
+        "failed": [f"{p}: {reason}" for p, reason in report.failed],
+    }
+
+
+def _upgrade_command(args: argparse.Namespace, out: Output) -> int:
+    from officer_desk.config import load_config
+
+    home = Home()
+    url = args.tsa or load_config(home).timestamp_url
+    if not url:
+        raise InputError(_("Chưa cấu hình máy chủ dấu thời gian: dùng --tsa URL hoặc timestamp_url trong config.toml"))
+    result = _upgrade_signatures(home, url)
+    out.result(result, _("Đã đóng dấu thời gian {n} tệp; còn chờ {m}", n=len(result["upgraded"]),
+                         m=len(result["remaining"])))
+    return 1 if result["remaining"] or result["failed"] else 0
+
+
 def _sync(args: argparse.Namespace, out: Output) -> int:
     from officer_desk.sync import push
 
@@ -190,13 +215,15 @@ def _sync(args: argparse.Namespace, out: Output) -> int:
         if not url:
             raise InputError(_("Chưa cấu hình máy chủ đồng bộ: dùng --to URL hoặc sync_url trong config.toml"))
         report = push(desk, url)
+        # Back online: documents signed offline get their timestamp too.
+        signatures = _upgrade_signatures(desk.home, desk.config.timestamp_url) if desk.config.timestamp_url else None
     finally:
         desk.close()
     if report.offline:
         text = _("Không kết nối được máy chủ; các thay đổi vẫn chờ trong hàng đợi")
     else:
         text = _("Đã đồng bộ {n} hồ sơ; xung đột: {c}", n=len(report.pushed), c=len(report.conflicts))
-    out.result(report.as_json(), text)
+    out.result({**report.as_json(), "signatures": signatures}, text)
     return 1 if report.offline or report.conflicts else 0
 
 
@@ -229,6 +256,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--to", metavar="URL")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_sync)
+
+    p = sub.add_parser("upgrade-signatures", help=_("đóng dấu thời gian cho các tệp đã ký khi mất mạng"))
+    p.add_argument("--tsa", metavar="URL")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_upgrade_command)
 
     p = sub.add_parser("list", help=_("liệt kê hàng đợi hồ sơ"))
     p.add_argument("--status", action="append", choices=[s.value for s in Status])
