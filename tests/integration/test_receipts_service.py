@@ -109,3 +109,23 @@ def test_receipt_command_json(isolated_home, tmp_path: Path, capsys: pytest.Capt
     assert main(["verify-receipt", str(tmp_path / "r.pdf")]) == 0
     # A refusal needs a reason.
     assert main(["notice", "refusal", code, "--out", str(tmp_path / "n.pdf"), "--json"]) != 0
+
+
+def test_bad_document_options_are_clear_errors(isolated_home, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from officer_desk.desk import open_desk
+
+    desk = open_desk(isolated_home)
+    try:
+        enable_demo_mode(desk)
+        code = _import(desk, tmp_path)
+    finally:
+        desk.close()
+    capsys.readouterr()
+    assert main(["notice", "apology", code, "--out", str(tmp_path / "a.pdf"), "--new-date", "mai", "--json"]) == 2
+    assert "dd/mm/yyyy" in json.loads(capsys.readouterr().out)["error"]["message"]
+    assert main(["receipt", code, "--out", str(tmp_path / "r.pdf"), "--keystore", str(tmp_path / "none.p12"),
+                 "--pin-file", str(tmp_path / "missing.pin"), "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["error"]["message"]
+    assert main(["receipt", "NOPE-1", "--out", str(tmp_path / "r.pdf"), "--json"]) == 1
+    assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "r.pdf").exists()
