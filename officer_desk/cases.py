@@ -123,6 +123,15 @@ class FindingView:
     decided_by: str | None
     decided_at: datetime | None
     decision_reason: str
+    evidence_en: str = ""
+    suggestion_en: str = ""
+
+    def texts(self, language: str) -> tuple[str, str, str]:
+        """(message, evidence, suggestion) in ``language`` (Vietnamese where no English was stored)."""
+        if language == "en":
+            return (self.message_en or self.message_vi, self.evidence_en or self.evidence,
+                    self.suggestion_en or self.suggestion)
+        return self.message_vi, self.evidence, self.suggestion
 
 
 @dataclass(frozen=True)
@@ -690,6 +699,8 @@ class CaseService:
                     message_en=item.get("message_en", ""),
                     evidence=item.get("evidence", ""),
                     suggestion=item.get("suggestion", ""),
+                    evidence_en=item.get("evidence_en", ""),
+                    suggestion_en=item.get("suggestion_en", ""),
                     source=item.get("source", "rule"),
                     engine_version=engine_version,
                     decision="open",
@@ -945,7 +956,7 @@ class CaseService:
                     FindingView(f.id, f.code, f.severity, f.target, f.message_vi, f.message_en, f.evidence,
                                 f.suggestion, f.source, f.decision,
                                 officers.get(f.decided_by) if f.decided_by else None, f.decided_at,
-                                f.decision_reason)
+                                f.decision_reason, f.evidence_en, f.suggestion_en)
                     for f in sorted(case.findings, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0), f.id))
                     if not f.superseded
                 ),

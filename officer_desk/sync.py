@@ -172,7 +172,8 @@ def _push_case(desk: Desk, remote: Database, code: str) -> bool:
                 server.add(Finding(
                     case_id=target.id, code=finding.code, severity=finding.severity, target=finding.target,
                     message_vi=finding.message_vi, message_en=finding.message_en, evidence=finding.evidence,
-                    suggestion=finding.suggestion, source=finding.source, engine_version=finding.engine_version,
+                    suggestion=finding.suggestion, evidence_en=finding.evidence_en,
+                    suggestion_en=finding.suggestion_en, source=finding.source, engine_version=finding.engine_version,
                     created_at=finding.created_at, decision=finding.decision, decided_at=finding.decided_at,
                     decision_reason=finding.decision_reason, superseded=finding.superseded))
             server.execute(delete(CaseSearchTerm).where(CaseSearchTerm.case_id == target.id))

@@ -150,6 +150,8 @@ class Finding(Base):
     message_en: Mapped[str] = mapped_column(Text, default="")
     evidence: Mapped[str] = mapped_column(Text, default="")
     suggestion: Mapped[str] = mapped_column(Text, default="")
+    evidence_en: Mapped[str] = mapped_column(Text, default="", server_default="")
+    suggestion_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     source: Mapped[str] = mapped_column(String(32), default="rule")
     engine_version: Mapped[str] = mapped_column(String(32), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -95,6 +95,8 @@ class ScreeningFinding:
             "message_en": self.message_en,
             "evidence": self.evidence,
             "suggestion": self.suggestion,
+            "evidence_en": self.evidence_en,
+            "suggestion_en": self.suggestion_en,
             "source": self.source,
         }
 

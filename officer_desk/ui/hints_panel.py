@@ -66,18 +66,19 @@ class HintCard(QFrame):
         top.addWidget(title, 1)
         layout.addLayout(top)
 
-        message = finding.message_en if current_language() == "en" and finding.message_en else finding.message_vi
+        message, evidence_text, suggestion_text = finding.texts(current_language())
         self.message_label = QLabel(message or finding.code)
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # received text is never markup
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message_label)
-        if finding.evidence:
-            evidence = QLabel(self.tr("<i>Evidence:</i> {text}").format(text=_escape(finding.evidence)))
+        if evidence_text:
+            evidence = QLabel(self.tr("<i>Evidence:</i> {text}").format(text=_escape(evidence_text)))
             evidence.setWordWrap(True)
             evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(evidence)
-        if finding.suggestion:
-            suggestion = QLabel(self.tr("<i>Suggested action:</i> {text}").format(text=_escape(finding.suggestion)))
+        if suggestion_text:
+            suggestion = QLabel(self.tr("<i>Suggested action:</i> {text}").format(text=_escape(suggestion_text)))
             suggestion.setWordWrap(True)
             layout.addWidget(suggestion)
 

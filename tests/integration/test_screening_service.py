@@ -171,3 +171,14 @@ def test_ask_command(isolated_home: Home, capsys: pytest.CaptureFixture[str]) ->
     assert set(first) == {"procedure_code", "name", "score", "documents", "processing_time", "fee_vnd", "passage"}
     assert main(["ask", "qwerty zxcv", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["answers"] == []
+
+
+def test_stored_hints_keep_both_languages(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code = "000.00.01.X99-261127-0009"
+    data = variant(code)
+    data["applicant"] = {**data["applicant"], "phone": "0168 123 4567"}  # an old 11-digit mobile number
+    desk.cases.import_paths([write(tmp_path, "phone.json", data)])
+    hint = next(f for f in desk.cases.detail(code).findings if f.code == "PHONE_INVALID")
+    vi, en = hint.texts("vi"), hint.texts("en")
+    assert all(vi) and all(en)
+    assert vi != en and en[1] and en[2]  # message, evidence and suggestion translated
