@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
                                 self.tr("Print the stored receipt again, or save it as PDF"))
         self.assign_action = a(self.tr("Assign to &me"), "F6", self.assign_to_me, "act_assign",
                                self.tr("Take this case (one officer at a time)"))
+        self.assign_to_action = a(self.tr("Assign &to…"), "Ctrl+G", self.assign_to, "act_assign_to",
+                                  self.tr("Give this case to another officer of the desk"))
         self.unassign_action = a(self.tr("&Unassign"), "Shift+F6", self.unassign, "act_unassign",
                                  self.tr("Release this case"))
         self.new_action = a(self.tr("&New dossier…"), QKeySequence.StandardKey.New, self.new_dossier, "act_new",
@@ -370,6 +372,7 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.reprint_action)
         case_menu.addSeparator()
         case_menu.addAction(self.assign_action)
+        case_menu.addAction(self.assign_to_action)
         case_menu.addAction(self.unassign_action)
         case_menu.addSeparator()
         for key in (Action.START_PROCESSING, Action.SUBMIT_FOR_SIGNATURE, Action.MARK_RESULT_READY,
@@ -634,6 +637,7 @@ class MainWindow(QMainWindow):
         holder = detail.row.assigned_officer if detail else None
         open_case = detail is not None and detail.row.status not in CLOSED
         self.assign_action.setEnabled(open_case and holder != self.desk.officer)
+        self.assign_to_action.setEnabled(self.assign_action.isEnabled())
         self.unassign_action.setEnabled(open_case and holder == self.desk.officer)
         self.reprint_action.setEnabled(detail is not None and detail.receipt_issued_at is not None)
 
@@ -961,6 +965,26 @@ class MainWindow(QMainWindow):
             return
         self.run(lambda: self.desk.cases.assign(code),
                  lambda _r: self._after_change(self.tr("{code}: assigned to you").format(code=code)))
+
+    def assign_to(self) -> None:
+        """Give the case to an officer chosen in a dialog; taking it from its holder needs a reason."""
+        detail = self._current()
+        if detail is None or not self.assign_to_action.isEnabled():
+            return
+        from officer_desk.ui.assign_dialog import AssignDialog
+
+        code, holder = detail.row.dossier_code, detail.row.assigned_officer
+        dialog = AssignDialog(self.desk, self.runner, code, holder, self)
+
+        def confirmed() -> None:
+            username, force, reason = dialog.username(), dialog.force, dialog.reason()
+            if username is None:
+                return
+            self.run(lambda: self.desk.cases.assign(code, username, force=force, reason=reason),
+                     lambda _r: self._after_change(self.tr("{code}: assigned to {officer}").format(
+                         code=code, officer=username)))
+
+        self.active_dialog = open_dialog(dialog, confirmed)
 
     def unassign(self) -> None:
         detail = self._current()

@@ -10,6 +10,64 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="47" />
+        <source>Assign {code}</source>
+        <translation>Assign {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="50" />
+        <source>&amp;Find an officer:</source>
+        <translation>&amp;Find an officer:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="55" />
+        <source>Name or user name</source>
+        <translation>Name or user name</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="62" />
+        <source>Loading officers…</source>
+        <translation>Loading officers…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="71" />
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="73" />
+        <source>{code} is assigned to {holder}. &amp;Why is it taken over?</source>
+        <translation>{code} is assigned to {holder}. &amp;Why is it taken over?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="90" />
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="114" />
+        <source>No other active officer.</source>
+        <translation>No other active officer.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="119" />
+        <source>The list of officers could not be loaded.</source>
+        <translation>The list of officers could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="177" />
+        <source>Choose the officer to assign the case to.</source>
+        <translation>Choose the officer to assign the case to.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="180" />
+        <source>{holder} holds this case: write why it is taken over.</source>
+        <translation>{holder} holds this case: write why it is taken over.</translation>
+    </message>
+</context>
+<context>
     <name>AssistantPanel</name>
     <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="61" />
@@ -1027,6 +1085,16 @@
         <translation>Take this case (one officer at a time)</translation>
     </message>
     <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="174" />
+        <source>Assign &amp;to…</source>
+        <translation>Assign &amp;to…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="175" />
+        <source>Give this case to another officer of the desk</source>
+        <translation>Give this case to another officer of the desk</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/main_window.py" line="173" />
         <source>&amp;Unassign</source>
         <translation>&amp;Unassign</translation>
@@ -1433,6 +1501,11 @@
         <location filename="../../officer_desk/ui/main_window.py" line="937" />
         <source>{code}: assigned to you</source>
         <translation>{code}: assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="984" />
+        <source>{code}: assigned to {officer}</source>
+        <translation>{code}: assigned to {officer}</translation>
     </message>
     <message>
         <location filename="../../officer_desk/ui/main_window.py" line="945" />

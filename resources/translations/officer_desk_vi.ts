@@ -10,6 +10,64 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="47" />
+        <source>Assign {code}</source>
+        <translation>Giao hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="50" />
+        <source>&amp;Find an officer:</source>
+        <translation>&amp;Tìm cán bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="55" />
+        <source>Name or user name</source>
+        <translation>Họ tên hoặc tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="62" />
+        <source>Loading officers…</source>
+        <translation>Đang tải danh sách cán bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="71" />
+        <source>Reason (required)</source>
+        <translation>Lý do (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="73" />
+        <source>{code} is assigned to {holder}. &amp;Why is it taken over?</source>
+        <translation>Hồ sơ {code} đang giao cho {holder}. &amp;Vì sao giao lại?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="90" />
+        <source>Assign</source>
+        <translation>Giao</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="114" />
+        <source>No other active officer.</source>
+        <translation>Không có cán bộ nào khác đang hoạt động.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="119" />
+        <source>The list of officers could not be loaded.</source>
+        <translation>Không tải được danh sách cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="177" />
+        <source>Choose the officer to assign the case to.</source>
+        <translation>Chọn cán bộ để giao hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/assign_dialog.py" line="180" />
+        <source>{holder} holds this case: write why it is taken over.</source>
+        <translation>Hồ sơ đang giao cho {holder}: cần ghi lý do giao lại.</translation>
+    </message>
+</context>
+<context>
     <name>AssistantPanel</name>
     <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="61" />
@@ -1027,6 +1085,16 @@
         <translation>Nhận hồ sơ này để xử lý (mỗi lúc một cán bộ)</translation>
     </message>
     <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="174" />
+        <source>Assign &amp;to…</source>
+        <translation>&amp;Giao cho…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="175" />
+        <source>Give this case to another officer of the desk</source>
+        <translation>Giao hồ sơ này cho một cán bộ khác của bộ phận</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/main_window.py" line="173" />
         <source>&amp;Unassign</source>
         <translation>&amp;Trả lại phân công</translation>
@@ -1433,6 +1501,11 @@
         <location filename="../../officer_desk/ui/main_window.py" line="937" />
         <source>{code}: assigned to you</source>
         <translation>{code}: đã giao cho anh/chị</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/main_window.py" line="984" />
+        <source>{code}: assigned to {officer}</source>
+        <translation>{code}: đã giao cho {officer}</translation>
     </message>
     <message>
         <location filename="../../officer_desk/ui/main_window.py" line="945" />
