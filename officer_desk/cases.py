@@ -632,6 +632,14 @@ class CaseService:
         except IntegrityError as exc:
             raise ConflictError(_("Xung đột khi ghi hồ sơ (mã hồ sơ đã tồn tại)")) from exc
 
+    def active_officers(self) -> list[tuple[str, str]]:
+        """(username, full name) of every active officer, by username (for assignment pickers)."""
+        with self.db.session() as session:
+            rows = session.execute(
+                select(Officer.username, Officer.full_name).where(Officer.active).order_by(Officer.username)
+            ).all()
+        return [(str(username), str(full_name or "")) for username, full_name in rows]
+
     def pending_outbox_count(self) -> int:
         """Changes waiting to be pushed to the shared database (local desks)."""
         if not self.db.is_local:

@@ -62,6 +62,15 @@ class Database:
             return str(self.home.database)
         return self.engine.url.render_as_string(hide_password=True)
 
+    def reachable(self) -> bool:
+        """Whether the database answers now (a shared server may be out of reach)."""
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("SELECT 1")
+        except Exception:  # noqa: BLE001 - any failure means "offline" for the status bar
+            return False
+        return True
+
     def dispose(self) -> None:
         self.engine.dispose()
 

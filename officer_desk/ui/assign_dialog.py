@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from officer_desk.models import Officer
 from officer_desk.text import fold
 
 if TYPE_CHECKING:
@@ -27,12 +25,8 @@ if TYPE_CHECKING:
 
 
 def active_officers(desk: Desk) -> list[tuple[str, str]]:
-    """(username, full name) of every active officer, by username. Read-only; safe on a worker thread."""
-    with desk.db.session() as session:
-        rows = session.execute(
-            select(Officer.username, Officer.full_name).where(Officer.active).order_by(Officer.username)
-        ).all()
-    return [(str(username), str(full_name or "")) for username, full_name in rows]
+    """(username, full name) of every active officer, by username; safe on a worker thread."""
+    return desk.cases.active_officers()
 
 
 class AssignDialog(QDialog):

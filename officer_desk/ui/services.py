@@ -164,14 +164,7 @@ def pending_outbox_items(desk: Desk) -> int:
 
 def database_reachable(desk: Desk) -> bool:
     """Whether the database answers (the shared server may be unreachable)."""
-    from sqlalchemy import text
-
-    try:
-        with desk.db.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception:  # noqa: BLE001 - any failure means "offline" for the status bar
-        return False
-    return True
+    return desk.db.reachable()
 
 
 def intake_case(desk: Desk, dossier: dict[str, Any], files: dict[str, Path]) -> str:

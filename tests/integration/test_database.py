@@ -126,3 +126,19 @@ def test_head_constant_matches_the_migration_scripts() -> None:
     from officer_desk.models.migrate import HEAD_REVISION
 
     assert HEAD_REVISION == head_revision()
+
+
+def test_reachable_reports_a_live_and_a_dead_server(desk) -> None:  # type: ignore[no-untyped-def]
+    assert desk.db.reachable()
+    desk.db.engine.dispose()
+    dead = open_database(desk.home, desk.db.url, upgrade=False) if not desk.db.is_local else None
+    if dead is not None:
+        assert dead.reachable()
+        dead.dispose()
+    import sqlalchemy as sa
+
+    from officer_desk.models.session import Database
+
+    gone = Database(sa.create_engine("postgresql+psycopg://x:y@127.0.0.1:9/none?connect_timeout=1"),
+                    desk.db.sessions, "gone", False, None, desk.home)
+    assert not gone.reachable()
