@@ -675,11 +675,9 @@ class CaseService:
         self._screen_in_session(session, case)
 
     def _screen_in_session(self, session: Session, case: Case) -> None:
-        """Screen a case inside the current transaction (when the screening engine is installed)."""
-        try:
-            from officer_desk.screening.service import screen_case_in_session
-        except ImportError:
-            return
+        """Screen a case inside the current transaction (imported here: the engine imports this module)."""
+        from officer_desk.screening.service import screen_case_in_session
+
         screen_case_in_session(self, session, case)
 
     # ------------------------------------------------------------------ findings

@@ -51,15 +51,9 @@ def enable_demo_mode(desk: Desk) -> dict[str, Any]:
         for username, name in DEMO_OFFICERS:
             if session.execute(select(Officer.id).where(Officer.username == username)).first() is None:
                 session.add(Officer(username=username, full_name=name))
-    material: dict[str, Any] = {}
-    try:
-        from officer_desk.signing.demo_ca import create_demo_ca
-    except ImportError:  # pragma: no cover - the signing package is part of every install
-        return material
-    demo = create_demo_ca(desk.home)
-    for key, value in vars(demo).items():
-        material[key] = str(value)
-    return material
+    from officer_desk.signing.demo_ca import create_demo_ca
+
+    return {key: str(value) for key, value in vars(create_demo_ca(desk.home)).items()}
 
 
 def run_demo(desk: Desk, count: int, seed: int, progress: Progress | None = None) -> dict[str, Any]:
@@ -205,10 +199,8 @@ def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_i
 
 def _screen_codes(desk: Desk, codes: list[str]) -> None:
     """Screen the newest open demo cases so the window has hints to show."""
-    try:
-        from officer_desk.screening.service import screen_case_in_session
-    except ImportError:
-        return
+    from officer_desk.screening.service import screen_case_in_session
+
     for start in range(0, len(codes), 500):
         with desk.db.session() as session:
             cases = session.execute(select(Case).where(Case.dossier_code.in_(codes[start:start + 500]))).scalars()

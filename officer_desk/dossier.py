@@ -276,5 +276,15 @@ def form_value(form: dict[str, Any], path: str) -> Any:
     return node
 
 
+def has_path(form: dict[str, Any], path: str) -> bool:
+    """Whether the declaration states ``path`` at all (a value of null or "" still counts as stated)."""
+    node: Any = form
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == [] or value == {}

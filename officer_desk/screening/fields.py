@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from officer_desk.dossier import is_blank
+from officer_desk.dossier import has_path, is_blank
 from officer_desk.screening import result as R
 from officer_desk.screening.context import ScreeningContext, Text, iter_leaves, text
 from officer_desk.text import digits, fold
@@ -323,7 +323,7 @@ def check_required_fields(ctx: ScreeningContext) -> None:
     for item in ctx.procedure.fields:
         declared.add(item.name)
         required = item.required_for(dossier)
-        present = _has_path(dossier.form, item.name)
+        present = has_path(dossier.form, item.name)
         value = item.value(dossier)
         target = f"form.{item.name}"
         if item.type == "consent":
@@ -349,15 +349,6 @@ def check_required_fields(ctx: ScreeningContext) -> None:
                 text("Thiếu ý kiến bắt buộc: {label}", label=path),
                 text("Trường {field} để trống", field=target),
                 text("Đề nghị người có thẩm quyền ghi ý kiến và ký vào tờ khai: {label}", label=path))
-
-
-def _has_path(form: dict[str, Any], path: str) -> bool:
-    node: Any = form
-    for part in path.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return False
-        node = node[part]
-    return True
 
 
 def _missing_consent(ctx: ScreeningContext, item: Any, target: str, value: Any) -> None:

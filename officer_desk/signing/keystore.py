@@ -144,11 +144,15 @@ class Signer(ABC):
 
     cert: x509.Certificate
     chain: list[x509.Certificate]
+    _signer: pyhanko_signers.Signer | None = None
 
     @property
-    @abstractmethod
     def pyhanko_signer(self) -> pyhanko_signers.Signer:
-        """The pyHanko signer that produces the CMS signature."""
+        """The pyHanko signer that produces the CMS signature (until the key is closed)."""
+        if self._signer is None:
+            raise KeystoreError(_("Kh\u00f3a \u0111\u00e3 \u0111\u00f3ng; h\u00e3y m\u1edf l\u1ea1i \u0111\u1ec3 "
+                                  "k\u00fd."))
+        return self._signer
 
     @property
     def common_name(self) -> str:
@@ -158,8 +162,9 @@ class Signer(ABC):
     def organisation(self) -> str | None:
         return certs.organisation(self.cert)
 
-    def close(self) -> None:  # noqa: B027 - optional hook, a no-op for keys without resources
+    def close(self) -> None:
         """Release the key (logs out of a token); the signer cannot sign afterwards."""
+        self._signer = None
 
     def __enter__(self) -> Signer:
         return self
@@ -205,15 +210,6 @@ class SoftwareSigner(Signer):
             private_key, signing_cert=certs.to_asn1(cert), signing_key=key_info, cert_registry=registry
         )
 
-    @property
-    def pyhanko_signer(self) -> pyhanko_signers.Signer:
-        if self._signer is None:
-            raise KeystoreError(_("Kh\u00f3a \u0111\u00e3 \u0111\u00f3ng; h\u00e3y m\u1edf l\u1ea1i \u0111\u1ec3 "
-                                  "k\u00fd."))
-        return self._signer
-
-    def close(self) -> None:
-        self._signer = None
 
 
 def _decode_pkcs12(data: bytes, password: str | None) -> tuple[Any, x509.Certificate, list[x509.Certificate]]:
@@ -443,15 +439,8 @@ class TokenSigner(Signer):
         self.cert = cert
         self.chain = chain
 
-    @property
-    def pyhanko_signer(self) -> pyhanko_signers.Signer:
-        if self._signer is None:
-            raise KeystoreError(_("Kh\u00f3a \u0111\u00e3 \u0111\u00f3ng; h\u00e3y m\u1edf l\u1ea1i \u0111\u1ec3 "
-                                  "k\u00fd."))
-        return self._signer
-
     def close(self) -> None:
-        self._signer = None
+        super().close()
         if self._session is not None:
             try:
                 self._session.close()
