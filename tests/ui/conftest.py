@@ -122,7 +122,7 @@ def _no_real_printing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _source_key(count: int) -> str:
     digest = hashlib.sha256()
-    for pattern in ("officer_desk/demo*.py", "officer_desk/models/**/*.py", "officer_desk/cases.py",
+    for pattern in ("officer_desk/demo*.py", "officer_desk/models/**/*.py", "officer_desk/cases/*.py",
                     "officer_desk/text.py", "resources/procedures/*.yaml"):
         for path in sorted(ROOT.glob(pattern)):
             digest.update(path.read_bytes())
