@@ -10,7 +10,8 @@ from functools import cached_property
 from officer_desk.cases import CaseService
 from officer_desk.catalogue import Catalogue, load_catalogue
 from officer_desk.config import DeskConfig, load_config
-from officer_desk.models.session import Database, open_database
+from officer_desk.database import open_database
+from officer_desk.models.session import Database
 from officer_desk.paths import Home
 from officer_desk.workdays import WorkingCalendar, default_calendar
 

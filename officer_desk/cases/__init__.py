@@ -6,7 +6,7 @@ user action; every change is audited and written to the case's timeline in the s
 
 from officer_desk.cases.repository import CaseRepository, DeskContext
 from officer_desk.cases.service import CaseService
-from officer_desk.cases.terms import case_search_terms, normalise_phone_digits, search_keys
+from officer_desk.cases.terms import case_search_terms, search_keys
 from officer_desk.cases.views import (
     AttachmentView,
     CaseDetail,
@@ -31,6 +31,5 @@ __all__ = [
     "Progress",
     "QueueFilter",
     "case_search_terms",
-    "normalise_phone_digits",
     "search_keys",
 ]

@@ -8,21 +8,14 @@ from typing import Any
 from sqlalchemy import and_, or_
 
 from officer_desk.models import CaseSearchTerm
+from officer_desk.rules.phone import phone_digits
 from officer_desk.text import digits, fold, search_terms_for_name
-
-
-def normalise_phone_digits(phone: str) -> str:
-    value = digits(phone)
-    if value.startswith("84") and len(value) in (11, 12):
-        value = "0" + value[2:]
-    return value
 
 
 def case_search_terms(name: str, id_number: str, phone: str, code: str) -> set[str]:
     """Folded keys a case is found by: name word-suffixes, ID and phone digits, dossier code."""
     terms = set(search_terms_for_name(name))
-    phone_digits = normalise_phone_digits(phone)
-    for value in (digits(id_number), phone_digits, fold(code)):
+    for value in (digits(id_number), phone_digits(phone), fold(code)):
         if value:
             terms.add(value)
     parts = fold(code).rsplit("-", 2)
@@ -41,9 +34,10 @@ def search_keys(text: str) -> list[str]:
     keys = [folded] if folded else []
     compact = folded.replace(" ", "").replace(".", "")
     if compact.lstrip("+").isdigit():
-        digits_key = normalise_phone_digits(compact)
-        if digits_key and digits_key not in keys:
-            keys.insert(0, digits_key)
+        # As typed (an ID number, a code) and as a phone number is stored; digit readings first.
+        for digits_key in dict.fromkeys((digits(compact), phone_digits(compact))):
+            if digits_key and digits_key not in keys:
+                keys.insert(0, digits_key)
     return keys
 
 

@@ -12,6 +12,7 @@ from officer_desk.receipts.context import qr_appointment
 from officer_desk.receipts.model import DocumentData, NoticeData, ReceiptData, data_for
 from officer_desk.receipts.qr import VIETNAM_TIME, QrKeyring, make_payload
 from officer_desk.receipts.render import Box, ReceiptError, ReceiptRenderer, default_renderer
+from officer_desk.signing.pades import StampSpec
 
 SIGNATURE_FIELD = "OfficerDeskSignature"
 SIGNING_REASONS = {
@@ -48,12 +49,8 @@ class IssuedDocument:
     signed: bool
 
 
-def stamp_spec(page: int, box: Box, signer_name: str, organisation: str) -> Any:
-    """A ``StampSpec`` of the signing module (imported only when a signer is used)."""
-    try:
-        from officer_desk.signing.pades import StampSpec
-    except ImportError as exc:
-        raise ReceiptError(_("Chưa cài mô-đun ký số (officer_desk.signing.pades); không ký được phiếu")) from exc
+def stamp_spec(page: int, box: Box, signer_name: str, organisation: str) -> StampSpec:
+    """Where and how the signature stamp is drawn on the document."""
     return StampSpec(page=page, box=box, signer_name=signer_name, organisation=organisation)
 
 

@@ -13,9 +13,9 @@ from datetime import date
 
 from officer_desk.catalogue import DocumentRequirement
 from officer_desk.dossier import IDENTITY_DOC_TYPES, Attachment
+from officer_desk.rules.dates import OK, add_months, parse_date
 from officer_desk.screening import result as R
 from officer_desk.screening.context import ScreeningContext, Text, text
-from officer_desk.screening.fields import OK, add_months, parse_date
 
 KIND_RANK = {"copy": 1, "certified_copy": 2, "original": 3}
 KIND_VI = {"copy": text("bản sao"), "certified_copy": text("bản sao có chứng thực"), "original": text("bản chính")}

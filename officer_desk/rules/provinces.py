@@ -1,4 +1,4 @@
-"""Province codes of the personal ID number (63-province list) and the post-2025 provinces they map to.
+"""Provinces: the codes of the personal ID number (63-province list) and the post-2025 provinces they map to.
 
 Source: shared/domain/FACTS.md §4 (Luật Căn cước 2023 Art. 12; Nghị quyết 202/2025/QH15). Existing ID
 numbers keep their old code; a code and a declared place are compared only after both are mapped to the
