@@ -6,8 +6,8 @@ from typing import Protocol
 
 
 class Progress(Protocol):
-    """Implemented by the window's task runner and the CLI's stderr reporter."""
+    """Implemented by the window's task runner (``ui.tasks.TaskProgress``) and the CLI's stderr reporter."""
 
-    def report(self, done: int, total: int, label: str = "") -> None: ...
+    def report(self, done: int, total: int, label: str) -> None: ...
 
     def cancelled(self) -> bool: ...

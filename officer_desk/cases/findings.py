@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,9 +13,9 @@ from officer_desk.errors import InputError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOSED_STATUSES
 from officer_desk.models import Case, Finding
+from officer_desk.screening.result import ScreeningFinding
 from officer_desk.screening.service import screen_case_in_session
-
-DECISIONS = ("accepted", "dismissed", "open")
+from officer_desk.vocabulary import Decision
 
 
 class CaseFindings:
@@ -50,33 +49,35 @@ class CaseFindings:
         return find
 
     def record_findings(
-        self, session: Session, case: Case, findings: Sequence[dict[str, Any]], engine_version: str
+        self, session: Session, case_id: int, findings: Sequence[ScreeningFinding], engine_version: str
     ) -> None:
         """Replace the case's open findings by a new screening result (decisions are kept)."""
+        case = session.get(Case, case_id)  # from the session's identity map when the caller holds it
+        if case is None:
+            raise NotFoundError(_("Không tìm thấy hồ sơ {code}", code=str(case_id)))
         decided = {
-            (f.code, f.target): f for f in case.findings if f.decision != "open" and not f.superseded
+            (f.code, f.target): f for f in case.findings if f.decision != Decision.OPEN and not f.superseded
         }
         for finding in case.findings:
-            if finding.decision == "open":
+            if finding.decision == Decision.OPEN:
                 finding.superseded = True
         for item in findings:
-            key = (item["code"], item.get("target", ""))
-            if key in decided:
+            if (item.code, item.target) in decided:
                 continue  # the officer already decided on this hint
             case.findings.append(
                 Finding(
-                    code=item["code"],
-                    severity=item["severity"],
-                    target=item.get("target", ""),
-                    message_vi=item.get("message", ""),
-                    message_en=item.get("message_en", ""),
-                    evidence=item.get("evidence", ""),
-                    suggestion=item.get("suggestion", ""),
-                    evidence_en=item.get("evidence_en", ""),
-                    suggestion_en=item.get("suggestion_en", ""),
-                    source=item.get("source", "rule"),
+                    code=item.code,
+                    severity=item.severity,
+                    target=item.target,
+                    message_vi=item.message,
+                    message_en=item.message_en,
+                    evidence=item.evidence,
+                    suggestion=item.suggestion,
+                    evidence_en=item.evidence_en,
+                    suggestion_en=item.suggestion_en,
+                    source=item.source,
                     engine_version=engine_version,
-                    decision="open",
+                    decision=Decision.OPEN,
                     superseded=False,
                 )
             )
@@ -88,9 +89,9 @@ class CaseFindings:
 
     def decide_finding(self, finding_id: int, decision: str, reason: str = "") -> None:
         """The officer accepts or dismisses a hint (a dismissal needs a reason)."""
-        if decision not in DECISIONS:
+        if decision not in tuple(Decision):
             raise InputError(_("Quyết định không hợp lệ: {decision}", decision=decision))
-        if decision == "dismissed" and not reason.strip():
+        if decision == Decision.DISMISSED and not reason.strip():
             raise InputError(_("Cần ghi lý do khi bỏ qua gợi ý"))
         with self.repository.db.session() as session:
             finding = session.get(Finding, finding_id)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
-from officer_desk.cases.repository import SEVERITY_RANK, CaseRepository
+from officer_desk.cases.repository import CaseRepository
 from officer_desk.cases.terms import search_keys, term_ranges
 from officer_desk.cases.views import AttachmentView, CaseDetail, CaseRow, EventView, FindingView, QueueFilter
 from officer_desk.dossier import LOCAL_TZ
@@ -21,6 +21,7 @@ from officer_desk.errors import NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, Status, allowed_actions
 from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem
+from officer_desk.vocabulary import SEVERITY_RANK
 
 SORT_COLUMNS = {
     "dossier_code": Case.dossier_code,

@@ -21,8 +21,7 @@ from sqlalchemy.orm import Session
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
 from officer_desk.cases.terms import case_search_terms
-from officer_desk.catalogue import Catalogue, Procedure
-from officer_desk.config import DeskConfig
+from officer_desk.catalogue import Procedure
 from officer_desk.dossier import LOCAL_TZ, Dossier
 from officer_desk.errors import ClockError, ConflictError, DeskError, NotFoundError, UnknownProcedureError
 from officer_desk.i18n import _
@@ -39,26 +38,21 @@ from officer_desk.models import (
     RegisterSequence,
 )
 from officer_desk.models.session import Database
+from officer_desk.screening.service import ScreeningContext
 from officer_desk.text import digits
-from officer_desk.workdays import WorkingCalendar, compute_due_date
+from officer_desk.vocabulary import SEVERITY_RANK, Decision
+from officer_desk.workdays import compute_due_date
 
-SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 CLOCK_TOLERANCE = timedelta(minutes=5)
 
 
-class DeskContext(Protocol):
+class DeskContext(ScreeningContext, Protocol):
     """What the case services need from the open desk (``officer_desk.desk.Desk`` provides it)."""
 
     @property
     def db(self) -> Database: ...
     @property
-    def config(self) -> DeskConfig: ...
-    @property
     def officer(self) -> str: ...
-    @property
-    def catalogue(self) -> Catalogue: ...
-    @property
-    def calendar(self) -> WorkingCalendar: ...
 
 
 def now_utc() -> datetime:
@@ -67,7 +61,7 @@ def now_utc() -> datetime:
 
 def severity_summary(findings: Iterable[Finding]) -> tuple[str | None, int]:
     """(worst severity, count) of the findings still open and current."""
-    open_findings = [f for f in findings if f.decision == "open" and not f.superseded]
+    open_findings = [f for f in findings if f.decision == Decision.OPEN and not f.superseded]
     if not open_findings:
         return None, 0
     worst = max(open_findings, key=lambda f: SEVERITY_RANK.get(f.severity, 0)).severity
@@ -269,6 +263,26 @@ class CaseRepository:
                     newest=newest.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M"),
                 )
             )
+
+    # ------------------------------------------------------------------ documents issued for a case
+
+    def record_receipt(
+        self, session: Session, ref: str | int, register_book: str, register_number: int, appointment: datetime,
+        issued_at: datetime,
+    ) -> Case:
+        """The receipt's register entry, appointment and issue time (the receipt PDF exists by now)."""
+        case = self.case(session, ref)
+        case.register_book = register_book
+        case.register_number = register_number
+        case.appointment_at = appointment
+        case.receipt_issued_at = issued_at
+        return case
+
+    def reschedule(self, session: Session, ref: str | int, appointment: datetime) -> Case:
+        """A new appointment for returning the result (the apology notice)."""
+        case = self.case(session, ref)
+        case.appointment_at = appointment
+        return case
 
     # ------------------------------------------------------------------ derived columns
 

@@ -24,6 +24,7 @@ from officer_desk.catalogue import Procedure
 from officer_desk.dossier import Dossier
 from officer_desk.lifecycle import Action, Status
 from officer_desk.models import Case
+from officer_desk.screening.result import ScreeningFinding
 
 
 class CaseService:
@@ -89,9 +90,9 @@ class CaseService:
     # ------------------------------------------------------------------ findings
 
     def record_findings(
-        self, session: Session, case: Case, findings: Sequence[dict[str, Any]], engine_version: str
+        self, session: Session, case_id: int, findings: Sequence[ScreeningFinding], engine_version: str
     ) -> None:
-        self.findings.record_findings(session, case, findings, engine_version)
+        self.findings.record_findings(session, case_id, findings, engine_version)
 
     def decide_finding(self, finding_id: int, decision: str, reason: str = "") -> None:
         self.findings.decide_finding(finding_id, decision, reason)

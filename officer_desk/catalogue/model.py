@@ -12,6 +12,7 @@ from officer_desk.dossier import Dossier, base_procedure_code, form_value, is_bl
 from officer_desk.errors import UnknownProcedureError
 from officer_desk.i18n import _
 from officer_desk.text import digits, fold
+from officer_desk.vocabulary import Channel
 
 # Values that state a yes/no fact as "yes" (declarations arrive typed by people and portals).
 TRUE_WORDS = {"true", "co", "có", "yes", "1", "x", "đồng ý", "dong y"}
@@ -242,7 +243,7 @@ class Procedure:
     def fee_for(self, channel: str, provincial_fees: Mapping[str, int] | None = None) -> int | None:
         """The fee for a filing channel: the online fee when one is set, else the national fee, else the
         fee the province configured (``config.fees``); None when the province sets it and it is unknown."""
-        if channel == "truc_tuyen" and self.fee_online_vnd is not None:
+        if channel == Channel.ONLINE and self.fee_online_vnd is not None:
             return self.fee_online_vnd
         if self.fee_vnd is not None:
             return self.fee_vnd

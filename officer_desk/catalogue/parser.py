@@ -24,6 +24,7 @@ from officer_desk.catalogue.model import (
 from officer_desk.dossier import CHANNELS, KINDS, base_procedure_code
 from officer_desk.errors import CatalogueError
 from officer_desk.i18n import _
+from officer_desk.vocabulary import DocumentKind
 
 CATALOGUE_SUFFIXES = (".yaml", ".yml")
 LEVELS = ("xa", "tinh")
@@ -417,7 +418,7 @@ class _ProcedureParser:
                 seen[doc_id] = _line(nodes["id"])
             read("name_vi", lambda n, k: self.text(n, k, allow_empty=False), "")
             read("name_en", lambda n, k: self.text(n, k, allow_empty=False), "")
-            read("kind", lambda n, k: self.choice(n, k, KINDS), "original")
+            read("kind", lambda n, k: self.choice(n, k, KINDS), DocumentKind.ORIGINAL)
             required = read("required", self.boolean, False)
             read("quantity", lambda n, k: self.integer(n, k, minimum=1), 1)
             read("presented_only", self.boolean, False)

@@ -8,11 +8,12 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from officer_desk.i18n import _
+from officer_desk.progress import Progress
 from officer_desk.receipts.context import qr_appointment
 from officer_desk.receipts.model import DocumentData, NoticeData, ReceiptData, data_for
 from officer_desk.receipts.qr import VIETNAM_TIME, QrKeyring, make_payload
 from officer_desk.receipts.render import Box, ReceiptError, ReceiptRenderer, default_renderer
-from officer_desk.signing.pades import StampSpec
+from officer_desk.signing.stamp import StampSpec
 
 SIGNATURE_FIELD = "OfficerDeskSignature"
 SIGNING_REASONS = {
@@ -116,14 +117,6 @@ def issue_notice_pdf(doc_type: str, notice_data: NoticeData, form: str = "a5", s
                      keyring: QrKeyring | None = None) -> bytes:
     """A notice (supplement, refusal, apology, return, control) as PDF bytes, like :func:`issue_receipt_pdf`."""
     return issue_document(doc_type, notice_data, form, signer, keyring).pdf
-
-
-class Progress(Protocol):
-    """The desk's progress port (``report(done, total, label)``, ``cancelled()``)."""
-
-    def report(self, done: int, total: int, label: str) -> None: ...
-
-    def cancelled(self) -> bool: ...
 
 
 @dataclass(frozen=True)

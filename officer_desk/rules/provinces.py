@@ -52,11 +52,6 @@ _EXTRA_NAMES = {
 }
 
 
-def province_for_code(code: str) -> tuple[str, str] | None:
-    """(old province, post-2025 province) for a 3-digit code; None when the code is not in the list."""
-    return PROVINCE_CODES.get(code)
-
-
 @lru_cache(maxsize=1)
 def _name_patterns() -> list[tuple[re.Pattern[str], str]]:
     """(folded-name pattern, post-2025 province), longest names first."""

@@ -14,7 +14,7 @@ from officer_desk.rules.phone import is_valid_phone
 from officer_desk.rules.tax_code import CHECKSUM, FORMAT, tax_code_problem
 from officer_desk.screening import result as R
 from officer_desk.screening.context import ScreeningContext, Text, iter_leaves, text
-from officer_desk.text import digits, fold
+from officer_desk.text import fold
 
 # -- field meaning ----------------------------------------------------------------------------------
 
@@ -110,9 +110,6 @@ def _check_tax_code(ctx: ScreeningContext, target: str, value: Any) -> None:
 
 
 # -- walking every value ----------------------------------------------------------------------------
-
-IDENTITY_NUMBER_KEYS = ("so",)
-
 
 def check_values(ctx: ScreeningContext) -> None:
     """Dates, phones and tax codes wherever they appear (form, applicant, documents)."""
@@ -285,7 +282,3 @@ def check_late_registration(ctx: ScreeningContext) -> None:
             text("Sự kiện ngày {event}, nộp ngày {on}: sau {days} ngày", event=str(event),
                  on=ctx.receipt_date.strftime("%d/%m/%Y"), days=elapsed),
             text("Vẫn tiếp nhận; thu lệ phí đăng ký quá hạn theo mức của HĐND tỉnh"))
-
-
-def id_digits(value: Any) -> str:
-    return digits(str(value)) if value is not None else ""

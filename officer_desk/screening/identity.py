@@ -23,7 +23,6 @@ from officer_desk.text import digits
 
 CMND_END = date(2024, 12, 31)
 RENEWAL_AGES = (14, 25, 40, 60)
-CARD_TYPES = ("CCCD", "CAN_CUOC")
 
 
 @dataclass(frozen=True)

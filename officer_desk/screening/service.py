@@ -29,7 +29,8 @@ from officer_desk.models.session import Database
 from officer_desk.progress import Progress
 from officer_desk.screening.context import DuplicateQueue
 from officer_desk.screening.engine import screen_with_procedure
-from officer_desk.screening.result import ENGINE_VERSION, ERROR, ScreeningResult
+from officer_desk.screening.result import ENGINE_VERSION, ERROR, ScreeningFinding, ScreeningResult
+from officer_desk.vocabulary import Decision
 
 if TYPE_CHECKING:
     from officer_desk.catalogue import Catalogue, Procedure
@@ -64,7 +65,7 @@ class FindingsStore(Protocol):
     def open_duplicates_view(self, session: Session) -> DuplicateQueue: ...
 
     def record_findings(
-        self, session: Session, case: Case, findings: Sequence[dict[str, Any]], engine_version: str
+        self, session: Session, case_id: int, findings: Sequence[ScreeningFinding], engine_version: str
     ) -> None: ...
 
 
@@ -103,7 +104,7 @@ def screen_case_in_session(service: FindingsStore, session: Session, case: Case)
     result = _result_for(service, session, case)
     if result is None:
         return
-    service.record_findings(session, case, result.records(), ENGINE_VERSION)
+    service.record_findings(session, case.id, result.findings, ENGINE_VERSION)
 
 
 def screen_case(desk: ScreeningDesk, code: str) -> list[dict[str, str]]:
@@ -118,9 +119,8 @@ def screen_case(desk: ScreeningDesk, code: str) -> list[dict[str, str]]:
         result = _result_for(service, session, case)
         if result is None:
             return []
-        records = result.records()
-        service.record_findings(session, case, records, ENGINE_VERSION)
-        return records
+        service.record_findings(session, case.id, result.findings, ENGINE_VERSION)
+        return result.records()
 
 
 def rescreen(desk: ScreeningDesk, statuses: Sequence[str] = (), progress: Progress | None = None) -> int:
@@ -218,7 +218,7 @@ def supplement_items(findings: Iterable[Any], procedure: Procedure | None = None
     for finding in findings:
         if _get(finding, "severity") != ERROR:
             continue
-        if _get(finding, "decision") == "dismissed" or _get(finding, "superseded") is True:
+        if _get(finding, "decision") == Decision.DISMISSED or _get(finding, "superseded") is True:
             continue
         target = str(_get(finding, "target") or "")
         reason = str(_get(finding, "message_vi", "message") or "")
@@ -262,7 +262,7 @@ def finding_report(desk: ScreeningDesk) -> list[FindingStats]:
     for code, decision, count in rows:
         counts.setdefault(code, {})[decision] = int(count)
     stats = [
-        FindingStats(code, sum(by.values()), by.get("dismissed", 0), by.get("accepted", 0))
+        FindingStats(code, sum(by.values()), by.get(Decision.DISMISSED, 0), by.get(Decision.ACCEPTED, 0))
         for code, by in counts.items()
     ]
     return sorted(stats, key=lambda s: (-s.fired, s.code))

@@ -268,10 +268,11 @@ def add_findings(desk: Any, code: str, findings: list[dict[str, Any]]) -> None:
     from sqlalchemy import select
 
     from officer_desk.models import Case
+    from officer_desk.screening.result import ScreeningFinding
 
     with desk.db.session() as session:
         case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
-        desk.cases.record_findings(session, case, findings, "test-1")
+        desk.cases.record_findings(session, case.id, [ScreeningFinding(**f) for f in findings], "test-1")
 
 
 SAMPLE_FINDINGS = [
