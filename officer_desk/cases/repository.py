@@ -14,8 +14,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from officer_desk.attachments import AttachmentStore
@@ -210,9 +208,16 @@ class CaseRepository:
 
     def _increment(self, session: Session, table: Any, key: dict[str, Any]) -> int:
         """Atomically increment a counter row and return the new value (SQLite and PostgreSQL)."""
-        dialect = session.get_bind().dialect.name
-        insert_for = pg_insert if dialect == "postgresql" else sqlite_insert
-        session.execute(insert_for(table).values(**key, value=0).on_conflict_do_nothing())
+        # Each dialect's INSERT .. ON CONFLICT is imported when used: the PostgreSQL dialect alone costs
+        # about 0.1 s of start-up, and a local desk never needs it.
+        if session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            session.execute(pg_insert(table).values(**key, value=0).on_conflict_do_nothing())
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            session.execute(sqlite_insert(table).values(**key, value=0).on_conflict_do_nothing())
         conditions = [getattr(table, k) == v for k, v in key.items()]
         result = session.execute(
             update(table).where(*conditions).values(value=table.value + 1).returning(table.value)
