@@ -105,11 +105,6 @@ def rescreen_open_cases(desk: Desk, progress: Progress) -> int:
     return int(screening.rescreen(desk, (), progress))
 
 
-def screening_available() -> bool:
-    """The screening engine ships with the desk; kept as a seam for the hints panel's "Screen again"."""
-    return True
-
-
 def dossier_code_from_receipt(text: str) -> str | None:
     """The dossier code inside a receipt QR payload (``ODR1:<type>:<dossier>:...``), else None.
 
