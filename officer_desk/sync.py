@@ -26,6 +26,7 @@ from officer_desk.errors import DeskError
 from officer_desk.i18n import _
 from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm, Finding, Officer, OutboxItem
 from officer_desk.models.session import Database
+from officer_desk.vocabulary import Decision
 
 _CASE_COLUMNS = (
     "procedure_code", "channel", "status", "received_at", "due_date", "assigned_at", "applicant_name",
@@ -175,7 +176,8 @@ def _push_case(desk: Desk, remote: Database, code: str) -> bool:
                     message_vi=finding.message_vi, message_en=finding.message_en, evidence=finding.evidence,
                     suggestion=finding.suggestion, evidence_en=finding.evidence_en,
                     suggestion_en=finding.suggestion_en, source=finding.source, engine_version=finding.engine_version,
-                    created_at=finding.created_at, decision=finding.decision, decided_at=finding.decided_at,
+                    created_at=finding.created_at, decision=Decision.parse(finding.decision).value,
+                    decided_at=finding.decided_at,
                     decision_reason=finding.decision_reason, superseded=finding.superseded))
             server.execute(delete(CaseSearchTerm).where(CaseSearchTerm.case_id == target.id))
             terms = case_search_terms(target.applicant_name, target.applicant_id_number, target.applicant_phone,

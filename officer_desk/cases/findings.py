@@ -9,13 +9,13 @@ from sqlalchemy.orm import Session
 
 from officer_desk.audit import audit
 from officer_desk.cases.repository import CaseRepository, DeskContext, now_utc, severity_summary
-from officer_desk.errors import InputError, NotFoundError
+from officer_desk.errors import InputError, LifecycleError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOSED_STATUSES
 from officer_desk.models import Case, Finding
 from officer_desk.screening.result import ScreeningFinding
 from officer_desk.screening.service import screen_case_in_session
-from officer_desk.vocabulary import Decision
+from officer_desk.vocabulary import Decision, Severity
 
 
 class CaseFindings:
@@ -88,21 +88,27 @@ class CaseFindings:
               desk=self.desk.config.desk_number, findings=len(findings), engine=engine_version)
 
     def decide_finding(self, finding_id: int, decision: str, reason: str = "") -> None:
-        """The officer accepts or dismisses a hint (a dismissal needs a reason)."""
-        if decision not in tuple(Decision):
-            raise InputError(_("Quyết định không hợp lệ: {decision}", decision=decision))
-        if decision == Decision.DISMISSED and not reason.strip():
-            raise InputError(_("Cần ghi lý do khi bỏ qua gợi ý"))
+        """The officer confirms a hint (the defect is real) or overrides it (with a reason), or reopens it."""
+        try:
+            chosen = Decision.parse(decision)
+        except ValueError:
+            raise InputError(_("Quyết định không hợp lệ: {decision}", decision=decision)) from None
+        if chosen == Decision.OVERRIDDEN and not reason.strip():
+            raise InputError(_("Cần ghi lý do khi bác bỏ gợi ý (vì sao gợi ý không đúng)"))
         with self.repository.db.session() as session:
             finding = session.get(Finding, finding_id)
             if finding is None:
                 raise NotFoundError(_("Không tìm thấy gợi ý {id}", id=finding_id))
+            if finding.severity == Severity.INFO and chosen != Decision.OPEN:
+                raise InputError(_("Ghi chú thông tin không cần quyết định"))
             officer = self.repository.officer(session)
-            finding.decision = decision
+            case = finding.case
+            if case.status in CLOSED_STATUSES:
+                raise LifecycleError(_("Hồ sơ {code} đã kết thúc, không thể sửa", code=case.dossier_code))
+            finding.decision = chosen.value
             finding.decided_by = officer.id
             finding.decided_at = now_utc()
             finding.decision_reason = reason.strip()
-            case = finding.case
             case.worst_severity, case.open_finding_count = severity_summary(case.findings)
-            self.repository.event(session, case, officer, f"finding_{decision}", reason=reason.strip(),
+            self.repository.event(session, case, officer, f"finding_{chosen.value}", reason=reason.strip(),
                                   finding=finding.code, target=finding.target)

@@ -15,6 +15,7 @@ from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import ConflictError, InputError, LifecycleError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOSED_STATUSES, Action, check_transition
+from officer_desk.screening.service import acceptance_blockers, blocking_message
 
 
 class CaseLifecycle:
@@ -48,6 +49,11 @@ class CaseLifecycle:
             )
         officer = self.repository.officer(session)
         self.repository.check_lock_holder(case, officer)
+        if action == Action.ACCEPT:
+            # The same gate as the receipt: a confirmed or undecided error never reaches acceptance.
+            blocking = acceptance_blockers(case.findings)
+            if blocking:
+                raise LifecycleError(blocking_message(case.dossier_code, blocking))
         previous = case.status
         case.status = transition.target
         now = datetime.now(LOCAL_TZ)

@@ -58,8 +58,12 @@ def now_utc() -> datetime:
 
 
 def severity_summary(findings: Iterable[Finding]) -> tuple[str | None, int]:
-    """(worst severity, count) of the findings still open and current."""
-    open_findings = [f for f in findings if f.decision == Decision.OPEN and not f.superseded]
+    """(worst severity, count) of the current findings that still stand: undecided or confirmed.
+
+    A confirmed defect keeps the case's severity (the dossier still has it); an overridden hint does not.
+    """
+    open_findings = [f for f in findings if not f.superseded
+                     and Decision.parse(f.decision) in (Decision.OPEN, Decision.CONFIRMED)]
     if not open_findings:
         return None, 0
     worst = max(open_findings, key=lambda f: SEVERITY_RANK.get(f.severity, 0)).severity

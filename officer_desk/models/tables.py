@@ -155,7 +155,7 @@ class Finding(Base):
     source: Mapped[str] = mapped_column(String(32), default="rule")
     engine_version: Mapped[str] = mapped_column(String(32), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
-    decision: Mapped[str] = mapped_column(String(16), default="open")  # open | accepted | dismissed
+    decision: Mapped[str] = mapped_column(String(16), default="open")  # open | confirmed | overridden
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     decision_reason: Mapped[str] = mapped_column(Text, default="")

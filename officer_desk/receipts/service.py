@@ -29,9 +29,10 @@ from officer_desk.models import Case, SignedDocument
 from officer_desk.receipts.issue import IssuedDocument, issue_document
 from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
 from officer_desk.receipts.qr import QrKeyring, desk_id_for
+from officer_desk.screening.service import acceptance_blockers, blocking_message
 from officer_desk.screening.service import supplement_items as screening_items
 from officer_desk.signing.pades import PdfSigner, load_desk_signer
-from officer_desk.vocabulary import Decision, DocumentKind, Severity
+from officer_desk.vocabulary import DocumentKind
 
 KIND_LABELS: dict[str, str] = {DocumentKind.ORIGINAL: "Bản chính", DocumentKind.CERTIFIED_COPY: "Bản sao chứng thực",
                DocumentKind.COPY: "Bản sao"}
@@ -141,12 +142,9 @@ def issue_receipt(
     status = detail.row.status
     reprint = status not in (Status.RECEIVED,)
     if status == Status.RECEIVED:
-        errors = [f for f in detail.findings if f.severity == Severity.ERROR and f.decision == Decision.OPEN]
-        if errors:
-            raise ReceiptRefused(_(
-                "Hồ sơ {code} còn {n} lỗi chưa xử lý ({codes}); hãy yêu cầu bổ sung thay vì tiếp nhận",
-                code=code, n=len(errors), codes=", ".join(sorted({f.code for f in errors})),
-            ))
+        blocking = acceptance_blockers(detail.findings)
+        if blocking:
+            raise ReceiptRefused(blocking_message(code, blocking))
         desk.cases.guard_clock()
     elif detail.receipt_issued_at is None and detail.register_number is None:
         raise ReceiptRefused(_("Hồ sơ {code} chưa được tiếp nhận tại quầy này; không có giấy tiếp nhận để in lại",

@@ -30,7 +30,7 @@ from officer_desk.progress import Progress
 from officer_desk.screening.context import DuplicateQueue
 from officer_desk.screening.engine import screen_with_procedure
 from officer_desk.screening.result import ENGINE_VERSION, ERROR, ScreeningFinding, ScreeningResult
-from officer_desk.vocabulary import Decision
+from officer_desk.vocabulary import Decision, blocks_acceptance
 
 if TYPE_CHECKING:
     from officer_desk.catalogue import Catalogue, Procedure
@@ -207,18 +207,42 @@ def _label(target: str, procedure: Procedure | None) -> str:
     return target
 
 
+def acceptance_blockers(findings: Iterable[Any]) -> list[Any]:
+    """The error hints that keep a dossier from being accepted: undecided or confirmed (the defect is real).
+
+    The one gate for the receipt service, the lifecycle's accept and the window (an overridden hint, checked
+    against the original and found wrong, no longer blocks).
+    """
+    return [f for f in findings
+            if blocks_acceptance(str(_get(f, "severity")), str(_get(f, "decision") or Decision.OPEN),
+                                 _get(f, "superseded") is True)]
+
+
+def blocking_message(code: str, blocking: Sequence[Any]) -> str:
+    """What the officer is told when acceptance is refused: how many defects, and what to do instead."""
+    confirmed = sum(1 for f in blocking if Decision.parse(str(_get(f, "decision") or "open")) == Decision.CONFIRMED)
+    undecided = len(blocking) - confirmed
+    if undecided:
+        return _("Hồ sơ {code} còn {n} lỗi chưa quyết định và {m} lỗi đã xác nhận; hãy xác nhận hoặc bác bỏ "
+                 "từng lỗi, rồi yêu cầu bổ sung hoặc từ chối thay vì tiếp nhận",
+                 code=code, n=undecided, m=confirmed)
+    return _("Hồ sơ {code} có {m} lỗi đã xác nhận; không thể tiếp nhận — hãy yêu cầu bổ sung hoặc từ chối",
+             code=code, m=confirmed)
+
+
 def supplement_items(findings: Iterable[Any], procedure: Procedure | None = None) -> list[tuple[str, str]]:
     """Every missing or wrong item, once: (label, reason) in Vietnamese, for the supplement request.
 
     ``findings``: recorded dicts, ``Finding`` rows, ``FindingView``s or ``ScreeningFinding``s. Only errors
-    that are still open (or accepted by the officer) count; dismissed and superseded ones do not.
+    that are still open (or confirmed by the officer) count; overridden and superseded ones do not.
     """
     items: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
     for finding in findings:
         if _get(finding, "severity") != ERROR:
             continue
-        if _get(finding, "decision") == Decision.DISMISSED or _get(finding, "superseded") is True:
+        decision = _get(finding, "decision")
+        if (decision and Decision.parse(str(decision)) == Decision.OVERRIDDEN) or _get(finding, "superseded") is True:
             continue
         target = str(_get(finding, "target") or "")
         reason = str(_get(finding, "message_vi", "message") or "")
@@ -262,7 +286,7 @@ def finding_report(desk: ScreeningDesk) -> list[FindingStats]:
     for code, decision, count in rows:
         counts.setdefault(code, {})[decision] = int(count)
     stats = [
-        FindingStats(code, sum(by.values()), by.get(Decision.DISMISSED, 0), by.get(Decision.ACCEPTED, 0))
+        FindingStats(code, sum(by.values()), by.get(Decision.OVERRIDDEN, 0), by.get(Decision.CONFIRMED, 0))
         for code, by in counts.items()
     ]
     return sorted(stats, key=lambda s: (-s.fired, s.code))

@@ -1,7 +1,9 @@
-"""The screening hints beside a case: severity, message, evidence, suggestion, Accept / Dismiss.
+"""The screening hints beside a case: severity, message, evidence, suggestion, and the officer's decision.
 
-Dismissed hints stay visible, greyed, with who dismissed them and why. Until the screening
-engine lands, the panel shows the case's stored findings (``CaseDetail.findings``).
+An error or warning is either *confirmed* (the dossier really has the defect: it stays red, goes into the
+supplement request or the refusal and blocks acceptance) or *overridden* with a reason (checked against the
+original, the hint is wrong: greyed, no longer blocks). Info notes need no decision. The finding code is
+for support only: it is in the card's tooltip, never in its text.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from officer_desk.dossier import LOCAL_TZ
 from officer_desk.i18n import current_language
 from officer_desk.ui import labels
 from officer_desk.ui.icons import severity_icon
+from officer_desk.vocabulary import LEGACY_DECISIONS, Decision, Severity
 
 SEVERITY_COLORS = {"error": "#c62828", "warning": "#b26a00", "info": "#1565c0"}
 
@@ -37,8 +40,8 @@ def _local(moment: datetime | None) -> str:
 class HintCard(QFrame):
     """One hint; its buttons ask the panel to record the officer's decision."""
 
-    accept_requested = Signal(int)
-    dismiss_requested = Signal(int)
+    confirm_requested = Signal(int)
+    override_requested = Signal(int)
     reopen_requested = Signal(int)
 
     def __init__(self, finding: FindingView, closed: bool, parent: QWidget | None = None) -> None:
@@ -47,8 +50,10 @@ class HintCard(QFrame):
         self.setObjectName("hint_card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         color = SEVERITY_COLORS.get(finding.severity, "#616161")
-        decided = finding.decision != "open"
-        border = "#bdbdbd" if decided else color
+        decision = LEGACY_DECISIONS.get(finding.decision, finding.decision)
+        decided = decision != Decision.OPEN
+        needs_decision = finding.severity != Severity.INFO
+        border = "#bdbdbd" if decision == Decision.OVERRIDDEN else color
         self.setStyleSheet(
             f"QFrame#hint_card {{ border: 1px solid #d0d0d0; border-left: 4px solid {border};"
             " border-radius: 4px; background: palette(base); }"
@@ -59,11 +64,11 @@ class HintCard(QFrame):
 
         top = QHBoxLayout()
         icon = QLabel()
-        icon.setPixmap(severity_icon(finding.severity, finding.decision).pixmap(QSize(18, 18)))
+        icon.setPixmap(severity_icon(finding.severity, decision).pixmap(QSize(18, 18)))
         top.addWidget(icon)
-        title = QLabel(f"<b>{labels.severity_label(finding.severity)}</b> · <span style='color:#757575'>"
-                       f"{finding.code}</span>")
+        title = QLabel(f"<b>{labels.severity_label(finding.severity)}</b>")
         top.addWidget(title, 1)
+        self.setToolTip(self.tr("Support code: {code}").format(code=finding.code))
         layout.addLayout(top)
 
         message, evidence_text, suggestion_text = finding.texts(current_language())
@@ -83,39 +88,49 @@ class HintCard(QFrame):
             layout.addWidget(suggestion)
 
         if decided:
-            if finding.decision == "dismissed":
-                text = self.tr("Dismissed by {officer} on {at}: {reason}")
+            if decision == Decision.OVERRIDDEN:
+                text = self.tr("Hint overridden (checked: the hint is wrong) by {officer} on {at}: {reason}")
+                style = "color: #616161;"
+            elif finding.severity == Severity.ERROR:
+                text = self.tr("Defect confirmed by {officer} on {at}: it goes into the supplement request or "
+                               "the refusal; the dossier cannot be accepted")
+                style = f"color: {color}; font-weight: bold;"
             else:
-                text = self.tr("Accepted by {officer} on {at}")
+                text = self.tr("Confirmed by {officer} on {at}: listed in the supplement request")
+                style = f"color: {color};"
             status = QLabel(
                 text.format(officer=finding.decided_by or "?", at=_local(finding.decided_at),
                             reason=_escape(finding.decision_reason))
             )
             status.setWordWrap(True)
+            status.setStyleSheet(style)
             status.setObjectName("hint_decision")
             layout.addWidget(status)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.accept_button = QPushButton(self.tr("Accept"))
-        self.accept_button.setToolTip(self.tr("Agree with this hint (it will be listed when requesting a supplement)"))
-        self.dismiss_button = QPushButton(self.tr("Dismiss…"))
-        self.dismiss_button.setToolTip(self.tr("The hint does not apply; a reason is required"))
-        self.reopen_button = QPushButton(self.tr("Reopen"))
-        for button in (self.accept_button, self.dismiss_button, self.reopen_button):
+        self.confirm_button = QPushButton(self.tr("Confirm defect"))
+        self.confirm_button.setToolTip(self.tr(
+            "The dossier really has this defect: it is listed in the supplement request or the refusal, "
+            "and the dossier cannot be accepted"))
+        self.override_button = QPushButton(self.tr("Hint is wrong…"))
+        self.override_button.setToolTip(self.tr(
+            "You checked the original and the hint is wrong: it no longer blocks acceptance (a reason is required)"))
+        self.reopen_button = QPushButton(self.tr("Undo decision"))
+        for button in (self.confirm_button, self.override_button, self.reopen_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
-        self.accept_button.clicked.connect(lambda: self.accept_requested.emit(finding.id))
-        self.dismiss_button.clicked.connect(lambda: self.dismiss_requested.emit(finding.id))
+        self.confirm_button.clicked.connect(lambda: self.confirm_requested.emit(finding.id))
+        self.override_button.clicked.connect(lambda: self.override_requested.emit(finding.id))
         self.reopen_button.clicked.connect(lambda: self.reopen_requested.emit(finding.id))
-        self.accept_button.setVisible(not decided)
-        self.dismiss_button.setVisible(not decided)
-        self.reopen_button.setVisible(decided)
-        for button in (self.accept_button, self.dismiss_button, self.reopen_button):
+        self.confirm_button.setVisible(needs_decision and not decided)
+        self.override_button.setVisible(needs_decision and not decided)
+        self.reopen_button.setVisible(needs_decision and decided)
+        for button in (self.confirm_button, self.override_button, self.reopen_button):
             button.setEnabled(not closed)
         layout.addLayout(buttons)
 
-        if finding.decision == "dismissed":
+        if decision == Decision.OVERRIDDEN:
             effect = QGraphicsOpacityEffect(self)
             effect.setOpacity(0.55)
             self.setGraphicsEffect(effect)
@@ -128,8 +143,8 @@ def _escape(text: str) -> str:
 class HintsPanel(QWidget):
     """All hints of the shown case, worst first; decided ones below, greyed."""
 
-    accept_requested = Signal(int)
-    dismiss_requested = Signal(int)
+    confirm_requested = Signal(int)
+    override_requested = Signal(int)
     reopen_requested = Signal(int)
     rescreen_requested = Signal()
 
@@ -177,18 +192,19 @@ class HintsPanel(QWidget):
             self.empty_label.setText(self.tr("Select a case to see its screening hints."))
             self.empty_label.show()
             return
-        open_count = sum(1 for f in detail.findings if f.decision == "open")
+        # Info notes need no decision, so they never count as waiting for one.
+        open_count = sum(1 for f in detail.findings if f.decision == Decision.OPEN and f.severity != Severity.INFO)
         self.title.setText(
-            self.tr("<b>Screening hints</b> — {open} open of {total}").format(
+            self.tr("<b>Screening hints</b> — {open} to decide of {total}").format(
                 open=open_count, total=len(detail.findings)
             )
         )
         closed = not detail.allowed_actions
-        ordered = sorted(detail.findings, key=lambda f: f.decision != "open")
+        ordered = sorted(detail.findings, key=lambda f: LEGACY_DECISIONS.get(f.decision, f.decision) == "overridden")
         for position, finding in enumerate(ordered):
             card = HintCard(finding, closed)
-            card.accept_requested.connect(self.accept_requested)
-            card.dismiss_requested.connect(self.dismiss_requested)
+            card.confirm_requested.connect(self.confirm_requested)
+            card.override_requested.connect(self.override_requested)
             card.reopen_requested.connect(self.reopen_requested)
             self.cards_layout.insertWidget(position, card)
             self.cards.append(card)

@@ -16,10 +16,10 @@ def icon(name: str) -> QIcon:
 
 
 def severity_icon(severity: str | None, decision: str = "open") -> QIcon:
-    if decision == "dismissed":
+    if decision in ("overridden", "dismissed"):
         return icon("severity-dismissed")
-    if decision == "accepted":
-        return icon("severity-accepted")
+    if decision in ("confirmed", "accepted"):
+        return icon("severity-error")  # a confirmed defect stays a defect: red, never a green tick
     if severity in ("error", "warning", "info"):
         return icon(f"severity-{severity}")
     return QIcon()

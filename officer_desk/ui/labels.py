@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from officer_desk.lifecycle import Action, Status
+from officer_desk.vocabulary import LEGACY_DECISIONS
 
 
 def status_label(status: str) -> str:
@@ -76,11 +77,11 @@ def kind_label(kind: str) -> str:
 
 def decision_label(decision: str) -> str:
     labels = {
-        "open": QCoreApplication.translate("Labels", "Open", "hint decision"),
-        "accepted": QCoreApplication.translate("Labels", "Accepted", "hint decision"),
-        "dismissed": QCoreApplication.translate("Labels", "Dismissed", "hint decision"),
+        "open": QCoreApplication.translate("Labels", "Not decided", "hint decision"),
+        "confirmed": QCoreApplication.translate("Labels", "Defect confirmed", "hint decision"),
+        "overridden": QCoreApplication.translate("Labels", "Hint overridden", "hint decision"),
     }
-    return labels.get(decision, decision)
+    return labels.get(LEGACY_DECISIONS.get(decision, decision), decision)
 
 
 def event_label(action: str) -> str:
@@ -90,8 +91,11 @@ def event_label(action: str) -> str:
         "assigned": QCoreApplication.translate("Labels", "Assigned"),
         "unassigned": QCoreApplication.translate("Labels", "Unassigned"),
         "edited": QCoreApplication.translate("Labels", "Corrected"),
-        "finding_accepted": QCoreApplication.translate("Labels", "Hint accepted"),
-        "finding_dismissed": QCoreApplication.translate("Labels", "Hint dismissed"),
+        # Events before migration 0010 keep their names in the audit trail; they read as the new ones.
+        "finding_accepted": QCoreApplication.translate("Labels", "Defect confirmed"),
+        "finding_dismissed": QCoreApplication.translate("Labels", "Hint overridden"),
+        "finding_confirmed": QCoreApplication.translate("Labels", "Defect confirmed"),
+        "finding_overridden": QCoreApplication.translate("Labels", "Hint overridden"),
         "finding_open": QCoreApplication.translate("Labels", "Hint reopened"),
         "demo_status": QCoreApplication.translate("Labels", "Status set (demo data)"),
         "receipt_issued": QCoreApplication.translate("Labels", "Receipt issued"),

@@ -187,8 +187,8 @@ class MainWindow(QMainWindow):
         self.queue.message.connect(self.statusBar().showMessage)
         self.case_panel.case_shown.connect(self._case_shown)
         hints, cases = self.hints_panel, self.case_controller
-        hints.accept_requested.connect(lambda fid: cases.decide_hint(fid, "accepted"))
-        hints.dismiss_requested.connect(cases.dismiss_hint)
+        hints.confirm_requested.connect(cases.confirm_hint)
+        hints.override_requested.connect(cases.override_hint)
         hints.reopen_requested.connect(lambda fid: cases.decide_hint(fid, "open"))
         hints.rescreen_requested.connect(cases.rescreen)
         self.intake.case_created.connect(self._case_created)

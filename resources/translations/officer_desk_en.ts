@@ -156,6 +156,26 @@
 <context>
     <name>CaseActionsController</name>
     <message>
+        <source>What did you check, and why is the hint wrong (e.g. “original ID card seen at the counter”)? Your name and the reason are kept with the case.</source>
+        <translation>What did you check, and why is the hint wrong (e.g. “original ID card seen at the counter”)? Your name and the reason are kept with the case.</translation>
+    </message>
+    <message>
+        <source>The hint is wrong</source>
+        <translation>The hint is wrong</translation>
+    </message>
+    <message>
+        <source>Cannot accept</source>
+        <translation>Cannot accept</translation>
+    </message>
+    <message>
+        <source>This dossier still has {open} error hints not yet decided. For each one, confirm the defect (then request a supplement with F3) or mark the hint as wrong, with a reason.</source>
+        <translation>This dossier still has {open} error hints not yet decided. For each one, confirm the defect (then request a supplement with F3) or mark the hint as wrong, with a reason.</translation>
+    </message>
+    <message>
+        <source>This dossier has {confirmed} confirmed defects and {open} error hints not yet decided. A dossier with a confirmed defect cannot be accepted: request a supplement (F3) or refuse it (F4).</source>
+        <translation>This dossier has {confirmed} confirmed defects and {open} error hints not yet decided. A dossier with a confirmed defect cannot be accepted: request a supplement (F3) or refuse it (F4).</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/controllers/case_actions.py" line="46" />
         <source>Cannot accept yet</source>
         <translation>Cannot accept yet</translation>
@@ -658,6 +678,42 @@
 <context>
     <name>HintCard</name>
     <message>
+        <source>Undo decision</source>
+        <translation>Undo decision</translation>
+    </message>
+    <message>
+        <source>You checked the original and the hint is wrong: it no longer blocks acceptance (a reason is required)</source>
+        <translation>You checked the original and the hint is wrong: it no longer blocks acceptance (a reason is required)</translation>
+    </message>
+    <message>
+        <source>Hint is wrong…</source>
+        <translation>Hint is wrong…</translation>
+    </message>
+    <message>
+        <source>The dossier really has this defect: it is listed in the supplement request or the refusal, and the dossier cannot be accepted</source>
+        <translation>The dossier really has this defect: it is listed in the supplement request or the refusal, and the dossier cannot be accepted</translation>
+    </message>
+    <message>
+        <source>Confirm defect</source>
+        <translation>Confirm defect</translation>
+    </message>
+    <message>
+        <source>Confirmed by {officer} on {at}: listed in the supplement request</source>
+        <translation>Confirmed by {officer} on {at}: listed in the supplement request</translation>
+    </message>
+    <message>
+        <source>Defect confirmed by {officer} on {at}: it goes into the supplement request or the refusal; the dossier cannot be accepted</source>
+        <translation>Defect confirmed by {officer} on {at}: it goes into the supplement request or the refusal; the dossier cannot be accepted</translation>
+    </message>
+    <message>
+        <source>Hint overridden (checked: the hint is wrong) by {officer} on {at}: {reason}</source>
+        <translation>Hint overridden (checked: the hint is wrong) by {officer} on {at}: {reason}</translation>
+    </message>
+    <message>
+        <source>Support code: {code}</source>
+        <translation>Support code: {code}</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/hints_panel.py" line="75" />
         <source>&lt;i&gt;Evidence:&lt;/i&gt; {text}</source>
         <translation>&lt;i&gt;Evidence:&lt;/i&gt; {text}</translation>
@@ -705,6 +761,10 @@
 </context>
 <context>
     <name>HintsPanel</name>
+    <message>
+        <source>&lt;b&gt;Screening hints&lt;/b&gt; — {open} to decide of {total}</source>
+        <translation>&lt;b&gt;Screening hints&lt;/b&gt; — {open} to decide of {total}</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/hints_panel.py" line="144" />
         <source>Screen again</source>
@@ -1095,6 +1155,21 @@
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>Hint overridden</source>
+        <comment>hint decision</comment>
+        <translation>Hint overridden</translation>
+    </message>
+    <message>
+        <source>Defect confirmed</source>
+        <comment>hint decision</comment>
+        <translation>Defect confirmed</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <comment>hint decision</comment>
+        <translation>Not decided</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/labels.py" line="16" />
         <source>New</source>

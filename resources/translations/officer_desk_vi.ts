@@ -156,6 +156,26 @@
 <context>
     <name>CaseActionsController</name>
     <message>
+        <source>What did you check, and why is the hint wrong (e.g. “original ID card seen at the counter”)? Your name and the reason are kept with the case.</source>
+        <translation>Anh/chị đã đối chiếu gì, vì sao gợi ý này sai (ví dụ: “đã xem thẻ căn cước bản chính tại quầy”)? Tên anh/chị và lý do được lưu cùng hồ sơ.</translation>
+    </message>
+    <message>
+        <source>The hint is wrong</source>
+        <translation>Gợi ý không đúng</translation>
+    </message>
+    <message>
+        <source>Cannot accept</source>
+        <translation>Không thể tiếp nhận</translation>
+    </message>
+    <message>
+        <source>This dossier still has {open} error hints not yet decided. For each one, confirm the defect (then request a supplement with F3) or mark the hint as wrong, with a reason.</source>
+        <translation>Hồ sơ còn {open} lỗi chưa quyết định. Với từng lỗi: xác nhận lỗi (rồi yêu cầu bổ sung bằng F3) hoặc đánh dấu gợi ý sai, kèm lý do.</translation>
+    </message>
+    <message>
+        <source>This dossier has {confirmed} confirmed defects and {open} error hints not yet decided. A dossier with a confirmed defect cannot be accepted: request a supplement (F3) or refuse it (F4).</source>
+        <translation>Hồ sơ có {confirmed} lỗi đã xác nhận và {open} lỗi chưa quyết định. Hồ sơ có lỗi đã xác nhận thì không thể tiếp nhận: hãy yêu cầu bổ sung (F3) hoặc từ chối (F4).</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/controllers/case_actions.py" line="46" />
         <source>Cannot accept yet</source>
         <translation>Chưa thể tiếp nhận</translation>
@@ -658,6 +678,42 @@
 <context>
     <name>HintCard</name>
     <message>
+        <source>Undo decision</source>
+        <translation>Hủy quyết định</translation>
+    </message>
+    <message>
+        <source>You checked the original and the hint is wrong: it no longer blocks acceptance (a reason is required)</source>
+        <translation>Anh/chị đã đối chiếu bản chính và gợi ý này sai: gợi ý không còn chặn việc tiếp nhận (cần ghi lý do)</translation>
+    </message>
+    <message>
+        <source>Hint is wrong…</source>
+        <translation>Gợi ý sai…</translation>
+    </message>
+    <message>
+        <source>The dossier really has this defect: it is listed in the supplement request or the refusal, and the dossier cannot be accepted</source>
+        <translation>Hồ sơ thật sự có lỗi này: lỗi được ghi vào phiếu yêu cầu bổ sung hoặc phiếu từ chối, và hồ sơ không thể được tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Confirm defect</source>
+        <translation>Xác nhận lỗi</translation>
+    </message>
+    <message>
+        <source>Confirmed by {officer} on {at}: listed in the supplement request</source>
+        <translation>Đã xác nhận bởi {officer} lúc {at}: sẽ ghi vào phiếu yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>Defect confirmed by {officer} on {at}: it goes into the supplement request or the refusal; the dossier cannot be accepted</source>
+        <translation>Lỗi đã được {officer} xác nhận lúc {at}: sẽ ghi vào phiếu yêu cầu bổ sung hoặc phiếu từ chối; không thể tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Hint overridden (checked: the hint is wrong) by {officer} on {at}: {reason}</source>
+        <translation>Đã bác bỏ gợi ý (đã đối chiếu: gợi ý sai) — {officer} lúc {at}: {reason}</translation>
+    </message>
+    <message>
+        <source>Support code: {code}</source>
+        <translation>Mã hỗ trợ kỹ thuật: {code}</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/hints_panel.py" line="75" />
         <source>&lt;i&gt;Evidence:&lt;/i&gt; {text}</source>
         <translation>&lt;i&gt;Căn cứ:&lt;/i&gt; {text}</translation>
@@ -705,6 +761,10 @@
 </context>
 <context>
     <name>HintsPanel</name>
+    <message>
+        <source>&lt;b&gt;Screening hints&lt;/b&gt; — {open} to decide of {total}</source>
+        <translation>&lt;b&gt;Gợi ý kiểm tra&lt;/b&gt; — {open} cần quyết định / {total}</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/hints_panel.py" line="144" />
         <source>Screen again</source>
@@ -1095,6 +1155,21 @@
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>Hint overridden</source>
+        <comment>hint decision</comment>
+        <translation>Gợi ý bị bác bỏ</translation>
+    </message>
+    <message>
+        <source>Defect confirmed</source>
+        <comment>hint decision</comment>
+        <translation>Lỗi đã xác nhận</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <comment>hint decision</comment>
+        <translation>Chưa quyết định</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/labels.py" line="16" />
         <source>New</source>

@@ -67,7 +67,7 @@ def test_receipt_refused_while_errors_remain(demo_desk, tmp_path: Path) -> None:
         demo_desk.cases.record_findings(session, case.id, [
             ScreeningFinding("MISSING_REQUIRED_DOC", Severity.ERROR, "to_khai_ct01", "Thiếu Tờ khai CT01", "",
                              suggestion="Nộp bổ sung tờ khai CT01")], "test")
-    with pytest.raises(ReceiptRefused, match="MISSING_REQUIRED_DOC"):
+    with pytest.raises(ReceiptRefused, match="yêu cầu bổ sung"):
         issue_receipt(demo_desk, code, tmp_path / "r.pdf")
     assert not (tmp_path / "r.pdf").exists()
     issue_notice(demo_desk, "supplement", code, tmp_path / "bs.pdf")

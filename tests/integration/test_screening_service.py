@@ -129,10 +129,10 @@ def test_dismissed_hint_is_kept_and_reported(isolated_home: Home, tmp_path: Path
     try:
         desk.cases.import_paths([write(tmp_path, "a.json", flawed), write(tmp_path, "b.json", SAMPLE)])
         finding = desk.cases.detail(flawed["dossier_code"]).findings[0]
-        desk.cases.decide_finding(finding.id, "dismissed", "số máy bàn nội bộ")
+        desk.cases.decide_finding(finding.id, "overridden", "số máy bàn nội bộ")
         assert rescreen(desk) == 2
         findings = desk.cases.detail(flawed["dossier_code"]).findings
-        assert [(f.code, f.decision) for f in findings] == [("PHONE_INVALID", "dismissed")]
+        assert [(f.code, f.decision) for f in findings] == [("PHONE_INVALID", "overridden")]
         assert supplement_items(findings) == []
     finally:
         desk.close()

@@ -68,12 +68,12 @@ def prepare_home(root: Path) -> tuple[Any, list[str]]:
         detail = desk.cases.detail(code)
         minor = [f for f in detail.findings if f.severity != "error"] or list(detail.findings[1:])
         if minor:
-            desk.cases.decide_finding(minor[-1].id, "dismissed", "Đã đối chiếu bản chính tại quầy")
+            desk.cases.decide_finding(minor[-1].id, "overridden", "Đã đối chiếu bản chính tại quầy")
         return desk, [code]
     codes = [row.dossier_code for row in rows[:12]]
     for index, code in enumerate(codes[:8]):
         add_findings(desk, code, HINTS[index % len(HINTS)])
-    desk.cases.decide_finding(desk.cases.detail(codes[0]).findings[-1].id, "dismissed",
+    desk.cases.decide_finding(desk.cases.detail(codes[0]).findings[-1].id, "overridden",
                               "Ngày nghỉ bù đã được tính đúng")
     return desk, codes
 

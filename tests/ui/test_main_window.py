@@ -123,7 +123,9 @@ def test_assign_and_unassign(small_desk: Any, make_window: Any, qtbot: Any) -> N
     assert small_desk.cases.detail(code).row.assigned_officer is None
 
 
-def test_hints_panel_accept_and_dismiss_with_reason(small_desk: Any, make_window: Any, qtbot: Any) -> None:
+def test_confirmed_error_hint_blocks_f2_and_an_overridden_one_does_not(small_desk: Any, make_window: Any,
+                                                                         qtbot: Any) -> None:
+    """Issue 10 §1: "Xác nhận" on an error hint must never unlock acceptance."""
     code = small_desk.cases.rows(small_desk.cases.list_ids(QueueFilter(statuses=("received",)), 0, 1))[0].dossier_code
     add_findings(small_desk, code, SAMPLE_FINDINGS)
     window = make_window(small_desk)
@@ -131,35 +133,59 @@ def test_hints_panel_accept_and_dismiss_with_reason(small_desk: Any, make_window
     assert window.detail.row.dossier_code == code
     assert len(window.hints_panel.cards) == 3
     assert window.model.case_row(0).worst_severity == "error"
+    first = window.hints_panel.cards[0]
+    error_id = first.finding.id
+    note = next(card for card in window.hints_panel.cards if card.finding.severity == "info")
+    assert not note.confirm_button.isVisibleTo(note) and not note.override_button.isVisibleTo(note)
 
-    # Accepting with an open error hint is refused with an explanation.
-    qtbot.keyClick(window.table, Qt.Key.Key_F2)
-    assert window.active_dialog is not None and "F3" in window.active_dialog.text()
-    qtbot.keyClick(window.active_dialog, Qt.Key.Key_Return)
+    def f2_is_refused() -> None:
+        qtbot.keyClick(window.table, Qt.Key.Key_F2)
+        assert window.active_dialog is not None and "F3" in window.active_dialog.text()
+        qtbot.keyClick(window.active_dialog, Qt.Key.Key_Return)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        assert small_desk.cases.detail(code).row.status == Status.RECEIVED
+
+    # Undecided: refused with an explanation.
+    f2_is_refused()
+
+    # Ctrl+3 goes to the first hint's Confirm button; confirming the defect keeps F2 refused.
+    qtbot.waitUntil(first.override_button.isVisible)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is first.confirm_button
+    qtbot.keyClick(first.confirm_button, Qt.Key.Key_Space)
+    finding = next(f for f in small_desk.cases.detail(code).findings if f.id == error_id)
+    assert finding.decision == "confirmed"
+    card = window.hints_panel.card_for(error_id)
+    assert card is not None and card.graphicsEffect() is None  # a confirmed defect stays in full colour
+    decision_text = card.findChild(type(card.message_label), "hint_decision").text()
+    assert "canbo.test" in decision_text and "cannot be accepted" in decision_text or "không thể tiếp nhận" in \
+        decision_text
+    f2_is_refused()
+
+    # Undo, then "the hint is wrong" with a reason (Tab from Confirm reaches it).
+    card = window.hints_panel.card_for(error_id)
+    qtbot.keyClick(card.reopen_button, Qt.Key.Key_Space)
+    card = window.hints_panel.card_for(error_id)
+    qtbot.waitUntil(card.override_button.isVisible)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    assert small_desk.cases.detail(code).row.status == Status.RECEIVED
-
-    # Ctrl+3 goes to the first hint's Accept button; Tab to Dismiss; a reason is required.
-    first = window.hints_panel.cards[0]
-    qtbot.waitUntil(first.dismiss_button.isVisible)
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.focusWidget() is first.accept_button
-    error_id = first.finding.id
-    qtbot.keyClick(first.accept_button, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is first.dismiss_button
-    qtbot.keyClick(first.dismiss_button, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is card.confirm_button
+    qtbot.keyClick(card.confirm_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is card.override_button
+    qtbot.keyClick(card.override_button, Qt.Key.Key_Space)
     dialog = window.active_dialog
     qtbot.keyClicks(dialog.reason_edit, "Da xem ban chinh tai quay")
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     finding = next(f for f in small_desk.cases.detail(code).findings if f.id == error_id)
-    assert finding.decision == "dismissed" and finding.decided_by == "canbo.test"
+    assert finding.decision == "overridden" and finding.decided_by == "canbo.test"
 
-    # The dismissed hint stays visible, greyed, with who dismissed it and why.
+    # The overridden hint stays visible, greyed, with who overrode it and why.
     card = window.hints_panel.card_for(error_id)
     assert card is not None and card.graphicsEffect() is not None
     assert "canbo.test" in card.findChild(type(card.message_label), "hint_decision").text()
-    assert card.reopen_button.isVisibleTo(card) and not card.accept_button.isVisibleTo(card)
+    assert card.reopen_button.isVisibleTo(card) and not card.confirm_button.isVisibleTo(card)
 
     # Nothing blocks accepting any more.
     qtbot.keyClick(window.table, Qt.Key.Key_F2)

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QMessageBox
 from officer_desk.cases import CaseDetail
 from officer_desk.i18n import current_language
 from officer_desk.lifecycle import Action
+from officer_desk.screening.service import acceptance_blockers
 from officer_desk.ui import labels, services
 from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
 from officer_desk.ui.dialogs import SupplementDialog, SupplementItem, open_dialog
+from officer_desk.vocabulary import Decision
 
 
 class CaseActionsController(Controller):
@@ -41,12 +43,19 @@ class CaseActionsController(Controller):
         detail = self.current()
         if detail is None or Action.ACCEPT not in detail.allowed_actions:
             return
-        open_errors = [f for f in detail.findings if f.decision == "open" and f.severity == "error"]
-        if open_errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot accept yet"), self.tr(
-                "This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints "
-                "that do not apply (with a reason) before accepting."
-            ).format(count=len(open_errors)), QMessageBox.StandardButton.Ok, self.window)
+        blocking = acceptance_blockers(detail.findings)
+        if blocking:
+            confirmed = sum(1 for f in blocking if f.decision != "open")
+            if confirmed:
+                text = self.tr("This dossier has {confirmed} confirmed defects and {open} error hints not yet decided. "
+                               "A dossier with a confirmed defect cannot be accepted: request a supplement (F3) or "
+                               "refuse it (F4).")
+            else:
+                text = self.tr("This dossier still has {open} error hints not yet decided. For each one, confirm the "
+                               "defect (then request a supplement with F3) or mark the hint as wrong, with a reason.")
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot accept"),
+                              text.format(confirmed=confirmed, open=len(blocking) - confirmed),
+                              QMessageBox.StandardButton.Ok, self.window)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.window.active_dialog = box
             box.open()
@@ -67,7 +76,7 @@ class CaseActionsController(Controller):
         items: list[SupplementItem] = []
         seen: set[str] = set()
         for finding in detail.findings:
-            if finding.severity != "error" or finding.decision == "dismissed":
+            if finding.severity != "error" or finding.decision in ("overridden", "dismissed"):
                 continue
             message = finding.message_en if language == "en" and finding.message_en else finding.message_vi
             key = f"{finding.code}:{finding.target}"
@@ -192,10 +201,14 @@ class CaseActionsController(Controller):
         self.window.run(lambda: self.desk.cases.decide_finding(finding_id, decision, reason),
                         lambda _r: self.window.after_change(self.tr("Hint updated")))
 
-    def dismiss_hint(self, finding_id: int) -> None:
-        self.ask_reason(self.tr("Dismiss hint"), self.tr("Why does this hint not apply? Your name and the reason "
-                                                         "are kept with the case."),
-                        lambda reason: self.decide_hint(finding_id, "dismissed", reason))
+    def confirm_hint(self, finding_id: int) -> None:
+        self.decide_hint(finding_id, Decision.CONFIRMED)
+
+    def override_hint(self, finding_id: int) -> None:
+        self.ask_reason(self.tr("The hint is wrong"),
+                        self.tr("What did you check, and why is the hint wrong (e.g. “original ID card seen at the "
+                                "counter”)? Your name and the reason are kept with the case."),
+                        lambda reason: self.decide_hint(finding_id, Decision.OVERRIDDEN, reason))
 
     def rescreen(self) -> None:
         detail = self.current()

@@ -74,7 +74,7 @@ class CasePanel(QSplitter):
 
     def focus_hints(self) -> None:
         for card in self.hints_panel.cards:
-            for button in (card.accept_button, card.reopen_button):
+            for button in (card.confirm_button, card.reopen_button):
                 if button.isVisibleTo(card) and button.isEnabled():
                     button.setFocus(Qt.FocusReason.ShortcutFocusReason)
                     return
