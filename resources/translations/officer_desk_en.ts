@@ -857,6 +857,66 @@
 <context>
     <name>IntakeDialog</name>
     <message>
+        <source>A date of birth cannot be in the future</source>
+        <translation>A date of birth cannot be in the future</translation>
+    </message>
+    <message>
+        <source>Enter a date as dd/mm/yyyy, or only the year (e.g. 1975)</source>
+        <translation>Enter a date as dd/mm/yyyy, or only the year (e.g. 1975)</translation>
+    </message>
+    <message>
+        <source>The unsaved dossier was restored; check it and save with Ctrl+Enter.</source>
+        <translation>The unsaved dossier was restored; check it and save with Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>no procedure chosen</source>
+        <translation>no procedure chosen</translation>
+    </message>
+    <message>
+        <source>A dossier that was not saved was kept: {name}, {procedure} ({when}).</source>
+        <translation>A dossier that was not saved was kept: {name}, {procedure} ({when}).</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <source>Discard it</source>
+        <translation>Discard it</translation>
+    </message>
+    <message>
+        <source>&amp;Restore it</source>
+        <translation>&amp;Restore it</translation>
+    </message>
+    <message>
+        <source>The draft could not be kept on disk: {reason}</source>
+        <translation>The draft could not be kept on disk: {reason}</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>The dossier has not been saved. Close it anyway? What you entered is kept as a draft and offered the next time you open a new dossier.</source>
+        <translation>The dossier has not been saved. Close it anyway? What you entered is kept as a draft and offered the next time you open a new dossier.</translation>
+    </message>
+    <message>
+        <source>Close the new dossier?</source>
+        <translation>Close the new dossier?</translation>
+    </message>
+    <message>
+        <source>Create the case and screen it (Ctrl+Enter or Ctrl+S)</source>
+        <translation>Create the case and screen it (Ctrl+Enter or Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save and screen (Ctrl+Enter)</source>
+        <translation>Save and screen (Ctrl+Enter)</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/intake.py" line="294" />
         <source>New dossier</source>
         <translation>New dossier</translation>

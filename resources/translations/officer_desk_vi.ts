@@ -857,6 +857,66 @@
 <context>
     <name>IntakeDialog</name>
     <message>
+        <source>A date of birth cannot be in the future</source>
+        <translation>Ngày sinh không thể ở tương lai</translation>
+    </message>
+    <message>
+        <source>Enter a date as dd/mm/yyyy, or only the year (e.g. 1975)</source>
+        <translation>Nhập ngày dạng dd/mm/yyyy, hoặc chỉ năm (ví dụ 1975)</translation>
+    </message>
+    <message>
+        <source>The unsaved dossier was restored; check it and save with Ctrl+Enter.</source>
+        <translation>Đã khôi phục hồ sơ chưa lưu; kiểm tra lại rồi lưu bằng Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>no procedure chosen</source>
+        <translation>chưa chọn thủ tục</translation>
+    </message>
+    <message>
+        <source>A dossier that was not saved was kept: {name}, {procedure} ({when}).</source>
+        <translation>Có một hồ sơ chưa lưu được giữ lại: {name}, {procedure} ({when}).</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(chưa có họ tên)</translation>
+    </message>
+    <message>
+        <source>Discard it</source>
+        <translation>Bỏ bản nháp</translation>
+    </message>
+    <message>
+        <source>&amp;Restore it</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <source>The draft could not be kept on disk: {reason}</source>
+        <translation>Không lưu được bản nháp: {reason}</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Đóng, không lưu</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tiếp tục nhập</translation>
+    </message>
+    <message>
+        <source>The dossier has not been saved. Close it anyway? What you entered is kept as a draft and offered the next time you open a new dossier.</source>
+        <translation>Hồ sơ chưa được lưu. Vẫn đóng? Những gì đã nhập được giữ làm bản nháp và đề nghị khôi phục khi mở hồ sơ mới lần sau.</translation>
+    </message>
+    <message>
+        <source>Close the new dossier?</source>
+        <translation>Đóng hồ sơ mới?</translation>
+    </message>
+    <message>
+        <source>Create the case and screen it (Ctrl+Enter or Ctrl+S)</source>
+        <translation>Tạo hồ sơ và kiểm tra (Ctrl+Enter hoặc Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save and screen (Ctrl+Enter)</source>
+        <translation>Lưu và kiểm tra (Ctrl+Enter)</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/intake.py" line="294" />
         <source>New dossier</source>
         <translation>Tiếp nhận hồ sơ mới</translation>

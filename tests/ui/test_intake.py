@@ -142,3 +142,103 @@ def test_the_form_accepts_the_phone_forms_the_engine_accepts(intake: IntakeDialo
     assert intake.problem(editor) == ""
     editor.set_value("0168 123 4567")  # an 11-digit number retired in 2018: the rule's own message
     assert intake.problem(editor) == "Số điện thoại không hợp lệ (di động 10 số hoặc cố định 11 số)"
+
+
+# -- issue 10 §2: intake built for speed and safety ------------------------------------------------------
+
+
+def visible_errors(dialog: IntakeDialog) -> list[str]:
+    return [e.key for e in dialog.editors.values() if e.error.isVisibleTo(dialog)]
+
+
+def test_enter_in_the_procedure_picker_selects_and_never_saves(intake: IntakeDialog, qtbot: Any) -> None:
+    choose(intake, qtbot, "khai sinh")
+    assert intake.procedure is not None
+    assert intake.isVisible() and intake.result() == 0
+    assert visible_errors(intake) == []  # no flood of red "Bắt buộc" on an empty form
+    assert empty_count(intake) == 0
+    assert "Ctrl+Enter" in intake.save_button.text() and not intake.save_button.isDefault()
+    # A second Enter (now in the ID card field) does not save either.
+    qtbot.keyClick(intake.focusWidget() or intake, Qt.Key.Key_Return)
+    assert intake.isVisible() and empty_count(intake) == 0
+
+
+def test_escape_on_a_changed_form_asks_and_the_draft_comes_back(empty_desk: Any, sync_runner: Any,
+                                                                 qtbot: Any) -> None:
+    dialog = IntakeDialog(empty_desk, sync_runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # An untouched form closes at once.
+    choose(dialog, qtbot, "khai sinh")
+    name = dialog.editors["applicant.full_name"].widget
+    name.setFocus()
+    name.insert("Nguyễn Thị Hoa")  # QTest cannot type non-ASCII keys
+    qtbot.keyClick(name, Qt.Key.Key_Escape)
+    question = dialog.close_question
+    assert question is not None and dialog.isVisible()
+    keep = question.defaultButton()
+    keep.click()
+    qtbot.waitUntil(lambda: dialog.close_question is None)
+    assert dialog.isVisible() and dialog.editors["applicant.full_name"].value() == "Nguyễn Thị Hoa"
+    # The draft is on disk, encrypted: the citizen's name is not readable in it.
+    drafts = list((empty_desk.home.root / "drafts").iterdir())
+    assert len(drafts) == 1 and "Hoa".encode() not in drafts[0].read_bytes()
+    assert "Nguyễn Thị Hoa".encode() not in drafts[0].read_bytes()
+    # Closing for good, by mistake: the next new dossier offers the draft back.
+    dialog.reject()
+    question = dialog.close_question
+    close = next(b for b in question.buttons() if b is not question.defaultButton())
+    close.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    again = IntakeDialog(empty_desk, sync_runner)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.draft_banner.isVisibleTo(again) and "Nguyễn Thị Hoa" in again.draft_label.text()
+    again.restore_button.click()
+    assert again.procedure is not None and again.procedure.code == "1.001193"
+    assert again.editors["applicant.full_name"].value() == "Nguyễn Thị Hoa"
+
+
+def test_a_form_with_nothing_typed_closes_without_asking(intake: IntakeDialog, qtbot: Any) -> None:
+    choose(intake, qtbot, "khai sinh")
+    qtbot.keyClick(intake.picker.search, Qt.Key.Key_Escape)
+    assert intake.close_question is None and not intake.isVisible()
+
+
+def test_fields_are_checked_when_left_and_year_only_dates_are_accepted(intake: IntakeDialog, qtbot: Any) -> None:
+    choose(intake, qtbot, "khai sinh")
+    # Tabbing past an empty required field does not shout at the officer.
+    full_name = intake.editors["applicant.full_name"].widget
+    full_name.setFocus()
+    qtbot.keyClick(full_name, Qt.Key.Key_Tab)
+    assert visible_errors(intake) == []
+    mother = intake.editors["form.me.ngay_sinh"]
+    mother.widget.setFocus()
+    qtbot.keyClicks(mother.widget, "1975")
+    qtbot.keyClick(mother.widget, Qt.Key.Key_Tab)
+    assert not mother.error.isVisibleTo(intake)
+    born = intake.editors["applicant.date_of_birth"]
+    born.widget.setFocus()
+    qtbot.keyClicks(born.widget, "31/02/1990")
+    qtbot.keyClick(born.widget, Qt.Key.Key_Tab)
+    assert born.error.isVisibleTo(intake)
+
+
+def test_tab_follows_the_paper_form(intake: IntakeDialog, qtbot: Any) -> None:
+    choose(intake, qtbot, "khai sinh")
+    order: list[str] = []
+    widget = intake.channel_combo
+    for _ in range(6):
+        order.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    assert order == ["channel_combo", "scan_edit", "field_applicant.full_name", "field_applicant.date_of_birth",
+                     "field_applicant.gender", "field_applicant.id_type"]
+
+
+def test_form_and_engine_agree_on_the_international_phone_form(intake: IntakeDialog) -> None:
+    from officer_desk.rules.phone import phone_problem
+
+    choose_key = intake.editors["applicant.phone"]
+    choose_key.set_value("0084912345678")
+    assert (intake.problem(choose_key) == "") == (phone_problem("0084912345678") is None)
