@@ -183,7 +183,7 @@ def test_escape_on_a_changed_form_asks_and_the_draft_comes_back(empty_desk: Any,
     assert dialog.isVisible() and dialog.editors["applicant.full_name"].value() == "Nguyễn Thị Hoa"
     # The draft is on disk, encrypted: the citizen's name is not readable in it.
     drafts = list((empty_desk.home.root / "drafts").iterdir())
-    assert len(drafts) == 1 and "Hoa".encode() not in drafts[0].read_bytes()
+    assert len(drafts) == 1 and b"Hoa" not in drafts[0].read_bytes()
     assert "Nguyễn Thị Hoa".encode() not in drafts[0].read_bytes()
     # Closing for good, by mistake: the next new dossier offers the draft back.
     dialog.reject()
