@@ -126,7 +126,7 @@ class CaseQueue:
         return [by_id[i] for i in ids if i in by_id]
 
     def status_counts(self) -> dict[str, int]:
-        """Number of cases per status, plus ``overdue`` (running clock, due date passed)."""
+        """Number of cases per status, plus ``overdue`` (running clock, due date passed) and ``due_today``."""
         today = datetime.now(LOCAL_TZ).date()
         with self.repository.db.session() as session:
             counts = {s.value: 0 for s in Status}
@@ -136,6 +136,13 @@ class CaseQueue:
                 session.execute(
                     select(func.count(Case.id)).where(
                         Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date < today
+                    )
+                ).scalar_one()
+            )
+            counts["due_today"] = int(
+                session.execute(
+                    select(func.count(Case.id)).where(
+                        Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date == today
                     )
                 ).scalar_one()
             )

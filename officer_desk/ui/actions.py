@@ -199,11 +199,13 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Help"), (W.CONFIRM_CLOCK, W.ABOUT)),
 )
 
-# The buttons under the selected case, in this order.
+# The buttons under the selected case, in lifecycle order; only the legal ones show (case_view).
 CASE_BUTTONS: tuple[WindowAction, ...] = (
-    W.ACCEPT, W.REQUEST_SUPPLEMENT, W.REFUSE, W.ASSIGN_TO_ME, W.UNASSIGN, W.START_PROCESSING, W.MARK_RESULT_READY,
-    W.RETURN_RESULT,
+    W.ACCEPT, W.REQUEST_SUPPLEMENT, W.SUPPLEMENT_RECEIVED, W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE,
+    W.MARK_RESULT_READY, W.RETURN_RESULT, W.REFUSE, W.WITHDRAW, W.REPRINT_RECEIPT, W.ASSIGN_TO_ME, W.UNASSIGN,
 )
+# Always on screen, whatever is selected (the counter's main task).
+COUNTER_BAR: tuple[WindowAction, ...] = (W.NEW_DOSSIER, W.ASSISTANT)
 
 
 def key_text(action: QAction) -> str:

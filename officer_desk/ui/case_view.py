@@ -211,6 +211,7 @@ class CaseView(QWidget):
     # ------------------------------------------------------------------ actions bar
 
     def set_actions(self, actions: list[QAction]) -> None:
+        """The case's next legal actions as buttons naming their keys; an action not legal now is hidden."""
         for action in actions:
             button = QToolButton()
             button.setDefaultAction(action)
@@ -218,6 +219,8 @@ class CaseView(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.actions_bar.addWidget(button)
             self.action_buttons.append(button)
+            action.changed.connect(lambda b=button, a=action: b.setVisible(a.isEnabled()))
+            button.setVisible(action.isEnabled())
 
     # ------------------------------------------------------------------ content
 

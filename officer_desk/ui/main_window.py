@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from officer_desk.cases import CaseDetail
 from officer_desk.desk import Desk
@@ -22,6 +22,7 @@ from officer_desk.i18n import current_language
 from officer_desk.lifecycle import Action
 from officer_desk.ui.actions import (
     CASE_BUTTONS,
+    COUNTER_BAR,
     SPECS,
     ActionState,
     WindowAction,
@@ -35,6 +36,7 @@ from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
 from officer_desk.ui.dialogs import show_error
 from officer_desk.ui.icons import app_icon
+from officer_desk.ui.panels.alerts_panel import AlertsBar
 from officer_desk.ui.panels.case_panel import CasePanel
 from officer_desk.ui.panels.queue_panel import QueuePanel
 from officer_desk.ui.panels.status_bar import DeskStatus
@@ -133,7 +135,18 @@ class MainWindow(QMainWindow):
 
     def _build_panels(self) -> None:
         self.queue = QueuePanel(self.desk, self.runner, self.model, self.action(W.SEARCH).toolTip())
+        self.counter_bar = QToolBar(self.tr("Counter"))
+        self.counter_bar.setObjectName("counter_bar")
+        self.counter_bar.setMovable(False)
+        self.counter_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for key in COUNTER_BAR:
+            self.counter_bar.addAction(self.action(key))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.counter_bar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.queue.filter_bar)
+        self.alerts = AlertsBar()
+        self.alerts.show_overdue.connect(self.queue.show_overdue)
+        self.alerts.show_due_today.connect(self.queue.show_due_today)
+        self.queue.counts_loaded.connect(self.alerts.set_counts)
         self.case_panel = CasePanel(self.desk, self.runner, [self.action(key) for key in CASE_BUTTONS],
                                     self.show_error)
         self.main_split = QSplitter(Qt.Orientation.Vertical)
@@ -147,6 +160,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
+        layout.addWidget(self.alerts)
         layout.addWidget(self.queue.header_row)
         layout.addWidget(self.main_split, 1)
         self.setCentralWidget(central)

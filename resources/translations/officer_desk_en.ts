@@ -1445,6 +1445,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/main_window.py" line="102" />
         <source>Officer Desk — {agency}, desk {desk}</source>
         <translation>Officer Desk — {agency}, desk {desk}</translation>
@@ -2341,6 +2345,21 @@
         <location filename="../../officer_desk/ui/verify_dialog.py" line="300" />
         <source>Key</source>
         <translation>Key</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsBar</name>
+    <message>
+        <source>Due today: {count} dossiers — show them</source>
+        <translation>Due today: {count} dossiers — show them</translation>
+    </message>
+    <message>
+        <source>The due date has passed: issue an apology with a new appointment (Mẫu 05) or finish them first</source>
+        <translation>The due date has passed: issue an apology with a new appointment (Mẫu 05) or finish them first</translation>
+    </message>
+    <message>
+        <source>Overdue: {count} dossiers — show them</source>
+        <translation>Overdue: {count} dossiers — show them</translation>
     </message>
 </context>
 </TS>

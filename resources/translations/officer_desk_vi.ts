@@ -1445,6 +1445,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Counter</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/main_window.py" line="102" />
         <source>Officer Desk — {agency}, desk {desk}</source>
         <translation>Bàn làm việc một cửa — {agency}, quầy {desk}</translation>
@@ -2341,6 +2345,21 @@
         <location filename="../../officer_desk/ui/verify_dialog.py" line="300" />
         <source>Key</source>
         <translation>Khóa</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsBar</name>
+    <message>
+        <source>Due today: {count} dossiers — show them</source>
+        <translation>Đến hạn hôm nay: {count} hồ sơ — xem ngay</translation>
+    </message>
+    <message>
+        <source>The due date has passed: issue an apology with a new appointment (Mẫu 05) or finish them first</source>
+        <translation>Đã quá hạn trả kết quả: lập phiếu xin lỗi và hẹn lại ngày trả (Mẫu 05) hoặc ưu tiên giải quyết</translation>
+    </message>
+    <message>
+        <source>Overdue: {count} dossiers — show them</source>
+        <translation>Quá hạn: {count} hồ sơ — xem ngay</translation>
     </message>
 </context>
 </TS>

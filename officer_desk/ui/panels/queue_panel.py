@@ -61,6 +61,7 @@ class QueuePanel(QWidget):
     queue_emptied = Signal()
     case_activated = Signal()
     message = Signal(str, int)  # text for the status bar, milliseconds
+    counts_loaded = Signal(object)  # {status: n, "overdue": n, "due_today": n}
 
     def __init__(self, desk: Desk, runner: TaskRunner, model: CaseQueueModel, search_tip: str,
                  parent: QWidget | None = None) -> None:
@@ -344,7 +345,7 @@ class QueuePanel(QWidget):
             "status counts failed: %s", type(exc).__name__), owner=self, lane="background")
 
     def _counts_loaded(self, counts: dict[str, int]) -> None:
-        total = sum(v for k, v in counts.items() if k != "overdue")
+        total = sum(counts.get(status.value, 0) for status in Status)
         for index, tab in enumerate(STATUS_TABS):
             if tab.key == "all":
                 value = total
@@ -355,6 +356,16 @@ class QueuePanel(QWidget):
             self.tab_bar.setTabText(index, f"{self._tab_title(tab.key)} ({value:,})".replace(",", "."))
             if tab.key == "overdue" and value:
                 self.tab_bar.setTabTextColor(index, Qt.GlobalColor.darkRed)
+        self.counts_loaded.emit(counts)
+
+    def show_overdue(self) -> None:
+        self.tab_bar.setCurrentIndex(next(i for i, tab in enumerate(STATUS_TABS) if tab.key == "overdue"))
+        self.focus_queue()
+
+    def show_due_today(self) -> None:
+        self.tab_bar.setCurrentIndex(0)
+        self.due_combo.setCurrentIndex(max(0, self.due_combo.findData("today")))
+        self.focus_queue()
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
