@@ -1690,6 +1690,34 @@
 <context>
     <name>QueuePanel</name>
     <message>
+        <source>{code} opened — choose a tab to see the queue</source>
+        <translation>{code} opened — choose a tab to see the queue</translation>
+    </message>
+    <message>
+        <source>No dossiers in “{status}”.</source>
+        <translation>No dossiers in “{status}”.</translation>
+    </message>
+    <message>
+        <source>No dossiers yet: receive one with New dossier (Ctrl+N).</source>
+        <translation>No dossiers yet: receive one with New dossier (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>No dossiers with the filters chosen above.</source>
+        <translation>No dossiers with the filters chosen above.</translation>
+    </message>
+    <message>
+        <source>No dossiers due today.</source>
+        <translation>No dossiers due today.</translation>
+    </message>
+    <message>
+        <source>No overdue dossiers.</source>
+        <translation>No overdue dossiers.</translation>
+    </message>
+    <message>
+        <source>No dossier matches “{text}”.</source>
+        <translation>No dossier matches “{text}”.</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/panels/queue_panel.py" line="135" />
         <source>All</source>
         <translation>All</translation>

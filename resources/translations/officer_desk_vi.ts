@@ -1690,6 +1690,34 @@
 <context>
     <name>QueuePanel</name>
     <message>
+        <source>{code} opened — choose a tab to see the queue</source>
+        <translation>Đã mở {code} — chọn một thẻ để xem lại danh sách</translation>
+    </message>
+    <message>
+        <source>No dossiers in “{status}”.</source>
+        <translation>Không có hồ sơ ở trạng thái “{status}”.</translation>
+    </message>
+    <message>
+        <source>No dossiers yet: receive one with New dossier (Ctrl+N).</source>
+        <translation>Chưa có hồ sơ nào: tiếp nhận hồ sơ mới bằng Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>No dossiers with the filters chosen above.</source>
+        <translation>Không có hồ sơ nào với bộ lọc đang chọn.</translation>
+    </message>
+    <message>
+        <source>No dossiers due today.</source>
+        <translation>Không có hồ sơ đến hạn hôm nay.</translation>
+    </message>
+    <message>
+        <source>No overdue dossiers.</source>
+        <translation>Không có hồ sơ quá hạn.</translation>
+    </message>
+    <message>
+        <source>No dossier matches “{text}”.</source>
+        <translation>Không có hồ sơ nào khớp “{text}”.</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/panels/queue_panel.py" line="135" />
         <source>All</source>
         <translation>Tất cả</translation>

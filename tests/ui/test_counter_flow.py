@@ -53,3 +53,29 @@ def test_overdue_and_due_today_alerts_stay_on_screen(small_desk: Any, make_windo
     assert f"{counts['overdue']}" in window.alerts.overdue_button.text()
     qtbot.mouseClick(window.alerts.overdue_button, Qt.MouseButton.LeftButton)
     assert window.model.filter.due == "overdue"
+
+
+def test_search_is_cleared_after_opening_a_case_by_code(small_desk: Any, make_window: Any, qtbot: Any) -> None:
+    window = make_window(small_desk)
+    code = _code(small_desk, Status.RECEIVED)
+    window.focus_search()
+    qtbot.keyClicks(window.search_edit, code)
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    assert window.detail is not None and window.detail.row.dossier_code == code
+    assert window.search_edit.text() == ""
+    overdue = small_desk.cases.status_counts()["overdue"]
+    window.queue.show_overdue()
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=3000)
+    assert window.model.rowCount() == overdue > 0
+
+
+def test_empty_lists_say_why(empty_desk: Any, make_window: Any, qtbot: Any) -> None:
+    from officer_desk.i18n import set_language
+
+    set_language("en")
+    window = make_window(empty_desk)
+    qtbot.waitUntil(lambda: window.queue.empty_label.isVisibleTo(window), timeout=3000)
+    assert "New dossier" in window.queue.empty_label.text()
+    window.queue.show_overdue()
+    qtbot.waitUntil(lambda: "overdue" in window.queue.empty_label.text(), timeout=3000)
+    assert window.queue.empty_label.isVisibleTo(window)

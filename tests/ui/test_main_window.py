@@ -89,7 +89,7 @@ def test_receipt_qr_in_search_box_opens_the_case(small_desk: Any, make_window: A
     window.focus_search()
     qtbot.keyClicks(window.search_edit, payload)
     qtbot.waitUntil(lambda: window.detail is not None and window.detail.row.dossier_code == code, timeout=3000)
-    assert window.search_edit.text() == code
+    assert window.search_edit.text() == ""  # cleared for the next scan (issue 10 §7)
 
 
 def test_refuse_needs_a_reason_and_actions_follow_the_lifecycle(small_desk: Any, make_window: Any,

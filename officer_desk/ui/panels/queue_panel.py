@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -186,6 +187,14 @@ class QueuePanel(QWidget):
         header.setSortIndicator(4, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
 
+        # An empty list says why (over the table's empty viewport), never just a blank table.
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("queue_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #616161; font-size: 11pt; padding: 24px;")
+        self.empty_label.hide()
+
         # The tab row stays above the window's splitter (as before the split); the table goes in it.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -225,6 +234,7 @@ class QueuePanel(QWidget):
         return COLUMN_KEYS[column] if 0 <= column < len(COLUMN_KEYS) else "received_at"
 
     def _tab_changed(self, index: int) -> None:
+        self._pending_select_code = None
         # The overdue tab reads best most-overdue first (and that order has an index).
         if 0 <= index < len(STATUS_TABS) and STATUS_TABS[index].key == "overdue":
             header = self.table.horizontalHeader()
@@ -299,6 +309,7 @@ class QueuePanel(QWidget):
         else:
             text = self.tr("{count} cases").format(count=count)
         self.result_label.setText(text)
+        self._show_empty(total == 0 and not self.model.loading)
         if self._pending_select_code is not None and not self.model.loading:
             self._select_pending()
             return
@@ -307,6 +318,37 @@ class QueuePanel(QWidget):
             self.table.selectRow(0)
         elif not total:
             self.queue_emptied.emit()
+
+    def empty_reason(self) -> str:
+        """Why the list is empty, in the officer's words."""
+        flt = self.model.filter
+        tab = STATUS_TABS[max(0, self.tab_bar.currentIndex())]
+        if flt.text:
+            return self.tr("No dossier matches “{text}”.").format(text=flt.text)
+        if tab.key == "overdue":
+            return self.tr("No overdue dossiers.")
+        if flt.due == "today":
+            return self.tr("No dossiers due today.")
+        filtered = any(combo.currentIndex() > 0 for combo in
+                       (self.procedure_combo, self.channel_combo, self.officer_combo, self.due_combo))
+        if filtered:
+            return self.tr("No dossiers with the filters chosen above.")
+        if tab.key == "all":
+            return self.tr("No dossiers yet: receive one with New dossier (Ctrl+N).")
+        return self.tr("No dossiers in “{status}”.").format(status=self._tab_title(tab.key))
+
+    def _show_empty(self, empty: bool) -> None:
+        if empty:
+            self.empty_label.setText(self.empty_reason())
+            self.empty_label.setGeometry(self.table.viewport().rect())
+            self.empty_label.show()
+        else:
+            self.empty_label.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.empty_label.isVisible():
+            self.empty_label.setGeometry(self.table.viewport().rect())
 
     def _select_pending(self) -> None:
         code = self._pending_select_code
@@ -317,6 +359,10 @@ class QueuePanel(QWidget):
                 self.table.setCurrentIndex(self.model.index(row, 0))
                 self.table.selectRow(row)
                 self.focus_queue()
+                # The box is ready for the next scan; the tabs show their whole lists again (a code left in
+                # the box would filter every tab down to this one case).
+                self.show_code("")
+                self.result_label.setText(self.tr("{code} opened — choose a tab to see the queue").format(code=code))
                 return
         self.message.emit(self.tr("No case with code {code}").format(code=code), 5000)
 
