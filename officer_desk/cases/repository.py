@@ -287,10 +287,15 @@ class CaseRepository:
         case.receipt_issued_at = issued_at
         return case
 
-    def reschedule(self, session: Session, ref: str | int, appointment: datetime) -> Case:
-        """A new appointment for returning the result (the apology notice)."""
-        case = self.case(session, ref)
+    def reschedule(self, session: Session, ref: str | int, appointment: datetime, reason: str = "") -> Case:
+        """A new appointment for returning the result (the apology notice): the due date moves with it,
+        and the change is on the case's timeline and in the audit log."""
+        case = self.case(session, ref, lock=True)
+        old_due = case.due_date
         case.appointment_at = appointment
+        case.due_date = appointment.astimezone(LOCAL_TZ).date()
+        self.event(session, case, self.officer(session), "rescheduled", reason=reason,
+                   old_due_date=old_due.isoformat() if old_due else None, new_due_date=case.due_date.isoformat())
         return case
 
     # ------------------------------------------------------------------ derived columns

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from officer_desk.cli.common import desk_from_args, require_tty
@@ -43,15 +43,25 @@ def _receipt(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def _new_date(text: str) -> date | datetime:
+    """``dd/mm/yyyy`` (the first collection hour of that day) or ``dd/mm/yyyy HH:MM``."""
+    value = text.strip()
+    try:
+        return datetime.strptime(value, "%d/%m/%Y %H:%M").replace(tzinfo=LOCAL_TZ)
+    except ValueError:
+        pass
+    try:
+        return datetime.strptime(value, "%d/%m/%Y").date()
+    except ValueError as exc:
+        raise InputError(_("--new-date phải có dạng dd/mm/yyyy (hoặc dd/mm/yyyy HH:MM)")) from exc
+
+
 def _notice(args: argparse.Namespace, out: Output) -> int:
     from officer_desk.receipts.service import issue_notice
 
-    new_date = None
+    new_date: date | datetime | None = None
     if args.new_date:
-        try:
-            new_date = datetime.strptime(args.new_date, "%d/%m/%Y %H:%M").replace(tzinfo=LOCAL_TZ)
-        except ValueError as exc:
-            raise InputError(_("--new-date phải có dạng dd/mm/yyyy HH:MM")) from exc
+        new_date = _new_date(args.new_date)
     desk = desk_from_args(args)
     try:
         issued = issue_notice(desk, args.kind, args.code, Path(args.out), args.form, args.reason or "", new_date,
@@ -78,11 +88,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     _signing_options(p)
     p.set_defaults(func=_receipt)
 
-    p = sub.add_parser("notice", help=_("lập phiếu yêu cầu bổ sung, từ chối, xin lỗi hẹn lại, trả kết quả"))
-    p.add_argument("kind", choices=("supplement", "refusal", "apology", "return"))
+    p = sub.add_parser("notice", help=_("lập phiếu yêu cầu bổ sung, từ chối, xin lỗi hẹn lại, trả kết quả, "
+                                        "phiếu kiểm soát quá trình giải quyết"))
+    p.add_argument("kind", choices=("supplement", "refusal", "apology", "return", "control"))
     p.add_argument("code")
     p.add_argument("--out", required=True, metavar="F")
     p.add_argument("--reason")
-    p.add_argument("--new-date", metavar="DD/MM/YYYY HH:MM")
+    p.add_argument("--new-date", metavar="DD/MM/YYYY")
     _signing_options(p)
     p.set_defaults(func=_notice)

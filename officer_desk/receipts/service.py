@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.lifecycle import Action, Status, check_transition
 from officer_desk.models import Case, SignedDocument
+from officer_desk.receipts.case_notices import apology_terms, control_terms
 from officer_desk.receipts.issue import IssuedDocument, issue_document
 from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
 from officer_desk.receipts.qr import QrKeyring, desk_id_for
@@ -207,13 +208,14 @@ def issue_notice(
     out: Path | None,
     form: str = "a5",
     reason: str = "",
-    new_appointment: datetime | None = None,
+    new_appointment: date | datetime | None = None,
     items: list[SupplementItem] | None = None,
     keystore: Path | None = None,
     pin: str | None = None,
     deliver: Callable[[bytes], None] | None = None,
 ) -> IssuedCaseDocument:
-    """Supplement request, refusal, apology or result-return slip; performs the matching transition."""
+    """Supplement request, refusal, apology (overdue cases: the due date moves to the new appointment),
+    result-return slip or processing control sheet; performs the matching transition."""
     detail, values, procedure = _common(desk, code)
     now = datetime.now(LOCAL_TZ)
     extra: dict[str, Any] = {"issued_at": now, "register_book": detail.register_book or "",
@@ -232,12 +234,9 @@ def issue_notice(
         extra["reasons"] = tuple(r.strip() for r in reason.split(";") if r.strip())
         action = Action.REFUSE
     elif doc_type == "apology":
-        due = detail.row.due_date or now.date()
-        new_day = new_appointment.date() if new_appointment else desk.calendar.add_working_days(max(due, now.date()), 3)
-        new_at = new_appointment or appointment_for(new_day, now, desk.config, desk.calendar)
-        old = _local(detail.appointment_at) or datetime.combine(due, datetime.min.time(), LOCAL_TZ)
-        extra.update(old_appointment=old, new_appointment=new_at,
-                     reason=reason.strip() or _("Hồ sơ cần thêm thời gian để xác minh, giải quyết"))
+        extra.update(apology_terms(desk, detail, new_appointment, reason, now))
+    elif doc_type == "control":
+        extra.update(control_terms(desk, detail, procedure))
     elif doc_type == "return":
         if detail.row.status != Status.RESULT_READY:
             raise LifecycleError(_("Hồ sơ {code} chưa có kết quả để trả", code=code))
@@ -258,7 +257,7 @@ def issue_notice(
                 desk.cases.transition(code, action, reason=reason.strip() or doc_type, session=session,
                                       items=len(extra.get("items", ())))
             if doc_type == "apology":
-                case = desk.cases.repository.reschedule(session, code, extra["new_appointment"])
+                case = desk.cases.repository.reschedule(session, code, extra["new_appointment"], reason.strip())
             else:
                 case = desk.cases.repository.case(session, code)
             _store(desk, session, case, issued, False, _signer_name(signer))

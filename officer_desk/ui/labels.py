@@ -99,6 +99,7 @@ def event_label(action: str) -> str:
         "finding_open": QCoreApplication.translate("Labels", "Hint reopened"),
         "demo_status": QCoreApplication.translate("Labels", "Status set (demo data)"),
         "receipt_issued": QCoreApplication.translate("Labels", "Receipt issued"),
+        "rescheduled": QCoreApplication.translate("Labels", "New appointment (apology issued)"),
     }
     if action in labels:
         return labels[action]

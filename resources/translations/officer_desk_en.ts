@@ -1216,6 +1216,10 @@
 <context>
     <name>Labels</name>
     <message>
+        <source>New appointment (apology issued)</source>
+        <translation>New appointment (apology issued)</translation>
+    </message>
+    <message>
         <source>Hint overridden</source>
         <comment>hint decision</comment>
         <translation>Hint overridden</translation>

@@ -1216,6 +1216,10 @@
 <context>
     <name>Labels</name>
     <message>
+        <source>New appointment (apology issued)</source>
+        <translation>Hẹn lại ngày trả kết quả (đã lập phiếu xin lỗi)</translation>
+    </message>
+    <message>
         <source>Hint overridden</source>
         <comment>hint decision</comment>
         <translation>Gợi ý bị bác bỏ</translation>

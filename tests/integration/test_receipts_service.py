@@ -89,7 +89,6 @@ def test_refusal_and_return_notices_move_the_case(demo_desk, tmp_path: Path) -> 
     issue_receipt(demo_desk, done, tmp_path / "r.pdf")
     for action in (Action.START_PROCESSING, Action.MARK_RESULT_READY):
         demo_desk.cases.transition(done, action)
-    issue_notice(demo_desk, "apology", done, tmp_path / "xl.pdf")
     issue_notice(demo_desk, "return", done, tmp_path / "tkq.pdf")
     assert demo_desk.cases.detail(done).row.status == Status.RETURNED
 
