@@ -12,17 +12,8 @@ import pytest
 from officer_desk.cli import main
 from officer_desk.paths import Home
 from officer_desk.signing import certs
-
-try:
-    from tests.integration.signing_fixtures import PIN, TestPki, make_receipt_pdf, pki, require_tool  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from signing_fixtures import (  # type: ignore[no-redef]  # noqa: F401
-        PIN,
-        TestPki,
-        make_receipt_pdf,
-        pki,
-        require_tool,
-    )
+from tests.helpers.environment import require_tool
+from tests.helpers.signing import PIN, TestPki, make_receipt_pdf
 
 
 def _json(capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]

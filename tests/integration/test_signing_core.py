@@ -24,31 +24,8 @@ from officer_desk.signing.pades import PdfSigner, SignJob, default_visible_place
 from officer_desk.signing.stamp import StampSpec
 from officer_desk.signing.trust import TrustStore
 from officer_desk.signing.verify import INDETERMINATE, INVALID, UNREADABLE, VALID, verify_pdf
-
-try:
-    from tests.integration.signing_fixtures import (  # noqa: F401 - fixtures
-    PIN,
-    Identity,
-    TestPki,
-    make_receipt_pdf,
-    pki,
-    receipt_pdf,
-    require_tool,
-    run,
-    tsa_server,
-)
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from signing_fixtures import (  # noqa: F401 - fixtures
-    PIN,
-    Identity,
-    TestPki,
-    make_receipt_pdf,
-    pki,
-    receipt_pdf,
-    require_tool,
-    run,
-    tsa_server,
-)  # type: ignore[no-redef]
+from tests.helpers.environment import require_tool
+from tests.helpers.signing import PIN, Identity, TestPki, make_receipt_pdf, run
 
 
 def _trust(pki: TestPki, home: Home) -> TrustStore:

@@ -19,11 +19,8 @@ from officer_desk.signing.keystore import CachingPinPort, Pkcs11Keystore, Static
 from officer_desk.signing.pades import PdfSigner
 from officer_desk.signing.trust import TrustStore
 from officer_desk.signing.verify import VALID, verify_pdf
-
-try:
-    from tests.integration.signing_fixtures import TestPki, make_receipt_pdf, pki, require_tool, run  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from signing_fixtures import TestPki, make_receipt_pdf, pki, require_tool, run  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.environment import require_tool
+from tests.helpers.signing import TestPki, make_receipt_pdf, run
 
 USER_PIN = "123456"
 MODULE_CANDIDATES = (

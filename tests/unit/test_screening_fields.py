@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from test_screening_support import KET_HON, KHAI_SINH, TAM_TRU, build, codes, screen, with_attachments
 
 from officer_desk.screening.fields import (
     INVALID,
@@ -14,6 +13,7 @@ from officer_desk.screening.fields import (
     parse_date,
     tax_code_problem,
 )
+from tests.helpers.screening import KET_HON, KHAI_SINH, TAM_TRU, build, codes, screen, with_attachments
 
 
 @pytest.mark.parametrize("value", ["05/03/2026", "5/3/2026", "05-03-2026", "05.03.2026", "1994", "03/1994",
