@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
-import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from officer_desk.signing.demo_ca import (
 from officer_desk.signing.errors import PinRequiredError, TrustStoreError
 from officer_desk.signing.keystore import CachingPinPort, FilePinPort, TerminalPinPort, TokenKeyRef
 from officer_desk.signing.trust import TrustStore, add_user_certificates, confirm_anchor
+from tests.helpers.translations import english, marked_messages, placeholder_mismatches, untranslated
 
 ROOT = Path(__file__).resolve().parents[2]
 G1_SHA256 = "F7BC89054CEC7F12730D7B8CD3EB7955B163835087E5EB873EDFB584763B3F90"
@@ -264,27 +263,14 @@ def test_token_key_reference_by_id_or_serial() -> None:
 # --- source rules ---------------------------------------------------------------------------------------------------
 
 
-def _messages(paths: list[Path]) -> set[str]:
-    found = set()
-    for path in paths:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_":
-                arg = node.args[0] if node.args else None
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    found.add(arg.value)
-    return found
-
-
 def test_signing_sources_are_ascii_and_every_message_is_translated() -> None:
     paths = sorted((ROOT / "officer_desk" / "signing").glob("*.py"))
     paths.append(ROOT / "officer_desk" / "cli" / "signing_cmd.py")
     for path in paths:
         path.read_text(encoding="utf-8").encode("ascii")
-    catalogue = json.loads((ROOT / "resources" / "translations" / "core.en.signing.json").read_text(encoding="utf-8"))
-    missing = sorted(_messages(paths) - set(catalogue))
-    assert missing == []
-    for source, english in catalogue.items():
-        assert set(re.findall(r"\{(\w+)\}", source)) == set(re.findall(r"\{(\w+)\}", english)), source
+    catalogue = english("signing")
+    assert untranslated(marked_messages(paths), catalogue) == []
+    assert placeholder_mismatches(catalogue) == []
 
 
 def test_clock_floor_refuses_a_reset_clock() -> None:
