@@ -96,11 +96,12 @@ class StampFont:
 
     def _full_font(self) -> ttLib.TTFont:
         if self._full is None:
-            self._full = ttLib.TTFont(str(self.path), lazy=True)
+            # Read from memory: a font opened on the file keeps it open for the session's life.
+            self._full = ttLib.TTFont(io.BytesIO(self.path.read_bytes()), lazy=True)
         return self._full
 
     def _build(self, charset: set[str]) -> _FontProgram:
-        full = ttLib.TTFont(str(self.path))
+        full = ttLib.TTFont(io.BytesIO(self.path.read_bytes()))  # no file handle left open
         cmap = full.getBestCmap()
         unicodes = sorted(ord(ch) for ch in charset if ord(ch) in cmap)
         options = ft_subset.Options()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -217,7 +218,7 @@ def test_stamp_font_measures_in_thousandths_of_an_em() -> None:
     from officer_desk.signing.fonts import StampFont, stamp_font_path
 
     font = StampFont()
-    tt = ttLib.TTFont(str(stamp_font_path()))
+    tt = ttLib.TTFont(io.BytesIO(stamp_font_path().read_bytes()))
     upem = tt["head"].unitsPerEm
     cmap = tt.getBestCmap()
     text = "Th\u1eddi gian k\u00fd: 29/11/2026"
