@@ -29,18 +29,6 @@ from officer_desk.paths import resource
 FALLBACK_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 PREFERRED_FONT = "LiberationSerif-Regular.ttf"
 
-# Every Vietnamese precomposed letter (with ASCII: FULL_CHARSET) - for callers that want them all.
-_VIETNAMESE = (
-    "\u00c0\u00c1\u00c2\u00c3\u00c8\u00c9\u00ca\u00cc\u00cd\u00d2\u00d3\u00d4\u00d5\u00d9\u00da\u00dd"
-    "\u00e0\u00e1\u00e2\u00e3\u00e8\u00e9\u00ea\u00ec\u00ed\u00f2\u00f3\u00f4\u00f5\u00f9\u00fa\u00fd"
-    "\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
-)
-FULL_CHARSET = frozenset(
-    [chr(c) for c in range(0x20, 0x7F)]
-    + list(_VIETNAMESE)
-    + [chr(c) for c in range(0x1EA0, 0x1EFA)]
-    + list("\u00b0\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u00c7\u00e7")
-)
 # What every stamp needs whatever the names: digits and the punctuation of "dd/mm/yyyy hh:mm:ss +07:00".
 # Names and labels are added per session (``extra_text``) and, rarely, on demand (``ensure``): a
 # subset of ~60 glyphs adds ~10 KB to each document instead of ~30 KB for the full repertoire.

@@ -35,7 +35,6 @@ from officer_desk.config import WEEKDAYS, DeskConfig, save_config
 from officer_desk.ui.dialogs import show_error
 
 _SPAN_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
-PAPER_SIZES = ("a5", "a4", "thermal80")
 
 
 def parse_spans(text: str) -> tuple[str, ...] | None:
