@@ -37,6 +37,10 @@ _.lessThan  # unused method (officer_desk/ui/intake.py:121)
 _.filterAcceptsRow  # unused method (officer_desk/ui/intake.py:124)
 _.headerData  # unused method (officer_desk/ui/queue_model.py:361)
 
+_.expandingDirections  # unused method (officer_desk/ui/flow_layout.py:34)
+_.hasHeightForWidth  # unused method (officer_desk/ui/flow_layout.py:37)
+_.heightForWidth  # unused method (officer_desk/ui/flow_layout.py:40)
+
 # --- persisted or serialised fields: ORM columns, dataclass fields written to JSON or the database ----
 email  # unused variable (officer_desk/dossier.py:74)
 assigned_at  # unused variable (officer_desk/models/tables.py:58)

@@ -20,8 +20,8 @@ TEMPLATE_CACHE = ROOT / ".cache" / "test-templates"
 OFFICER = "canbo.test"
 SCREENED_IN_TEMPLATES = 300
 # Everything the content of a template home depends on.
-_KEY_SOURCES = ("officer_desk/demo*.py", "officer_desk/models/**/*.py", "officer_desk/cases.py",
-                "officer_desk/cases/**/*.py", "officer_desk/text.py", "resources/procedures/*.yaml")
+_KEY_SOURCES = ("officer_desk/demo*.py", "officer_desk/models/**/*.py", "officer_desk/cases/**/*.py",
+                "officer_desk/text.py", "resources/procedures/*.yaml")
 
 
 def source_key(count: int) -> str:
@@ -108,10 +108,11 @@ def add_findings(desk: Any, code: str, findings: list[dict[str, Any]]) -> None:
     from sqlalchemy import select
 
     from officer_desk.models import Case
+    from officer_desk.screening.result import ScreeningFinding
 
     with desk.db.session() as session:
         case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
-        desk.cases.record_findings(session, case, findings, "test-1")
+        desk.cases.record_findings(session, case.id, [ScreeningFinding(**f) for f in findings], "test-1")
 
 
 SAMPLE_FINDINGS = [

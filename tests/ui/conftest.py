@@ -96,10 +96,8 @@ def _qt_warnings_fail(request: pytest.FixtureRequest) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _no_real_printing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Window tests never print on a real (or CUPS-PDF) printer: no printer is visible to them."""
-    try:
-        from officer_desk.ui.printing import DocumentPrinter
-    except ImportError:
-        return
+    from officer_desk.ui.printing import DocumentPrinter
+
     monkeypatch.setattr(DocumentPrinter, "printer_names", staticmethod(lambda: []))
 
 

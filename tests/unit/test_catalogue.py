@@ -21,6 +21,7 @@ from officer_desk.catalogue import (
     parse_procedure_file,
     processing_text,
 )
+from officer_desk.catalogue import loader as catalogue_loader
 from officer_desk.cli import main as cli_main
 from officer_desk.dossier import parse as parse_dossier
 from officer_desk.errors import CatalogueError, InputError
@@ -304,11 +305,11 @@ def test_invalid_home_file_is_skipped_and_reported(_isolated_home: Path) -> None
 def test_invalid_shipped_catalogue_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shipped = tmp_path / "shipped"
     _write(shipped, "9.000001.yaml", MINIMAL.replace("kind: original", "kind: ban_goc"))
-    monkeypatch.setattr(catalogue_module, "shipped_procedures_dir", lambda: shipped)
+    monkeypatch.setattr(catalogue_loader, "shipped_procedures_dir", lambda: shipped)
     with pytest.raises(CatalogueError) as info:
         load_catalogue()
     assert "9.000001.yaml:" in str(info.value) and "documents[0].kind" in str(info.value)
-    monkeypatch.setattr(catalogue_module, "shipped_procedures_dir", lambda: tmp_path / "none")
+    monkeypatch.setattr(catalogue_loader, "shipped_procedures_dir", lambda: tmp_path / "none")
     with pytest.raises(CatalogueError):
         load_catalogue()
 
@@ -418,8 +419,7 @@ def test_catalogue_problem_format() -> None:
 def test_every_message_has_an_english_translation() -> None:
     from tests.helpers.translations import PACKAGE, english, marked_messages, untranslated
 
-    # catalogue.py, or the catalogue/ package it is being split into
-    sources = [*PACKAGE.glob("catalogue.py"), *PACKAGE.glob("catalogue/*.py"), PACKAGE / "cli" / "catalogue_cmd.py"]
+    sources = [*sorted((PACKAGE / "catalogue").glob("*.py")), PACKAGE / "cli" / "catalogue_cmd.py"]
     assert untranslated(marked_messages(sources), english("catalogue")) == []
 
 
