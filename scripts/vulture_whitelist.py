@@ -42,7 +42,6 @@ _.hasHeightForWidth  # unused method (officer_desk/ui/flow_layout.py:37)
 _.heightForWidth  # unused method (officer_desk/ui/flow_layout.py:40)
 
 # --- persisted or serialised fields: ORM columns, dataclass fields written to JSON or the database ----
-email  # unused variable (officer_desk/dossier.py:74)
 assigned_at  # unused variable (officer_desk/models/tables.py:58)
 raw_json  # unused variable (officer_desk/models/tables.py:63)
 origin_desk  # unused variable (officer_desk/models/tables.py:68)
@@ -82,25 +81,17 @@ _cleanup_files  # unused function (tests/unit/test_receipts_issue.py:212)
 _.handle_starttag  # unused method (tests/unit/test_receipts_render.py:146)
 _.handle_data  # unused method (tests/unit/test_receipts_render.py:153)
 
-# --- TRANSITIONAL: reported unused in modules being split by the concurrent issue-13 work (cases,
-# catalogue, ui/services, the screening rules moving to officer_desk/rules). Dataclass fields of the
-# catalogue model and the dossier are data; the others are dead and go with that split:
-# cases.receipt_issued, ui.services.AcceptOutcome, screening IDENTITY_NUMBER_KEYS / id_digits / CARD_TYPES /
-# province_for_code. Delete each line here when its module lands.
-receipt_issued  # unused variable (officer_desk/cases.py:93)
-_.raw_json  # unused attribute (officer_desk/cases.py:663)
-_.assigned_at  # unused attribute (officer_desk/cases.py:803)
-_.assigned_at  # unused attribute (officer_desk/cases.py:813)
-form_code  # unused variable (officer_desk/catalogue.py:134)
-field_en  # unused variable (officer_desk/catalogue.py:198)
-agency_vi  # unused variable (officer_desk/catalogue.py:199)
-fee_note  # unused variable (officer_desk/catalogue.py:207)
-legal_basis  # unused variable (officer_desk/catalogue.py:208)
-code_confidence  # unused variable (officer_desk/catalogue.py:221)
-code_note  # unused variable (officer_desk/catalogue.py:223)
-extension_note  # unused variable (officer_desk/catalogue.py:224)
-IDENTITY_NUMBER_KEYS  # unused variable (officer_desk/screening/fields.py:279)
-id_digits  # unused function (officer_desk/screening/fields.py:457)
-CARD_TYPES  # unused variable (officer_desk/screening/identity.py:27)
-province_for_code  # unused function (officer_desk/screening/provinces.py:55)
-AcceptOutcome  # unused variable (officer_desk/ui/services.py:44)
+# --- catalogue model: procedure data read from YAML and shown/exported as a whole ---------------------------
+form_code  # catalogue/model.py
+field_en
+agency_vi
+fee_note
+legal_basis
+code_confidence
+code_note
+extension_note
+email  # dossier.py: applicant data
+
+# --- TRANSITIONAL, to delete in the owning modules (left alone here: other issue-13 work owns them) ---------
+receipt_issued  # cases/views.py: a field nothing reads
+AcceptOutcome  # ui/services.py: an alias nothing imports
