@@ -202,14 +202,25 @@ def test_load_desk_signer_in_demo_mode_signs_without_prompt(isolated_home: Home)
 # --- fonts ----------------------------------------------------------------------------------------------------------
 
 
-def test_stamp_font_path_prefers_shipped_fonts() -> None:
-    from officer_desk.signing.fonts import FALLBACK_FONT, stamp_font_path
+def test_stamp_font_path_prefers_shipped_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from officer_desk.signing import fonts
 
-    path = stamp_font_path()
-    shipped = sorted(resource("fonts").glob("*.ttf")) if resource("fonts").is_dir() else []
-    assert path == (resource("fonts", "LiberationSerif-Regular.ttf") if resource(
-        "fonts", "LiberationSerif-Regular.ttf").exists() else (shipped[0] if shipped else FALLBACK_FONT))
-    assert path.exists()
+    # The checkout ships Liberation Serif: that is the stamp font.
+    assert fonts.stamp_font_path() == ROOT / "resources" / "fonts" / "LiberationSerif-Regular.ttf"
+    assert fonts.stamp_font_path().is_file()
+    # An office that replaced the fonts: the first TrueType file by name, whatever the case of its suffix.
+    other = tmp_path / "other"
+    other.mkdir()
+    for file_name in ("Noto.ttf", "Arial.TTF", "README.txt"):
+        (other / file_name).write_bytes(b"")
+    monkeypatch.setattr(fonts, "resource", lambda *parts: other.joinpath(*parts[1:]))
+    assert fonts.stamp_font_path() == other / "Arial.TTF"
+    # No shipped TrueType font at all (or no folder): the system's DejaVu Serif.
+    for file_name in ("Noto.ttf", "Arial.TTF"):
+        (other / file_name).unlink()
+    assert fonts.stamp_font_path() == Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    monkeypatch.setattr(fonts, "resource", lambda *parts: tmp_path / "absent")
+    assert fonts.stamp_font_path() == fonts.FALLBACK_FONT
 
 
 def test_stamp_font_measures_in_thousandths_of_an_em() -> None:
