@@ -293,7 +293,8 @@ class ScaledGlyphAccumulatorFactory(GlyphAccumulatorFactory):
     """Drop-in replacement for pyHanko's ``GlyphAccumulatorFactory`` (fixes fonts with upem != 1000)."""
 
     def create_font_engine(self, writer: BasePdfFileWriter, obj_stream: Any = None) -> GlyphAccumulator:
-        handle = open(self.font_file, "rb")  # noqa: SIM115 - fontTools keeps reading lazily
+        # fontTools reads the font lazily for the writer's life: give it the bytes, not an open file.
+        handle = io.BytesIO(Path(self.font_file).read_bytes())
         if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
             obj_stream = writer.prepare_object_stream()
         return ScaledGlyphAccumulator(
