@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from officer_desk.lifecycle import Action, Status
-from officer_desk.vocabulary import LEGACY_DECISIONS
 
 
 def status_label(status: str) -> str:
@@ -73,15 +72,6 @@ def kind_label(kind: str) -> str:
         "certified_copy": QCoreApplication.translate("Labels", "Certified copy"),
     }
     return labels.get(kind, kind)
-
-
-def decision_label(decision: str) -> str:
-    labels = {
-        "open": QCoreApplication.translate("Labels", "Not decided", "hint decision"),
-        "confirmed": QCoreApplication.translate("Labels", "Defect confirmed", "hint decision"),
-        "overridden": QCoreApplication.translate("Labels", "Hint overridden", "hint decision"),
-    }
-    return labels.get(LEGACY_DECISIONS.get(decision, decision), decision)
 
 
 def event_label(action: str) -> str:
