@@ -13,7 +13,7 @@ from officer_desk.appointments import appointment_for
 from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import InputError, LifecycleError
 from officer_desk.i18n import _
-from officer_desk.lifecycle import CLOCK_RUNNING, Action, Status
+from officer_desk.lifecycle import CLOCK_RUNNING, Status
 from officer_desk.receipts.model import ControlStep
 
 
@@ -45,12 +45,14 @@ def apology_terms(desk: Any, detail: Any, new_date: date | datetime | None, reas
     return {"old_appointment": old, "new_appointment": new_at, "reason": reason.strip()}
 
 
+# A hand-over per status the dossier entered (whatever recorded it: the lifecycle, an import, demo data).
+RECEPTION = "Bộ phận tiếp nhận và trả kết quả"
 STEP_UNITS: dict[str, tuple[str, str]] = {
-    Action.ACCEPT: ("Bộ phận tiếp nhận và trả kết quả", "Bộ phận giải quyết"),
-    Action.START_PROCESSING: ("Bộ phận giải quyết", "Cán bộ thụ lý"),
-    Action.SUBMIT_FOR_SIGNATURE: ("Cán bộ thụ lý", "Lãnh đạo ký duyệt"),
-    Action.MARK_RESULT_READY: ("Bộ phận giải quyết", "Bộ phận tiếp nhận và trả kết quả"),
-    Action.RETURN_RESULT: ("Bộ phận tiếp nhận và trả kết quả", "Người nộp hồ sơ"),
+    Status.ACCEPTED: (RECEPTION, "Bộ phận giải quyết"),
+    Status.IN_PROCESSING: ("Bộ phận giải quyết", "Cán bộ thụ lý"),
+    Status.AWAITING_SIGNATURE: ("Cán bộ thụ lý", "Lãnh đạo ký duyệt"),
+    Status.RESULT_READY: ("Bộ phận giải quyết", RECEPTION),
+    Status.RETURNED: (RECEPTION, "Người nộp hồ sơ"),
 }
 
 
@@ -63,16 +65,21 @@ def _timeliness(at: datetime, due: date | None) -> str:
 
 def control_terms(desk: Any, detail: Any, procedure: Any) -> dict[str, Any]:
     """The control sheet's data: one row per hand-over recorded on the case's timeline."""
-    if detail.row.status in (Status.RECEIVED.value, Status.REFUSED.value, Status.WITHDRAWN.value) \
-            and detail.register_number is None:
+    accepted = {Status.ACCEPTED, Status.IN_PROCESSING, Status.AWAITING_SIGNATURE, Status.RESULT_READY,
+                Status.RETURNED}
+    if detail.row.status not in {s.value for s in accepted} and detail.register_number is None:
         raise LifecycleError(_("Hồ sơ {code} chưa được tiếp nhận; chưa có phiếu kiểm soát",
                                code=detail.row.dossier_code))
     steps = []
     for event in detail.events:
-        units = STEP_UNITS.get(event.action)
+        units = STEP_UNITS.get(event.to_status or "")
         if units is None:
             continue
         steps.append(ControlStep(units[0], units[1], event.at.astimezone(LOCAL_TZ),
                                  _timeliness(event.at, detail.row.due_date)))
+    if not steps:
+        # No recorded hand-over (a dossier imported already accepted): the reception handed it over on receipt.
+        steps.append(ControlStep(RECEPTION, "Bộ phận giải quyết", detail.row.received_at.astimezone(LOCAL_TZ),
+                                 _timeliness(detail.row.received_at, detail.row.due_date)))
     return {"steps": tuple(steps), "appointment": _local(detail.appointment_at),
             "handling_unit": getattr(procedure, "agency_vi", "") or desk.config.agency_name}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -16,10 +17,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
 from officer_desk.cases import CaseDetail
-from officer_desk.lifecycle import CLOSED_STATUSES, Action
+from officer_desk.dossier import LOCAL_TZ
+from officer_desk.lifecycle import CLOCK_RUNNING, CLOSED_STATUSES, Action
 from officer_desk.ui import labels
 
 CLOSED = {s.value for s in CLOSED_STATUSES}
+RUNNING = {s.value for s in CLOCK_RUNNING}
 
 
 class WindowAction(Enum):
@@ -37,6 +40,8 @@ class WindowAction(Enum):
     REFUSE = "act_refuse"
     WITHDRAW = "act_withdraw"
     REPRINT_RECEIPT = "act_reprint"
+    APOLOGY = "act_apology"
+    CONTROL_SHEET = "act_control_sheet"
     ASSIGN_TO_ME = "act_assign"
     ASSIGN_TO = "act_assign_to"
     UNASSIGN = "act_unassign"
@@ -114,6 +119,22 @@ def _has_receipt(state: ActionState) -> bool:
     return state.detail is not None and state.detail.receipt_issued_at is not None
 
 
+def _overdue(state: ActionState) -> bool:
+    """The result is late: the apology with a new appointment (Mẫu 05) is due."""
+    row = state.detail.row if state.detail else None
+    return (row is not None and row.status in RUNNING and row.due_date is not None
+            and row.due_date < datetime.now(LOCAL_TZ).date())
+
+
+AFTER_ACCEPTANCE = {"accepted", "in_processing", "awaiting_signature", "result_ready", "returned"}
+
+
+def _accepted(state: ActionState) -> bool:
+    """The dossier was accepted: it has hand-overs for a control sheet."""
+    return state.detail is not None and (state.detail.register_number is not None
+                                         or state.detail.row.status in AFTER_ACCEPTANCE)
+
+
 W = WindowAction
 # Literal QCoreApplication.translate calls: lupdate reads them into the catalogues.
 SPECS: tuple[ActionSpec, ...] = (
@@ -142,6 +163,14 @@ SPECS: tuple[ActionSpec, ...] = (
                QKeySequence.StandardKey.Print,
                lambda: QCoreApplication.translate("MainWindow", "Print the stored receipt again, or save it as PDF"),
                _has_receipt),
+    ActionSpec(W.APOLOGY, lambda: QCoreApplication.translate("MainWindow", "Apology and new &appointment…"),
+               "Ctrl+Shift+H",
+               lambda: QCoreApplication.translate("MainWindow", "The result is late: a signed apology with the new "
+                                                  "date; the due date changes with it"), _overdue),
+    ActionSpec(W.CONTROL_SHEET, lambda: QCoreApplication.translate("MainWindow", "Processing &control sheet"),
+               "Ctrl+Shift+K",
+               lambda: QCoreApplication.translate("MainWindow", "Print the sheet that follows the dossier through "
+                                                  "its hand-overs"), _accepted),
     ActionSpec(W.ASSIGN_TO_ME, lambda: QCoreApplication.translate("MainWindow", "Assign to &me"), "F6",
                lambda: QCoreApplication.translate("MainWindow", "Take this case (one officer at a time)"), _can_take),
     ActionSpec(W.ASSIGN_TO, lambda: QCoreApplication.translate("MainWindow", "Assign &to…"), "Ctrl+G",
@@ -189,7 +218,8 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&File"),
              (W.NEW_DOSSIER, W.IMPORT_FOLDER, W.RESCREEN_ALL, W.GENERATE_DEMO, None, W.SETTINGS, None, W.QUIT)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Case"),
-             (W.ACCEPT, W.REQUEST_SUPPLEMENT, W.SUPPLEMENT_RECEIVED, W.REFUSE, W.WITHDRAW, W.REPRINT_RECEIPT, None,
+             (W.ACCEPT, W.REQUEST_SUPPLEMENT, W.SUPPLEMENT_RECEIVED, W.REFUSE, W.WITHDRAW, W.REPRINT_RECEIPT,
+              W.APOLOGY, W.CONTROL_SHEET, None,
               W.ASSIGN_TO_ME, W.ASSIGN_TO, W.UNASSIGN, None,
               W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE, W.MARK_RESULT_READY, W.RETURN_RESULT)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&View"),
@@ -202,7 +232,8 @@ MENUS: tuple[MenuSpec, ...] = (
 # The buttons under the selected case, in lifecycle order; only the legal ones show (case_view).
 CASE_BUTTONS: tuple[WindowAction, ...] = (
     W.ACCEPT, W.REQUEST_SUPPLEMENT, W.SUPPLEMENT_RECEIVED, W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE,
-    W.MARK_RESULT_READY, W.RETURN_RESULT, W.REFUSE, W.WITHDRAW, W.REPRINT_RECEIPT, W.ASSIGN_TO_ME, W.UNASSIGN,
+    W.MARK_RESULT_READY, W.RETURN_RESULT, W.APOLOGY, W.REFUSE, W.WITHDRAW, W.REPRINT_RECEIPT, W.CONTROL_SHEET,
+    W.ASSIGN_TO_ME, W.UNASSIGN,
 )
 # Always on screen, whatever is selected (the counter's main task).
 COUNTER_BAR: tuple[WindowAction, ...] = (W.NEW_DOSSIER, W.ASSISTANT)

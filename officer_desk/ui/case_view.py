@@ -30,6 +30,7 @@ from officer_desk.dossier import LOCAL_TZ, form_value
 from officer_desk.i18n import current_language
 from officer_desk.ui import labels
 from officer_desk.ui.flow_layout import FlowLayout
+from officer_desk.ui.panels.documents_panel import DocumentsPanel
 
 STATUS_COLORS = {
     "received": "#1565c0",
@@ -206,6 +207,10 @@ class CaseView(QWidget):
                                        self.tr("Reason")])
         self.timeline.header().setStretchLastSection(True)
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
+
+        # Receipts and notices issued for the case (filled by the case panel off the GUI thread).
+        self.documents_panel = DocumentsPanel()
+        self.tabs.addTab(self.documents_panel, self.tr("Issued documents"))
         self.show_case(None)
 
     # ------------------------------------------------------------------ actions bar
@@ -236,6 +241,7 @@ class CaseView(QWidget):
                 widget.deleteLater()
         self.documents.clear()
         self.timeline.clear()
+        self.documents_panel.show_documents([])
         self.preview.show_note(self.tr("Select a document to preview its scan."))
         if detail is None:
             self.header.setText(self.tr("<span style='color:#757575'>No case selected. Choose a case in the "

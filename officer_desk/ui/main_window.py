@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
             W.REFUSE: cases.refuse_case,
             W.WITHDRAW: cases.withdraw_case,
             W.REPRINT_RECEIPT: documents.reprint_receipt,
+            W.APOLOGY: documents.apologise,
+            W.CONTROL_SHEET: documents.control_sheet,
             W.ASSIGN_TO_ME: cases.assign_to_me,
             W.ASSIGN_TO: cases.assign_to,
             W.UNASSIGN: cases.unassign,
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         hints.override_requested.connect(cases.override_hint)
         hints.reopen_requested.connect(lambda fid: cases.decide_hint(fid, "open"))
         hints.rescreen_requested.connect(cases.rescreen)
+        self.case_view.documents_panel.open_requested.connect(self.documents.open_issued)
         self.intake.case_created.connect(self._case_created)
 
     # ------------------------------------------------------------------ state
@@ -277,6 +280,9 @@ class MainWindow(QMainWindow):
     def _case_shown(self, detail: CaseDetail | None) -> None:
         self.update_actions()
         self.case_shown.emit(detail)
+
+    def reload_documents(self) -> None:
+        self.case_panel.load_documents()
 
     def update_actions(self) -> None:
         update_enabled(self.actions_by_key, ActionState(self.detail, self.desk.officer))

@@ -9,11 +9,12 @@ to call from worker threads.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from officer_desk.lifecycle import Action
+from officer_desk.receipts import documents as issued_documents
 from officer_desk.receipts import service as receipts
 from officer_desk.receipts.model import SupplementItem
 from officer_desk.receipts.qr import parse_payload
@@ -87,6 +88,37 @@ def return_result(desk: Desk, code: str, expected_version: int | None = None) ->
     """Hand over the result: the signed return slip (the service performs the transition)."""
     form = _form(desk)
     return _outcome(receipts.issue_notice(desk, "return", code, None, form=form), code, form)
+
+
+def apologise(desk: Desk, code: str, new_date: date, reason: str) -> IssuedOutcome:
+    """The apology with a new appointment for an overdue case; the due date moves to the new date."""
+    form = _form(desk)
+    return _outcome(receipts.issue_notice(desk, "apology", code, None, form=form, reason=reason,
+                                          new_appointment=new_date), code, form)
+
+
+def control_sheet(desk: Desk, code: str) -> IssuedOutcome:
+    """The processing control sheet of a case (the hand-overs on its timeline)."""
+    form = _form(desk)
+    return _outcome(receipts.issue_notice(desk, "control", code, None, form=form), code, form)
+
+
+def reprint_receipt(desk: Desk, code: str) -> IssuedOutcome:
+    """The receipt again, re-issued by the receipts service and marked "Bản in lại"."""
+    form = _form(desk)
+    return _outcome(receipts.issue_receipt(desk, code, None, form=form), code, form)
+
+
+def case_documents(desk: Desk, code: str) -> list[issued_documents.CaseDocument]:
+    return issued_documents.case_documents(desk, code)
+
+
+def document_pdf(desk: Desk, document_id: int) -> bytes:
+    return issued_documents.document_pdf(desk, document_id)
+
+
+def mark_delivered(desk: Desk, code: str, pdf: bytes, how: str, printer: str = "") -> None:
+    issued_documents.mark_delivered(desk, code, pdf, how, printer)
 
 
 def stored_receipt(desk: Desk, code: str) -> bytes:

@@ -342,6 +342,10 @@
 <context>
     <name>CaseView</name>
     <message>
+        <source>Issued documents</source>
+        <translation>Issued documents</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/case_view.py" line="184" />
         <source>Applicant &amp;&amp; declaration</source>
         <translation>Applicant &amp;&amp; declaration</translation>
@@ -611,6 +615,14 @@
 </context>
 <context>
     <name>DocumentsController</name>
+    <message>
+        <source>no printer is set up on this computer (Settings › Printer)</source>
+        <translation>no printer is set up on this computer (Settings › Printer)</translation>
+    </message>
+    <message>
+        <source>{code}: apology issued, new appointment {date}</source>
+        <translation>{code}: apology issued, new appointment {date}</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/controllers/documents.py" line="37" />
         <source>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</source>
@@ -1448,6 +1460,22 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Print the sheet that follows the dossier through its hand-overs</source>
+        <translation>Print the sheet that follows the dossier through its hand-overs</translation>
+    </message>
+    <message>
+        <source>Processing &amp;control sheet</source>
+        <translation>Processing &amp;control sheet</translation>
+    </message>
+    <message>
+        <source>The result is late: a signed apology with the new date; the due date changes with it</source>
+        <translation>The result is late: a signed apology with the new date; the due date changes with it</translation>
+    </message>
+    <message>
+        <source>Apology and new &amp;appointment…</source>
+        <translation>Apology and new &amp;appointment…</translation>
+    </message>
     <message>
         <source>Counter</source>
         <translation>Counter</translation>
@@ -2392,6 +2420,188 @@
     <message>
         <source>Overdue: {count} dossiers — show them</source>
         <translation>Overdue: {count} dossiers — show them</translation>
+    </message>
+</context>
+<context>
+    <name>ApologyDialog</name>
+    <message>
+        <source>Issue the apology</source>
+        <translation>Issue the apology</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Why is the result late? (printed for the citizen)</source>
+        <translation>Why is the result late? (printed for the citizen)</translation>
+    </message>
+    <message>
+        <source>New &amp;appointment:</source>
+        <translation>New &amp;appointment:</translation>
+    </message>
+    <message>
+        <source>The result was due on {due}. The citizen receives a signed apology with the new date; the dossier's due date becomes that date.</source>
+        <translation>The result was due on {due}. The citizen receives a signed apology with the new date; the dossier's due date becomes that date.</translation>
+    </message>
+    <message>
+        <source>Apology and new appointment — {code}</source>
+        <translation>Apology and new appointment — {code}</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Issued documents ({count})</source>
+        <translation>Issued documents ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Requirements checklist</source>
+        <translation>Requirements checklist</translation>
+    </message>
+    <message>
+        <source>Processing control sheet</source>
+        <translation>Processing control sheet</translation>
+    </message>
+    <message>
+        <source>Result return slip</source>
+        <translation>Result return slip</translation>
+    </message>
+    <message>
+        <source>Apology and new appointment</source>
+        <translation>Apology and new appointment</translation>
+    </message>
+    <message>
+        <source>Refusal notice</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <source>Supplement request</source>
+        <translation>Supplement request</translation>
+    </message>
+    <message>
+        <source>Receipt and appointment</source>
+        <translation>Receipt and appointment</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>signed</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>signed, timestamp pending</source>
+        <translation>signed, timestamp pending</translation>
+    </message>
+    <message>
+        <source>issued, not printed</source>
+        <translation>issued, not printed</translation>
+    </message>
+    <message>
+        <source>saved as PDF</source>
+        <translation>saved as PDF</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>reprint</source>
+        <translation>reprint</translation>
+    </message>
+    <message>
+        <source>No document has been issued for this case yet.</source>
+        <translation>No document has been issued for this case yet.</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens a document to print it again or save it.</source>
+        <translation>Enter or double-click opens a document to print it again or save it.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Register no.</source>
+        <translation>Register no.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <source>no printer is set up on this computer (Settings › Printer)</source>
+        <translation>no printer is set up on this computer (Settings › Printer)</translation>
+    </message>
+    <message>
+        <source>Reprint: the paper is marked “Bản in lại”.</source>
+        <translation>Reprint: the paper is marked “Bản in lại”.</translation>
+    </message>
+    <message>
+        <source>Issued and signed, not printed yet.</source>
+        <translation>Issued and signed, not printed yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF… (Ctrl+S)</source>
+        <translation>&amp;Save as PDF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>{what} — {code}</source>
+        <translation>{what} — {code}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterProblemDialog</name>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>It is signed and kept with the case as “issued, not printed” until it is printed or saved. Check the printer (paper, power, cable) and press Retry, or choose a printer in Settings › Printer.</source>
+        <translation>It is signed and kept with the case as “issued, not printed” until it is printed or saved. Check the printer (paper, power, cable) and press Retry, or choose a printer in Settings › Printer.</translation>
+    </message>
+    <message>
+        <source>The {what} was not printed: {reason}</source>
+        <translation>The {what} was not printed: {reason}</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Not printed</translation>
     </message>
 </context>
 </TS>

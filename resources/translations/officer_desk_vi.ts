@@ -342,6 +342,10 @@
 <context>
     <name>CaseView</name>
     <message>
+        <source>Issued documents</source>
+        <translation>Phiếu đã lập</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/case_view.py" line="184" />
         <source>Applicant &amp;&amp; declaration</source>
         <translation>Người nộp &amp;&amp; tờ khai</translation>
@@ -611,6 +615,14 @@
 </context>
 <context>
     <name>DocumentsController</name>
+    <message>
+        <source>no printer is set up on this computer (Settings › Printer)</source>
+        <translation>máy tính này chưa cài máy in (Cài đặt › Máy in)</translation>
+    </message>
+    <message>
+        <source>{code}: apology issued, new appointment {date}</source>
+        <translation>{code}: đã lập phiếu xin lỗi, hẹn lại ngày {date}</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/controllers/documents.py" line="37" />
         <source>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</source>
@@ -1448,6 +1460,22 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Print the sheet that follows the dossier through its hand-overs</source>
+        <translation>In phiếu theo dõi hồ sơ qua các bước giao nhận</translation>
+    </message>
+    <message>
+        <source>Processing &amp;control sheet</source>
+        <translation>Phiếu &amp;kiểm soát quá trình giải quyết</translation>
+    </message>
+    <message>
+        <source>The result is late: a signed apology with the new date; the due date changes with it</source>
+        <translation>Đã quá hạn trả kết quả: phiếu xin lỗi có ký số kèm ngày hẹn mới; hạn giải quyết đổi theo</translation>
+    </message>
+    <message>
+        <source>Apology and new &amp;appointment…</source>
+        <translation>Xin lỗi và hẹn lại ngày &amp;trả…</translation>
+    </message>
     <message>
         <source>Counter</source>
         <translation>Quầy</translation>
@@ -2392,6 +2420,188 @@
     <message>
         <source>Overdue: {count} dossiers — show them</source>
         <translation>Quá hạn: {count} hồ sơ — xem ngay</translation>
+    </message>
+</context>
+<context>
+    <name>ApologyDialog</name>
+    <message>
+        <source>Issue the apology</source>
+        <translation>Lập phiếu xin lỗi</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Why is the result late? (printed for the citizen)</source>
+        <translation>Vì sao chậm trả kết quả? (in trên phiếu gửi công dân)</translation>
+    </message>
+    <message>
+        <source>New &amp;appointment:</source>
+        <translation>Ngày &amp;hẹn trả mới:</translation>
+    </message>
+    <message>
+        <source>The result was due on {due}. The citizen receives a signed apology with the new date; the dossier's due date becomes that date.</source>
+        <translation>Hạn trả kết quả là {due}. Công dân nhận phiếu xin lỗi có ký số với ngày hẹn mới; hạn giải quyết của hồ sơ chuyển sang ngày đó.</translation>
+    </message>
+    <message>
+        <source>Apology and new appointment — {code}</source>
+        <translation>Xin lỗi và hẹn lại ngày trả — {code}</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Issued documents ({count})</source>
+        <translation>Phiếu đã lập ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Requirements checklist</source>
+        <translation>Phiếu hướng dẫn thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Processing control sheet</source>
+        <translation>Phiếu kiểm soát quá trình giải quyết hồ sơ</translation>
+    </message>
+    <message>
+        <source>Result return slip</source>
+        <translation>Phiếu trả kết quả</translation>
+    </message>
+    <message>
+        <source>Apology and new appointment</source>
+        <translation>Phiếu xin lỗi và hẹn lại ngày trả kết quả</translation>
+    </message>
+    <message>
+        <source>Refusal notice</source>
+        <translation>Phiếu từ chối tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Supplement request</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <source>Receipt and appointment</source>
+        <translation>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>signed</source>
+        <translation>đã ký số</translation>
+    </message>
+    <message>
+        <source>signed, timestamp pending</source>
+        <translation>đã ký số, chờ dấu thời gian</translation>
+    </message>
+    <message>
+        <source>issued, not printed</source>
+        <translation>đã lập, chưa in</translation>
+    </message>
+    <message>
+        <source>saved as PDF</source>
+        <translation>đã lưu PDF</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>đã in</translation>
+    </message>
+    <message>
+        <source>reprint</source>
+        <translation>bản in lại</translation>
+    </message>
+    <message>
+        <source>No document has been issued for this case yet.</source>
+        <translation>Hồ sơ chưa có phiếu nào được lập.</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens a document to print it again or save it.</source>
+        <translation>Nhấn Enter hoặc bấm đúp để mở phiếu, in lại hoặc lưu PDF.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation>Thời điểm lập</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Register no.</source>
+        <translation>Số vào sổ</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>Đang gửi tới máy in…</translation>
+    </message>
+    <message>
+        <source>no printer is set up on this computer (Settings › Printer)</source>
+        <translation>máy tính này chưa cài máy in (Cài đặt › Máy in)</translation>
+    </message>
+    <message>
+        <source>Reprint: the paper is marked “Bản in lại”.</source>
+        <translation>In lại: bản in có ghi “Bản in lại”.</translation>
+    </message>
+    <message>
+        <source>Issued and signed, not printed yet.</source>
+        <translation>Đã lập và ký số, chưa in.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF… (Ctrl+S)</source>
+        <translation>&amp;Lưu PDF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;In (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>{what} — {code}</source>
+        <translation>{what} — {code}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterProblemDialog</name>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>It is signed and kept with the case as “issued, not printed” until it is printed or saved. Check the printer (paper, power, cable) and press Retry, or choose a printer in Settings › Printer.</source>
+        <translation>Phiếu đã ký số và được lưu cùng hồ sơ ở trạng thái “đã lập, chưa in” cho đến khi in hoặc lưu PDF. Hãy kiểm tra máy in (giấy, nguồn, cáp) rồi bấm Thử lại, hoặc chọn máy in trong Cài đặt › Máy in.</translation>
+    </message>
+    <message>
+        <source>The {what} was not printed: {reason}</source>
+        <translation>Chưa in được {what}: {reason}</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Chưa in được</translation>
     </message>
 </context>
 </TS>

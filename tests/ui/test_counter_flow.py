@@ -79,3 +79,72 @@ def test_empty_lists_say_why(empty_desk: Any, make_window: Any, qtbot: Any) -> N
     window.queue.show_overdue()
     qtbot.waitUntil(lambda: "overdue" in window.queue.empty_label.text(), timeout=3000)
     assert window.queue.empty_label.isVisibleTo(window)
+
+
+def _clean_received(desk: Any) -> str:
+    """A received case whose hints no longer block acceptance (each error overridden with a reason)."""
+    code = _code(desk, Status.RECEIVED)
+    for finding in desk.cases.detail(code).findings:
+        if finding.severity != "info" and finding.decision == "open":
+            desk.cases.decide_finding(finding.id, "overridden", "Đã đối chiếu bản chính")
+    return code
+
+
+def test_receipt_is_previewed_then_a_printer_problem_is_a_dialog_and_the_document_is_listed(
+        small_desk: Any, make_window: Any, qtbot: Any, monkeypatch: Any, tmp_path: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window = make_window(small_desk)
+    code = _clean_received(small_desk)
+    window.open_case_by_code(code)
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    preview = window.active_dialog
+    assert preview is not None and preview.objectName() == "pdf_preview"
+    assert preview.document.pageCount() >= 1
+    # The case lists the receipt as issued, not printed.
+    panel = window.case_view.documents_panel
+    qtbot.waitUntil(lambda: len(panel.documents) == 1, timeout=3000)
+    assert panel.documents[0].doc_type == "receipt" and panel.documents[0].delivered == ""
+    # No printer: a dialog with the reason and a retry, not a status-bar line that fades.
+    preview.print_button.click()
+    problem = preview.problem
+    assert problem is not None and problem.objectName() == "printer_problem"
+    assert "printer" in problem.text() and problem.button(QMessageBox.StandardButton.Retry) is not None
+    target = tmp_path / "receipt.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    problem.button(QMessageBox.StandardButton.Save).click()
+    assert target.read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: panel.documents and panel.documents[0].delivered == "saved", timeout=3000)
+
+
+def test_apology_from_the_window_moves_the_due_date(small_desk: Any, make_window: Any, qtbot: Any) -> None:
+    from datetime import date
+
+    ids = small_desk.cases.list_ids(QueueFilter(statuses=(Status.IN_PROCESSING,), due="overdue"), 0, 1)
+    code = small_desk.cases.rows(ids)[0].dossier_code
+    window = make_window(small_desk)
+    window.open_case_by_code(code)
+    action = window.action(WindowAction.APOLOGY)
+    assert action.isEnabled()
+    action.trigger()
+    dialog = window.active_dialog
+    assert dialog.objectName() == "apology_dialog"
+    dialog.reason_edit.setPlainText("Chờ kết quả xác minh")
+    new_date = dialog.new_date()
+    assert new_date > date.today()
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert small_desk.cases.detail(code).row.due_date == new_date
+    assert window.active_dialog.objectName() == "pdf_preview"
+    window.active_dialog.reject()
+    assert not window.action(WindowAction.APOLOGY).isEnabled()  # no longer overdue
+
+
+def test_control_sheet_from_the_window(small_desk: Any, make_window: Any) -> None:
+    code = _code(small_desk, Status.IN_PROCESSING)
+    window = make_window(small_desk)
+    window.open_case_by_code(code)
+    assert window.action(WindowAction.CONTROL_SHEET).isEnabled()
+    window.action(WindowAction.CONTROL_SHEET).trigger()
+    preview = window.active_dialog
+    assert preview.objectName() == "pdf_preview", preview.text() + preview.detailedText()
+    assert preview.document.pageCount() >= 1

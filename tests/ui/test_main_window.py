@@ -53,8 +53,10 @@ def test_filter_search_accept_and_request_supplement_with_keys_only(large_desk: 
     assert window.case_actions["accept"].isEnabled()
     assert not window.case_actions["return_result"].isEnabled()
 
-    # F2 accepts (issues the receipt when the receipts service is installed).
+    # F2 accepts and issues the receipt, shown in the preview before printing (closed here).
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    if window.active_dialog is not None and window.active_dialog.objectName() == "pdf_preview":
+        window.active_dialog.reject()
     assert large_desk.cases.detail(case.dossier_code).row.status == Status.ACCEPTED
     assert window.detail.row.status == Status.ACCEPTED
     assert window.model.case_row(target).status == Status.ACCEPTED

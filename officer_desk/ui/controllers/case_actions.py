@@ -70,7 +70,7 @@ class CaseActionsController(Controller):
         def done(outcome: services.IssuedOutcome) -> None:
             self.window.after_change(self.tr("{code}: accepted").format(code=code))
             if outcome.pdf:
-                self.documents.deliver_document(outcome.pdf, outcome.form, 2, self.tr("receipt"))
+                self.documents.present(outcome, 2)  # two copies: the citizen's and the one kept with the file
             self.window.action_done.emit(code, Action.ACCEPT.value)
 
         self.window.run(lambda: services.accept_case(self.desk, code, expected_version=version), done)
@@ -122,7 +122,7 @@ class CaseActionsController(Controller):
         def done(outcome: services.IssuedOutcome) -> None:
             self.window.after_change(self.tr("{code}: {action} — done").format(code=code, action=label))
             if outcome.pdf:
-                self.documents.deliver_document(outcome.pdf, outcome.form, copies, label)
+                self.documents.present(outcome, copies)
             self.window.action_done.emit(code, action.value)
 
         self.window.run(call, done)

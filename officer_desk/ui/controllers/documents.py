@@ -1,30 +1,90 @@
-"""Documents: printing issued receipts and notices (or saving them as PDF), reprints, signature checks."""
+"""Documents: every issued receipt and notice previewed before printing (or saving as PDF), the case's
+list of issued documents, reprints, the apology with a new appointment, the control sheet, signature checks."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from officer_desk.fileio import write_bytes_atomic
+from officer_desk.receipts.documents import CaseDocument
 from officer_desk.ui import services
+from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
+from officer_desk.ui.dialogs import open_dialog
+from officer_desk.ui.notice_dialogs import ApologyDialog
+from officer_desk.ui.pdf_preview import PrinterProblemDialog, open_preview
 from officer_desk.ui.printing import DocumentPrinter
 
 
 class DocumentsController(Controller):
     """Delivers signed documents to the printer and opens the verification dialog."""
 
+    # ------------------------------------------------------------------ issued documents, previewed first
+
+    def present(self, outcome: services.IssuedOutcome, copies: int, reprint: bool = False) -> None:
+        """An issued document on screen before it is printed (QtPdf preview: Print, Save, Close)."""
+        if not outcome.pdf:
+            return
+        self.window.reload_documents()
+        self.window.active_dialog = open_preview(
+            self.desk, self.runner, outcome.dossier_code, outcome.pdf, outcome.doc_type or "receipt", outcome.form,
+            copies, self.widget, reprint, lambda _how: self.window.reload_documents())
+
     def reprint_receipt(self) -> None:
+        """The receipt again, re-issued by the receipts service and marked "Bản in lại" on paper."""
         detail = self.current()
         if detail is None or detail.receipt_issued_at is None:
             self.message(self.tr("This case has no receipt yet."), 5000)
             return
         code = detail.row.dossier_code
-        self.window.run(lambda: services.stored_receipt(self.desk, code),
-                        lambda pdf: self.deliver_document(pdf, self.desk.config.paper_size or "a5", 2,
-                                                          self.tr("receipt"), save_if_no_printer=True))
+        self.window.run(lambda: services.reprint_receipt(self.desk, code),
+                        lambda outcome: self.present(outcome, 1, reprint=True))
+
+    def open_issued(self, document: CaseDocument) -> None:
+        """A document from the case's list: a receipt is re-issued as a reprint, a notice shown as stored."""
+        detail = self.current()
+        if detail is None:
+            return
+        code = detail.row.dossier_code
+        if document.doc_type == "receipt":
+            self.reprint_receipt()
+            return
+        form = document.form
+        self.window.run(lambda: services.document_pdf(self.desk, document.id),
+                        lambda pdf: self.present(services.IssuedOutcome(code, document.doc_type, pdf, form), 1,
+                                                 reprint=bool(document.delivered)))
+
+    def apologise(self) -> None:
+        """Mẫu 05 for an overdue case: the officer chooses the new date; the due date moves with it."""
+        detail = self.current()
+        if detail is None or not self.window.action(WindowAction.APOLOGY).isEnabled():
+            return
+        code = detail.row.dossier_code
+        proposed = self.desk.calendar.add_working_days(date.today(), 3)
+        dialog = ApologyDialog(code, detail.row.due_date, proposed, self.widget)
+
+        def confirmed() -> None:
+            new_date, reason = dialog.new_date(), dialog.reason()
+
+            def issued(outcome: services.IssuedOutcome) -> None:
+                self.window.after_change(self.tr("{code}: apology issued, new appointment {date}").format(
+                    code=code, date=new_date.strftime("%d/%m/%Y")))
+                self.present(outcome, 1)
+
+            self.window.run(lambda: services.apologise(self.desk, code, new_date, reason), issued)
+
+        self.window.active_dialog = open_dialog(dialog, confirmed)
+
+    def control_sheet(self) -> None:
+        detail = self.current()
+        if detail is None or not self.window.action(WindowAction.CONTROL_SHEET).isEnabled():
+            return
+        code = detail.row.dossier_code
+        self.window.run(lambda: services.control_sheet(self.desk, code), lambda outcome: self.present(outcome, 1))
 
     def deliver_document(self, pdf: bytes, form: str, copies: int, what: str, save_if_no_printer: bool = False) -> None:
         """Print an issued document on the configured printer; without one, say so (or offer to save it)."""
@@ -32,10 +92,12 @@ class DocumentsController(Controller):
             if save_if_no_printer:
                 self.save_pdf(pdf)
                 return
-            # Not a modal interruption at every acceptance: the document is kept and Ctrl+P prints or saves it.
-            self.message(self.tr(
-                "No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it)."
-            ).format(what=what), 10000)
+            box = PrinterProblemDialog(what, self.tr("no printer is set up on this computer (Settings › Printer)"),
+                                       self.widget)
+            box.finished.connect(lambda button: self.save_pdf(pdf) if button == QMessageBox.StandardButton.Save
+                                 else None)
+            self.window.active_dialog = box
+            box.open()
             return
         outcome = DocumentPrinter().print_pdf(pdf, form, printer_name=self.desk.config.printer or None,
                                               copies=copies)
@@ -43,16 +105,13 @@ class DocumentsController(Controller):
             self.message(self.tr("The {what} was sent to the printer {printer}.").format(
                 what=what, printer=outcome.printer), 8000)
             return
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Not printed"), self.tr(
-            "The {what} is signed and kept with the case, but it was not printed: {reason}").format(
-                what=what, reason=outcome.reason), QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Close,
-            self.widget)
-        box.setDefaultButton(QMessageBox.StandardButton.Close)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box = PrinterProblemDialog(what, outcome.reason, self.widget)
 
         def answered(button: int) -> None:
             if button == QMessageBox.StandardButton.Save:
                 self.save_pdf(pdf)
+            elif button == QMessageBox.StandardButton.Retry:
+                self.deliver_document(pdf, form, copies, what, save_if_no_printer)
 
         box.finished.connect(answered)
         self.window.active_dialog = box

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from officer_desk.cases import AttachmentView, CaseDetail
 from officer_desk.desk import Desk
+from officer_desk.ui import services
 from officer_desk.ui.case_view import CaseView
 from officer_desk.ui.hints_panel import HintsPanel
 from officer_desk.ui.tasks import TaskRunner
@@ -59,6 +61,23 @@ class CasePanel(QSplitter):
         self.case_view.show_case(detail)
         self.hints_panel.show_case(detail, screening_available=True)
         self.case_shown.emit(detail)
+        self.load_documents()
+
+    def load_documents(self) -> None:
+        """The shown case's issued documents, for its documents tab (the newest selection wins)."""
+        detail = self.detail
+        if detail is None:
+            return
+        code = detail.row.dossier_code
+
+        def loaded(documents: list[Any]) -> None:
+            if self.detail is not None and self.detail.row.dossier_code == code:
+                self.case_view.documents_panel.show_documents(documents)
+                index = self.case_view.tabs.indexOf(self.case_view.documents_panel)
+                self.case_view.tabs.setTabText(index, self.tr("Issued documents ({count})").format(
+                    count=len(documents)))
+
+        self.runner.submit(lambda: services.case_documents(self.desk, code), loaded, self.on_error, owner=self)
 
     def _load_preview(self, attachment: AttachmentView) -> None:
         sha = attachment.content_sha256
