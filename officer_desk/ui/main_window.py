@@ -12,9 +12,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from officer_desk.cases import CaseDetail
 from officer_desk.desk import Desk
@@ -41,6 +41,7 @@ from officer_desk.ui.panels.case_panel import CasePanel
 from officer_desk.ui.panels.queue_panel import QueuePanel
 from officer_desk.ui.panels.status_bar import DeskStatus
 from officer_desk.ui.queue_model import CaseQueueModel
+from officer_desk.ui.screen_fit import ScreenFitter, available_area, fit_window
 from officer_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger("officer_desk.ui")
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
         self._counts_started = False
         self.active_dialog: QWidget | None = None
         self.setObjectName("main_window")
+        app = QApplication.instance()
+        if app is not None and not hasattr(app, "_officer_desk_fitter"):
+            app._officer_desk_fitter = ScreenFitter(app)  # type: ignore[attr-defined]  # one per application
+            app.installEventFilter(app._officer_desk_fitter)  # type: ignore[attr-defined]
         self.setWindowIcon(app_icon())
         self.setWindowTitle(self.tr("Officer Desk — {agency}, desk {desk}").format(
             agency=desk.config.agency_name, desk=desk.config.desk_number))
@@ -215,7 +220,11 @@ class MainWindow(QMainWindow):
     def restore_state(self) -> None:
         s = self.settings
         if str(s.value("version", 0) or 0) != str(SETTINGS_VERSION):
-            self.resize(1440, 900)
+            # 1440×900 where the screen has room; on a 1366×768 laptop, its available area (taskbar off).
+            fit_window(self, QSize(1440, 900))
+            area = available_area(self)
+            if area is not None:
+                self.move(area.topLeft())
             return
         for key, restore in (("geometry", self.restoreGeometry), ("state", self.restoreState),
                              ("main_split", self.main_split.restoreState),
@@ -225,6 +234,7 @@ class MainWindow(QMainWindow):
             value = s.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
+        fit_window(self)  # a geometry saved on a bigger monitor comes back on this screen
 
     def save_state(self) -> None:
         s = self.settings

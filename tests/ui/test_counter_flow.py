@@ -148,3 +148,34 @@ def test_control_sheet_from_the_window(small_desk: Any, make_window: Any) -> Non
     preview = window.active_dialog
     assert preview.objectName() == "pdf_preview", preview.text() + preview.detailedText()
     assert preview.document.pageCount() >= 1
+
+
+def test_every_dialog_fits_a_1366x768_laptop_with_a_taskbar(small_template: Any, tmp_path: Any) -> None:
+    """Issue 10 §8: the window, the assistant and every dialog stay inside the available screen area."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.ui.conftest import ROOT, copy_home
+
+    home = copy_home(small_template, tmp_path / "home")
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 728,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "OFFICER_DESK_HOME": str(home), "OFFICER_DESK_NO_KEYRING": "1",
+           "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "HOME": str(tmp_path)}
+    env.pop("OFFICER_DESK_DATABASE_URL", None)
+    result = subprocess.run([sys.executable, "-m", "tests.ui.screen_fit_probe", str(home)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    ax, ay, aw, ah = report["available"]
+    assert (aw, ah) == (1366, 728)
+    outside = {}
+    for name, frame in report["frames"].items():
+        assert frame is not None, f"{name} did not open"
+        x, y, w, h = frame
+        if not (x >= ax and y >= ay and x + w <= ax + aw and y + h <= ay + ah):
+            outside[name] = frame
+    assert outside == {}
