@@ -230,6 +230,19 @@ def blocking_message(code: str, blocking: Sequence[Any]) -> str:
              code=code, m=confirmed)
 
 
+def citizen_todo(code: str) -> str:
+    """What the citizen has to do about a defect, in words for the citizen.
+
+    A hint's own suggestion is addressed to the officer ("Đối chiếu số định danh … với thẻ căn cước") and
+    never goes on the paper handed to the citizen.
+    """
+    if code.startswith("MISSING") or code.endswith("_MISSING"):
+        return _("Nộp bổ sung giấy tờ này")
+    if "EXPIRED" in code:
+        return _("Nộp giấy tờ còn hiệu lực")
+    return _("Khai lại cho đúng với giấy tờ gốc và mang theo bản chính để đối chiếu")
+
+
 def supplement_items(findings: Iterable[Any], procedure: Procedure | None = None) -> list[tuple[str, str]]:
     """Every missing or wrong item, once: (label, reason) in Vietnamese, for the supplement request.
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from officer_desk.cases import AttachmentView, CaseDetail
 from officer_desk.catalogue import Catalogue, Procedure
+from officer_desk.choice_labels import choice_label
 from officer_desk.dossier import LOCAL_TZ, form_value
 from officer_desk.i18n import current_language
 from officer_desk.ui import labels
@@ -319,6 +320,8 @@ class CaseView(QWidget):
         if procedure is not None:
             for field in procedure.fields:
                 value = form_value(form, field.name)
+                if field.choices and isinstance(value, str):
+                    value = choice_label(value)
                 label = field.label_en if language == "en" and field.label_en else field.label_vi
                 if field.required:
                     label += " *"
@@ -329,7 +332,8 @@ class CaseView(QWidget):
                 f.name.startswith(key + ".") for f in procedure.fields
             )):
                 continue
-            self.form_layout.addRow(key + ":", self._value_label(_text(value)))
+            # A value the catalogue does not declare: its key in words, never the raw key.
+            self.form_layout.addRow(choice_label(key).capitalize() + ":", self._value_label(_text(value)))
 
     def _document_name(self, procedure: Procedure | None, doc_type: str, language: str) -> str:
         identity = {

@@ -157,7 +157,7 @@ def test_every_dialog_fits_a_1366x768_laptop_with_a_taskbar(small_template: Any,
     import subprocess
     import sys
 
-    from tests.ui.conftest import ROOT, copy_home
+    from tests.helpers.desks import ROOT, copy_home
 
     home = copy_home(small_template, tmp_path / "home")
     config = tmp_path / "screen.json"
@@ -179,3 +179,80 @@ def test_every_dialog_fits_a_1366x768_laptop_with_a_taskbar(small_template: Any,
         if not (x >= ax and y >= ay and x + w <= ax + aw and y + h <= ay + ah):
             outside[name] = frame
     assert outside == {}
+
+
+INTERNAL = __import__("re").compile(
+    r"\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b"  # finding codes (MISSING_REQUIRED_DOC)
+    r"|\b(?:form|applicant|attachments)\.[a-z_.]+"  # field paths (form.nguoi_huong.gioi_tinh)
+    r"|\b[a-z0-9]+(?:_[a-z0-9]+)+\b"  # document ids and raw choice values (giay_khai_sinh_tre, tre_em)
+)
+
+
+def _texts(widget: Any) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QTreeWidget
+
+    found: list[str] = []
+    for child in [widget, *widget.findChildren(__import__("PySide6.QtWidgets", fromlist=["QWidget"]).QWidget)]:
+        if not child.isVisibleTo(widget) and child is not widget:
+            continue
+        if isinstance(child, QLabel):
+            found.append(child.text())
+        elif isinstance(child, QAbstractButton):
+            found.append(child.text())
+        elif isinstance(child, QTabWidget):
+            found += [child.tabText(i) for i in range(child.count())]
+        elif isinstance(child, QTreeWidget):
+            for i in range(child.topLevelItemCount()):
+                item = child.topLevelItem(i)
+                found += [item.text(c) for c in range(child.columnCount())]
+    return found
+
+
+def test_the_case_view_speaks_the_officers_language(small_desk: Any, make_window: Any) -> None:
+    """Issue 10 §5: no finding code, field path, document id or raw choice value in any label."""
+    window = make_window(small_desk)
+    ids = small_desk.cases.list_ids(QueueFilter(), 0, 60)
+    leaks: dict[str, set[str]] = {}
+    for row in small_desk.cases.rows(ids):
+        window.open_case_by_code(row.dossier_code)
+        for tab in range(window.case_view.tabs.count()):
+            window.case_view.tabs.setCurrentIndex(tab)
+            for text in _texts(window.case_panel):
+                for match in INTERNAL.finditer(text or ""):
+                    leaks.setdefault(match.group(0), set()).add(row.dossier_code)
+    assert {k: sorted(v)[:2] for k, v in leaks.items()} == {}
+
+
+def _pdf_text(pdf: bytes, tmp_path: Any) -> str:
+    import shutil
+    import subprocess
+
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    tool = shutil.which("pdftotext")
+    assert tool, "pdftotext (poppler-utils) is needed"
+    return subprocess.run([tool, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_supplement_notice_is_written_for_the_citizen(small_desk: Any, make_window: Any, qtbot: Any,
+                                                          tmp_path: Any) -> None:
+    """Issue 10 §5: officer instructions and internal codes never reach the paper."""
+    from tests.helpers.desks import SAMPLE_FINDINGS, add_findings
+
+    code = _code(small_desk, Status.RECEIVED)
+    identity = {"code": "ID_GENDER_MISMATCH", "severity": "error", "target": "applicant.id_number",
+                "message": "Số định danh không khớp với giới tính", "message_en": "ID number does not match the sex",
+                "evidence": "", "suggestion": "Đối chiếu số định danh và giới tính với thẻ căn cước/CCCD"}
+    add_findings(small_desk, code, [*SAMPLE_FINDINGS, identity])
+    window = make_window(small_desk)
+    window.open_case_by_code(code)
+    qtbot.keyClick(window.table, Qt.Key.Key_F3)
+    dialog = window.active_dialog
+    assert dialog.objectName() == "supplement_dialog"
+    dialog.accept()
+    preview = window.active_dialog
+    assert preview.objectName() == "pdf_preview"
+    text = _pdf_text(preview.pdf, tmp_path)
+    assert "Số định danh không khớp với giới tính" in text
+    assert "Đối chiếu" not in text and "thẻ căn cước/CCCD" not in text
+    assert not INTERNAL.search(text), INTERNAL.search(text)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from officer_desk.cases import CaseDetail
 from officer_desk.i18n import current_language
 from officer_desk.lifecycle import Action
-from officer_desk.screening.service import acceptance_blockers
+from officer_desk.screening.service import acceptance_blockers, citizen_todo
 from officer_desk.ui import labels, services
 from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
@@ -85,7 +85,9 @@ class CaseActionsController(Controller):
                 continue
             message = finding.message_en if language == "en" and finding.message_en else finding.message_vi
             key = f"{finding.code}:{finding.target}"
-            items.append(SupplementItem(key, message or finding.code, True, finding.suggestion))
+            # The citizen's words on the paper: never the hint's suggestion, which is addressed to the officer.
+            items.append(SupplementItem(key, message or labels.severity_label(finding.severity), True,
+                                        citizen_todo(finding.code)))
             seen.add(finding.target)
         procedure = self.desk.catalogue.find(detail.row.procedure_code)
         present = {a.doc_type for a in detail.attachments}
