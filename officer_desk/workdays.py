@@ -17,7 +17,7 @@ import holidays
 import yaml
 
 from officer_desk.errors import CatalogueError
-from officer_desk.i18n import _
+from officer_desk.i18n import _, current_language
 from officer_desk.paths import resource
 
 DEFAULT_CUTOFF = time(15, 0)
@@ -89,9 +89,11 @@ class WorkingCalendar:
             return None
         if day in self.overrides.non_working:
             return self.overrides.non_working[day] or _("Ngày nghỉ")
-        name = self._holidays.get(day)
-        if name:
-            return str(name)
+        if day in self._holidays:
+            # Named in the language the officer reads (the library's default is English).
+            language = "en_US" if current_language() == "en" else "vi"
+            named = holidays.country_holidays("VN", years=day.year, language=language)
+            return str(named.get(day) or self._holidays.get(day))
         return _("Cuối tuần")
 
     def next_working_day(self, day: date, include_today: bool = False) -> date:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.errors import DeskError
+from officer_desk.ui.error_advice import window_advice
 
 log = logging.getLogger("officer_desk.ui")
 
@@ -31,7 +32,8 @@ log = logging.getLogger("officer_desk.ui")
 def describe_error(exc: BaseException) -> tuple[str, str]:
     """(message an officer understands, details for support) — never a traceback."""
     if isinstance(exc, DeskError):
-        return exc.message, f"{type(exc).__name__} ({exc.code})"
+        # The core's message may advise a command line; the officer is told where to click instead.
+        return window_advice(exc.message), f"{type(exc).__name__} ({exc.code}): {exc.message}"
     if isinstance(exc, OSError):
         message = QCoreApplication.translate("Errors", "The file could not be read or written: {reason}").format(
             reason=exc.strerror or type(exc).__name__

@@ -672,6 +672,22 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>the desk's Settings</source>
+        <translation>the desk's Settings</translation>
+    </message>
+    <message>
+        <source>“File › Generate demo data”</source>
+        <translation>“File › Generate demo data”</translation>
+    </message>
+    <message>
+        <source>“Tools › Verify a signed document” (trusted roots)</source>
+        <translation>“Tools › Verify a signed document” (trusted roots)</translation>
+    </message>
+    <message>
+        <source>“Settings › Signing &amp; printing”</source>
+        <translation>“Settings › Signing &amp; printing”</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/dialogs.py" line="36" />
         <source>The file could not be read or written: {reason}</source>
         <translation>The file could not be read or written: {reason}</translation>

@@ -672,6 +672,22 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>the desk's Settings</source>
+        <translation>phần Cài đặt của quầy</translation>
+    </message>
+    <message>
+        <source>“File › Generate demo data”</source>
+        <translation>“Tệp › Tạo dữ liệu mẫu”</translation>
+    </message>
+    <message>
+        <source>“Tools › Verify a signed document” (trusted roots)</source>
+        <translation>“Công cụ › Kiểm tra văn bản đã ký” (chứng thư gốc tin cậy)</translation>
+    </message>
+    <message>
+        <source>“Settings › Signing &amp; printing”</source>
+        <translation>“Cài đặt › Ký số và in”</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/dialogs.py" line="36" />
         <source>The file could not be read or written: {reason}</source>
         <translation>Không đọc hoặc ghi được tệp: {reason}</translation>

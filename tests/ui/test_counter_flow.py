@@ -256,3 +256,15 @@ def test_the_supplement_notice_is_written_for_the_citizen(small_desk: Any, make_
     assert "Số định danh không khớp với giới tính" in text
     assert "Đối chiếu" not in text and "thẻ căn cước/CCCD" not in text
     assert not INTERNAL.search(text), INTERNAL.search(text)
+
+
+def test_error_boxes_say_where_to_click_not_which_command(qapp: Any) -> None:
+    from officer_desk.errors import UsageError
+    from officer_desk.ui.dialogs import describe_error
+
+    error = UsageError("Chưa có chứng thư của máy để ký: dùng --keystore P12 (hoặc bật chế độ demo bằng "
+                       "'officer-desk demo').", code="no_desk_key")
+    message, details = describe_error(error)
+    assert "officer-desk" not in message and "--keystore" not in message
+    assert "Settings" in message or "Cài đặt" in message
+    assert "--keystore" in details  # support still sees the original

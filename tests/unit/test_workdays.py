@@ -64,3 +64,20 @@ def test_culture_day_2026_is_off_by_default_and_removable(tmp_path) -> None:  # 
 def test_year_coverage_warns_for_unlisted_years(calendar: WorkingCalendar) -> None:
     assert calendar.year_covered(2026)
     assert not calendar.year_covered(2027)
+
+
+def test_holiday_names_follow_the_language() -> None:
+    """Issue 10 §5: no English holiday name inside Vietnamese text."""
+    from datetime import date
+
+    from officer_desk.i18n import current_language, set_language
+    from officer_desk.workdays import WorkingCalendar
+
+    previous = current_language()
+    try:
+        set_language("vi")
+        assert WorkingCalendar().day_off_reason(date(2026, 9, 2)) == "Quốc khánh"
+        set_language("en")
+        assert WorkingCalendar().day_off_reason(date(2026, 9, 2)) == "National Day"
+    finally:
+        set_language(previous)
