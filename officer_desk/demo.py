@@ -16,16 +16,19 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from officer_desk.cases import case_search_terms
+from officer_desk.cases.repository import severity_summary
 from officer_desk.demo_data import demo_dossiers
+from officer_desk.demo_files import sample_scan
 from officer_desk.desk import Desk
 from officer_desk.dossier import LOCAL_TZ, parse
 from officer_desk.errors import DeskError
 from officer_desk.i18n import _
-from officer_desk.lifecycle import CLOCK_RUNNING, CLOSED_STATUSES
-from officer_desk.models import Case, CaseEvent, CaseSearchTerm, DeskSetting, DossierSequence, Officer
+from officer_desk.lifecycle import CLOCK_RUNNING, CLOSED_STATUSES, Status
+from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm, DeskSetting, DossierSequence, Officer
 from officer_desk.progress import Progress
 from officer_desk.screening.service import screen_case_in_session
 from officer_desk.text import digits
+from officer_desk.vocabulary import Decision, Severity
 
 BATCH = 2000
 SCREEN_NEWEST = 5000
@@ -196,7 +199,36 @@ def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_i
                                "action": "demo_status", "from_status": "received", "to_status": row["status"],
                                "reason": "", "details": {"demo": True}})
         session.execute(insert(CaseEvent), events)
+        _insert_attachments(desk, session, ids, batch)
     return [row["dossier_code"] for row in rows]
+
+
+def _insert_attachments(desk: Desk, session: Any, ids: list[int], batch: list[tuple[dict[str, Any], str]]) -> None:
+    """The papers each demo dossier lists, with a small generated scan for those handed in as files."""
+    stored: dict[str, str] = {}
+    rows = []
+    for case_id, (dossier, _status) in zip(ids, batch, strict=True):
+        procedure = desk.cases.procedure(dossier["procedure_code"])
+        for position, item in enumerate(dossier.get("attachments") or []):
+            doc_type = str(item["doc_type"])
+            row: dict[str, Any] = {
+                "case_id": case_id, "position": position, "doc_type": doc_type, "kind": item.get("kind", "copy"),
+                "quantity": int(item.get("quantity", 1)), "presented_only": bool(item.get("presented_only")),
+                "certified": item.get("kind") == "certified_copy", "fields_json": item.get("fields") or {},
+                "file_name": None, "content_sha256": None, "size": None, "media_type": None}
+            if not row["presented_only"]:
+                requirement = procedure.document_for(doc_type)
+                title = requirement.name_vi if requirement is not None else doc_type.replace("_", " ")
+                data = sample_scan(title)
+                if doc_type not in stored:
+                    stored[doc_type] = desk.cases.attachments.put(session, data)
+                # A file name as a scanner saves it: what the paper is, in words (never the document id).
+                name = f"{position + 1:02d} {title[:80]}.pdf".replace("/", "-")
+                row.update(file_name=name, content_sha256=stored[doc_type],
+                           size=len(data), media_type="application/pdf")
+            rows.append(row)
+    if rows:
+        session.execute(insert(Attachment), rows)
 
 
 def _screen_codes(desk: Desk, codes: list[str]) -> None:
@@ -206,3 +238,22 @@ def _screen_codes(desk: Desk, codes: list[str]) -> None:
             cases = session.execute(select(Case).where(Case.dossier_code.in_(codes[start:start + 500]))).scalars()
             for case in cases:
                 screen_case_in_session(desk.cases, session, case)
+                _settle_findings(case)
+
+
+def _settle_findings(case: Case) -> None:
+    """Decisions that agree with the demo case's status: a supplement was requested for confirmed defects;
+    an accepted dossier has no undecided error (the officer checked the originals at the counter)."""
+    if case.status == Status.RECEIVED:
+        return
+    decided_at = case.received_at + timedelta(minutes=4)
+    for finding in case.findings:
+        if finding.superseded or finding.severity != Severity.ERROR or finding.decision != Decision.OPEN:
+            continue
+        if case.status == Status.SUPPLEMENT_REQUESTED:
+            finding.decision, finding.decision_reason = Decision.CONFIRMED.value, ""
+        else:
+            finding.decision = Decision.OVERRIDDEN.value
+            finding.decision_reason = "Đã đối chiếu bản chính khi tiếp nhận (dữ liệu mẫu)"
+        finding.decided_at = decided_at
+    case.worst_severity, case.open_finding_count = severity_summary(case.findings)

@@ -247,6 +247,9 @@ def office_time(rng: random.Random, day: date) -> datetime:
     return datetime(day.year, day.month, day.day, minutes // 60, minutes % 60, tzinfo=LOCAL_TZ)
 
 
+FLAWED_STATUSES = frozenset({"received", "supplement_requested", "refused"})
+
+
 def demo_dossiers(catalogue: Catalogue, count: int, seed: int, today: date, spread_days: int = 30,
                   flawed_share: float = 0.15) -> Any:
     """Yield (dossier dict, target status) pairs, newest last."""
@@ -260,10 +263,12 @@ def demo_dossiers(catalogue: Catalogue, count: int, seed: int, today: date, spre
             day -= timedelta(days=1)
         procedure = rng.choices(procedures, weights=weights, k=1)[0]
         received = office_time(rng, day)
-        dossier = make_dossier(rng, procedure, received, flawed=rng.random() < flawed_share)
+        roll = rng.random()
         age = (today - day).days
         # Old dossiers are mostly finished; a few stay overdue, as in a real queue.
         status = _weighted(rng, OLD_STATUS_WEIGHTS if age > 20 else STATUS_WEIGHTS)
         if age <= 1 and status in ("returned", "result_ready"):
             status = "received"
-        yield dossier, status
+        # Only a dossier not (yet) accepted may be defective: an accepted one had every paper.
+        flawed = roll < flawed_share and status in FLAWED_STATUSES
+        yield make_dossier(rng, procedure, received, flawed=flawed), status

@@ -1,0 +1,34 @@
+"""Demo data that agrees with itself (issue 10 §9): statuses agree with findings and decisions, and every
+dossier carries its papers (with small generated scans), so receipts list them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from officer_desk.cases import QueueFilter
+from officer_desk.demo import enable_demo_mode, generate_cases
+from officer_desk.screening.service import acceptance_blockers
+
+ACCEPTED = ("accepted", "in_processing", "awaiting_signature", "result_ready")
+
+
+def test_demo_statuses_agree_with_findings_and_dossiers_carry_their_papers(desk: Any) -> None:
+    enable_demo_mode(desk)
+    assert generate_cases(desk, 240, 7) == 240
+    ids = desk.cases.list_ids(QueueFilter(), 0, 500)
+    statuses: dict[str, int] = {}
+    for row in desk.cases.rows(ids):
+        detail = desk.cases.detail(row.dossier_code)
+        statuses[row.status] = statuses.get(row.status, 0) + 1
+        if row.status in ACCEPTED:
+            assert acceptance_blockers(detail.findings) == [], (row.dossier_code, row.status)
+        if row.status == "supplement_requested":
+            assert all(f.decision != "open" for f in detail.findings if f.severity == "error")
+        listed = detail.dossier.get("attachments") or []
+        assert len(detail.attachments) == len(listed), row.dossier_code
+        for attachment in detail.attachments:
+            if not attachment.presented_only:
+                assert attachment.content_sha256
+                assert desk.cases.attachment_bytes(attachment.content_sha256).startswith(b"%PDF")
+    assert statuses.get("accepted", 0) + statuses.get("in_processing", 0) > 0
+    assert sum(1 for row in desk.cases.rows(ids) if desk.cases.detail(row.dossier_code).attachments) > 200
