@@ -62,9 +62,12 @@ def enable_demo_mode(desk: Desk) -> dict[str, Any]:
 
 
 def run_demo(desk: Desk, count: int, seed: int, progress: Progress | None = None) -> dict[str, Any]:
+    """Demo mode and ``count`` dossiers; ``cancelled`` says the run stopped early, ``cases`` what it kept."""
     material = enable_demo_mode(desk)
     created = generate_cases(desk, count, seed, progress) if count else 0
-    return {"cases": created, "demo": material, "home": str(desk.home.root)}
+    cancelled = progress is not None and progress.cancelled() and created < count
+    return {"cases": created, "requested": count, "cancelled": cancelled, "demo": material,
+            "home": str(desk.home.root)}
 
 
 def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None = None) -> int:
@@ -112,9 +115,12 @@ def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None 
         batch.append((dossier, status))
         if len(batch) >= BATCH:
             flush()
-    flush()
+    flush()  # what was generated before a cancel is kept whole: every batch is one transaction
     _save_sequences(desk, sequence)
-    _screen_codes(desk, newest_open)
+    if progress is None or not progress.cancelled():
+        # Screening thousands of cases takes seconds; a cancelled run stops now (its cases have no hints
+        # until "Screen all open cases again").
+        _screen_codes(desk, newest_open, progress)
     _refresh_statistics(desk)
     return created
 
@@ -231,9 +237,11 @@ def _insert_attachments(desk: Desk, session: Any, ids: list[int], batch: list[tu
         session.execute(insert(Attachment), rows)
 
 
-def _screen_codes(desk: Desk, codes: list[str]) -> None:
-    """Screen the newest open demo cases so the window has hints to show."""
+def _screen_codes(desk: Desk, codes: list[str], progress: Progress | None = None) -> None:
+    """Screen the newest open demo cases so the window has hints to show (stops at a cancel)."""
     for start in range(0, len(codes), 500):
+        if progress is not None and progress.cancelled():
+            return
         with desk.db.session() as session:
             cases = session.execute(select(Case).where(Case.dossier_code.in_(codes[start:start + 500]))).scalars()
             for case in cases:

@@ -12,9 +12,18 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from officer_desk.cases import CaseDetail
 from officer_desk.desk import Desk
@@ -93,6 +102,18 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_assistant()
         build_menus(self.menuBar(), self.actions_by_key)
+        self._busy = 0
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(200)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self.busy_indicator = QProgressBar()
+        self.busy_indicator.setObjectName("busy_indicator")
+        self.busy_indicator.setRange(0, 0)  # an operation whose length is not known: a moving bar
+        self.busy_indicator.setMaximumWidth(140)
+        self.busy_indicator.setFormat(self.tr("Working…"))
+        self.busy_indicator.hide()
+        self.statusBar().addPermanentWidget(self.busy_indicator)
         self.status = DeskStatus(desk, self.runner, self.statusBar(), self, self.run, self._set_dialog)
         self._connect()
         self.restore_state()
@@ -330,8 +351,49 @@ class MainWindow(QMainWindow):
             self.active_dialog = show_error(self, exc)
 
     def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None) -> None:
-        """Run a service call off the GUI thread; errors become a message (nothing half-done)."""
-        self.runner.submit(fn, on_success, self.show_error, owner=self)
+        """Run a service call off the GUI thread; errors become a message (nothing half-done).
+
+        The case's actions are disabled at once (a second F2 while signing must not issue twice); past
+        200 ms the window shows that it is busy (indicator, busy cursor) until the call is back.
+        """
+        self._busy_begin()
+
+        def succeeded(result: Any) -> None:
+            self._busy_end()
+            if on_success is not None:
+                on_success(result)
+
+        def failed(exc: object) -> None:
+            self._busy_end()
+            self.show_error(exc)
+
+        self.runner.submit(fn, succeeded, failed, owner=self)
+
+    def _busy_begin(self) -> None:
+        self._busy += 1
+        if self._busy == 1:
+            for key in CASE_BUTTONS:
+                self.action(key).setEnabled(False)
+            self._busy_timer.start()
+
+    def _busy_end(self) -> None:
+        self._busy = max(0, self._busy - 1)
+        if self._busy:
+            return
+        self._busy_timer.stop()
+        if self.busy_indicator.isVisible():
+            self.busy_indicator.hide()
+            QApplication.restoreOverrideCursor()
+        self.update_actions()
+
+    def _show_busy(self) -> None:
+        if self._busy and not self.busy_indicator.isVisible():
+            self.busy_indicator.show()
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy > 0
 
     def after_change(self, message: str) -> None:
         """A case changed: its row, the case panel, the counts and the status bar follow."""

@@ -827,6 +827,10 @@
 <context>
     <name>IntakeController</name>
     <message>
+        <source>Demo generation cancelled: {count} of {requested} dossiers were kept; no more were added.</source>
+        <translation>Demo generation cancelled: {count} of {requested} dossiers were kept; no more were added.</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/controllers/intake.py" line="37" />
         <source>Another long operation is still running.</source>
         <translation>Another long operation is still running.</translation>
@@ -1476,6 +1480,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
     <message>
         <source>Print the sheet that follows the dossier through its hand-overs</source>
         <translation>Print the sheet that follows the dossier through its hand-overs</translation>

@@ -827,6 +827,10 @@
 <context>
     <name>IntakeController</name>
     <message>
+        <source>Demo generation cancelled: {count} of {requested} dossiers were kept; no more were added.</source>
+        <translation>Đã hủy tạo dữ liệu mẫu: giữ lại {count}/{requested} hồ sơ đã tạo; không thêm hồ sơ nào nữa.</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/controllers/intake.py" line="37" />
         <source>Another long operation is still running.</source>
         <translation>Một thao tác dài khác đang chạy.</translation>
@@ -1476,6 +1480,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
     <message>
         <source>Print the sheet that follows the dossier through its hand-overs</source>
         <translation>In phiếu theo dõi hồ sơ qua các bước giao nhận</translation>

@@ -32,3 +32,24 @@ def test_demo_statuses_agree_with_findings_and_dossiers_carry_their_papers(desk:
                 assert desk.cases.attachment_bytes(attachment.content_sha256).startswith(b"%PDF")
     assert statuses.get("accepted", 0) + statuses.get("in_processing", 0) > 0
     assert sum(1 for row in desk.cases.rows(ids) if desk.cases.detail(row.dossier_code).attachments) > 200
+
+
+class _CancelAfterFirstBatch:
+    def __init__(self) -> None:
+        self.stop = False
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        self.stop = True
+
+    def cancelled(self) -> bool:
+        return self.stop
+
+
+def test_cancelled_demo_generation_says_what_it_kept(desk: Any, monkeypatch: Any) -> None:
+    import officer_desk.demo as demo
+
+    monkeypatch.setattr(demo, "BATCH", 50)
+    result = demo.run_demo(desk, 400, 3, _CancelAfterFirstBatch())
+    assert result["cancelled"] is True and result["requested"] == 400
+    assert 0 < result["cases"] < 400
+    assert desk.cases.count(QueueFilter()) == result["cases"]

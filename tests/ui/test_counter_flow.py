@@ -268,3 +268,25 @@ def test_error_boxes_say_where_to_click_not_which_command(qapp: Any) -> None:
     assert "officer-desk" not in message and "--keystore" not in message
     assert "Settings" in message or "Cài đặt" in message
     assert "--keystore" in details  # support still sees the original
+
+
+def test_a_slow_action_shows_busy_and_cannot_be_pressed_twice(small_desk: Any, make_window: Any, qtbot: Any,
+                                                              monkeypatch: Any) -> None:
+    """Issue 10 §7: every action over 200 ms shows a busy state and disables what must not run twice."""
+    window = make_window(small_desk)
+    window.open_case_by_code(_clean_received(small_desk))
+    assert window.action(WindowAction.ACCEPT).isEnabled()
+    pending: list[Any] = []
+    monkeypatch.setattr(window.runner, "submit",
+                        lambda fn, ok=None, err=None, owner=None, lane="interactive": pending.append((fn, ok)))
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    assert len(pending) == 1 and not window.action(WindowAction.ACCEPT).isEnabled()
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)  # a second press while signing issues nothing more
+    assert len(pending) == 1
+    qtbot.waitUntil(window.busy_indicator.isVisible, timeout=2000)
+    monkeypatch.undo()
+    fn, ok = pending.pop()
+    ok(fn())
+    assert not window.busy_indicator.isVisible() and not window.busy
+    if window.active_dialog is not None:
+        window.active_dialog.reject()

@@ -88,7 +88,14 @@ class IntakeController(Controller):
         from officer_desk.demo import run_demo
 
         amount = count
+        def finished(result: dict[str, Any]) -> None:
+            if result.get("cancelled"):
+                # Say exactly what the cancelled run kept (each saved batch is whole).
+                self._long_task_done(self.tr("Demo generation cancelled: {count} of {requested} dossiers were "
+                                             "kept; no more were added.").format(
+                                                 count=result.get("cases", 0), requested=amount))
+                return
+            self._long_task_done(self.tr("{count} demo dossiers created").format(count=result.get("cases", 0)))
+
         self.start_long_task(self.tr("Generating demo data…"),
-                             lambda progress: run_demo(self.desk, amount, 1, progress),
-                             lambda result: self._long_task_done(
-                                 self.tr("{count} demo dossiers created").format(count=result.get("cases", 0))))
+                             lambda progress: run_demo(self.desk, amount, 1, progress), finished)
