@@ -7,6 +7,7 @@ in this package exposes ``register(subparsers)`` and handlers ``handler(args, ou
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import warnings
@@ -14,14 +15,16 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from officer_desk import __version__
-from officer_desk.cli import cases, catalogue_cmd, documents_cmd, receipts_cmd, screening_cmd, signing_cmd
 from officer_desk.cli.output import Output, run_handler
 from officer_desk.config import load_config
 from officer_desk.errors import UsageError
 from officer_desk.i18n import set_language
 
-# Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd)
+# Command modules, in the order their commands appear in --help. Imported when the parser is built: the
+# window's start (no sub-command) must not pay for the database and signing stacks before its splash.
+COMMAND_MODULE_NAMES = ("cases", "catalogue_cmd", "screening_cmd", "signing_cmd", "receipts_cmd", "documents_cmd")
+# Options of the window itself; anything else on the command line is a sub-command (or --help).
+WINDOW_OPTIONS = {"--database": True, "--lang": True, "--screenshot": True, "--quit-after": True}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,8 +46,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PATH", help="grab the window to PNG and exit")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help="close the window after SECONDS")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in COMMAND_MODULE_NAMES:
+        importlib.import_module(f"officer_desk.cli.{name}").register(sub)
+    return parser
+
+
+def _window_only(arguments: list[str]) -> bool:
+    """True when the command line only opens the window (no sub-command, no --help/--version)."""
+    index = 0
+    while index < len(arguments):
+        token = arguments[index]
+        option = token.split("=", 1)[0]
+        if option not in WINDOW_OPTIONS:
+            return False
+        index += 1 if "=" in token or not WINDOW_OPTIONS[option] else 2
+    return True
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="officer-desk")
+    parser.add_argument("--database")
+    parser.add_argument("--lang", choices=("vi", "en"))
+    parser.add_argument("--screenshot")
+    parser.add_argument("--quit-after", type=float)
+    parser.set_defaults(command=None)
     return parser
 
 
@@ -64,8 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # deprecated DSA API, ...) are for developers, not the officer's terminal. -W or
         # PYTHONWARNINGS brings them back; tests pass argv and keep pytest's "warnings are errors".
         warnings.simplefilter("ignore")
-    parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # Opening the window: only its own options are parsed, so the splash shows before the heavy imports.
+    parser = _window_parser() if _window_only(arguments) else build_parser()
     try:
         args = parser.parse_args(arguments)
     except UsageError as exc:

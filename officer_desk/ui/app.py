@@ -26,7 +26,9 @@ from officer_desk.ui.tasks import TaskRunner
 DEFAULT_SCREENSHOT_DELAY = 3.0
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, splash: list[QSplashScreen] | None = None) -> QApplication:
+    """The application; with ``splash`` (a list to fill), a splash is on screen before fonts and catalogues
+    load, so the officer sees the desk starting at once."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -34,6 +36,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("officer-desk")
     app.setApplicationDisplayName("Officer Desk")
     app.setWindowIcon(app_icon())
+    if splash is not None:
+        screen = QSplashScreen(app_icon().pixmap(128, 128))
+        screen.showMessage("Officer Desk…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
+        screen.show()
+        app.processEvents()
+        splash.append(screen)
     register_fonts()
     app.setFont(ui_font())
     return app
@@ -127,7 +135,8 @@ def run_app(args: argparse.Namespace) -> int:
     from officer_desk.config import load_config
     from officer_desk.logs import get_logger
 
-    app = create_application()
+    early: list[QSplashScreen] = []
+    app = create_application(splash=early)
     get_logger()
     translations = Translations()
     language = getattr(args, "lang", None)
@@ -138,7 +147,7 @@ def run_app(args: argparse.Namespace) -> int:
     translations.switch(language)
 
     runner = TaskRunner(app)
-    splash = QSplashScreen(app_icon().pixmap(128, 128))
+    splash = early[0] if early else QSplashScreen(app_icon().pixmap(128, 128))
     splash.showMessage(QApplication.translate("App", "Opening the database…"),
                        Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
     splash.show()
