@@ -30,6 +30,7 @@ from officer_desk.progress import Progress
 from officer_desk.screening.context import DuplicateQueue
 from officer_desk.screening.engine import screen_with_procedure
 from officer_desk.screening.result import ENGINE_VERSION, ERROR, ScreeningFinding, ScreeningResult
+from officer_desk.screening.wording import plain_words
 from officer_desk.vocabulary import Decision, blocks_acceptance
 
 if TYPE_CHECKING:
@@ -258,7 +259,7 @@ def supplement_items(findings: Iterable[Any], procedure: Procedure | None = None
         if (decision and Decision.parse(str(decision)) == Decision.OVERRIDDEN) or _get(finding, "superseded") is True:
             continue
         target = str(_get(finding, "target") or "")
-        reason = str(_get(finding, "message_vi", "message") or "")
+        reason = plain_words(str(_get(finding, "message_vi", "message") or ""), procedure)
         label = _label(target, procedure)
         key = (label, reason)
         if key in seen:

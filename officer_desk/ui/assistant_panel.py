@@ -55,6 +55,7 @@ class AssistantPanel(QDockWidget):
     """Ask which procedure fits a citizen's question; answers follow the typing (debounced, off the GUI thread)."""
 
     intake_requested = Signal(str)  # procedure code
+    checklist_requested = Signal(str)  # procedure code
     answered = Signal(str)  # the question the shown answers belong to
 
     def __init__(self, desk: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -97,6 +98,12 @@ class AssistantPanel(QDockWidget):
         self.intake_button.setEnabled(False)
         self.intake_button.clicked.connect(self._request_intake)
         layout.addWidget(self.intake_button)
+        self.checklist_button = QPushButton(self.tr("Print the checklist for the citizen"))
+        self.checklist_button.setObjectName("assistant_checklist_button")
+        self.checklist_button.setToolTip(self.tr("The papers to bring, processing time and fee, on paper"))
+        self.checklist_button.setEnabled(False)
+        self.checklist_button.clicked.connect(self._request_checklist)
+        layout.addWidget(self.checklist_button)
         body.setMinimumWidth(360)  # room for a procedure name and its papers without wrapping every word
         self.setWidget(body)
 
@@ -168,6 +175,7 @@ class AssistantPanel(QDockWidget):
         if not 0 <= row < len(self.answers):
             self.details.clear()
             self.intake_button.setEnabled(False)
+            self.checklist_button.setEnabled(False)
             return
         answer = self.answers[row]
         documents = "".join(f"<li>{html.escape(document)}</li>" for document in answer.documents)
@@ -182,10 +190,16 @@ class AssistantPanel(QDockWidget):
             f"<p><b>{html.escape(documents_label)}</b></p><ul>{documents}</ul>"
             f"<p><b>{html.escape(matched_label)}</b>: <i>«{html.escape(answer.passage)}»</i></p>")
         self.intake_button.setEnabled(True)
+        self.checklist_button.setEnabled(True)
 
     def current_code(self) -> str | None:
         row = self.answers_list.currentRow()
         return self.answers[row].code if 0 <= row < len(self.answers) else None
+
+    def _request_checklist(self) -> None:
+        code = self.current_code()
+        if code:
+            self.checklist_requested.emit(code)
 
     def _request_intake(self) -> None:
         code = self.current_code()

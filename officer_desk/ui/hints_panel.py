@@ -9,6 +9,7 @@ for support only: it is in the card's tooltip, never in its text.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from officer_desk.cases import CaseDetail, FindingView
 from officer_desk.dossier import LOCAL_TZ
 from officer_desk.i18n import current_language
+from officer_desk.screening.wording import plain_words
 from officer_desk.ui import labels
 from officer_desk.ui.icons import severity_icon
 from officer_desk.vocabulary import LEGACY_DECISIONS, Decision, Severity
@@ -44,7 +46,8 @@ class HintCard(QFrame):
     override_requested = Signal(int)
     reopen_requested = Signal(int)
 
-    def __init__(self, finding: FindingView, closed: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, finding: FindingView, closed: bool, parent: QWidget | None = None,
+                 procedure: Any = None) -> None:
         super().__init__(parent)
         self.finding = finding
         self.setObjectName("hint_card")
@@ -71,7 +74,9 @@ class HintCard(QFrame):
         self.setToolTip(self.tr("Support code: {code}").format(code=finding.code))
         layout.addLayout(top)
 
-        message, evidence_text, suggestion_text = finding.texts(current_language())
+        # The engine's texts may name field paths and document ids: shown in the catalogue's words.
+        message, evidence_text, suggestion_text = (plain_words(text, procedure)
+                                                   for text in finding.texts(current_language()))
         self.message_label = QLabel(message or finding.code)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)  # received text is never markup
         self.message_label.setWordWrap(True)
@@ -181,7 +186,7 @@ class HintsPanel(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.show_case(None)
 
-    def show_case(self, detail: CaseDetail | None, screening_available: bool = False) -> None:
+    def show_case(self, detail: CaseDetail | None, screening_available: bool = False, procedure: Any = None) -> None:
         for card in self.cards:
             self.cards_layout.removeWidget(card)
             card.deleteLater()
@@ -202,7 +207,7 @@ class HintsPanel(QWidget):
         closed = not detail.allowed_actions
         ordered = sorted(detail.findings, key=lambda f: LEGACY_DECISIONS.get(f.decision, f.decision) == "overridden")
         for position, finding in enumerate(ordered):
-            card = HintCard(finding, closed)
+            card = HintCard(finding, closed, procedure=procedure)
             card.confirm_requested.connect(self.confirm_requested)
             card.override_requested.connect(self.override_requested)
             card.reopen_requested.connect(self.reopen_requested)

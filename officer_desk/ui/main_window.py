@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
     def _build_assistant(self) -> None:
         self.assistant = AssistantPanel(self.desk, self.runner, self)
         self.assistant.intake_requested.connect(self.intake.new_dossier)
+        self.assistant.checklist_requested.connect(self.documents.print_checklist)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assistant)
         self.assistant.hide()
         # The registry's checkable action stands in for the dock's own toggle action, both ways.

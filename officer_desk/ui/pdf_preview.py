@@ -78,7 +78,7 @@ class PdfPreviewDialog(QDialog):
         self.problem: PrinterProblemDialog | None = None
         self.setObjectName("pdf_preview")
         what = document_title(doc_type)
-        self.setWindowTitle(self.tr("{what} — {code}").format(what=what, code=code))
+        self.setWindowTitle(self.tr("{what} — {code}").format(what=what, code=code) if code else what)
         layout = QVBoxLayout(self)
         self.state_label = QLabel()
         self.state_label.setObjectName("document_state")
@@ -160,6 +160,10 @@ class PdfPreviewDialog(QDialog):
     def _delivered(self, how: str, printer: str) -> None:
         code, pdf = self.code, self.pdf
         desk = self.desk
+        if not code:  # guidance not tied to a case (the checklist): nothing to record
+            self.delivered.emit(how)
+            self.accept()
+            return
         # Recorded on the worker (its errors reach the window's error box); the case's documents list is
         # reloaded after it on the same lane.
         self.runner.submit(lambda: services.mark_delivered(desk, code, pdf, how, printer))

@@ -70,6 +70,14 @@
 <context>
     <name>AssistantPanel</name>
     <message>
+        <source>The papers to bring, processing time and fee, on paper</source>
+        <translation>The papers to bring, processing time and fee, on paper</translation>
+    </message>
+    <message>
+        <source>Print the checklist for the citizen</source>
+        <translation>Print the checklist for the citizen</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="61" />
         <source>Procedure assistant</source>
         <translation>Procedure assistant</translation>

@@ -70,6 +70,14 @@
 <context>
     <name>AssistantPanel</name>
     <message>
+        <source>The papers to bring, processing time and fee, on paper</source>
+        <translation>Các giấy tờ cần mang, thời hạn giải quyết và lệ phí, in ra giấy</translation>
+    </message>
+    <message>
+        <source>Print the checklist for the citizen</source>
+        <translation>In phiếu hướng dẫn cho công dân</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="61" />
         <source>Procedure assistant</source>
         <translation>Trợ lý thủ tục</translation>

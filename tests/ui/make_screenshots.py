@@ -1,4 +1,5 @@
-"""Make docs/screenshots/{main-vi,main-en,intake-vi}.png from a fresh demo desk.
+"""Make docs/screenshots/{main-vi,main-en,intake-vi}.png, and the window at 1366×768 and 1920×1080
+(main-vi-1366x768.png, main-vi-1920x1080.png: the screen minus a 40-pixel taskbar), from a fresh demo desk.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.make_screenshots [OUT_DIR]
 
@@ -123,6 +124,12 @@ def main(out_dir: Path) -> int:
             settle(app, window)
             grab_window(window, str(out_dir / f"main-{language}.png"))
             if language == "vi":
+                for width, height in ((1366, 768), (1920, 1080)):
+                    window.resize(width, height - 40)  # a taskbar takes the bottom 40 pixels
+                    settle(app, window, 0.6)
+                    grab_window(window, str(out_dir / f"main-vi-{width}x{height}.png"))
+                window.resize(1440, 900)
+                settle(app, window, 0.3)
                 window.intake.new_dossier()
                 settle(app, window, 0.5)
                 dialog = window.active_dialog
@@ -137,6 +144,7 @@ def main(out_dir: Path) -> int:
                 dialog.validate(id_editor)
                 settle(app, window, 0.5)
                 grab_window(dialog, str(out_dir / "intake-vi.png"))
+                dialog.dirty = False  # no "close without saving?" question in a script
                 dialog.reject()
             window.settings.clear()
             window.close()

@@ -210,8 +210,17 @@ def _texts(widget: Any) -> list[str]:
 
 def test_the_case_view_speaks_the_officers_language(small_desk: Any, make_window: Any) -> None:
     """Issue 10 §5: no finding code, field path, document id or raw choice value in any label."""
-    window = make_window(small_desk)
+    from tests.helpers.desks import add_findings
+
     ids = small_desk.cases.list_ids(QueueFilter(), 0, 60)
+    # The engine's evidence names field paths and document ids; the window shows the catalogue's words.
+    first = small_desk.cases.rows(ids[:1])[0].dossier_code
+    add_findings(small_desk, first, [{
+        "code": "ID_GENDER_MISMATCH", "severity": "error", "target": "form.nguoi_huong.gioi_tinh",
+        "message": "Giới tính không khớp", "message_en": "Sex does not match",
+        "evidence": "Chữ số thứ 4 là 1 (nữ); form.nguoi_huong.gioi_tinh ghi «Nam»; không có giay_khai_sinh_tre",
+        "suggestion": "Đối chiếu applicant.id_number với thẻ"}])
+    window = make_window(small_desk)
     leaks: dict[str, set[str]] = {}
     for row in small_desk.cases.rows(ids):
         window.open_case_by_code(row.dossier_code)
@@ -290,3 +299,20 @@ def test_a_slow_action_shows_busy_and_cannot_be_pressed_twice(small_desk: Any, m
     assert not window.busy_indicator.isVisible() and not window.busy
     if window.active_dialog is not None:
         window.active_dialog.reject()
+
+
+def test_requirements_checklist_from_the_assistant(small_desk: Any, make_window: Any, qtbot: Any,
+                                                   tmp_path: Any) -> None:
+    """Issue 10 §4: a printable phiếu hướng dẫn from the procedure assistant, previewed before printing."""
+    window = make_window(small_desk)
+    window.assistant_action.setChecked(True)
+    window.assistant.question_edit.setText("đăng ký khai sinh")
+    window.assistant.ask_now()
+    qtbot.waitUntil(lambda: window.assistant.checklist_button.isEnabled(), timeout=3000)
+    window.assistant.checklist_button.click()
+    preview = window.active_dialog
+    assert preview.objectName() == "pdf_preview" and preview.document.pageCount() >= 1
+    text = _pdf_text(preview.pdf, tmp_path)
+    assert "PHIẾU HƯỚNG DẪN" in text and "Giấy chứng sinh" in text
+    assert not INTERNAL.search(text)
+    preview.reject()

@@ -13,6 +13,7 @@ from officer_desk.cases import CaseDetail
 from officer_desk.i18n import current_language
 from officer_desk.lifecycle import Action
 from officer_desk.screening.service import acceptance_blockers, citizen_todo
+from officer_desk.screening.wording import plain_words
 from officer_desk.ui import labels, services
 from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
@@ -80,16 +81,17 @@ class CaseActionsController(Controller):
         language = current_language()
         items: list[SupplementItem] = []
         seen: set[str] = set()
+        procedure = self.desk.catalogue.find(detail.row.procedure_code)
         for finding in detail.findings:
             if finding.severity != "error" or finding.decision in ("overridden", "dismissed"):
                 continue
-            message = finding.message_en if language == "en" and finding.message_en else finding.message_vi
+            message = plain_words(finding.message_en if language == "en" and finding.message_en
+                                  else finding.message_vi, procedure)
             key = f"{finding.code}:{finding.target}"
             # The citizen's words on the paper: never the hint's suggestion, which is addressed to the officer.
             items.append(SupplementItem(key, message or labels.severity_label(finding.severity), True,
                                         citizen_todo(finding.code)))
             seen.add(finding.target)
-        procedure = self.desk.catalogue.find(detail.row.procedure_code)
         present = {a.doc_type for a in detail.attachments}
         if procedure is not None:
             for document in procedure.documents:

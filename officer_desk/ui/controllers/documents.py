@@ -79,6 +79,17 @@ class DocumentsController(Controller):
 
         self.window.active_dialog = open_dialog(dialog, confirmed)
 
+    def print_checklist(self, procedure_code: str) -> None:
+        """The requirements checklist for a citizen, from the procedure assistant (previewed, then printed)."""
+        from officer_desk.ui.checklist import checklist_pdf
+
+        procedure = self.desk.catalogue.find(procedure_code)
+        if procedure is None:
+            return
+        pdf = checklist_pdf(procedure, self.desk.config.agency_name)
+        self.window.active_dialog = open_preview(self.desk, self.runner, "", pdf, "checklist", "a5", 1,
+                                                 self.widget)
+
     def control_sheet(self) -> None:
         detail = self.current()
         if detail is None or not self.window.action(WindowAction.CONTROL_SHEET).isEnabled():

@@ -59,7 +59,8 @@ class CasePanel(QSplitter):
     def show_detail(self, detail: CaseDetail | None) -> None:
         self.detail = detail
         self.case_view.show_case(detail)
-        self.hints_panel.show_case(detail, screening_available=True)
+        procedure = self.desk.catalogue.find(detail.row.procedure_code) if detail is not None else None
+        self.hints_panel.show_case(detail, screening_available=True, procedure=procedure)
         self.case_shown.emit(detail)
         self.load_documents()
 
