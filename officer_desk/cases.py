@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from officer_desk import dossier as dossier_format
+from officer_desk.accounts.roles import Permission
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
 from officer_desk.catalogue import Procedure
@@ -242,10 +243,15 @@ class CaseService:
     # ------------------------------------------------------------------ helpers
 
     def _officer(self, session: Session, username: str | None = None) -> Officer:
+        acting = username is None or username == self.desk.officer
         username = username or self.desk.officer
+        if not username:  # a set-up desk before anyone signed in
+            self.desk.require(Permission.CASE_WORK)
         officer = session.execute(select(Officer).where(Officer.username == username)).scalar_one_or_none()
         if officer is None:
-            officer = Officer(username=username, full_name=self.desk.config.officer_name or username)
+            if self.desk.set_up:  # issue 9: on a set-up desk only accounts act or receive cases
+                raise NotFoundError(_("Không có tài khoản {user}", user=username))
+            officer = Officer(username=username, full_name=self.desk.officer_name if acting else username)
             session.add(officer)
             session.flush()
         return officer
@@ -494,6 +500,7 @@ class CaseService:
 
     def import_paths(self, paths: Sequence[Path], progress: Progress | None = None) -> ImportReport:
         """Import dossier files (a folder means every ``*.json`` below it, sorted)."""
+        self.desk.require(Permission.CASE_WORK)  # issue 9
         files: list[Path] = []
         report = ImportReport()
         for path in paths:
@@ -605,6 +612,7 @@ class CaseService:
         Same checks and transaction as an imported file, screened in that transaction; nothing is
         written outside the encrypted stores.
         """
+        self.desk.require(Permission.CASE_WORK)  # issue 9
         files = files or {}
         raw_text = json.dumps(dossier_obj, ensure_ascii=False)
         parsed = dossier_format.parse(dossier_format.loads(raw_text))
@@ -721,6 +729,7 @@ class CaseService:
 
     def decide_finding(self, finding_id: int, decision: str, reason: str = "") -> None:
         """The officer accepts or dismisses a hint (a dismissal needs a reason)."""
+        self.desk.require(Permission.CASE_WORK)  # issue 9
         if decision not in ("accepted", "dismissed", "open"):
             raise InputError(_("Quyết định không hợp lệ: {decision}", decision=decision))
         if decision == "dismissed" and not reason.strip():
@@ -752,6 +761,7 @@ class CaseService:
     ) -> str:
         """Apply a lifecycle action; an illegal one raises and changes nothing. Returns the new status."""
         action = Action(action)
+        self.desk.require(Permission.CASE_REFUSE if action == Action.REFUSE else Permission.CASE_WORK)  # issue 9
         if session is None:
             with self.db.session() as own:
                 return self.transition(ref, action, reason, expected_version, own, **details)
@@ -791,6 +801,8 @@ class CaseService:
             actor = self._officer(session)
             target = self._officer(session, username) if username else actor
             holder = case.assigned_officer
+            if target.id != actor.id or (holder is not None and holder.id != actor.id):  # issue 9
+                self.desk.require(Permission.CASE_ASSIGN_ANY)
             if holder is not None and holder.id != target.id:
                 if not force:
                     raise ConflictError(
@@ -808,13 +820,17 @@ class CaseService:
         with self.db.session() as session:
             case = self._case(session, ref, lock=True)
             actor = self._officer(session)
-            self._check_lock_holder(case, actor)
+            if case.assigned_officer_id is not None and case.assigned_officer_id != actor.id:  # issue 9
+                self.desk.require(Permission.CASE_UNASSIGN_ANY)
+            else:
+                self._check_lock_holder(case, actor)
             case.assigned_officer_id = None
             case.assigned_at = None
             self._event(session, case, actor, "unassigned")
 
     def update_dossier(self, ref: str | int, changes: dict[str, Any], reason: str = "") -> None:
         """Officer corrections to applicant/form values (dotted paths); audited, the raw record is kept."""
+        self.desk.require(Permission.CASE_WORK)  # issue 9
         with self.db.session() as session:
             case = self._case(session, ref, lock=True)
             if case.status in CLOSED_STATUSES:
@@ -870,6 +886,7 @@ class CaseService:
 
     def list_ids(self, flt: QueueFilter, offset: int = 0, limit: int = 200) -> list[int]:
         """Ids of one page of the queue, filtered and sorted in SQL."""
+        self.desk.require(Permission.CASE_VIEW)  # issue 9
         column = SORT_COLUMNS.get(flt.sort, Case.received_at)
         order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
         with self.db.session() as session:
@@ -882,6 +899,7 @@ class CaseService:
 
     def search(self, text: str, limit: int = 50) -> list[CaseRow]:
         """Diacritics-insensitive search over name, ID number, phone and dossier code."""
+        self.desk.require(Permission.CASE_VIEW)  # issue 9
         keys = search_keys(text)
         if not keys:
             return []
@@ -938,6 +956,7 @@ class CaseService:
         return counts
 
     def detail(self, ref: str | int) -> CaseDetail:
+        self.desk.require(Permission.CASE_VIEW)  # issue 9
         with self.db.session() as session:
             case = session.execute(
                 (select(Case).where(Case.id == ref) if isinstance(ref, int) else
@@ -1004,6 +1023,7 @@ class CaseService:
 
     def export(self, out_dir: Path, statuses: Sequence[str] = (), progress: Progress | None = None) -> list[str]:
         """Write ``DIR/<code>/application.json`` (current values) with the attachments beside it."""
+        self.desk.require(Permission.DATA_EXPORT)  # issue 9
         for status in statuses:
             if status not in {s.value for s in Status}:
                 raise InputError(_("Trạng thái không hợp lệ: {status}", status=status))
@@ -1035,6 +1055,9 @@ class CaseService:
                     )
                     exported.append(case.dossier_code)
                 last_id = batch[-1].id
+        with self.db.session() as session:  # issue 9: exports of personal data are audited
+            audit(session, self.desk.officer or "system", "cases.exported", "desk", str(self.desk.config.desk_number),
+                  desk=self.desk.config.desk_number, count=len(exported), statuses=sorted(statuses))
         return exported
 
 
