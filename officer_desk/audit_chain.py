@@ -53,6 +53,8 @@ def canonical_details(details: Any) -> str:
 def time_text(at: datetime | str) -> str:
     """The entry time as hashed: naive UTC, ISO 8601 with microseconds."""
     if isinstance(at, str):
+        if len(at) == 26 and at[10] == " ":  # SQLite's stored form: only the separator differs
+            return at[:10] + "T" + at[11:]
         at = datetime.fromisoformat(at)
     if at.tzinfo is not None:
         at = at.astimezone(UTC).replace(tzinfo=None)
@@ -61,9 +63,12 @@ def time_text(at: datetime | str) -> str:
 
 def entry_digest(entry_id: int, at: str, actor: str, desk: int, action: str, entity_type: str, entity_id: str,
                  details: str, prev_hash: str) -> str:
-    """SHA-256 of the canonical serialisation of one entry (hex)."""
-    parts = (CHAIN_VERSION, str(entry_id), at, actor, str(desk), action, entity_type, entity_id, details, prev_hash)
-    blob = "".join(f"{len(part)}:{part};" for part in parts)
+    """SHA-256 (hex) of one entry's canonical serialisation: every field as ``length:value;``."""
+    ident = str(entry_id)
+    desk_text = str(desk)
+    blob = (f"8:{CHAIN_VERSION};{len(ident)}:{ident};{len(at)}:{at};{len(actor)}:{actor};{len(desk_text)}:{desk_text};"
+            f"{len(action)}:{action};{len(entity_type)}:{entity_type};{len(entity_id)}:{entity_id};"
+            f"{len(details)}:{details};{len(prev_hash)}:{prev_hash};")
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -160,17 +165,63 @@ def _aware(at: Any) -> datetime | None:
     return at.replace(tzinfo=UTC) if at.tzinfo is None else at
 
 
+_FIELDS = ("id", "at", "actor", "desk", "action", "entity_type", "entity_id", "details", "prev_hash")
+
+
+def _blob_sql(dialect: str) -> str:
+    """SQL that builds an entry's canonical serialisation in the database (the fast path of verify).
+
+    Same bytes as :func:`entry_digest` when the stored values are in their canonical form (always,
+    for entries the desk wrote); any other form falls back to the exact check in Python.
+    """
+    if dialect == "postgresql":
+        texts = {"id": "id::text", "at": "to_char(at, 'YYYY-MM-DD\"T\"HH24:MI:SS.US')", "desk": "desk::text",
+                 "details": "details::text"}
+    else:
+        texts = {"id": "CAST(id AS TEXT)", "at": "replace(at, ' ', 'T')", "desk": "CAST(desk AS TEXT)"}
+    parts = [f"'{len(CHAIN_VERSION)}:{CHAIN_VERSION};'"]
+    for name in _FIELDS:
+        value = texts.get(name, name)
+        parts.append(f"CAST(length({value}) AS TEXT) || ':' || {value} || ';'")
+    return " || ".join(parts)
+
+
 def _rows(connection: Connection, batch: int = 20000) -> Iterator[tuple[Any, ...]]:
-    """Every entry in chain order, raw (no type processing: a million rows stay fast)."""
+    """(id, at, canonical blob or NULL, prev_hash, entry_hash) in chain order, raw from the driver."""
+    postgres = connection.dialect.name == "postgresql"
+    sql = f"SELECT id, at, {_blob_sql(connection.dialect.name)}, prev_hash, entry_hash FROM audit_entries ORDER BY id"
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    # PostgreSQL: a server-side (named) cursor streams instead of loading every row at once.
+    cursor = raw.cursor(name="audit_verify") if postgres else raw.cursor()
+    try:
+        cursor.execute(sql)
+        while True:
+            chunk = cursor.fetchmany(batch)
+            if not chunk:
+                break
+            yield from chunk
+    finally:
+        cursor.close()
+
+
+def _exact_digest(connection: Connection, entry_id: int) -> str | None:
+    """The slow path: the entry's hash recomputed from its columns, details re-serialised canonically."""
     details = "CAST(details AS TEXT)" if connection.dialect.name == "postgresql" else "details"
-    sql = (f"SELECT id, at, actor, desk, action, entity_type, entity_id, {details}, prev_hash, entry_hash "
-           "FROM audit_entries ORDER BY id")
-    result = connection.execution_options(stream_results=True, yield_per=batch).exec_driver_sql(sql)
-    while True:
-        chunk = result.fetchmany(batch)
-        if not chunk:
-            break
-        yield from chunk
+    row = connection.exec_driver_sql(
+        f"SELECT at, actor, desk, action, entity_type, entity_id, {details}, prev_hash FROM audit_entries "
+        f"WHERE id = {int(entry_id)}").first()
+    if row is None:
+        return None
+    at, actor, desk, action, entity_type, entity_id, details_text, prev_hash = row
+    try:
+        at_text = time_text(at)
+        normal = canonical_details(json.loads(details_text)) if isinstance(details_text, str) else (
+            canonical_details(details_text))
+    except (TypeError, ValueError):
+        return None
+    return entry_digest(entry_id, at_text, actor or "", int(desk or 0), action or "", entity_type or "",
+                        entity_id or "", normal, prev_hash or "")
 
 
 def verify_chain(connection: Connection, seal_keys: set[str] | None = None) -> ChainReport:
@@ -190,8 +241,8 @@ def verify_chain(connection: Connection, seal_keys: set[str] | None = None) -> C
     count = 0
     previous = GENESIS
     last: tuple[int, Any] | None = None
-    for row in _rows(connection):
-        entry_id, at, actor, desk, action, entity_type, entity_id, details, prev_hash, entry_hash = row
+    sha256 = hashlib.sha256
+    for entry_id, at, blob, prev_hash, entry_hash in _rows(connection):
         count += 1
         if entry_hash is None or prev_hash is None:
             return ChainReport(False, count, BrokenLink(entry_id, _aware(at), _(
@@ -199,29 +250,17 @@ def verify_chain(connection: Connection, seal_keys: set[str] | None = None) -> C
         if prev_hash != previous:
             return ChainReport(False, count, BrokenLink(entry_id, _aware(at), _(
                 "Mục nhật ký liền trước đã bị xóa, sửa hoặc đổi thứ tự (mã băm liên kết không khớp)")))
-        try:
-            at_text = time_text(at)
-        except (TypeError, ValueError):
-            at_text = str(at)
-        digest = entry_digest(entry_id, at_text, actor or "", int(desk or 0), action or "", entity_type or "",
-                              entity_id or "", details if isinstance(details, str) else canonical_details(details),
-                              prev_hash)
-        if digest != entry_hash and isinstance(details, str):
-            try:
-                normal = canonical_details(json.loads(details))
-            except ValueError:
-                normal = details
-            digest = entry_digest(entry_id, at_text, actor or "", int(desk or 0), action or "", entity_type or "",
-                                  entity_id or "", normal, prev_hash)
-        if digest != entry_hash:
+        if (blob is None or sha256(blob.encode("utf-8")).hexdigest() != entry_hash) and (
+                _exact_digest(connection, entry_id) != entry_hash):
             return ChainReport(False, count, BrokenLink(entry_id, _aware(at), _(
                 "Nội dung mục nhật ký đã bị sửa sau khi ghi (mã băm không khớp)")))
-        for seal in seals.get(entry_id, ()):
-            if seal.entry_hash != entry_hash:
-                sealed_at = _aware(seal.at)
-                return ChainReport(False, count, BrokenLink(entry_id, _aware(at), _(
-                    "Nhật ký đã bị viết lại: không khớp dấu niêm phong ngày {date}",
-                    date=sealed_at.strftime("%d/%m/%Y") if sealed_at else "?")))
+        if entry_id in seals:
+            for seal in seals[entry_id]:
+                if seal.entry_hash != entry_hash:
+                    sealed_at = _aware(seal.at)
+                    return ChainReport(False, count, BrokenLink(entry_id, _aware(at), _(
+                        "Nhật ký đã bị viết lại: không khớp dấu niêm phong ngày {date}",
+                        date=sealed_at.strftime("%d/%m/%Y") if sealed_at else "?")))
         previous = entry_hash
         last = (entry_id, at)
     head = connection.execute(select(AuditChainHead.last_id, AuditChainHead.entry_hash)
