@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from officer_desk.accounts.service import DeskSession
 from officer_desk.cases import CaseDetail
 from officer_desk.desk import Desk
 from officer_desk.i18n import current_language
@@ -33,8 +34,10 @@ from officer_desk.ui.assistant_panel import AssistantPanel
 from officer_desk.ui.controllers.case_actions import CaseActionsController
 from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
+from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.dialogs import show_error
 from officer_desk.ui.icons import app_icon
+from officer_desk.ui.lock import LockController
 from officer_desk.ui.panels.case_panel import CasePanel
 from officer_desk.ui.panels.queue_panel import QueuePanel
 from officer_desk.ui.panels.status_bar import DeskStatus
@@ -57,11 +60,13 @@ class MainWindow(QMainWindow):
     case_shown = Signal(object)  # CaseDetail | None
     action_done = Signal(str, str)  # dossier code, action
     language_change_requested = Signal(str)
+    sign_out_requested = Signal()  # the officer signed out: the application asks the next one to sign in
 
     def __init__(self, desk: Desk, runner: TaskRunner | None = None, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, session: DeskSession | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.desk_session = session  # the signed-in account on a set-up home (issue 9), else None
         self.runner = runner or TaskRunner(self)
         self.runner.task_failed.connect(self.show_error)
         self.settings = settings or window_settings(desk)
@@ -80,6 +85,8 @@ class MainWindow(QMainWindow):
         self.case_controller = CaseActionsController(self)
         self.documents = DocumentsController(self)
         self.intake = IntakeController(self)
+        self.signing = SigningController(self)
+        self.lock = LockController(self)
         self.actions_by_key = create_actions(self, self._handlers())
         for action in self.actions_by_key.values():
             self.addAction(action)
@@ -87,6 +94,8 @@ class MainWindow(QMainWindow):
         self._build_assistant()
         build_menus(self.menuBar(), self.actions_by_key)
         self.status = DeskStatus(desk, self.runner, self.statusBar(), self, self.run, self._set_dialog)
+        self.signing.install()
+        self.lock.install()
         self._connect()
         self.restore_state()
         self.update_actions()
@@ -126,6 +135,8 @@ class MainWindow(QMainWindow):
             W.VERIFY_DOCUMENT: lambda: documents.verify_document(),
             W.CONFIRM_CLOCK: lambda: self.status.confirm_clock(),
             W.ABOUT: self.about,
+            W.LOCK: self.lock.lock,
+            W.SIGN_OUT: self.lock.sign_out,
         }
 
     def action(self, key: WindowAction) -> QAction:
@@ -225,7 +236,9 @@ class MainWindow(QMainWindow):
         self.status.stop()
         self.queue.stop()
         self.intake.cancel_long_task()
+        self.signing.pins.cancel_all()  # a worker waiting for a PIN gets "cancel": nothing is signed
         self.runner.wait_for_done(10_000)
+        self.signing.session.close()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ queue and selected case
@@ -265,7 +278,9 @@ class MainWindow(QMainWindow):
         self.case_shown.emit(detail)
 
     def update_actions(self) -> None:
-        update_enabled(self.actions_by_key, ActionState(self.detail, self.desk.officer))
+        update_enabled(self.actions_by_key, ActionState(
+            self.detail, self.desk.officer, busy=self.signing.busy, allows=self.desk.acting.allows,
+            signed_in=self.desk_session is not None and self.desk_session.current is not None))
 
     def open_case_by_code(self, code: str) -> None:
         self.queue.open_case_by_code(code)
