@@ -344,8 +344,8 @@ def _keep_key(home: Home, db_key: bytes) -> None:
 
 def _restore_into(handle: IO[bytes], db_key: bytes, staging: Home, database_url: str | None,
                   source: Path) -> BackupSummary:
+    from officer_desk.database import open_database
     from officer_desk.models.migrate import HEAD_REVISION
-    from officer_desk.models.session import open_database
     from officer_desk.security import KEY_FILE_ENV
 
     reader = io.BufferedReader(_DecryptingReader(_chunks(handle, db_key)), buffer_size=CHUNK)

@@ -60,7 +60,7 @@ def home_is_empty(home: Home) -> bool:
 
 
 def _validated(request: SetupRequest) -> SetupRequest:
-    from officer_desk.screening.provinces import province_of_place
+    from officer_desk.rules.provinces import province_of_place
 
     office = " ".join(request.office_name.split())
     if not office or len(office) > 200:
@@ -103,7 +103,7 @@ def set_up_desk(home: Home, request: SetupRequest) -> SetupResult:
     """Create a set-up desk in an empty home; refuses a home that is not empty (exit 1)."""
     from officer_desk.accounts.passwords import check_password_rules
     from officer_desk.accounts.service import check_full_name, check_username
-    from officer_desk.models.session import open_database
+    from officer_desk.database import open_database
 
     request = _validated(request)
     check_username(request.admin_username)

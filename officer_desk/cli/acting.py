@@ -168,7 +168,7 @@ def resolve_acting(options: GlobalOptions, key: str, args: argparse.Namespace) -
         if not configured:
             return Acting(None, False, user)  # no database: a home never set up
     from officer_desk.accounts.service import AuthService, HomeKind, home_kind
-    from officer_desk.models.session import open_database
+    from officer_desk.database import open_database
 
     db = open_database(home, url)
     try:

@@ -105,7 +105,7 @@ def import_clean_case(office: Office, suffix: str = "0007") -> str:
     try:
         with desk.db.session() as session:
             case = session.execute(select(Case).where(Case.dossier_code == data["dossier_code"])).scalar_one()
-            desk.cases.record_findings(session, case, [], "test")
+            desk.cases.record_findings(session, case.id, [], "test")
     finally:
         desk.close()
     return str(data["dossier_code"])

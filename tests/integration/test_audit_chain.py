@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from officer_desk.audit import audit
 from officer_desk.audit_log import AuditLog
 from officer_desk.cli import main
+from officer_desk.database import open_database
 from officer_desk.models.migrate import upgrade_to_head
-from officer_desk.models.session import open_database
 from officer_desk.paths import Home
 
 
