@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 
-from officer_desk.audit_chain import GENESIS, canonical_details, entry_digest, time_text  # noqa: E402
+from officer_desk.models.audit_hash import GENESIS, canonical_details, entry_digest, time_text  # noqa: E402
 from officer_desk.paths import Home  # noqa: E402
 
 ACTIONS = ("case.accept", "case.assigned", "case.screened", "receipt.issued", "case.start_processing",

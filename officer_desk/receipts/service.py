@@ -31,7 +31,7 @@ from officer_desk.receipts.issue import IssuedDocument, issue_document
 from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
 from officer_desk.receipts.qr import QrKeyring, desk_id_for
 from officer_desk.screening.service import supplement_items as screening_items
-from officer_desk.signing.keystore import PinPort
+from officer_desk.signing.keystore import PinPort, StaticPinPort, TerminalPinPort
 from officer_desk.signing.pades import PdfSigner, load_desk_signer
 from officer_desk.vocabulary import Decision, DocumentKind, Severity
 
@@ -78,8 +78,6 @@ def _signer(desk: Desk, keystore: Path | None, pin: str | None, pins: PinPort | 
 
 
 def _pin_port(pin: str | None) -> PinPort:
-    from officer_desk.signing.keystore import StaticPinPort, TerminalPinPort
-
     return StaticPinPort(pin) if pin is not None else TerminalPinPort()
 
 

@@ -8,14 +8,17 @@ session and asks the next officer to sign in.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenuBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -23,10 +26,31 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.accounts.roles import Actor
+from officer_desk.accounts.service import DeskSession
+from officer_desk.desk import Desk
+from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.sign_in import PasswordCheck
+from officer_desk.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:
-    from officer_desk.ui.main_window import MainWindow
+
+class LockableWindow(Protocol):
+    """What the lock needs from the main window (a protocol: no import cycle with the window)."""
+
+    desk: Desk
+    desk_session: DeskSession | None
+    runner: TaskRunner
+    signing: SigningController
+    queue: Any  # the queue panel: hidden with the central widget; its filter bar is a tool bar
+    assistant: QWidget
+    actions_by_key: Mapping[Any, QAction]
+    sign_out_requested: SignalInstance
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 - Qt's name
+    def takeCentralWidget(self) -> QWidget | None: ...  # noqa: N802
+    def setCentralWidget(self, widget: QWidget) -> None: ...  # noqa: N802
+    def update_actions(self) -> None: ...
+    def focus_queue(self) -> None: ...
+    def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None) -> None: ...
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
@@ -74,12 +98,12 @@ class LockController(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self.window: LockableWindow = window  # type: ignore[assignment]  # MainWindow satisfies it
         self.locked = False
         self.page = LockPage()
-        self.check = PasswordCheck(window.runner, self.page)
+        self.check = PasswordCheck(self.window.runner, self.page)
         self.page.unlock_button.clicked.connect(self.unlock)
         self.page.password_edit.returnPressed.connect(self.unlock)
         self.page.switch_button.clicked.connect(self.sign_out)

@@ -82,10 +82,11 @@ class MainWindow(QMainWindow):
             desk.cases, self.runner, self.procedure_name,
             lambda today: desk.calendar.add_working_days(today, 1), self,
         )
-        self.case_controller = CaseActionsController(self)
         self.documents = DocumentsController(self)
-        self.intake = IntakeController(self)
         self.signing = SigningController(self)
+        self.signing.busy_changed.connect(lambda _busy: self.update_actions())
+        self.case_controller = CaseActionsController(self, self.documents, self.signing)
+        self.intake = IntakeController(self)
         self.lock = LockController(self)
         self.actions_by_key = create_actions(self, self._handlers())
         for action in self.actions_by_key.values():

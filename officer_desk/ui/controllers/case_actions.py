@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from officer_desk.cases import CaseDetail
 from officer_desk.i18n import current_language
@@ -16,11 +16,18 @@ from officer_desk.signing.pades import PdfSigner
 from officer_desk.ui import labels, services
 from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
+from officer_desk.ui.controllers.documents import DocumentsController
+from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.dialogs import SupplementDialog, SupplementItem, open_dialog
 
 
 class CaseActionsController(Controller):
     """Handlers of the Case menu and the hint cards; each checks the action is still allowed."""
+
+    def __init__(self, window: QWidget, documents: DocumentsController, signing: SigningController) -> None:
+        super().__init__(window)
+        self.documents = documents
+        self.signing = signing
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -47,7 +54,7 @@ class CaseActionsController(Controller):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot accept yet"), self.tr(
                 "This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints "
                 "that do not apply (with a reason) before accepting."
-            ).format(count=len(open_errors)), QMessageBox.StandardButton.Ok, self.window)
+            ).format(count=len(open_errors)), QMessageBox.StandardButton.Ok, self.widget)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.window.active_dialog = box
             box.open()
@@ -63,10 +70,10 @@ class CaseActionsController(Controller):
                 return
             self.window.after_change(self.tr("{code}: accepted").format(code=code))
             if outcome.pdf:
-                self.window.documents.deliver_document(outcome.pdf, outcome.form, 2, what)
+                self.documents.deliver_document(outcome.pdf, outcome.form, 2, what)
             self.window.action_done.emit(code, Action.ACCEPT.value)
 
-        self.window.signing.issue(
+        self.signing.issue(
             code, what, lambda session: services.accept_case(self.desk, code, version, session), done,
             existing=lambda: services.issued_receipt(self.desk, code))
 
@@ -98,7 +105,7 @@ class CaseActionsController(Controller):
         detail = self.current()
         if detail is None or Action.REQUEST_SUPPLEMENT not in detail.allowed_actions:
             return
-        dialog = SupplementDialog(detail.row.dossier_code, self.supplement_items(detail), self.window)
+        dialog = SupplementDialog(detail.row.dossier_code, self.supplement_items(detail), self.widget)
         code, version = detail.row.dossier_code, detail.version
 
         def confirmed() -> None:
@@ -123,10 +130,10 @@ class CaseActionsController(Controller):
         def done(outcome: services.IssuedOutcome) -> None:
             self.window.after_change(self.tr("{code}: {action} — done").format(code=code, action=label))
             if outcome.pdf and not outcome.already_issued:
-                self.window.documents.deliver_document(outcome.pdf, outcome.form, copies, label)
+                self.documents.deliver_document(outcome.pdf, outcome.form, copies, label)
             self.window.action_done.emit(code, action.value)
 
-        self.window.signing.issue(code, label, call, done)
+        self.signing.issue(code, label, call, done)
 
     def return_result(self) -> None:
         detail = self.current()
@@ -181,7 +188,7 @@ class CaseActionsController(Controller):
         from officer_desk.ui.assign_dialog import AssignDialog
 
         code, holder = detail.row.dossier_code, detail.row.assigned_officer
-        dialog = AssignDialog(self.desk, self.runner, code, holder, self.window)
+        dialog = AssignDialog(self.desk, self.runner, code, holder, self.widget)
 
         def confirmed() -> None:
             username, force, reason = dialog.username(), dialog.force, dialog.reason()

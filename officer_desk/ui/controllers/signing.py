@@ -11,10 +11,9 @@ the window does not print again (``IssuedOutcome.already_issued``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QProgressBar
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from officer_desk.signing.errors import WrongPinError
 from officer_desk.signing.pades import PdfSigner
@@ -22,9 +21,6 @@ from officer_desk.ui import services
 from officer_desk.ui.controllers.base import Controller
 from officer_desk.ui.pin_dialog import QtPinPort
 from officer_desk.ui.signing_session import SigningSession
-
-if TYPE_CHECKING:
-    from officer_desk.ui.main_window import MainWindow
 
 PIN_ATTEMPTS = 3  # a token counts every wrong PIN: the window stops asking well before it locks
 
@@ -35,7 +31,7 @@ class SigningController(Controller):
     busy_changed = Signal(bool)
     document_issued = Signal(str, str)  # dossier code, document type (after it was stored)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.pins = QtPinPort(window)
         self.session = SigningSession(self.desk, self.pins)
@@ -64,8 +60,7 @@ class SigningController(Controller):
         self.busy_label.setText(text)
         self.busy_label.setVisible(shown)
         self.busy_bar.setVisible(shown)
-        self.busy_changed.emit(shown)
-        self.window.update_actions()
+        self.busy_changed.emit(shown)  # the window updates its actions
 
     def issue(self, code: str, what: str, call: Callable[[PdfSigner], services.IssuedOutcome],
               done: Callable[[services.IssuedOutcome], None],
@@ -109,7 +104,7 @@ class SigningController(Controller):
             self.window.show_error(exc)
             self.window.after_change(self.tr("{code}: nothing was signed").format(code=code))
 
-        self.runner.submit(work, ok, failed, owner=self.window, lane="signing")
+        self.runner.submit(work, ok, failed, owner=self.widget, lane="signing")
         return True
 
     def end_session(self) -> None:

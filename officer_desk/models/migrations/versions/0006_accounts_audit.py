@@ -77,7 +77,7 @@ def upgrade() -> None:
 
 
 def _chain_existing_entries() -> None:
-    from officer_desk.audit_chain import GENESIS, canonical_details, entry_digest, time_text
+    from officer_desk.models.audit_hash import GENESIS, canonical_details, entry_digest, time_text
 
     bind = op.get_bind()
     entries = sa.table(
