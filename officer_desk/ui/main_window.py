@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         build_menus(self.menuBar(), self.actions_by_key)
         self.status = DeskStatus(desk, self.runner, self.statusBar(), self, self.run, self._set_dialog)
         self.signing.install()
+        self.signing.prepare()
         self.lock.install()
         self._connect()
         self.restore_state()

@@ -51,31 +51,28 @@ def _outcome(result: receipts.IssuedCaseDocument, code: str, form: str) -> Issue
     return IssuedOutcome(code, result.doc_type, result.document.pdf, form, result.appointment)
 
 
-def issued_receipt(desk: Desk, code: str) -> IssuedOutcome | None:
+def issued_receipt(desk: Desk, code: str, case_id: int) -> IssuedOutcome | None:
     """The receipt a case already has (a second F2 after the first one stored it), else None.
 
-    Checked before the key is opened: the receipts service would otherwise answer an accepted case with
-    a reprint, and the window would print the receipt twice.
+    Checked before the key is opened, on the queue row only (one indexed query, not the whole case): the
+    receipts service would otherwise answer an accepted case with a reprint, printed a second time.
     """
-    detail = desk.cases.detail(code)
-    if detail.row.status == "received" or detail.receipt_issued_at is None:
+    rows = desk.cases.rows([case_id])
+    if not rows or rows[0].status == "received" or not rows[0].receipt_issued:
         return None
-    form = _form(desk)
-    return IssuedOutcome(code, "receipt", bytes(receipts.stored_document(desk, code, "receipt")), form,
-                         detail.appointment_at, already_issued=True)
+    return IssuedOutcome(code, "receipt", bytes(receipts.stored_document(desk, code, "receipt")), _form(desk),
+                         already_issued=True)
 
 
 def accept_case(desk: Desk, code: str, expected_version: int | None = None,
                 session: PdfSigner | None = None) -> IssuedOutcome:
     """Accept a received case: the receipts service numbers, signs and stores the receipt in the same step.
 
-    ``session``: the window's open signing session (the officer's key). ``expected_version`` is kept for
-    the caller's symmetry with the other actions; the receipts service re-reads the case and refuses when
-    it is no longer acceptable.
+    ``session``: the window's open signing session (the officer's key). The caller checks
+    :func:`issued_receipt` first (the window does, before it opens the key). ``expected_version`` is kept
+    for the caller's symmetry with the other actions; the receipts service re-reads the case and refuses
+    when it is no longer acceptable.
     """
-    existing = issued_receipt(desk, code)
-    if existing is not None:
-        return existing
     form = _form(desk)
     return _outcome(receipts.issue_receipt(desk, code, None, form=form, signing_session=session), code, form)
 

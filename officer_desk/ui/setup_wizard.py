@@ -220,7 +220,7 @@ class PrinterPage(QWizardPage):
 
     def print_test_page(self) -> None:
         """A sample receipt (unsigned, marked as a sample) on the chosen printer and paper."""
-        from officer_desk.receipts.issue import issue_document
+        from officer_desk.receipts.render import render_document
         from officer_desk.receipts.samples import sample_receipt
 
         name = self.printer.currentData()
@@ -228,8 +228,9 @@ class PrinterPage(QWizardPage):
             self.result.setText(self.tr("Choose a printer first."))
             return
         form = self.paper.currentData()
-        document = issue_document("receipt", sample_receipt(), form, None, None)
-        outcome = DocumentPrinter().print_pdf(document.pdf, form, printer_name=name, copies=1,
+        # The sample receipt, unsigned and without a QR code: nothing on it can pass for a real receipt.
+        pdf = render_document("receipt", sample_receipt(), form)
+        outcome = DocumentPrinter().print_pdf(pdf, form, printer_name=name, copies=1,
                                               job_name=self.tr("Officer Desk test page"))
         self.result.setText(self.tr("The test page was sent to {printer}.").format(printer=name)
                             if outcome.accepted else outcome.reason)

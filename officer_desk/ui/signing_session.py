@@ -50,6 +50,44 @@ class SigningSession:
         config = self.desk.config
         return bool(config.keep_pin_token if kind == "pkcs11" else config.keep_pin_pkcs12)
 
+    def prepare(self) -> None:
+        """Do, before the first F2, the work that needs no PIN: load the trust store with its subject index,
+        and subset the stamp font for the bound certificate's name (~1 s on a busy office PC). Run on the
+        signing worker right after sign-in, so the first signature of a session costs the key only."""
+        desk = self.desk
+        if not desk.set_up:
+            return
+        from cryptography import x509
+
+        from officer_desk.accounts.service import bound_certificate
+        from officer_desk.signing import certs
+        from officer_desk.signing.fonts import StampFont
+        from officer_desk.signing.stamp import stamp_label_text
+
+        with self._lock:
+            if self._trust is None:
+                self._trust = TrustStore.load(desk.home)
+            self._trust._subject_index()  # built once here rather than inside the first F2
+        # The receipt renderer's first document loads templates, faces and the QR encoder (~0.6 s).
+        from officer_desk.receipts.render import render_document
+        from officer_desk.receipts.samples import sample_receipt
+
+        sample = render_document("receipt", sample_receipt(), desk.config.paper_size or "a5")
+        # pyHanko imports its writer's helpers lazily at the first incremental write (~0.35 s): do one now.
+        import io
+
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+        IncrementalPdfFileWriter(io.BytesIO(sample)).write(io.BytesIO())
+        binding = bound_certificate(desk.db, desk.officer)
+        if binding is None:
+            return
+        cert = x509.load_pem_x509_certificate(binding.certificate_pem.encode("ascii"))
+        # The same text PdfSigner.font asks for, so the first document finds the subset ready.
+        font = StampFont.shared(certs.common_name(cert) + (certs.organisation(cert) or "") + stamp_label_text())
+        # The stamp also prints the officer's and the office's names: subset them now, not at the first F2.
+        font.ensure(desk.officer_name + desk.config.agency_name + " ".join(desk.config.agency_header))
+
     def _open(self) -> tuple[PdfSigner, str]:
         desk = self.desk
         if not desk.set_up:

@@ -59,7 +59,7 @@ class CaseActionsController(Controller):
             self.window.active_dialog = box
             box.open()
             return
-        code, version = detail.row.dossier_code, detail.version
+        code, version, case_id = detail.row.dossier_code, detail.version, detail.row.id
         what = self.tr("receipt")
 
         def done(outcome: services.IssuedOutcome) -> None:
@@ -75,7 +75,7 @@ class CaseActionsController(Controller):
 
         self.signing.issue(
             code, what, lambda session: services.accept_case(self.desk, code, version, session), done,
-            existing=lambda: services.issued_receipt(self.desk, code))
+            existing=lambda: services.issued_receipt(self.desk, code, case_id))
 
     def supplement_items(self, detail: CaseDetail) -> list[SupplementItem]:
         """The checklist for a supplement request: error hints first (ticked), then the procedure's papers."""

@@ -107,6 +107,10 @@ class SigningController(Controller):
         self.runner.submit(work, ok, failed, owner=self.widget, lane="signing")
         return True
 
+    def prepare(self) -> None:
+        """Warm the signing session in the background (trust store, stamp font); failures wait for F2."""
+        self.runner.submit(self.session.prepare, None, lambda _exc: None, owner=None, lane="signing")
+
     def end_session(self) -> None:
         """Sign-out, lock or a changed certificate: questions waiting are cancelled, the key released."""
         self.pins.cancel_all()
