@@ -28,6 +28,7 @@ from officer_desk.ui.actions import WindowAction
 try:
     from tests.integration.office_fixtures import *  # noqa: F403
     from tests.integration.office_fixtures import OFFICER_PASSWORD, SUPERVISOR_PASSWORD, Office, import_clean_case
+    from tests.integration.receipt_fixtures import cups_queue  # noqa: F401
     from tests.integration.signing_fixtures import PIN, TestPki, pki  # noqa: F401
 except ModuleNotFoundError:  # pragma: no cover - tests/ not importable as a package
     from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
@@ -37,6 +38,7 @@ except ModuleNotFoundError:  # pragma: no cover - tests/ not importable as a pac
         Office,
         import_clean_case,
     )
+    from receipt_fixtures import cups_queue  # type: ignore[no-redef]  # noqa: F401
     from signing_fixtures import PIN, TestPki, pki  # type: ignore[no-redef]  # noqa: F401
 
 W = WindowAction
@@ -69,6 +71,11 @@ class SignedInWindow:
         self.qtbot = qtbot
 
     def open_case(self, code: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        # Keys go to the active window (the PIN dialog of a previous F2 may have held the focus).
+        self.window.activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window, timeout=5_000)
         self.window.open_case_by_code(code)
         self.qtbot.waitUntil(lambda: self.window.detail is not None and self.window.detail.row.dossier_code == code,
                              timeout=10_000)
@@ -239,3 +246,35 @@ def test_ctrl_l_hides_the_queue_until_the_password(officer_at_desk: Any, qtbot: 
     page.unlock_button.click()
     qtbot.waitUntil(lambda: not window.lock.locked, timeout=10_000)
     assert window.queue.isVisible()
+
+
+def test_double_f2_prints_one_receipt_on_a_cups_printer(office: Office, qtbot: Any, monkeypatch: Any,
+                                                        cups_queue: Any) -> None:
+    """Two F2 in a row and a retry from a stale view: one receipt stored, one print job (two copies)."""
+    from dataclasses import replace
+
+    from officer_desk.ui.printing import DocumentPrinter
+
+    monkeypatch.setattr(DocumentPrinter, "printer_names", staticmethod(lambda: [cups_queue.name]))
+    code = import_clean_case(office)
+    at_desk = SignedInWindow(office, qtbot, "canbo.lan", OFFICER_PASSWORD)
+    try:
+        at_desk.desk.config = replace(at_desk.desk.config, printer=cups_queue.name)
+        window = at_desk.window
+        at_desk.open_case(code)
+        stale = window.detail
+        before = cups_queue.outputs()
+        qtbot.keyClick(window.table, Qt.Key.Key_F2)
+        qtbot.keyClick(window.table, Qt.Key.Key_F2)  # the double press
+        dialog = at_desk.pin_dialog()
+        dialog.edit.setText(PIN)
+        dialog.accept()
+        at_desk.idle()
+        window.case_panel.detail = stale
+        window.case_controller.accept_case()  # the retry
+        at_desk.idle()
+        printed = cups_queue.wait_for_new_output(before)
+        assert cups_queue.no_new_output(before | {printed})
+        assert _receipts(at_desk.desk) == 1
+    finally:
+        at_desk.close()
