@@ -190,6 +190,7 @@ def test_receipt_is_signed_with_the_officers_own_certificate(office: Office,
     assert shown["status"] == Status.ACCEPTED
     events = shown.get("timeline") or shown.get("events")
     assert events and any(e.get("officer") == "canbo.lan" for e in events)
+    assert {e.get("officer_name") for e in events if e.get("officer") == "canbo.lan"} == {"Nguy\u1ec5n Th\u1ecb Lan"}
     assert _documents(office, code) == 1
     import pypdfium2
 

@@ -183,3 +183,28 @@ def test_a_token_reporting_its_pin_locked_is_not_asked() -> None:
         token_prompt(LockedToken())
     assert caught.value.code == "pin_locked"
     assert "cuối" in token_prompt(LastTry())
+
+
+def test_token_deleted_after_login_is_named_in_words(office: Office, token: tuple[str, str],
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from officer_desk.accounts.roles import Actor, ActorKind
+    from officer_desk.accounts.signing import load_account_signer
+    from officer_desk.desk import open_desk
+    from officer_desk.signing.keystore import StaticPinPort
+
+    try:
+        from tests.integration.signing_fixtures import make_receipt_pdf
+    except ModuleNotFoundError:
+        from signing_fixtures import make_receipt_pdf  # type: ignore[no-redef]
+    module, label = token
+    _bind_token(office, module, capsys)
+    desk = open_desk(office.home, account=Actor("canbo.token", "Lê Văn Token", Role.OFFICER, ActorKind.ACCOUNT))
+    try:
+        with load_account_signer(desk, StaticPinPort(USER_PIN)) as session:
+            assert verify_pdf(session.sign(make_receipt_pdf()), extra_trust=[office.pki.root_pem]).verdict == VALID
+            subprocess.run(["softhsm2-util", "--delete-token", "--token", label], check=True, capture_output=True)
+            with pytest.raises(TokenError) as caught:
+                session.sign(make_receipt_pdf(text="R2"))
+        assert caught.value.code == "token_removed" and caught.value.exit_code == 2
+    finally:
+        desk.close()

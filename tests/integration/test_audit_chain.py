@@ -131,7 +131,8 @@ def test_existing_entries_are_chained_by_the_migration(backend: str | None, isol
         db.dispose()
 
 
-def test_audit_cli_verify_and_show(desk, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_audit_cli_verify_and_show(desk, capsys: pytest.CaptureFixture[str], tmp_path: Path,  # type: ignore[no-untyped-def]
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from officer_desk.lifecycle import Action
 
     sample = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
@@ -144,6 +145,8 @@ def test_audit_cli_verify_and_show(desk, capsys: pytest.CaptureFixture[str], tmp
     desk.cases.assign(code)
     desk.cases.transition(code, Action.WITHDRAW, reason="Công dân rút hồ sơ")
     url = [] if desk.db.is_local else ["--database", desk.db.url]
+    if url:  # main() exports --database to the environment: undone after the test
+        monkeypatch.setenv("OFFICER_DESK_DATABASE_URL", desk.db.url)
     assert main(["audit", "verify", "--json", *url]) == 0
     verified = json.loads(capsys.readouterr().out)
     assert verified["intact"] is True and verified["first_broken"] is None and verified["entries"] >= 3
