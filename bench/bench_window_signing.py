@@ -69,7 +69,7 @@ def main() -> int:
     from officer_desk.ui.main_window import MainWindow
     from officer_desk.ui.sign_in import SignInDialog
     from officer_desk.ui.tasks import TaskRunner
-    from tests.integration.signing_fixtures import PIN, _build_pki
+    from tests.helpers.signing import PIN, _build_pki
 
     app = QApplication.instance() or QApplication([])
     printing.DocumentPrinter.printer_names = staticmethod(lambda: [])  # type: ignore[method-assign]

@@ -19,9 +19,9 @@ from officer_desk.models import Case
 from officer_desk.paths import Home
 
 try:
-    from tests.integration.signing_fixtures import PIN, TestPki
+    from tests.helpers.signing import PIN, TestPki
 except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from signing_fixtures import PIN, TestPki  # type: ignore[no-redef]
+    from tests.helpers.signing import PIN, TestPki  # type: ignore[no-redef]
 
 __all__ = ["Office", "office", "write_secret", "import_clean_case", "SAMPLE", "ADMIN_PASSWORD", "OFFICER_PASSWORD"]
 

@@ -16,9 +16,9 @@ from officer_desk.receipts.service import stored_document
 from officer_desk.signing.verify import VALID, verify_pdf
 
 try:
+    from tests.helpers.signing import PIN, TestPki, pki  # noqa: F401
     from tests.integration.office_fixtures import *  # noqa: F403
     from tests.integration.office_fixtures import Office, import_clean_case
-    from tests.integration.signing_fixtures import PIN, TestPki, pki  # noqa: F401
     from tests.integration.test_accounts_token import USER_PIN, _bind_token, token  # noqa: F401
     from tests.ui.test_office_window import SignedInWindow, _receipts
 except ModuleNotFoundError:  # pragma: no cover

@@ -26,10 +26,10 @@ from officer_desk.signing.verify import VALID, verify_pdf
 from officer_desk.ui.actions import WindowAction
 
 try:
+    from tests.helpers.cups import cups_queue  # noqa: F401
+    from tests.helpers.signing import PIN, TestPki, pki  # noqa: F401
     from tests.integration.office_fixtures import *  # noqa: F403
     from tests.integration.office_fixtures import OFFICER_PASSWORD, SUPERVISOR_PASSWORD, Office, import_clean_case
-    from tests.integration.receipt_fixtures import cups_queue  # noqa: F401
-    from tests.integration.signing_fixtures import PIN, TestPki, pki  # noqa: F401
 except ModuleNotFoundError:  # pragma: no cover - tests/ not importable as a package
     from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
     from office_fixtures import (  # type: ignore[no-redef]
@@ -38,8 +38,9 @@ except ModuleNotFoundError:  # pragma: no cover - tests/ not importable as a pac
         Office,
         import_clean_case,
     )
-    from receipt_fixtures import cups_queue  # type: ignore[no-redef]  # noqa: F401
-    from signing_fixtures import PIN, TestPki, pki  # type: ignore[no-redef]  # noqa: F401
+
+    from tests.helpers.cups import cups_queue  # type: ignore[no-redef]  # noqa: F401
+    from tests.helpers.signing import PIN, TestPki, pki  # type: ignore[no-redef]  # noqa: F401
 
 W = WindowAction
 
