@@ -341,8 +341,12 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from officer_desk.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.desk, self)
+        dialog = SettingsDialog(self.desk, self, self.runner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A new certificate for the signed-in officer, or new PIN settings: the next F2 opens the key again.
+        dialog.certificate_bound.connect(lambda info: self.signing.end_session()
+                                         if info.username == self.desk.officer else None)
+        dialog.saved.connect(lambda _config: self.signing.end_session())
         dialog.language_changed.connect(self.language_change_requested)
         self.active_dialog = dialog
         dialog.open()
