@@ -57,6 +57,7 @@ class WindowAction(Enum):
     CONFIRM_CLOCK = "act_confirm_clock"
     ABOUT = "act_about"
     LOCK = "act_lock"
+    SIGN_RESULT = "act_sign_result"
     SIGN_OUT = "act_sign_out"
 
 
@@ -123,6 +124,10 @@ def _can_take(state: ActionState) -> bool:
         state.holder is None or state.allows(Permission.CASE_ASSIGN_ANY))
 
 
+def _awaits_signature(state: ActionState) -> bool:
+    return state.detail is not None and state.detail.row.status == "awaiting_signature"
+
+
 def _signed_in(state: ActionState) -> bool:
     return state.signed_in
 
@@ -175,7 +180,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(W.UNASSIGN, lambda: QCoreApplication.translate("MainWindow", "&Unassign"), "Shift+F6",
                lambda: QCoreApplication.translate("MainWindow", "Release this case"), _holds),
     _lifecycle(W.START_PROCESSING, Action.START_PROCESSING, "F7"),
-    _lifecycle(W.SUBMIT_FOR_SIGNATURE, Action.SUBMIT_FOR_SIGNATURE, "F8"),
+    _lifecycle(W.SUBMIT_FOR_SIGNATURE, Action.SUBMIT_FOR_SIGNATURE, "F8",
+               lambda: QCoreApplication.translate("MainWindow", "Attach the result document and submit it for "
+                                                               "signature")),
+    ActionSpec(W.SIGN_RESULT, lambda: QCoreApplication.translate("MainWindow", "Sign the &result…"), "Ctrl+F8",
+               lambda: QCoreApplication.translate("MainWindow", "Preview the submitted result and sign it with "
+                                                               "your certificate"),
+               _awaits_signature, signs=True, permission=Permission.RESULT_SIGN),
     _lifecycle(W.MARK_RESULT_READY, Action.MARK_RESULT_READY, "F9"),
     _lifecycle(W.RETURN_RESULT, Action.RETURN_RESULT, "F12",
                lambda: QCoreApplication.translate("MainWindow", "Hand the result to the applicant"),
@@ -224,7 +235,7 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Case"),
              (W.ACCEPT, W.REQUEST_SUPPLEMENT, W.SUPPLEMENT_RECEIVED, W.REFUSE, W.WITHDRAW, W.REPRINT_RECEIPT, None,
               W.ASSIGN_TO_ME, W.ASSIGN_TO, W.UNASSIGN, None,
-              W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE, W.MARK_RESULT_READY, W.RETURN_RESULT)),
+              W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE, W.SIGN_RESULT, W.MARK_RESULT_READY, W.RETURN_RESULT)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&View"),
              (W.SEARCH, W.FOCUS_QUEUE, W.FOCUS_CASE, W.FOCUS_HINTS, W.NEXT_TAB, W.PREVIOUS_TAB, W.REFRESH, None,
               W.ASSISTANT)),
@@ -234,8 +245,8 @@ MENUS: tuple[MenuSpec, ...] = (
 
 # The buttons under the selected case, in this order.
 CASE_BUTTONS: tuple[WindowAction, ...] = (
-    W.ACCEPT, W.REQUEST_SUPPLEMENT, W.REFUSE, W.ASSIGN_TO_ME, W.UNASSIGN, W.START_PROCESSING, W.MARK_RESULT_READY,
-    W.RETURN_RESULT,
+    W.ACCEPT, W.REQUEST_SUPPLEMENT, W.REFUSE, W.ASSIGN_TO_ME, W.UNASSIGN, W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE,
+    W.SIGN_RESULT, W.MARK_RESULT_READY, W.RETURN_RESULT,
 )
 
 

@@ -34,6 +34,7 @@ from officer_desk.ui.assistant_panel import AssistantPanel
 from officer_desk.ui.controllers.case_actions import CaseActionsController
 from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
+from officer_desk.ui.controllers.results import ResultsController
 from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.dialogs import show_error
 from officer_desk.ui.icons import app_icon
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.signing.busy_changed.connect(lambda _busy: self.update_actions())
         self.case_controller = CaseActionsController(self, self.documents, self.signing)
         self.intake = IntakeController(self)
+        self.results = ResultsController(self, self.signing)
         self.lock = LockController(self)
         self.actions_by_key = create_actions(self, self._handlers())
         for action in self.actions_by_key.values():
@@ -124,7 +126,8 @@ class MainWindow(QMainWindow):
             W.ASSIGN_TO: cases.assign_to,
             W.UNASSIGN: cases.unassign,
             W.START_PROCESSING: lambda: cases.transition(Action.START_PROCESSING),
-            W.SUBMIT_FOR_SIGNATURE: lambda: cases.transition(Action.SUBMIT_FOR_SIGNATURE),
+            W.SUBMIT_FOR_SIGNATURE: lambda: self.results.submit_result(),
+            W.SIGN_RESULT: self.results.sign_result,
             W.MARK_RESULT_READY: lambda: cases.transition(Action.MARK_RESULT_READY),
             W.RETURN_RESULT: cases.return_result,
             W.SEARCH: self.focus_search,
