@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,8 +32,8 @@ def failure_text(widget: QWidget, failures: int, message: str) -> str:
     wait = failure_delay(failures)
     if failures <= 0 or wait <= 0:
         return message
-    return widget.tr("{message} Wrong passwords in a row: {count}; the desk now waits {seconds} s before "
-                     "answering, longer after each wrong one.").format(
+    return QCoreApplication.translate("SignIn", "{message} Wrong passwords in a row: {count}; the desk now waits "
+                                      "{seconds} s before answering, longer after each wrong one.").format(
         message=message, count=failures, seconds=f"{wait:g}")
 
 
