@@ -214,6 +214,7 @@ def test_round_trip_on_postgresql(pg_url: str, pg_server: object, tmp_path: Path
         assert after["audit_entries"][: len(before["audit_entries"])] == before["audit_entries"]
     finally:
         with admin.connect() as connection:
-            connection.exec_driver_sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'")
+            connection.exec_driver_sql(
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'")
             connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
         admin.dispose()
