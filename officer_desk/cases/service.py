@@ -143,6 +143,9 @@ class CaseService:
         self.desk.require(Permission.CASE_VIEW)
         return self.queue.search(text, limit)
 
+    def search_queue(self, flt: QueueFilter, limit: int = 200) -> tuple[list[int], bool]:
+        return self.queue.search_queue(flt, limit)
+
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
         return self.queue.rows(ids)
 
