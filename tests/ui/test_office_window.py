@@ -279,3 +279,13 @@ def test_double_f2_prints_one_receipt_on_a_cups_printer(office: Office, qtbot: A
         assert _receipts(at_desk.desk) == 1
     finally:
         at_desk.close()
+
+
+def test_idle_time_locks_the_desk(officer_at_desk: Any, qtbot: Any) -> None:
+    at_desk, _code = officer_at_desk
+    lock = at_desk.window.lock
+    assert lock.idle.isActive() and lock.idle.interval() == at_desk.desk.config.idle_lock_minutes * 60_000
+    lock.idle.setInterval(100)  # the configured minutes, shortened for the test
+    lock.idle.start()
+    qtbot.waitUntil(lambda: lock.locked, timeout=5_000)
+    assert not at_desk.window.queue.isVisible() and not at_desk.window.signing.session.is_open
