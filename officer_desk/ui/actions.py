@@ -308,5 +308,4 @@ def update_enabled(actions: Mapping[WindowAction, QAction], state: ActionState) 
         enabled = visible and (spec.enabled_when is None or spec.enabled_when(state))
         if spec.signs and state.busy:
             enabled = False
-        if spec.enabled_when is not None or spec.permission is not None or spec.signs:
-            action.setEnabled(enabled)
+        action.setEnabled(enabled)

@@ -149,10 +149,7 @@ class LockController(QObject):
         window.queue.filter_bar.setVisible(not locked)
         if locked:
             window.assistant.hide()
-        for action in window.actions_by_key.values():
-            action.setEnabled(not locked and action.isEnabled())
-        if not locked:
-            window.update_actions()
+        window.update_actions()  # all off while locked; back by their predicates after
         self.locked_changed.emit(locked)
 
     def lock(self) -> None:

@@ -283,6 +283,12 @@ class MainWindow(QMainWindow):
         self.case_shown.emit(detail)
 
     def update_actions(self) -> None:
+        lock = getattr(self, "lock", None)
+        if lock is not None and lock.locked:
+            # Locked: a case loaded or a signature finished meanwhile must not bring F2 back.
+            for action in self.actions_by_key.values():
+                action.setEnabled(False)
+            return
         update_enabled(self.actions_by_key, ActionState(
             self.detail, self.desk.officer, busy=self.signing.busy, allows=self.desk.acting.allows,
             signed_in=self.desk_session is not None and self.desk_session.current is not None))

@@ -134,8 +134,3 @@ class SigningSession:
         """End the session: the key is released (a token logs out). Sign-out, lock, settings changed."""
         with self._lock:
             self._close()
-
-    def forget_trust(self) -> None:
-        """The trust store changed (Settings): load it again at the next document."""
-        with self._lock:
-            self._trust = None

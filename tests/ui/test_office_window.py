@@ -238,6 +238,8 @@ def test_ctrl_l_hides_the_queue_until_the_password(officer_at_desk: Any, qtbot: 
     qtbot.keyClick(window.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.lock.locked and not window.queue.isVisible() and window.lock.page.isVisible()
     assert not window.action(W.ACCEPT).isEnabled()
+    window.update_actions()  # a case loaded meanwhile does not bring the actions back
+    assert not window.action(W.ACCEPT).isEnabled() and not window.action(W.SEARCH).isEnabled()
     page = window.lock.page
     page.password_edit.setText("wrong-password")
     page.unlock_button.click()
@@ -246,7 +248,7 @@ def test_ctrl_l_hides_the_queue_until_the_password(officer_at_desk: Any, qtbot: 
     page.password_edit.setText(OFFICER_PASSWORD)
     page.unlock_button.click()
     qtbot.waitUntil(lambda: not window.lock.locked, timeout=10_000)
-    assert window.queue.isVisible()
+    assert window.queue.isVisible() and window.action(W.SEARCH).isEnabled()
 
 
 def test_double_f2_prints_one_receipt_on_a_cups_printer(office: Office, qtbot: Any, monkeypatch: Any,
