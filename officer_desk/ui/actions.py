@@ -58,6 +58,7 @@ class WindowAction(Enum):
     ABOUT = "act_about"
     LOCK = "act_lock"
     SIGN_RESULT = "act_sign_result"
+    BACKUP = "act_backup"
     SIGN_OUT = "act_sign_out"
 
 
@@ -210,6 +211,10 @@ SPECS: tuple[ActionSpec, ...] = (
                    "MainWindow", "Check the signatures of a PDF or the QR code of a receipt")),
     ActionSpec(W.CONFIRM_CLOCK, lambda: QCoreApplication.translate("MainWindow", "Confirm the PC &clock…")),
     ActionSpec(W.ABOUT, lambda: QCoreApplication.translate("MainWindow", "&About Officer Desk")),
+    ActionSpec(W.BACKUP, lambda: QCoreApplication.translate("MainWindow", "&Back up the desk…"), None,
+               lambda: QCoreApplication.translate(
+                   "MainWindow", "An encrypted copy of the whole desk (cases, files, accounts, audit log)"),
+               permission=Permission.BACKUP),
     ActionSpec(W.LOCK, lambda: QCoreApplication.translate("MainWindow", "&Lock the desk"), "Ctrl+L",
                lambda: QCoreApplication.translate("MainWindow", "Hide the queue until your password is given again"),
                _signed_in),
@@ -230,7 +235,7 @@ class MenuSpec:
 
 MENUS: tuple[MenuSpec, ...] = (
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&File"),
-             (W.NEW_DOSSIER, W.IMPORT_FOLDER, W.RESCREEN_ALL, W.GENERATE_DEMO, None, W.SETTINGS, None, W.LOCK,
+             (W.NEW_DOSSIER, W.IMPORT_FOLDER, W.RESCREEN_ALL, W.GENERATE_DEMO, None, W.SETTINGS, W.BACKUP, None, W.LOCK,
               W.SIGN_OUT, W.QUIT)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Case"),
              (W.ACCEPT, W.REQUEST_SUPPLEMENT, W.SUPPLEMENT_RECEIVED, W.REFUSE, W.WITHDRAW, W.REPRINT_RECEIPT, None,

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
             W.CONFIRM_CLOCK: lambda: self.status.confirm_clock(),
             W.ABOUT: self.about,
             W.LOCK: self.lock.lock,
+            W.BACKUP: lambda: self.back_up(),
             W.SIGN_OUT: self.lock.sign_out,
         }
 
@@ -359,6 +360,27 @@ class MainWindow(QMainWindow):
         dialog.language_changed.connect(self.language_change_requested)
         self.active_dialog = dialog
         dialog.open()
+
+    def back_up(self, path: str | None = None) -> None:
+        """Administrators: the encrypted backup of the whole desk (``officer-desk backup``), off the GUI thread."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from officer_desk.backup import create_backup
+
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Back up the desk"), "",
+                                                        self.tr("Officer Desk backup (*.odbackup)"))
+            if not path:
+                return
+        target = Path(path)
+        self.statusBar().showMessage(self.tr("Backing up the desk…"))
+        self.runner.submit(lambda: create_backup(self.desk, target), lambda summary: self.statusBar().showMessage(
+            self.tr("Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key's "
+                    "recovery copy.").format(file=str(summary.file), cases=summary.cases,
+                                             entries=summary.audit_entries), 15000),
+            self.show_error, owner=self, lane="long")
 
     def quit(self) -> None:
         self.close()

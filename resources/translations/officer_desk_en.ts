@@ -1570,6 +1570,30 @@
         <source>End your session; the next officer signs in</source>
         <translation>End your session; the next officer signs in</translation>
     </message>
+    <message>
+        <source>&amp;Back up the desk…</source>
+        <translation>&amp;Back up the desk…</translation>
+    </message>
+    <message>
+        <source>An encrypted copy of the whole desk (cases, files, accounts, audit log)</source>
+        <translation>An encrypted copy of the whole desk (cases, files, accounts, audit log)</translation>
+    </message>
+    <message>
+        <source>Back up the desk</source>
+        <translation>Back up the desk</translation>
+    </message>
+    <message>
+        <source>Officer Desk backup (*.odbackup)</source>
+        <translation>Officer Desk backup (*.odbackup)</translation>
+    </message>
+    <message>
+        <source>Backing up the desk…</source>
+        <translation>Backing up the desk…</translation>
+    </message>
+    <message>
+        <source>Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key&apos;s recovery copy.</source>
+        <translation>Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key&apos;s recovery copy.</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>

@@ -1570,6 +1570,30 @@
         <source>End your session; the next officer signs in</source>
         <translation>Kết thúc phiên làm việc; cán bộ tiếp theo đăng nhập</translation>
     </message>
+    <message>
+        <source>&amp;Back up the desk…</source>
+        <translation>&amp;Sao lưu dữ liệu quầy…</translation>
+    </message>
+    <message>
+        <source>An encrypted copy of the whole desk (cases, files, accounts, audit log)</source>
+        <translation>Bản sao mã hóa của toàn bộ quầy (hồ sơ, tệp, tài khoản, nhật ký)</translation>
+    </message>
+    <message>
+        <source>Back up the desk</source>
+        <translation>Sao lưu dữ liệu quầy</translation>
+    </message>
+    <message>
+        <source>Officer Desk backup (*.odbackup)</source>
+        <translation>Bản sao lưu Officer Desk (*.odbackup)</translation>
+    </message>
+    <message>
+        <source>Backing up the desk…</source>
+        <translation>Đang sao lưu dữ liệu quầy…</translation>
+    </message>
+    <message>
+        <source>Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key&apos;s recovery copy.</source>
+        <translation>Đã ghi bản sao lưu: {file} ({cases} hồ sơ, {entries} mục nhật ký). Hãy cất cùng bản sao khôi phục của khóa.</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>

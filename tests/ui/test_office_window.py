@@ -291,3 +291,22 @@ def test_idle_time_locks_the_desk(officer_at_desk: Any, qtbot: Any) -> None:
     lock.idle.start()
     qtbot.waitUntil(lambda: lock.locked, timeout=5_000)
     assert not at_desk.window.queue.isVisible() and not at_desk.window.signing.session.is_open
+
+
+def test_an_administrator_backs_up_the_desk_from_the_window(office: Office, qtbot: Any, tmp_path: Any) -> None:
+    from tests.integration.office_fixtures import ADMIN_PASSWORD
+
+    officer = SignedInWindow(office, qtbot, "canbo.lan", OFFICER_PASSWORD)
+    try:
+        assert not officer.window.action(W.BACKUP).isVisible()
+    finally:
+        officer.close()
+    admin = SignedInWindow(office, qtbot, "admin", ADMIN_PASSWORD)
+    try:
+        assert admin.window.action(W.BACKUP).isVisible()
+        target = tmp_path / "desk.odbackup"
+        admin.window.back_up(str(target))
+        qtbot.waitUntil(lambda: "desk.odbackup" in admin.window.statusBar().currentMessage(), timeout=30_000)
+        assert target.stat().st_size > 0
+    finally:
+        admin.close()
