@@ -310,3 +310,26 @@ def test_an_administrator_backs_up_the_desk_from_the_window(office: Office, qtbo
         assert target.stat().st_size > 0
     finally:
         admin.close()
+
+
+def test_a_certificate_expired_since_it_was_bound_is_refused_in_words(officer_at_desk: Any, qtbot: Any,
+                                                                      monkeypatch: Any) -> None:
+    """Two years later the officer's certificate (one year) has expired: F2 says so and issues nothing."""
+    from datetime import timedelta
+
+    from officer_desk.signing import certs as signing_certs
+
+    real_now = signing_certs.now_utc
+    monkeypatch.setattr(signing_certs, "now_utc", lambda: real_now() + timedelta(days=730))
+    at_desk, code = officer_at_desk
+    at_desk.open_case(code)
+    qtbot.keyClick(at_desk.window.table, Qt.Key.Key_F2)
+    dialog = at_desk.pin_dialog()
+    dialog.edit.setText(PIN)
+    dialog.accept()
+    at_desk.idle()
+    box = at_desk.window.active_dialog
+    assert isinstance(box, QMessageBox) and "hết hạn" in box.text(), box.text()  # expired, in words
+    detail = at_desk.desk.cases.detail(code)
+    assert detail.row.status == Status.RECEIVED and detail.register_number is None
+    assert _receipts(at_desk.desk) == 0

@@ -146,3 +146,18 @@ def test_demo_mode_is_a_separate_marked_choice(isolated_home: Home, qtbot: Any) 
     assert wizard.choice.nextId() == -1
     wizard.accept()
     assert wizard.result_mode == "demo" and home_is_empty(isolated_home)
+
+
+def test_the_printer_page_prints_a_test_page(isolated_home: Home, qtbot: Any, cups_queue: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from officer_desk.ui.printing import DocumentPrinter
+    from officer_desk.ui.setup_wizard import PrinterPage
+
+    monkeypatch.setattr(DocumentPrinter, "printer_names", staticmethod(lambda: [cups_queue.name]))
+    page = PrinterPage()
+    qtbot.addWidget(page)
+    page.printer.setCurrentIndex(page.printer.findData(cups_queue.name))
+    before = cups_queue.outputs()
+    page.print_test_page()
+    assert cups_queue.name in page.result.text()
+    cups_queue.wait_for_new_output(before)
