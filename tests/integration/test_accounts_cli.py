@@ -11,15 +11,8 @@ from officer_desk.cli import main
 from officer_desk.lifecycle import Status
 from officer_desk.paths import Home
 from officer_desk.signing.verify import VALID, verify_pdf
-
-try:
-    from tests.integration.office_fixtures import *  # noqa: F403
-    from tests.integration.office_fixtures import Office, import_clean_case, setup_args, write_secret
-    from tests.integration.signing_fixtures import PIN, TestPki, pki  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
-    from office_fixtures import Office, import_clean_case, setup_args, write_secret  # type: ignore[no-redef]
-    from signing_fixtures import PIN, TestPki, pki  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.office import Office, import_clean_case, setup_args, write_secret
+from tests.helpers.signing import PIN, TestPki
 
 
 def _json(capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
@@ -224,10 +217,7 @@ def test_account_without_certificate_gets_words_not_a_command(office: Office,
 
 
 def test_sign_uses_the_acting_officers_certificate(office: Office, capsys: pytest.CaptureFixture[str]) -> None:
-    try:
-        from tests.integration.signing_fixtures import make_receipt_pdf
-    except ModuleNotFoundError:
-        from signing_fixtures import make_receipt_pdf  # type: ignore[no-redef]
+    from tests.helpers.signing import make_receipt_pdf
     source = office.folder / "in.pdf"
     source.write_bytes(make_receipt_pdf())
     out = office.folder / "signed.pdf"

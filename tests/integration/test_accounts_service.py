@@ -11,15 +11,7 @@ from officer_desk.accounts.service import AccountService, AuthService, DeskSessi
 from officer_desk.desk import open_desk
 from officer_desk.lifecycle import Action
 from officer_desk.models import AuditEntry
-
-try:
-    from tests.integration.office_fixtures import *  # noqa: F403
-    from tests.integration.office_fixtures import OFFICER_PASSWORD, Office, import_clean_case
-    from tests.integration.signing_fixtures import TestPki, pki  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
-    from office_fixtures import OFFICER_PASSWORD, Office, import_clean_case  # type: ignore[no-redef]
-    from signing_fixtures import TestPki, pki  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.office import OFFICER_PASSWORD, Office, import_clean_case
 
 
 def test_the_permission_table_gives_each_role_its_rights() -> None:

@@ -1,6 +1,6 @@
 """A set-up office home (demo mode off) made through the CLI, with the test PKI's certificates.
 
-Import with ``from tests.integration.office_fixtures import *``; needs the ``pki`` fixture too.
+The ``office`` fixture is registered for every test by ``tests/conftest.py``; import the other names.
 """
 
 from __future__ import annotations
@@ -17,13 +17,7 @@ from officer_desk.cli import main
 from officer_desk.desk import Desk, open_desk
 from officer_desk.models import Case
 from officer_desk.paths import Home
-
-try:
-    from tests.integration.signing_fixtures import PIN, TestPki
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from signing_fixtures import PIN, TestPki  # type: ignore[no-redef]
-
-__all__ = ["Office", "office", "write_secret", "import_clean_case", "SAMPLE", "ADMIN_PASSWORD", "OFFICER_PASSWORD"]
+from tests.helpers.signing import PIN, TestPki
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 ADMIN_PASSWORD = "quan-tri-2026!"
