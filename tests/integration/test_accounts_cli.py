@@ -226,3 +226,19 @@ def test_sign_uses_the_acting_officers_certificate(office: Office, capsys: pytes
     assert main([*office.as_officer(), "sign", str(source), "--out", str(out), "--pin-file", str(office.pin),
                  "--json"]) == 0, capsys.readouterr()
     assert _json(capsys)["signer"] == "Tr\u1ea7n Th\u1ecb EC"
+
+
+def test_setup_on_postgresql(pki: TestPki, pg_url: str, isolated_home: Home, tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A center's desk on PostgreSQL: accounts live in the shared database, the gate reads them there."""
+    monkeypatch.setenv("OFFICER_DESK_DATABASE_URL", pg_url)  # main() exports --database; undone afterwards
+    admin_pw = write_secret(tmp_path, "a.pw", "quan-tri-2026!")
+    args = setup_args(tmp_path, pki, admin_pw, write_secret(tmp_path, "pin", PIN))
+    assert main(["--database", pg_url, *args]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    assert main(setup_args(tmp_path, pki, admin_pw, write_secret(tmp_path, "pin", PIN)) + ["--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["error"]["code"] == "already_set_up"
+    assert main(["account", "list", "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["error"]["code"] == "auth"
+    assert main(["account", "list", "--json", "--as", "admin", "--password-file", str(admin_pw)]) == 0
+    assert [a["user"] for a in json.loads(capsys.readouterr().out)["accounts"]] == ["admin"]
