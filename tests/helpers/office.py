@@ -59,7 +59,7 @@ class Office:
         return open_desk(self.home, account=Actor(username, full, role, ActorKind.ACCOUNT))
 
 
-def setup_args(office_folder: Path, pki: TestPki, admin_pw: Path, pin: Path) -> list[str]:
+def setup_args(pki: TestPki, admin_pw: Path, pin: Path) -> list[str]:
     return ["setup", "--office-name", "Trung tâm Phục vụ hành chính công xã Thử Nghiệm", "--agency-code",
             "000.00.07.H41", "--province", "Phú Thọ", "--commune", "Xã Thử Nghiệm", "--desk-number", "2",
             "--admin", "admin", "--admin-name", "Quản Trị Viên", "--admin-password-file", str(admin_pw),
@@ -76,7 +76,7 @@ def office(pki: TestPki, isolated_home: Home, tmp_path: Path, capsys: pytest.Cap
     officer_pw = write_secret(folder, "officer.pw", OFFICER_PASSWORD)
     supervisor_pw = write_secret(folder, "supervisor.pw", SUPERVISOR_PASSWORD)
     pin = write_secret(folder, "p12.pin", PIN)
-    assert main(setup_args(folder, pki, admin_pw, pin) + ["--json"]) == 0, capsys.readouterr()
+    assert main(setup_args(pki, admin_pw, pin) + ["--json"]) == 0, capsys.readouterr()
     office = Office(isolated_home, folder, pki, admin_pw, officer_pw, supervisor_pw, pin)
     assert main(["account", "add", "canbo.lan", "--role", "officer", "--name", "Nguyễn Thị Lan",
                  "--new-password-file", str(officer_pw), "--certificate", str(pki.ec.p12),

@@ -42,7 +42,7 @@ def _empty(home: Home) -> bool:
 
 
 def test_setup_refuses_a_home_already_set_up(office: Office, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(setup_args(office.folder, office.pki, office.admin_pw, office.pin) + ["--json"])
+    code = main(setup_args(office.pki, office.admin_pw, office.pin) + ["--json"])
     assert code == 1 and _json(capsys)["error"]["code"] == "already_set_up"
 
 
@@ -56,7 +56,7 @@ def test_setup_refuses_a_bad_certificate_in_words_and_leaves_the_home_empty(
         identity: str, error: str) -> None:
     admin_pw = write_secret(tmp_path, "a.pw", "quan-tri-2026!")
     pin = write_secret(tmp_path, "pin", PIN)
-    args = setup_args(tmp_path, pki, admin_pw, pin)
+    args = setup_args(pki, admin_pw, pin)
     args[args.index("--certificate") + 1] = str(getattr(pki, identity).p12)
     assert main(args + ["--json"]) == 1
     payload = _json(capsys)["error"]
@@ -66,7 +66,7 @@ def test_setup_refuses_a_bad_certificate_in_words_and_leaves_the_home_empty(
 
 def test_setup_with_a_wrong_p12_password_is_exit_2(pki: TestPki, isolated_home: Home, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    args = setup_args(tmp_path, pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
+    args = setup_args(pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
                       write_secret(tmp_path, "pin", "not-the-pin"))
     assert main(args + ["--json"]) == 2
     assert _json(capsys)["error"]["code"] == "wrong_pin"
@@ -76,7 +76,7 @@ def test_setup_with_a_wrong_p12_password_is_exit_2(pki: TestPki, isolated_home: 
 @pytest.mark.parametrize("desk_number", ["0", "10"])
 def test_setup_desk_number_is_one_to_nine(pki: TestPki, isolated_home: Home, tmp_path: Path,
                                           desk_number: str) -> None:
-    args = setup_args(tmp_path, pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
+    args = setup_args(pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
                       write_secret(tmp_path, "pin", PIN))
     args[args.index("--desk-number") + 1] = desk_number
     assert main(args) == 2
@@ -85,7 +85,7 @@ def test_setup_desk_number_is_one_to_nine(pki: TestPki, isolated_home: Home, tmp
 
 def test_setup_accepts_a_home_with_only_logs(pki: TestPki, isolated_home: Home, tmp_path: Path) -> None:
     (isolated_home.root / "logs").mkdir(parents=True)
-    args = setup_args(tmp_path, pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
+    args = setup_args(pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
                       write_secret(tmp_path, "pin", PIN))
     assert main(args) == 0
     assert (isolated_home.keystore.stat().st_mode & 0o077) == 0  # owner-only keystore
@@ -233,10 +233,10 @@ def test_setup_on_postgresql(pki: TestPki, pg_url: str, isolated_home: Home, tmp
     """A center's desk on PostgreSQL: accounts live in the shared database, the gate reads them there."""
     monkeypatch.setenv("OFFICER_DESK_DATABASE_URL", pg_url)  # main() exports --database; undone afterwards
     admin_pw = write_secret(tmp_path, "a.pw", "quan-tri-2026!")
-    args = setup_args(tmp_path, pki, admin_pw, write_secret(tmp_path, "pin", PIN))
+    args = setup_args(pki, admin_pw, write_secret(tmp_path, "pin", PIN))
     assert main(["--database", pg_url, *args]) == 0, capsys.readouterr()
     capsys.readouterr()
-    assert main(setup_args(tmp_path, pki, admin_pw, write_secret(tmp_path, "pin", PIN)) + ["--json"]) == 1
+    assert main(setup_args(pki, admin_pw, write_secret(tmp_path, "pin", PIN)) + ["--json"]) == 1
     assert json.loads(capsys.readouterr().out)["error"]["code"] == "already_set_up"
     assert main(["account", "list", "--json"]) == 2
     assert json.loads(capsys.readouterr().out)["error"]["code"] == "auth"
