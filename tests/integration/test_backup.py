@@ -13,16 +13,7 @@ from officer_desk.audit_log import AuditLog
 from officer_desk.cli import main
 from officer_desk.models import Attachment, AuditEntry, Case, Officer, OfficerCertificate, SignedDocument
 from officer_desk.paths import Home
-
-try:
-    from tests.helpers.signing import TestPki, pki  # noqa: F401
-    from tests.integration.office_fixtures import *  # noqa: F403
-    from tests.integration.office_fixtures import SAMPLE, Office, import_clean_case
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
-    from office_fixtures import SAMPLE, Office, import_clean_case  # type: ignore[no-redef]
-
-    from tests.helpers.signing import TestPki, pki  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.office import SAMPLE, Office, import_clean_case
 
 TABLES = (Case, Attachment, AuditEntry, Officer, OfficerCertificate, SignedDocument)
 

@@ -12,9 +12,8 @@ from officer_desk.accounts.roles import Actor, ActorKind, Role
 from officer_desk.accounts.service import AccountService
 from officer_desk.desk import open_desk
 from officer_desk.signing import certs
+from tests.helpers.office import Office
 from tests.helpers.signing import PIN, TestPki
-from tests.integration.office_fixtures import *  # noqa: F403
-from tests.integration.office_fixtures import Office
 from tests.integration.test_accounts_token import token  # noqa: F401
 
 

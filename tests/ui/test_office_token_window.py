@@ -14,19 +14,14 @@ from PySide6.QtWidgets import QMessageBox
 from officer_desk.lifecycle import Status
 from officer_desk.receipts.service import stored_document
 from officer_desk.signing.verify import VALID, verify_pdf
-
-try:
-    from tests.helpers.signing import PIN, TestPki, pki  # noqa: F401
-    from tests.integration.office_fixtures import *  # noqa: F403
-    from tests.integration.office_fixtures import Office, import_clean_case
-    from tests.integration.test_accounts_token import USER_PIN, _bind_token, token  # noqa: F401
-    from tests.ui.test_office_window import SignedInWindow, _receipts
-except ModuleNotFoundError:  # pragma: no cover
-    pytest.skip("run from the checkout root", allow_module_level=True)
+from tests.helpers.office import Office, import_clean_case
+from tests.helpers.signing import TestPki
+from tests.integration.test_accounts_token import USER_PIN, _bind_token, token  # noqa: F401
+from tests.ui.test_office_window import SignedInWindow, _receipts
 
 
 @pytest.fixture
-def token_officer(office: Office, token: tuple[str, str], qtbot: Any,
+def token_officer(office: Office, token: tuple[str, str], qtbot: Any,  # noqa: F811
                   capsys: pytest.CaptureFixture[str]) -> Any:
     module, label = token
     officer_pw = _bind_token(office, module, capsys)

@@ -24,23 +24,8 @@ from officer_desk.receipts.service import stored_document
 from officer_desk.signing import certs
 from officer_desk.signing.verify import VALID, verify_pdf
 from officer_desk.ui.actions import WindowAction
-
-try:
-    from tests.helpers.cups import cups_queue  # noqa: F401
-    from tests.helpers.signing import PIN, TestPki, pki  # noqa: F401
-    from tests.integration.office_fixtures import *  # noqa: F403
-    from tests.integration.office_fixtures import OFFICER_PASSWORD, SUPERVISOR_PASSWORD, Office, import_clean_case
-except ModuleNotFoundError:  # pragma: no cover - tests/ not importable as a package
-    from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
-    from office_fixtures import (  # type: ignore[no-redef]
-        OFFICER_PASSWORD,
-        SUPERVISOR_PASSWORD,
-        Office,
-        import_clean_case,
-    )
-
-    from tests.helpers.cups import cups_queue  # type: ignore[no-redef]  # noqa: F401
-    from tests.helpers.signing import PIN, TestPki, pki  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.office import OFFICER_PASSWORD, SUPERVISOR_PASSWORD, Office, import_clean_case
+from tests.helpers.signing import PIN, TestPki
 
 W = WindowAction
 
@@ -294,7 +279,7 @@ def test_idle_time_locks_the_desk(officer_at_desk: Any, qtbot: Any) -> None:
 
 
 def test_an_administrator_backs_up_the_desk_from_the_window(office: Office, qtbot: Any, tmp_path: Any) -> None:
-    from tests.integration.office_fixtures import ADMIN_PASSWORD
+    from tests.helpers.office import ADMIN_PASSWORD
 
     officer = SignedInWindow(office, qtbot, "canbo.lan", OFFICER_PASSWORD)
     try:

@@ -18,9 +18,8 @@ from officer_desk.receipts import results
 from officer_desk.signing import certs
 from officer_desk.signing.verify import VALID, verify_pdf
 from officer_desk.ui.actions import WindowAction
+from tests.helpers.office import SUPERVISOR_PASSWORD, Office, import_clean_case
 from tests.helpers.signing import PIN, TestPki, make_receipt_pdf
-from tests.integration.office_fixtures import *  # noqa: F403
-from tests.integration.office_fixtures import SUPERVISOR_PASSWORD, Office, import_clean_case
 from tests.ui.test_office_window import OFFICER_PASSWORD, SignedInWindow
 
 W = WindowAction

@@ -19,11 +19,7 @@ from officer_desk.paths import Home
 from officer_desk.receipts.service import stored_document
 from officer_desk.signing import certs
 from officer_desk.signing.verify import VALID, verify_pdf
-
-try:
-    from tests.helpers.signing import PIN, TestPki, pki  # noqa: F401
-except ModuleNotFoundError:  # pragma: no cover
-    from tests.helpers.signing import PIN, TestPki, pki  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.signing import PIN, TestPki
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 ADMIN_PASSWORD = "quan-tri-2026!"

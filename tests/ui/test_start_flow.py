@@ -14,8 +14,7 @@ from officer_desk.desk import open_desk
 from officer_desk.paths import Home
 from officer_desk.ui.app import first_run, sign_in
 from officer_desk.ui.tasks import TaskRunner
-from tests.integration.office_fixtures import *  # noqa: F403
-from tests.integration.office_fixtures import OFFICER_PASSWORD, Office
+from tests.helpers.office import OFFICER_PASSWORD, Office
 
 
 def _answer_modal(qtbot: Any, answer: Any) -> None:
