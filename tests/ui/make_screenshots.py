@@ -133,6 +133,7 @@ def main(out_dir: Path) -> int:
                 window.intake.new_dossier()
                 settle(app, window, 0.5)
                 dialog = window.active_dialog
+                dialog.resize(1160, 780)  # its size on a desktop monitor (the script's screen is smaller)
                 dialog.picker.search.setText("khai sinh")
                 dialog.picker._choose_current()
                 dialog.scan_edit.setText(
