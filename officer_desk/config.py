@@ -65,6 +65,8 @@ class DeskConfig:
     printer: str = ""
     paper_size: str = "a5"
     officer_name: str = ""
+    # Register book columns (officer_desk/reports/register.py COLUMNS); empty = the one-stop form.
+    register_columns: tuple[str, ...] = ()
 
     @property
     def office(self) -> OpeningHours:
