@@ -41,10 +41,11 @@ def _group_header(by: str) -> str:
 
 
 def _figures_row(figures: Figures) -> tuple[Cell, ...]:
+    # Rates to 4 decimals (0.1 %), days and minutes to 2: the same numbers on screen, in CSV and in XLSX.
     return (
-        figures.label, figures.received, figures.by_channel.get("truc_tuyen", 0), figures.online_rate,
-        figures.early, figures.on_time, figures.late, figures.median_days, figures.p90_days,
-        figures.supplement_rate, figures.refusal_rate, round(figures.handling_minutes, 2),
+        figures.label, figures.received, figures.by_channel.get("truc_tuyen", 0), round(figures.online_rate, 4),
+        figures.early, figures.on_time, figures.late, round(figures.median_days, 2), round(figures.p90_days, 2),
+        round(figures.supplement_rate, 4), round(figures.refusal_rate, 4), round(figures.handling_minutes, 2),
     )
 
 
