@@ -125,6 +125,16 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self._counts_started = False
         self.apply_filter()  # the first page first; counts and status follow once it is shown
+        self._install_reports()
+
+    def _install_reports(self) -> None:
+        """Reports (issue 15): the dashboard tab and the handling-time recorder (ui/dashboard.py)."""
+        from officer_desk.ui.dashboard import install_dashboard
+        from officer_desk.ui.work_timer import CaseWorkTimer
+
+        self.dashboard = install_dashboard(self, self.desk, self.runner)
+        self.work_timer = CaseWorkTimer(self.desk, self.runner, self)
+        self.case_shown.connect(self.work_timer.case_shown)
 
     # ------------------------------------------------------------------ construction
 
@@ -464,6 +474,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.work_timer.stop(wait=True)  # reports (issue 15): the open case's last span
         self.save_state()
         self._status_timer.stop()
         self._search_timer.stop()
