@@ -53,7 +53,7 @@ def report_table(report: ServiceReport) -> Table:
     """The grouped rows and the total row, with typed columns."""
     columns = (
         Column(_group_header(report.by), "text"),
-        Column(_("Tiếp nhận"), "int"),
+        Column(_("Hồ sơ tiếp nhận"), "int"),
         Column(_("Trực tuyến"), "int"),
         Column(_("Tỷ lệ trực tuyến"), "percent"),
         Column(_("Trước hạn"), "int"),

@@ -435,6 +435,10 @@ class DashboardWidget(QWidget):
                            lambda _r: self.status.setText(self.tr("Saved {path}").format(path=str(target))),
                            self._failed, owner=self, lane="background")
 
+    def tab_titles(self) -> tuple[str, str]:
+        """The main window's two tabs (translated in this class's context)."""
+        return self.tr("Dossiers"), self.tr("Dashboard")
+
     def detail_tables(self) -> list[Any]:
         return detail_tables(self.report) if self.report is not None else []
 
@@ -446,9 +450,10 @@ def install_dashboard(window: QMainWindow, desk: Desk, runner: TaskRunner) -> Da
     tabs = QTabWidget()
     tabs.setObjectName("main_tabs")
     tabs.setDocumentMode(True)
+    queue_title, dashboard_title = dashboard.tab_titles()
     if central is not None:
-        tabs.addTab(central, dashboard.tr("Dossiers"))
-    tabs.addTab(dashboard, dashboard.tr("Dashboard"))
+        tabs.addTab(central, queue_title)
+    tabs.addTab(dashboard, dashboard_title)
     window.setCentralWidget(tabs)
     loaded = {"done": False}
 

@@ -101,7 +101,7 @@ def test_xlsx_equals_the_table(home_with_data: Home, capsys: pytest.CaptureFixtu
     assert sheet.freeze_panes == "A2"
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert values[0] == [c.header for c in table.columns]
-    assert values[0][:3] == ["Thủ tục", "Tiếp nhận", "Trực tuyến"]
+    assert values[0][:3] == ["Thủ tục", "Hồ sơ tiếp nhận", "Trực tuyến"]
     assert [tuple(row) for row in values[1:]] == [tuple(row) for row in table.rows]
     assert isinstance(sheet["B2"].value, int) and sheet["D2"].number_format == "0.0%"
     assert [ws.title for ws in workbook.worksheets] == ["Báo cáo", "Gợi ý sàng lọc", "Hồ sơ tồn", "Văn bản"]
