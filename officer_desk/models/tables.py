@@ -49,6 +49,8 @@ class Case(Base):
         Index("ix_cases_report", "received_at", "procedure_code", "channel", "status", "origin_desk",
               "assigned_officer_id", "commune", "agency_id", "result_timing", "processing_days",
               "supplement_count", "handling_seconds"),
+        Index("ix_cases_backlog", "status", "received_at", "due_date", "procedure_code", "origin_desk",
+              "assigned_officer_id", "commune", "agency_id"),
         Index("ix_cases_facts_pending", "processing_days", "result_at"),
         Index("ix_cases_commune", "commune"),
     )
@@ -176,7 +178,7 @@ class Finding(Base):
     decision_reason: Mapped[str] = mapped_column(Text, default="")
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (Index("ix_findings_report", "case_id", "superseded", "code", "decision"),)
+    __table_args__ = (Index("ix_findings_report", "created_at", "superseded", "code", "decision", "case_id"),)
 
     case: Mapped[Case] = relationship(back_populates="findings")
     decided_by_officer: Mapped[Officer | None] = relationship()
@@ -233,7 +235,7 @@ class SignedDocument(Base):
     """A generated, signed document (receipt, notice) kept with its case."""
 
     __tablename__ = "signed_documents"
-    __table_args__ = (Index("ix_signed_documents_report", "created_at", "doc_type", "case_id"),)
+    __table_args__ = (Index("ix_signed_documents_report", "created_at", "doc_type", "signer", "case_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -110,9 +110,11 @@ def load_dataset(desk: Any) -> dict[str, int]:
         findings = [("C", "MISSING_REQUIRED_DOC", "dismissed", False), ("D", "MISSING_REQUIRED_DOC", "open", False),
                     ("D", "PHONE_INVALID", "accepted", False), ("A", "PHONE_INVALID", "dismissed", False),
                     ("B", "NAME_MISMATCH", "open", True)]
+        received = {spec.name: spec.received for spec in SPECS}
         for name, code, decision, superseded in findings:
+            # Hints are raised when the dossier is screened, at its receipt.
             session.add(Finding(case_id=ids[name], code=code, severity="error", decision=decision,
-                                superseded=superseded))
+                                superseded=superseded, created_at=received[name] + timedelta(minutes=1)))
         documents = [("C", "receipt", local(24, 4, 9, 5), "Máy 1"), ("B", "receipt", local(24, 4, 0, 10), "Máy 1"),
                      ("D", "supplement", local(28, 4, 10), ""), ("A", "receipt", local(23, 4, 23, 58), "Máy 1")]
         for name, kind, moment, signer in documents:
@@ -163,7 +165,7 @@ def test_every_figure_of_the_period(desk: Any, dataset: dict[str, int]) -> None:
     # Handling: C 360 s, D capped at 1800 s → 2 dossiers, 18 minutes each on average.
     assert MAX_SPAN_SECONDS == 1800
     assert data["handling_minutes"] == 18.0
-    # Hints on the cohort (A is outside, B's hint was superseded by a new screening).
+    # Hints raised in the period (A's before it, B's was superseded by a new screening).
     assert data["findings"] == [
         {"code": "MISSING_REQUIRED_DOC", "label": "Thiếu thành phần hồ sơ", "raised": 2, "dismissed": 1,
          "accepted": 0},

@@ -29,6 +29,12 @@ REPORT_INDEX_COLUMNS = [
     "agency_id", "result_timing", "processing_days", "supplement_count", "handling_seconds",
 ]
 
+# Open dossiers by age and overdue, with every scope column: read from the index alone.
+BACKLOG_INDEX_COLUMNS = [
+    "status", "received_at", "due_date", "procedure_code", "origin_desk", "assigned_officer_id", "commune",
+    "agency_id",
+]
+
 SQLITE_TRIGGERS = [
     """CREATE TRIGGER trg_case_events_result AFTER INSERT ON case_events
          WHEN NEW.to_status = 'returned' BEGIN
@@ -92,8 +98,9 @@ def upgrade() -> None:
     op.create_index("ix_cases_report", "cases", REPORT_INDEX_COLUMNS)
     op.create_index("ix_cases_facts_pending", "cases", ["processing_days", "result_at"])
     op.create_index("ix_cases_commune", "cases", ["commune"])
-    op.create_index("ix_findings_report", "findings", ["case_id", "superseded", "code", "decision"])
-    op.create_index("ix_signed_documents_report", "signed_documents", ["created_at", "doc_type", "case_id"])
+    op.create_index("ix_cases_backlog", "cases", BACKLOG_INDEX_COLUMNS)
+    op.create_index("ix_findings_report", "findings", ["created_at", "superseded", "code", "decision", "case_id"])
+    op.create_index("ix_signed_documents_report", "signed_documents", ["created_at", "doc_type", "signer", "case_id"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(PG_FUNCTION)
         op.execute(
@@ -114,6 +121,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS trg_case_events_supplement")
     op.drop_index("ix_signed_documents_report", table_name="signed_documents")
     op.drop_index("ix_findings_report", table_name="findings")
+    op.drop_index("ix_cases_backlog", table_name="cases")
     op.drop_index("ix_cases_commune", table_name="cases")
     op.drop_index("ix_cases_facts_pending", table_name="cases")
     op.drop_index("ix_cases_report", table_name="cases")
