@@ -140,15 +140,22 @@ class ChartPanel(QFrame):
         """Horizontal bars, one category per row (long Vietnamese names stay readable)."""
         self.reset_chart()
         series = QHorizontalStackedBarSeries() if stacked else QHorizontalBarSeries()
+        # Qt draws the first category at the bottom: reversed, the list reads from the top.
+        categories = list(categories)[::-1]
         for name, colour, values in sets:
             bar_set = QBarSet(name)
             bar_set.setColor(QColor(COLOURS.get(colour, colour)))
-            for value in values:
+            for value in list(values)[::-1]:
                 bar_set.append(value * 100 if percent else value)
             series.append(bar_set)
         self.chart.addSeries(series)
         axis_y = QBarCategoryAxis()
-        axis_y.append([_short(c) for c in categories])
+        # Labels are cut by us (the table has the full names); Qt would turn narrow ones into "...".
+        axis_y.setTruncateLabels(False)
+        font = axis_y.labelsFont()
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        axis_y.setLabelsFont(font)
+        axis_y.append([_short(c, 24) for c in categories])
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         axis_x = QValueAxis()
@@ -168,7 +175,7 @@ class ChartPanel(QFrame):
         total = sum(v for _n, _c, v in slices)
         for name, colour, value in slices:
             share = _percent(value / total) if total else "0 %"
-            piece = series.append(f"{name}: {int(value)} ({share})", value)
+            piece = series.append(f"{name} {share}", value)
             piece.setColor(QColor(COLOURS.get(colour, colour)))
         self.chart.addSeries(series)
 
@@ -222,7 +229,7 @@ class DashboardWidget(QWidget):
         self.status = QLabel()
         self.status.setObjectName("dashboard_status")
         outer.addWidget(self.status)
-        self._set_quick_period(0)
+        self._set_quick_period(1)
 
     # ------------------------------------------------------------------ selectors
 
