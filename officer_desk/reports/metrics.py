@@ -12,9 +12,17 @@ from typing import TYPE_CHECKING, Any
 from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import UsageError
 from officer_desk.i18n import _
-from officer_desk.reports import queries
 from officer_desk.reports.facts import refresh_facts
 from officer_desk.reports.period import GROUPINGS, Period, Scope
+from officer_desk.reports.queries import (
+    CHANNELS,
+    GroupCounts,
+    backlog,
+    document_counts,
+    finding_counts,
+    grouped_counts,
+    officer_names,
+)
 
 if TYPE_CHECKING:
     from officer_desk.desk import Desk
@@ -88,7 +96,7 @@ class Figures:
     key: str
     label: str
     received: int = 0
-    by_channel: dict[str, int] = field(default_factory=lambda: dict.fromkeys(queries.CHANNELS, 0))
+    by_channel: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CHANNELS, 0))
     returned: int = 0
     early: int = 0
     on_time: int = 0
@@ -176,7 +184,7 @@ class ServiceReport:
             "from": self.period.first.strftime("%d/%m/%Y"),
             "to": self.period.last.strftime("%d/%m/%Y"),
             "received": total.received,
-            "by_channel": {c: total.by_channel.get(c, 0) for c in queries.CHANNELS},
+            "by_channel": {c: total.by_channel.get(c, 0) for c in CHANNELS},
             "online_rate": round(total.online_rate, 4),
             "results": {"early": total.early, "on_time": total.on_time, "late": total.late},
             "processing_days": {"median": total.median_days, "p90": total.p90_days},
@@ -202,11 +210,11 @@ class ServiceReport:
         }
 
 
-def _merge(into: dict[str, Any], counts: queries.GroupCounts) -> None:
+def _merge(into: dict[str, Any], counts: GroupCounts) -> None:
     for name in ("received", "returned", "early", "on_time", "late", "supplemented", "refused", "handled",
                  "handling_seconds"):
         into[name] = into.get(name, 0) + getattr(counts, name)
-    channels = into.setdefault("by_channel", dict.fromkeys(queries.CHANNELS, 0))
+    channels = into.setdefault("by_channel", dict.fromkeys(CHANNELS, 0))
     for channel, n in counts.by_channel.items():
         channels[channel] += n
     if counts.processing_days is not None and counts.returned:
@@ -248,11 +256,11 @@ def build_report(desk: Desk, period: Period, scope: Scope | None = None, by: str
     now = now or datetime.now(LOCAL_TZ)
     refresh_facts(desk.db, desk.calendar)
     with desk.db.session() as session:
-        groups = queries.grouped_counts(session, period, scope, by)
-        officers = queries.officer_names(session, {g.key for g in groups}) if by == "officer" else {}
-        ages, overdue = queries.backlog(session, period, scope, now, now.astimezone(LOCAL_TZ).date())
-        findings = queries.finding_counts(session, period, scope)
-        documents = queries.document_counts(session, period, scope)
+        groups = grouped_counts(session, period, scope, by)
+        officers = officer_names(session, {g.key for g in groups}) if by == "officer" else {}
+        ages, overdue = backlog(session, period, scope, now, now.astimezone(LOCAL_TZ).date())
+        findings = finding_counts(session, period, scope)
+        documents = document_counts(session, period, scope)
     total: dict[str, Any] = {}
     per_key: dict[str, dict[str, Any]] = defaultdict(dict)
     for counts in groups:

@@ -450,7 +450,7 @@ class DashboardWidget(QWidget):
         return detail_tables(self.report) if self.report is not None else []
 
 
-def install_dashboard(window: QMainWindow, desk: Desk, runner: TaskRunner) -> DashboardWidget:
+def install_dashboard(window: QMainWindow, desk: Desk, runner: TaskRunner) -> tuple[DashboardWidget, QTabWidget]:
     """Put the window's central widget and the dashboard in two tabs (the hook the main window calls)."""
     dashboard = DashboardWidget(desk, runner)
     central = window.takeCentralWidget()
@@ -472,4 +472,4 @@ def install_dashboard(window: QMainWindow, desk: Desk, runner: TaskRunner) -> Da
             dashboard.refresh()
 
     tabs.currentChanged.connect(opened)
-    return dashboard
+    return dashboard, tabs
