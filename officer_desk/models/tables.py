@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -51,7 +52,9 @@ class Case(Base):
               "supplement_count", "handling_seconds"),
         Index("ix_cases_backlog", "status", "received_at", "due_date", "procedure_code", "origin_desk",
               "assigned_officer_id", "commune", "agency_id"),
-        Index("ix_cases_facts_pending", "processing_days", "result_at"),
+        Index("ix_cases_facts_pending", "id", sqlite_where=text("processing_days IS NULL AND result_at IS NOT NULL"),
+              postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
+        # Migration 0008 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
         Index("ix_cases_commune", "commune"),
     )
 

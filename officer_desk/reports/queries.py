@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from officer_desk.lifecycle import CLOCK_RUNNING, OPEN_STATUSES
@@ -47,19 +47,19 @@ def _count_if(condition: ColumnElement[bool]) -> Any:
 
 
 def key_column(by: str) -> Any:
-    """The grouping key as an expression: a bare column lets SQLite walk that column's own index in
-    group order and read every (wide) row; an expression keeps it on the covering report index."""
-    column: Any = {
+    """The grouping column; on SQLite, ``ix_cases_report_by_<by>`` (key, processing days, …) groups
+    in index order without sorting the period's dossiers (migration 0008)."""
+    return {
         "procedure": Case.procedure_code,
         "officer": Case.assigned_officer_id,
         "channel": Case.channel,
         "commune": Case.commune,
     }[by]
-    return func.coalesce(column, 0 if by == "officer" else "")
 
 
-def scope_filter(session: Session, scope: Scope) -> list[ColumnElement[bool]]:
-    """Conditions for the scope (only columns of ``ix_cases_report``)."""
+def scope_filter(session: Session, scope: Scope, officer_indexed: bool = True) -> list[ColumnElement[bool]]:
+    """Conditions for the scope (only columns of the report indexes). ``officer_indexed=False``
+    writes the officer term so that SQLite cannot pick the officer's own (non-covering) index."""
     conditions: list[ColumnElement[bool]] = []
     if scope.desk is not None:
         conditions.append(Case.origin_desk == scope.desk)
@@ -71,7 +71,8 @@ def scope_filter(session: Session, scope: Scope) -> list[ColumnElement[bool]]:
         conditions.append(Case.procedure_code == scope.procedure)
     if scope.officer:
         officer_id = session.execute(select(Officer.id).where(Officer.username == scope.officer)).scalar()
-        conditions.append(Case.assigned_officer_id == (officer_id if officer_id is not None else -1))
+        column: Any = Case.assigned_officer_id if officer_indexed else Case.assigned_officer_id + 0
+        conditions.append(column == (officer_id if officer_id is not None else -1))
     return conditions
 
 
@@ -105,7 +106,7 @@ def grouped_counts(session: Session, period: Period, scope: Scope, by: str) -> l
     result = []
     for row in session.execute(query).mappings():
         result.append(GroupCounts(
-            key="" if row["key"] in (None, 0, "") else str(row["key"]),
+            key="" if row["key"] is None else str(row["key"]),
             processing_days=row["processing_days"] if row["returned"] else None,
             received=int(row["received"]),
             by_channel={channel: int(row[channel]) for channel in CHANNELS},
@@ -126,24 +127,29 @@ def officer_names(session: Session, ids: set[str]) -> dict[str, str]:
 
 def backlog(session: Session, period: Period, scope: Scope, now: datetime, today: date) -> tuple[
         dict[str, int], int]:
-    """Open dossiers (now) received up to the period's end, by age; and how many are overdue."""
-    bounds = [(now - timedelta(days=lower), label) for lower, label in AGE_BUCKETS]
-    # CASE takes the first match: test the oldest bucket first.
-    bucket = case(
-        *[(Case.received_at <= bounds[i][0], literal(bounds[i][1])) for i in range(len(bounds) - 1, 0, -1)],
-        else_=literal(AGE_BUCKETS[0][1]),
-    )
-    conditions = [Case.status.in_([s.value for s in OPEN_STATUSES]), Case.received_at < period.end_utc,
-                  *scope_filter(session, scope)]
-    overdue = _count_if(and_(Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date < today))
-    query: Select[Any] = (select(bucket.label("bucket"), func.count(), overdue)
-                          .where(*conditions).group_by(bucket))
-    ages = {label: 0 for _lower, label in AGE_BUCKETS}
-    late = 0
-    for label, count, overdue_count in session.execute(query):
-        ages[str(label)] = int(count)
-        late += int(overdue_count)
-    return ages, late
+    """Open dossiers (now) received up to the period's end, by age; and how many are overdue.
+
+    One range count per age bucket on ``ix_cases_backlog`` (status, received_at, …): no sort."""
+    open_statuses = [s.value for s in OPEN_STATUSES]
+    scoped = scope_filter(session, scope, officer_indexed=False)
+    ages: dict[str, int] = {}
+    upper = period.end_utc
+    lowers = [now - timedelta(days=lower) for lower, _label in AGE_BUCKETS[1:]] + [None]
+    for (_lower, label), older in zip(AGE_BUCKETS, lowers, strict=True):
+        # Bucket "3-5": received more than 3 and at most 6 days ago (older bound excluded).
+        newer = now - timedelta(days=_lower)
+        conditions = [Case.status.in_(open_statuses), Case.received_at < upper, *scoped]
+        if _lower:
+            conditions.append(Case.received_at <= newer)
+        if older is not None:
+            conditions.append(Case.received_at > older)
+        ages[label] = int(session.execute(select(func.count()).select_from(Case).where(*conditions)).scalar_one())
+    overdue = session.execute(
+        select(func.count()).select_from(Case).where(
+            Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.received_at < upper, Case.due_date < today,
+            *scoped)
+    ).scalar_one()
+    return ages, int(overdue)
 
 
 def finding_counts(session: Session, period: Period, scope: Scope) -> list[tuple[str, str, int]]:
@@ -152,7 +158,8 @@ def finding_counts(session: Session, period: Period, scope: Scope) -> list[tuple
         Finding.created_at >= period.start_utc, Finding.created_at < period.end_utc, Finding.superseded.is_(False)]
     scoped = scope_filter(session, scope)
     if scoped:
-        conditions.append(Finding.case_id.in_(select(Case.id).where(*scoped)))
+        # "+ 0": drive from the covering range on created_at, not from one index probe per case.
+        conditions.append((Finding.case_id + 0).in_(select(Case.id).where(*scoped)))
     query = (
         select(Finding.code, Finding.decision, func.count())
         .where(*conditions)
@@ -167,7 +174,7 @@ def document_counts(session: Session, period: Period, scope: Scope) -> list[tupl
                                              SignedDocument.created_at < period.end_utc]
     scoped = scope_filter(session, scope)
     if scoped:
-        conditions.append(SignedDocument.case_id.in_(select(Case.id).where(*scoped)))
+        conditions.append((SignedDocument.case_id + 0).in_(select(Case.id).where(*scoped)))
     query = (
         select(SignedDocument.doc_type, func.count(), _count_if(SignedDocument.signer != ""))
         .where(*conditions).group_by(SignedDocument.doc_type)

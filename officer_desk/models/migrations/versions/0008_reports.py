@@ -29,6 +29,16 @@ REPORT_INDEX_COLUMNS = [
     "agency_id", "result_timing", "processing_days", "supplement_count", "handling_seconds",
 ]
 
+# SQLite only: one index per grouping, led by the group key and the processing days, so that a
+# report groups in index order (no sort of every dossier of the period) and skips through the period
+# (skip-scan) for short ones. PostgreSQL hashes the groups and reads ix_cases_report instead.
+GROUPING_KEYS = {"procedure": "procedure_code", "officer": "assigned_officer_id", "channel": "channel",
+                 "commune": "commune"}
+MEASURE_COLUMNS = [
+    "received_at", "channel", "status", "result_timing", "supplement_count", "handling_seconds", "origin_desk",
+    "assigned_officer_id", "commune", "agency_id", "procedure_code",
+]
+
 # Open dossiers by age and overdue, with every scope column: read from the index alone.
 BACKLOG_INDEX_COLUMNS = [
     "status", "received_at", "due_date", "procedure_code", "origin_desk", "assigned_officer_id", "commune",
@@ -96,11 +106,21 @@ def upgrade() -> None:
         "WHERE id IN (SELECT case_id FROM case_events WHERE action = 'request_supplement')"
     )
     op.create_index("ix_cases_report", "cases", REPORT_INDEX_COLUMNS)
-    op.create_index("ix_cases_facts_pending", "cases", ["processing_days", "result_at"])
+    # Only the returned dossiers whose facts are still to compute (a handful between two reports).
+    op.create_index("ix_cases_facts_pending", "cases", ["id"],
+                    sqlite_where=sa.text("processing_days IS NULL AND result_at IS NOT NULL"),
+                    postgresql_where=sa.text("processing_days IS NULL AND result_at IS NOT NULL"))
     op.create_index("ix_cases_commune", "cases", ["commune"])
     op.create_index("ix_cases_backlog", "cases", BACKLOG_INDEX_COLUMNS)
     op.create_index("ix_findings_report", "findings", ["created_at", "superseded", "code", "decision", "case_id"])
     op.create_index("ix_signed_documents_report", "signed_documents", ["created_at", "doc_type", "signer", "case_id"])
+    if op.get_bind().dialect.name == "sqlite":
+        for name, key in GROUPING_KEYS.items():
+            op.create_index(f"ix_cases_report_by_{name}", "cases",
+                            [key, "processing_days", *[c for c in MEASURE_COLUMNS if c != key]])
+        op.create_index("ix_findings_report_by_code", "findings", ["code", "decision", "created_at", "superseded", "case_id"])
+        op.create_index("ix_signed_documents_report_by_type", "signed_documents",
+                        ["doc_type", "created_at", "signer", "case_id"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(PG_FUNCTION)
         op.execute(
@@ -119,6 +139,10 @@ def downgrade() -> None:
     else:
         op.execute("DROP TRIGGER IF EXISTS trg_case_events_result")
         op.execute("DROP TRIGGER IF EXISTS trg_case_events_supplement")
+        for name in GROUPING_KEYS:
+            op.drop_index(f"ix_cases_report_by_{name}", table_name="cases")
+        op.drop_index("ix_findings_report_by_code", table_name="findings")
+        op.drop_index("ix_signed_documents_report_by_type", table_name="signed_documents")
     op.drop_index("ix_signed_documents_report", table_name="signed_documents")
     op.drop_index("ix_findings_report", table_name="findings")
     op.drop_index("ix_cases_backlog", table_name="cases")
