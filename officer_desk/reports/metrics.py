@@ -222,14 +222,14 @@ def _merge(into: dict[str, Any], counts: GroupCounts) -> None:
         days[counts.processing_days] = days.get(counts.processing_days, 0) + counts.returned
 
 
-def _label(desk: Desk, by: str, key: str, officers: dict[str, str]) -> str:
+def _label(desk: Desk, by: str, key: str, officers: dict[str, tuple[str, str]]) -> str:
     if by == "procedure":
         procedure = desk.catalogue.find(key)
         return procedure.name_vi if procedure is not None else key
     if by == "channel":
         return _(CHANNEL_LABELS_VI[key]) if key in CHANNEL_LABELS_VI else key
     if by == "officer":
-        return officers.get(key, key) if key else _("(chưa giao)")
+        return officers[key][1] if key in officers else key or _("(chưa giao)")
     return key or _("(không rõ)")
 
 
@@ -267,7 +267,7 @@ def build_report(desk: Desk, period: Period, scope: Scope | None = None, by: str
         _merge(total, counts)
         _merge(per_key[counts.key], counts)
     rows = tuple(
-        Figures(key=key, label=_label(desk, by, key, officers), **values)
+        Figures(key=officers[key][0] if key in officers else key, label=_label(desk, by, key, officers), **values)
         for key, values in sorted(per_key.items(), key=lambda item: (-item[1]["received"], item[0]))
     )
     return ServiceReport(

@@ -117,12 +117,13 @@ def grouped_counts(session: Session, period: Period, scope: Scope, by: str) -> l
     return result
 
 
-def officer_names(session: Session, ids: set[str]) -> dict[str, str]:
+def officer_names(session: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """Officer id (as grouped) -> (user name, full name): rows are keyed by user name, never by id."""
     wanted = [int(i) for i in ids if i.isdigit()]
     if not wanted:
         return {}
     rows = session.execute(select(Officer.id, Officer.username, Officer.full_name).where(Officer.id.in_(wanted)))
-    return {str(i): (name or user) for i, user, name in rows}
+    return {str(i): (str(user), str(name or user)) for i, user, name in rows}
 
 
 def backlog(session: Session, period: Period, scope: Scope, now: datetime, today: date) -> tuple[
