@@ -56,6 +56,8 @@ signer_sha256  # unused variable (officer_desk/signing/verify.py:113)
 certificate_not_after  # unused variable (officer_desk/signing/verify.py:114)
 _.attempts  # unused attribute (officer_desk/sync.py:103)
 saved_to  # unused variable (officer_desk/ui/printing.py:52)
+started_at  # unused variable (officer_desk/models/tables.py: CaseWorkSpan, handling-time spans kept for audit)
+ended_at  # unused variable (officer_desk/models/tables.py: CaseWorkSpan)
 
 # --- documented public API (docs/receipt-qr.md) ---------------------------------------------------------
 render_document  # unused function (officer_desk/receipts/render.py:591)

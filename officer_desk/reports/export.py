@@ -17,7 +17,6 @@ from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.reports.metrics import Figures, ServiceReport
 
-FORMATS = ("table", "csv", "xlsx", "json")
 Cell = str | int | float
 
 

@@ -15,8 +15,8 @@ from officer_desk.desk import open_desk
 from officer_desk.paths import Home
 from officer_desk.reports import build_report
 from officer_desk.reports.export import report_table
-from tests.integration.signing_fixtures import PIN, TestPki, pki  # noqa: F401, F811
-from tests.integration.test_reports import NOW, PERIOD, load_dataset
+from tests.helpers.reports import NOW, PERIOD, load_dataset
+from tests.helpers.signing import PIN, TestPki
 
 ARGS = ["--from", "24/04/2026", "--to", "30/04/2026"]
 
@@ -120,7 +120,7 @@ def test_csv_has_a_bom_and_the_table(home_with_data: Home, capsys: pytest.Captur
 
 
 def test_register_book_xlsx_and_signed_pdf(home_with_data: Home, capsys: pytest.CaptureFixture[str],
-                                           tmp_path: Path, pki: TestPki) -> None:  # noqa: F811
+                                           tmp_path: Path, pki: TestPki) -> None:
     from openpyxl import load_workbook
 
     book = tmp_path / "so.xlsx"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from officer_desk.ui.dashboard import DashboardWidget
 from officer_desk.ui.tasks import TaskRunner
-from tests.integration.test_reports import load_dataset
+from tests.helpers.reports import load_dataset
 
 
 def _dashboard(qtbot: Any, desk: Any, runner: Any) -> DashboardWidget:
