@@ -161,16 +161,20 @@ def measure(desk: Desk, repeat: int) -> None:
     ]
     for name, period, scope, by in cases:
         samples = []
+        cpu = []
         received = 0
         for _ in range(repeat):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             report = build_report(desk, period, scope, by)
             samples.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
             received = report.total.received
         verdict = "met" if max(samples) < GOAL_MS else "NOT met"
+        # Wall clock is the goal; this process's CPU time shows what a shared, loaded machine hides
+        # (on SQLite the queries run in-process; on PostgreSQL the server's share is not in it).
         print(f"  {name:<30} {received:>9} dossiers  first {samples[0]:7.0f} ms  median "
-              f"{statistics.median(samples):7.0f} ms  max {max(samples):7.0f} ms  (goal {GOAL_MS:.0f} ms: {verdict})",
-              flush=True)
+              f"{statistics.median(samples):7.0f} ms  max {max(samples):7.0f} ms  median CPU "
+              f"{statistics.median(cpu):6.0f} ms  (goal {GOAL_MS:.0f} ms: {verdict})", flush=True)
 
 
 def run(backend: str, cases: int, pg_url: str | None, repeat: int, copies: int = 1) -> None:
@@ -216,7 +220,7 @@ def main() -> int:
     if args.backend in ("postgresql", "both"):
         import sqlalchemy as sa
 
-        from tests.support.pg import start_server
+        from tests.helpers.pg import start_server
 
         server = start_server(CACHE / f"pg-reports-{args.cases}")
         try:
