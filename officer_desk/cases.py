@@ -106,6 +106,9 @@ class AttachmentView:
     size: int | None
     media_type: str | None
     fields: dict[str, Any]
+    # OCR (issue 14): where each value came from, and what OCR saw (confidence, page, box).
+    provenance: dict[str, str] = field(default_factory=dict)
+    ocr: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -449,6 +452,9 @@ class CaseService:
                     size=len(data) if data is not None else None,
                     media_type=_media_type(item.file) if item.file else None,
                     fields_json=item.fields,
+                    # OCR (issue 14): every value says where it came from (stated, else the channel's default).
+                    provenance_json={str(k): item.source_of(str(k), parsed.channel) for k in item.fields},
+                    ocr_json=item.ocr,
                 )
             )
 
@@ -955,7 +961,8 @@ class CaseService:
                 dossier=json.loads(case.dossier_json),
                 attachments=tuple(
                     AttachmentView(a.id, a.doc_type, a.kind, a.quantity, a.presented_only, a.certified,
-                                   a.file_name, a.content_sha256, a.size, a.media_type, dict(a.fields_json or {}))
+                                   a.file_name, a.content_sha256, a.size, a.media_type, dict(a.fields_json or {}),
+                                   dict(a.provenance_json or {}), dict(a.ocr_json or {}))
                     for a in case.attachments
                 ),
                 findings=tuple(

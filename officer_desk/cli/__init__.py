@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "officer_desk.cli.signing_cmd",
     "officer_desk.cli.receipts_cmd",
     "officer_desk.cli.documents_cmd",
+    "officer_desk.cli.ocr_cmd",
     "officer_desk.cli.admin",
 )
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Iterator
-from typing import Any
 from struct import error as struct_error  # Pillow raises it on some truncated headers
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 

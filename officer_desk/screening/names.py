@@ -113,6 +113,7 @@ def check_document_names(ctx: ScreeningContext) -> None:
     """
     from officer_desk.dossier import IDENTITY_DOC_TYPES, form_value
     from officer_desk.screening.identity import persons, report_name_comparison
+    from officer_desk.screening.readings import reading_of
 
     people = [p for p in persons(ctx) if isinstance(p.name, str) and p.name.strip()]
     for attachment in ctx.dossier.attachments:
@@ -129,7 +130,8 @@ def check_document_names(ctx: ScreeningContext) -> None:
             if group is not None:
                 declared = form_value(ctx.dossier.form, f"{group}.ho_ten")
                 if isinstance(declared, str) and declared.strip():
-                    report_name_comparison(ctx, f"form.{group}.ho_ten", declared, value, attachment.doc_type)
+                    report_name_comparison(ctx, f"form.{group}.ho_ten", declared, value, attachment.doc_type,
+                                           reading_of(ctx, attachment, path))
                 continue
             if key not in ("ho_ten", "ho_chu_dem_ten"):
                 continue
@@ -138,4 +140,5 @@ def check_document_names(ctx: ScreeningContext) -> None:
                 continue
             close = next((p for p, c in comparisons if c.only_marks), None)
             if close is not None:
-                report_name_comparison(ctx, close.name_target, close.name, value, attachment.doc_type)
+                report_name_comparison(ctx, close.name_target, close.name, value, attachment.doc_type,
+                                       reading_of(ctx, attachment, path))
