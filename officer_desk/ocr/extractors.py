@@ -113,10 +113,9 @@ CARD_LABELS: dict[str, tuple[str, ...]] = {
 def extract_card(lines: list[Line]) -> dict[str, Found]:
     fields: dict[str, Found] = {}
     number = _take(lines, CARD_LABELS["so"], id_number_value)
-    if number is None:  # the number is the only 12-digit run on the front
-        number = next((f for line in lines if (f := id_number_value(line.words)) is not None
-                       and len(re.sub(r"\D", "", line.text)) <= 14 and "<" not in line.text
-                       and not line.text.replace(" ", "").upper().startswith("ID")), None)
+    if number is None:  # the number is the only word of exactly 12 digits on the front
+        number = next((Found(w.text, (w,), 0.8) for line in lines for w in line.words
+                       if re.fullmatch(r"\d{12}", w.text)), None)
     if number is not None:
         fields["so"] = number
     name = _take(lines, CARD_LABELS["ho_chu_dem_ten"], lambda w: name_value(w, upper=True))
@@ -163,22 +162,22 @@ def read_mrz(lines: list[Line]) -> tuple[MrzData, tuple[Line, ...]] | None:
 
 
 def _merge_mrz(fields: dict[str, Found], data: MrzData, lines: tuple[Line, ...]) -> None:
-    """Values from the zone; each check digit that holds makes them more certain."""
+    """Values from the zone whose own check digit holds; the composite check makes them more certain."""
     words = tuple(w for line in lines for w in line.words)
     certainty = 0.55 + 0.45 * data.checks_passed / data.checks_total
     mrz_values = {
-        "so": data.id_number,
-        "ngay_sinh": data.born.strftime("%d/%m/%Y") if data.born else "",
-        "gioi_tinh": data.sex,
-        "co_gia_tri_den": data.expiry.strftime("%d/%m/%Y") if data.expiry else "",
+        "so": data.id_number if data.number_ok else "",
+        "ngay_sinh": data.born.strftime("%d/%m/%Y") if data.born and data.birth_ok else "",
+        "gioi_tinh": data.sex if data.birth_ok or data.valid else "",
+        "co_gia_tri_den": data.expiry.strftime("%d/%m/%Y") if data.expiry and data.expiry_ok else "",
     }
     for key, value in mrz_values.items():
         if not value:
             continue
         current = fields.get(key)
-        if current is None or (current.value != value and data.valid):
+        if current is None or current.value != value:
             fields[key] = Found(value, words, fixed=certainty)
-        elif current.value == value:
+        else:
             fields[key] = Found(value, current.words, fixed=max(current.confidence, certainty))
     if data.full_name and "ho_chu_dem_ten" not in fields:
         # Without diacritics: the officer sees a low confidence and checks it against the card.

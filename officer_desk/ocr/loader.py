@@ -21,6 +21,7 @@ from officer_desk.i18n import _
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the attachment limit of imports
 MAX_PIXELS = 60_000_000  # an A4 page at 600 dpi is 35 Mpx; anything larger is refused, not decoded
 MAX_PAGES = 30
+MAX_DIMENSION = 30_000  # a 1-pixel-high strip 200,000 wide is no scan either
 PDF_DPI = 300
 # Tesseract reads best at a normal text height; larger pages cost time and gain nothing.
 MAX_SIDE = 3600
@@ -127,7 +128,7 @@ def _image_pages(data: bytes) -> Iterator[Image.Image]:
                 image.seek(index)
                 # The declared size is checked before any pixel is decoded.
                 width, height = image.size
-                if width < 1 or height < 1 or width * height > MAX_PIXELS:
+                if width < 1 or height < 1 or width * height > MAX_PIXELS or max(width, height) > MAX_DIMENSION:
                     raise _too_many_pixels()
                 with warnings.catch_warnings():
                     warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -68,6 +68,9 @@ class MrzData:
     given: str
     checks_passed: int
     checks_total: int
+    number_ok: bool = False
+    birth_ok: bool = False
+    expiry_ok: bool = False
 
     @property
     def valid(self) -> bool:
@@ -145,4 +148,5 @@ def parse_td1(lines: list[str]) -> MrzData | None:
         id_number=id_number, born=_date(line2[0:6], future=False), sex=sex,
         expiry=_date(line2[8:14], future=True), surname=surname, given=given,
         checks_passed=sum(checks), checks_total=len(checks),
+        number_ok=checks[0], birth_ok=checks[1], expiry_ok=checks[2] and line2[8:14] != "<<<<<<",
     )

@@ -2188,4 +2188,131 @@
         <translation>Key</translation>
     </message>
 </context>
+<context>
+    <name>OcrReviewWidget</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Values read from the document</source>
+        <translation>Values read from the document</translation>
+    </message>
+    <message>
+        <source>Select a value to see where it was read; type to correct it.</source>
+        <translation>Select a value to see where it was read; type to correct it.</translation>
+    </message>
+    <message>
+        <source>The machine is not sure of this value: please check it.</source>
+        <translation>The machine is not sure of this value: please check it.</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Personal ID number</source>
+        <translation>Personal ID number</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Place of origin</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <source>Place of birth registration</source>
+        <translation>Place of birth registration</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Permanent residence</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <source>Mother's name</source>
+        <translation>Mother's name</translation>
+    </message>
+    <message>
+        <source>Father's name</source>
+        <translation>Father's name</translation>
+    </message>
+    <message>
+        <source>Child's name</source>
+        <translation>Child's name</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Machine-readable zone</source>
+        <translation>Machine-readable zone</translation>
+    </message>
+    <message>
+        <source>Read by machine</source>
+        <translation>Read by machine</translation>
+    </message>
+    <message>
+        <source>Corrected by officer</source>
+        <translation>Corrected by officer</translation>
+    </message>
+    <message>
+        <source>Card QR code</source>
+        <translation>Card QR code</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <source>Online portal</source>
+        <translation>Online portal</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}</source>
+        <translation>Page {page} of {total}</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>No image</translation>
+    </message>
+</context>
 </TS>
