@@ -65,6 +65,7 @@ class DeskConfig:
     printer: str = ""
     paper_size: str = "a5"
     officer_name: str = ""
+    scan_folder: str = ""  # where the network scanner saves ("scan to folder"); empty = not watched (OCR)
 
     @property
     def office(self) -> OpeningHours:

@@ -133,6 +133,14 @@ class OcrService:
             self.cases._screen_in_session(session, case)
             return AttachmentRead(attachment_id, result, tuple(filled), tuple(kept))
 
+    def attach_and_read(self, ref: str | int, data: bytes, file_name: str, doc_type: str | None = None,
+                        progress: Progress | None = None) -> AttachmentRead:
+        """A dropped photo or a scan: read it first (its type comes from the page when not given), then store
+        it with the case and what was read. A file that cannot be read is not attached."""
+        result = read_document(data, doc_type, progress, self.engine)
+        attachment_id = self.add_attachment(ref, data, file_name, doc_type or result.doc_type)
+        return self.store_result(ref, attachment_id, result)
+
     # -------------------------------------------------------------- the officer's correction
 
     def correct_field(self, ref: str | int, attachment_id: int, name: str, value: str, reason: str = "") -> None:

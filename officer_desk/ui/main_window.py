@@ -431,6 +431,7 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(lambda _index: self.focus_case())
         self.case_view.preview_requested.connect(self._load_preview)
+        self._connect_ocr()  # OCR hook (issue 14)
         self.hints_panel.accept_requested.connect(lambda fid: self.decide_hint(fid, "accepted"))
         self.hints_panel.dismiss_requested.connect(self.dismiss_hint)
         self.hints_panel.reopen_requested.connect(lambda fid: self.decide_hint(fid, "open"))
@@ -1012,6 +1013,19 @@ class MainWindow(QMainWindow):
         code = detail.row.dossier_code
         self.run(lambda: services.screen_case(self.desk, code),
                  lambda _r: self._after_change(self.tr("{code}: screened again").format(code=code)))
+
+    # -- OCR hook (issue 14): handlers live in ui/ocr_controller.py.
+    def _connect_ocr(self) -> None:
+        from officer_desk.ui.ocr_controller import OcrController
+
+        def current() -> tuple[str, str] | None:
+            return (self.detail.row.dossier_code, self.detail.row.channel) if self.detail is not None else None
+
+        self.ocr = OcrController(self.desk, self.runner, self, current, self.show_error)
+        self.case_view.ocr_review_requested.connect(self.ocr.review)
+        self.case_view.files_dropped.connect(self.ocr.attach_files)
+        self.ocr.case_changed.connect(lambda _code: self._after_change(""))
+        self.ocr.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def _load_preview(self, attachment: AttachmentView) -> None:
         sha = attachment.content_sha256

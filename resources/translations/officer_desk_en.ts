@@ -224,6 +224,10 @@
 <context>
     <name>CaseView</name>
     <message>
+        <source>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</source>
+        <translation>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/case_view.py" line="184" />
         <source>Applicant &amp;&amp; declaration</source>
         <translation>Applicant &amp;&amp; declaration</translation>
@@ -2313,6 +2317,28 @@
     <message>
         <source>No image</source>
         <translation>No image</translation>
+    </message>
+</context>
+<context>
+    <name>OcrController</name>
+    <message>
+        <source>Document attached and read; please check the values.</source>
+        <translation>Document attached and read; please check the values.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewDialog</name>
+    <message>
+        <source>Check the values read from the document</source>
+        <translation>Check the values read from the document</translation>
+    </message>
+    <message>
+        <source>Read with OCR</source>
+        <translation>Read with OCR</translation>
+    </message>
+    <message>
+        <source>Reading the document…</source>
+        <translation>Reading the document…</translation>
     </message>
 </context>
 </TS>

@@ -224,6 +224,10 @@
 <context>
     <name>CaseView</name>
     <message>
+        <source>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</source>
+        <translation>Nhấp đúp hoặc nhấn Enter để kiểm tra các giá trị đọc được từ giấy tờ; thả ảnh chụp hoặc bản quét vào đây để đính kèm.</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/case_view.py" line="184" />
         <source>Applicant &amp;&amp; declaration</source>
         <translation>Người nộp &amp;&amp; tờ khai</translation>
@@ -2313,6 +2317,28 @@
     <message>
         <source>No image</source>
         <translation>Không có ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>OcrController</name>
+    <message>
+        <source>Document attached and read; please check the values.</source>
+        <translation>Đã đính kèm và đọc giấy tờ; vui lòng kiểm tra các giá trị.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewDialog</name>
+    <message>
+        <source>Check the values read from the document</source>
+        <translation>Kiểm tra các giá trị đọc được từ giấy tờ</translation>
+    </message>
+    <message>
+        <source>Read with OCR</source>
+        <translation>Đọc bằng máy (OCR)</translation>
+    </message>
+    <message>
+        <source>Reading the document…</source>
+        <translation>Đang đọc giấy tờ…</translation>
     </message>
 </context>
 </TS>
