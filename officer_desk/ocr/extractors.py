@@ -14,6 +14,7 @@ from officer_desk.ocr.model import Line
 from officer_desk.ocr.mrz import MrzData, locate_lines, parse_td1
 from officer_desk.ocr.values import (
     Found,
+    date_in_year,
     date_value,
     find_label,
     gender_value,
@@ -124,6 +125,10 @@ def extract_card(lines: list[Line]) -> dict[str, Found]:
     for key, parse in (("ngay_sinh", date_value), ("gioi_tinh", gender_value), ("co_gia_tri_den", _expiry_value),
                        ("ngay_cap", date_value)):
         found = _take(lines, CARD_LABELS[key], parse)
+        if found is None and key == "ngay_sinh" and number is not None:
+            # Slashes misread as digits: the ID number says the birth year, which picks the reading.
+            years = _birth_years(number.value)
+            found = _take(lines, CARD_LABELS[key], lambda w, y=years: date_in_year(w, y))  # type: ignore[misc]
         if found is not None:
             fields[key] = found
     for key in ("que_quan", "noi_thuong_tru", "noi_cu_tru", "noi_dang_ky_khai_sinh"):
@@ -135,6 +140,12 @@ def extract_card(lines: list[Line]) -> dict[str, Found]:
         _merge_mrz(fields, *mrz)
     _cross_check_card(fields)
     return fields
+
+
+def _birth_years(number: str) -> set[int]:
+    if not re.fullmatch(r"\d{12}", number):
+        return set()
+    return {1900 + int(number[3]) // 2 * 100 + int(number[4:6])}
 
 
 def _expiry_value(words: tuple) -> Found | None:  # type: ignore[type-arg]

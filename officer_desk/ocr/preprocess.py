@@ -145,6 +145,9 @@ def document_bounds(gray: Image.Image) -> tuple[int, int, int, int]:
     # (whose margins were taken for the "background") does not.
     if differs[top:bottom, left:right].mean() < 0.6:
         return whole
+    # A paper's edge is a step; uneven light is a slope. Keep the page whole unless the edges are sharp.
+    if not _sharp_edges(pixels, int(top), int(bottom), int(left), int(right)):
+        return whole
     margin = 2
     box = (
         max(0, round((left - margin) / factor)),
@@ -153,6 +156,21 @@ def document_bounds(gray: Image.Image) -> tuple[int, int, int, int]:
         min(gray.height, round((bottom + margin) / factor)),
     )
     return box
+
+
+def _sharp_edges(pixels: np.ndarray, top: int, bottom: int, left: int, right: int, step: int = 3) -> bool:
+    height, width = pixels.shape
+    rows, cols = slice(left, right), slice(top, bottom)
+    jumps: list[float] = []
+    if top - step >= 0:
+        jumps.append(float(np.mean(np.abs(pixels[top + step, rows] - pixels[top - step, rows]))))
+    if bottom + step < height:
+        jumps.append(float(np.mean(np.abs(pixels[bottom - 1 - step, rows] - pixels[bottom - 1 + step, rows]))))
+    if left - step >= 0:
+        jumps.append(float(np.mean(np.abs(pixels[cols, left + step] - pixels[cols, left - step]))))
+    if right + step < width:
+        jumps.append(float(np.mean(np.abs(pixels[cols, right - 1 - step] - pixels[cols, right - 1 + step]))))
+    return bool(jumps) and sum(j > 25 for j in jumps) >= max(1, len(jumps) - 1)
 
 
 def noise_level(gray: Image.Image) -> float:

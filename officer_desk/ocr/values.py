@@ -142,6 +142,49 @@ def parse_date_text(text: str) -> tuple[str, float] | None:
     return None
 
 
+def date_candidates(text: str) -> list[str]:
+    """Every valid ``dd/mm/yyyy`` a run of digits and misread separators can stand for, most likely first
+    ("290411980": 29/04/1980 with one slash lost and one read as 1; "18I07I11982": 18/07/1982)."""
+    token = re.sub(r"\s", "", text)
+    found: list[str] = []
+    for start in range(len(token)):
+        for day_len, sep1, month_len, sep2 in _DATE_SHAPES:
+            at = start + day_len
+            day = token[start:at]
+            if not _separators(token[at:at + sep1], sep1):
+                continue
+            at += sep1
+            month = token[at:at + month_len]
+            at += month_len
+            if not _separators(token[at:at + sep2], sep2):
+                continue
+            at += sep2
+            year = token[at:at + 4]
+            if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4):
+                continue
+            valid = _valid(int(day), int(month), int(year), 1.0)
+            if valid and valid[0] not in found:
+                found.append(valid[0])
+    return found
+
+
+# (day digits, separator characters, month digits, separator characters), most likely first.
+_DATE_SHAPES = [(d, s1, m, s2) for d in (2, 1) for m in (2, 1) for s1 in (1, 0, 2) for s2 in (1, 0, 2)]
+
+
+def _separators(chunk: str, length: int) -> bool:
+    return len(chunk) == length and all(ch in _DATE_SEPARATORS for ch in chunk)
+
+
+def date_in_year(words: tuple[Word, ...], years: set[int]) -> Found | None:
+    """A date whose year is one of ``years`` (known from elsewhere: the ID number's birth year)."""
+    text = " ".join(w.text for w in words)
+    match = next((value for value in date_candidates(text) if int(value[-4:]) in years), None)
+    if match is None:
+        return None
+    return Found(match, _words_with_digits(words) or words, 0.7)
+
+
 def _valid(day: int, month: int, year: int, factor: float) -> tuple[str, float] | None:
     if not 1900 <= year <= 2099:
         return None

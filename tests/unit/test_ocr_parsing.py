@@ -100,3 +100,14 @@ def test_tesseract_tsv_is_grouped_in_lines() -> None:
     lines = parse_tsv(tsv)
     assert [x.text for x in lines] == ["Họ tên", "An"]
     assert lines[0].words[1].confidence == 0.0 and lines[0].box == (10, 10, 110, 20)
+
+
+def test_a_date_with_misread_slashes_is_picked_by_the_id_numbers_birth_year() -> None:
+    from officer_desk.ocr.values import date_candidates
+
+    assert date_candidates("290411980")[0] == "29/04/1980"
+    assert date_candidates("18I07I11982")[0] == "18/07/1982"
+    card = [line("CĂN CƯỚC"), line("Số định danh cá nhân / Personal identification number:"), line("001082012345"),
+            line("Ngày, tháng, năm sinh / Date of birth: 18I07I11982")]
+    fields = extract_card(card)
+    assert fields["ngay_sinh"].value == "18/07/1982" and fields["ngay_sinh"].confidence < 0.9
