@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from officer_desk.cases import Progress, case_search_terms
+from officer_desk.cases import case_search_terms
 from officer_desk.demo_data import demo_dossiers
 from officer_desk.desk import Desk
 from officer_desk.dossier import LOCAL_TZ, parse
@@ -23,6 +23,8 @@ from officer_desk.errors import DeskError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, CLOSED_STATUSES
 from officer_desk.models import Case, CaseEvent, CaseSearchTerm, DeskSetting, DossierSequence, Officer
+from officer_desk.progress import Progress
+from officer_desk.screening.service import screen_case_in_session
 from officer_desk.text import digits
 
 BATCH = 2000
@@ -199,8 +201,6 @@ def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_i
 
 def _screen_codes(desk: Desk, codes: list[str]) -> None:
     """Screen the newest open demo cases so the window has hints to show."""
-    from officer_desk.screening.service import screen_case_in_session
-
     for start in range(0, len(codes), 500):
         with desk.db.session() as session:
             cases = session.execute(select(Case).where(Case.dossier_code.in_(codes[start:start + 500]))).scalars()

@@ -7,9 +7,11 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 
-from officer_desk.catalogue import Catalogue
+from officer_desk.cases import CaseService
+from officer_desk.catalogue import Catalogue, load_catalogue
 from officer_desk.config import DeskConfig, load_config
-from officer_desk.models.session import Database, open_database
+from officer_desk.database import open_database
+from officer_desk.models.session import Database
 from officer_desk.paths import Home
 from officer_desk.workdays import WorkingCalendar, default_calendar
 
@@ -29,6 +31,8 @@ def current_officer_username() -> str:
 
 @dataclass
 class Desk:
+    """The open desk; ``catalogue``, ``calendar`` and ``cases`` are built on first use."""
+
     home: Home
     db: Database
     config: DeskConfig
@@ -36,8 +40,6 @@ class Desk:
 
     @cached_property
     def catalogue(self) -> Catalogue:
-        from officer_desk.catalogue import load_catalogue
-
         return load_catalogue(self.home, self.config.aliases)
 
     @cached_property
@@ -46,9 +48,7 @@ class Desk:
         return default_calendar((extra,) if extra.exists() else ())
 
     @cached_property
-    def cases(self):  # type: ignore[no-untyped-def]
-        from officer_desk.cases import CaseService
-
+    def cases(self) -> CaseService:
         return CaseService(self)
 
     def close(self) -> None:

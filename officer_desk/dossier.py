@@ -16,11 +16,12 @@ from zoneinfo import ZoneInfo
 
 from officer_desk.errors import DossierFormatError
 from officer_desk.i18n import _
+from officer_desk.vocabulary import Channel, DocumentKind
 
 FORMAT_ID = "officer-desk/application@1"
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-CHANNELS = ("truc_tiep", "truc_tuyen", "buu_chinh")
-KINDS = ("original", "certified_copy", "copy")
+CHANNELS = tuple(c.value for c in Channel)
+KINDS = tuple(k.value for k in DocumentKind)
 IDENTITY_DOC_TYPES = ("the_can_cuoc", "cmnd", "ho_chieu")
 MAX_NESTING = 32
 PROCEDURE_CODE_RE = re.compile(r"^(\d\.\d{6})(?:\.[0-9A-Za-z.]+)?$")
@@ -97,7 +98,7 @@ class Attachment:
     """One dossier component as handed in."""
 
     doc_type: str
-    kind: str = "original"
+    kind: str = DocumentKind.ORIGINAL
     quantity: int = 1
     presented_only: bool = False
     certified: bool = False
@@ -125,8 +126,8 @@ class Attachment:
     @property
     def effective_kind(self) -> str:
         """A copy marked ``certified`` counts as a certified copy."""
-        if self.kind == "copy" and self.certified:
-            return "certified_copy"
+        if self.kind == DocumentKind.COPY and self.certified:
+            return DocumentKind.CERTIFIED_COPY
         return self.kind
 
 
@@ -209,7 +210,7 @@ def parse(data: dict[str, Any]) -> Dossier:
     dossier_code = _require_str(data, "dossier_code", required=False)
     if dossier_code is not None and not DOSSIER_CODE_RE.match(dossier_code):
         raise DossierFormatError(_("Mã hồ sơ không hợp lệ: {code}", code=dossier_code))
-    channel = _require_str(data, "channel", required=False) or "truc_tiep"
+    channel = _require_str(data, "channel", required=False) or Channel.IN_PERSON
     if channel not in CHANNELS:
         raise DossierFormatError(
             _("Kênh nộp không hợp lệ: {channel} (truc_tiep, truc_tuyen, buu_chinh)", channel=channel)
@@ -256,7 +257,7 @@ def _parse_attachment(item: Any, index: int) -> Attachment:
     doc_type = item.get("doc_type")
     if not isinstance(doc_type, str) or not doc_type:
         raise DossierFormatError(_("{where}.doc_type bị thiếu hoặc không phải chuỗi", where=where))
-    kind = item.get("kind", "original")
+    kind = item.get("kind", DocumentKind.ORIGINAL)
     if kind not in KINDS:
         raise DossierFormatError(
             _("{where}.kind không hợp lệ: {kind} (original, copy, certified_copy)", where=where, kind=str(kind))

@@ -20,11 +20,12 @@ from sqlalchemy.orm import Session, selectinload
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
 from officer_desk.cases import case_search_terms
+from officer_desk.database import open_database
 from officer_desk.desk import Desk
 from officer_desk.errors import DeskError
 from officer_desk.i18n import _
 from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm, Finding, Officer, OutboxItem
-from officer_desk.models.session import Database, open_database
+from officer_desk.models.session import Database
 
 _CASE_COLUMNS = (
     "procedure_code", "channel", "status", "received_at", "due_date", "assigned_at", "applicant_name",

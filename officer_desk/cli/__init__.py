@@ -7,28 +7,28 @@ in this package exposes ``register(subparsers)`` and handlers ``handler(args, ou
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from officer_desk import __version__
+from officer_desk.cli import (
+    cases,
+    catalogue_cmd,
+    documents_cmd,
+    ocr_cmd,
+    receipts_cmd,
+    screening_cmd,
+    signing_cmd,
+)
 from officer_desk.cli.output import Output, run_handler
+from officer_desk.config import load_config
 from officer_desk.errors import UsageError
 from officer_desk.i18n import set_language
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = (
-    "officer_desk.cli.cases",
-    "officer_desk.cli.catalogue_cmd",
-    "officer_desk.cli.screening_cmd",
-    "officer_desk.cli.signing_cmd",
-    "officer_desk.cli.receipts_cmd",
-    "officer_desk.cli.documents_cmd",
-    "officer_desk.cli.ocr_cmd",
-    "officer_desk.cli.admin",
-)
+COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, ocr_cmd)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,13 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="PATH", help="grab the window to PNG and exit")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help="close the window after SECONDS")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # a command module not written yet
-                continue
-            raise
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 
@@ -65,8 +59,6 @@ def _configure_language(args: argparse.Namespace) -> None:
     language = args.lang
     if not language:
         try:
-            from officer_desk.config import load_config
-
             language = load_config().language
         except Exception:  # noqa: BLE001 - an unreadable config must not stop --help or errors
             language = "vi"

@@ -6,9 +6,8 @@ so a case acknowledged to the officer survives a power cut, and pooled connectio
 
 from __future__ import annotations
 
-import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,10 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from officer_desk.errors import DatabaseKeyError, DeskError
 from officer_desk.i18n import _
+from officer_desk.models.migrate import upgrade_to_head
 from officer_desk.paths import Home
-from officer_desk.security import load_database_key
-
-DATABASE_URL_ENV = "OFFICER_DESK_DATABASE_URL"
 
 
 class DatabaseOpenError(DeskError):
@@ -75,22 +72,6 @@ class Database:
         self.engine.dispose()
 
 
-def resolve_url(home: Home, url: str | None = None) -> str | None:
-    """The PostgreSQL URL to use, or None for the local encrypted file."""
-    if url:
-        return url
-    env = os.environ.get(DATABASE_URL_ENV)
-    if env:
-        return env
-    try:
-        from officer_desk.config import load_config
-
-        configured = load_config(home).database_url
-    except DeskError:
-        configured = ""
-    return configured or None
-
-
 def _normalise_pg_url(url: str) -> str:
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
@@ -135,10 +116,14 @@ def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
 _open_lock = threading.Lock()
 
 
-def open_database(home: Home | None = None, url: str | None = None, upgrade: bool = True) -> Database:
-    """Open (and create or upgrade in place) the desk's database."""
-    home = home or Home()
-    resolved = resolve_url(home, url)
+def connect_database(
+    home: Home, url: str | None, database_key: Callable[[Home], bytes], upgrade: bool = True
+) -> Database:
+    """Open (and create or upgrade in place) a database: PostgreSQL at ``url``, else the home's encrypted file.
+
+    ``database_key`` gives the file's key (called only for the file, after the home folder exists).
+    """
+    resolved = url
     with _open_lock:
         try:
             if resolved:
@@ -146,14 +131,12 @@ def open_database(home: Home | None = None, url: str | None = None, upgrade: boo
                 db = Database(engine, sessionmaker(engine, expire_on_commit=False), resolved, False, None, home)
             else:
                 home.ensure()
-                key = load_database_key(home)
+                key = database_key(home)
                 engine = create_sqlcipher_engine(home.database, key, pool_size=5, max_overflow=5)
                 db = Database(
                     engine, sessionmaker(engine, expire_on_commit=False), str(home.database), True, key, home
                 )
             if upgrade:
-                from officer_desk.models.migrate import upgrade_to_head
-
                 upgrade_to_head(db.engine)
         except DeskError:
             raise

@@ -58,11 +58,11 @@ class OcrService:
                               code=case.dossier_code))
 
     def _editable_case(self, session: Session, ref: str | int) -> tuple[Case, Any]:
-        case = self.cases._case(session, ref, lock=True)
+        case = self.cases.repository.case(session, ref, lock=True)
         if case.status in CLOSED_STATUSES:
             raise LifecycleError(_("Hồ sơ {code} đã kết thúc, không thể sửa", code=case.dossier_code))
-        officer = self.cases._officer(session)
-        self.cases._check_lock_holder(case, officer)
+        officer = self.cases.repository.officer(session)
+        self.cases.repository.check_lock_holder(case, officer)
         return case, officer
 
     @staticmethod
@@ -88,7 +88,7 @@ class OcrService:
                         progress: Progress | None = None) -> AttachmentRead:
         """Read one attachment of a case and store what was read (provenance ``ocr``); re-screens the case."""
         with self.cases.db.session() as session:
-            case = self.cases._case(session, ref)
+            case = self.cases.repository.case(session, ref)
             attachment = self._attachment(session, case, attachment_id)
             digest, stored_type = attachment.content_sha256, attachment.doc_type
         if not digest:
@@ -127,10 +127,10 @@ class OcrService:
             item["ocr"] = seen
             case.dossier_json = json.dumps(obj, ensure_ascii=False)
             # Field names and counts only: the values are personal data.
-            self.cases._event(session, case, officer, "ocr_read", attachment=attachment.id,
+            self.cases.repository.event(session, case, officer, "ocr_read", attachment=attachment.id,
                               doc_type=result.doc_type, filled=sorted(filled), kept=sorted(kept))
             session.flush()
-            self.cases._screen_in_session(session, case)
+            self.cases.findings.screen_in_session(session, case)
             return AttachmentRead(attachment_id, result, tuple(filled), tuple(kept))
 
     def attach_and_read(self, ref: str | int, data: bytes, file_name: str, doc_type: str | None = None,
@@ -165,10 +165,10 @@ class OcrService:
             item["fields"] = fields
             item["provenance"] = provenance
             case.dossier_json = json.dumps(obj, ensure_ascii=False)
-            self.cases._event(session, case, officer, "ocr_corrected", reason=reason.strip(),
+            self.cases.repository.event(session, case, officer, "ocr_corrected", reason=reason.strip(),
                               attachment=attachment.id, field=name, previous_provenance=previous, changed=changed)
             session.flush()
-            self.cases._screen_in_session(session, case)
+            self.cases.findings.screen_in_session(session, case)
 
     # -------------------------------------------------------------- capture
 
@@ -202,10 +202,10 @@ class OcrService:
             items.append({"doc_type": doc_type, "kind": kind, "file": safe_name})
             case.dossier_json = json.dumps(obj, ensure_ascii=False)
             session.flush()
-            self.cases._event(session, case, officer, "attachment_added", attachment=attachment.id,
+            self.cases.repository.event(session, case, officer, "attachment_added", attachment=attachment.id,
                               doc_type=doc_type, size=len(data))
             session.flush()
-            self.cases._screen_in_session(session, case)
+            self.cases.findings.screen_in_session(session, case)
             return attachment.id
 
 

@@ -8,10 +8,12 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from officer_desk.i18n import _
+from officer_desk.progress import Progress
 from officer_desk.receipts.context import qr_appointment
 from officer_desk.receipts.model import DocumentData, NoticeData, ReceiptData, data_for
 from officer_desk.receipts.qr import VIETNAM_TIME, QrKeyring, make_payload
 from officer_desk.receipts.render import Box, ReceiptError, ReceiptRenderer, default_renderer
+from officer_desk.signing.stamp import StampSpec
 
 SIGNATURE_FIELD = "OfficerDeskSignature"
 SIGNING_REASONS = {
@@ -48,12 +50,8 @@ class IssuedDocument:
     signed: bool
 
 
-def stamp_spec(page: int, box: Box, signer_name: str, organisation: str) -> Any:
-    """A ``StampSpec`` of the signing module (imported only when a signer is used)."""
-    try:
-        from officer_desk.signing.pades import StampSpec
-    except ImportError as exc:
-        raise ReceiptError(_("Chưa cài mô-đun ký số (officer_desk.signing.pades); không ký được phiếu")) from exc
+def stamp_spec(page: int, box: Box, signer_name: str, organisation: str) -> StampSpec:
+    """Where and how the signature stamp is drawn on the document."""
     return StampSpec(page=page, box=box, signer_name=signer_name, organisation=organisation)
 
 
@@ -119,14 +117,6 @@ def issue_notice_pdf(doc_type: str, notice_data: NoticeData, form: str = "a5", s
                      keyring: QrKeyring | None = None) -> bytes:
     """A notice (supplement, refusal, apology, return, control) as PDF bytes, like :func:`issue_receipt_pdf`."""
     return issue_document(doc_type, notice_data, form, signer, keyring).pdf
-
-
-class Progress(Protocol):
-    """The desk's progress port (``report(done, total, label)``, ``cancelled()``)."""
-
-    def report(self, done: int, total: int, label: str) -> None: ...
-
-    def cancelled(self) -> bool: ...
 
 
 @dataclass(frozen=True)

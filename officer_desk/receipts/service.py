@@ -24,13 +24,17 @@ from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import DeskError, LifecycleError
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
-from officer_desk.lifecycle import Action, Status
+from officer_desk.lifecycle import Action, Status, check_transition
 from officer_desk.models import Case, SignedDocument
 from officer_desk.receipts.issue import IssuedDocument, issue_document
 from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
 from officer_desk.receipts.qr import QrKeyring, desk_id_for
+from officer_desk.screening.service import supplement_items as screening_items
+from officer_desk.signing.pades import PdfSigner, load_desk_signer
+from officer_desk.vocabulary import Decision, DocumentKind, Severity
 
-KIND_LABELS = {"original": "Bản chính", "certified_copy": "Bản sao chứng thực", "copy": "Bản sao"}
+KIND_LABELS: dict[str, str] = {DocumentKind.ORIGINAL: "Bản chính", DocumentKind.CERTIFIED_COPY: "Bản sao chứng thực",
+               DocumentKind.COPY: "Bản sao"}
 
 
 class ReceiptRefused(DeskError):
@@ -57,17 +61,15 @@ def _keyring(desk: Desk) -> QrKeyring:
     return keyring
 
 
-def _signer(desk: Desk, keystore: Path | None, pin: str | None) -> Any:
-    from officer_desk.signing.pades import load_desk_signer
-
+def _signer(desk: Desk, keystore: Path | None, pin: str | None) -> PdfSigner:
     signer = load_desk_signer(desk.home, keystore, pin, timestamp_url=desk.config.timestamp_url or None)
     # The foundation's clock check (PC clock behind the newest stored event) guards every signature.
     signer.clock_guard = desk.cases.guard_clock
     return signer
 
 
-def _signer_name(signer: Any) -> str:
-    return str(getattr(signer.signer, "common_name", ""))
+def _signer_name(signer: PdfSigner) -> str:
+    return signer.signer.common_name
 
 
 def _local(moment: datetime | None) -> datetime | None:
@@ -139,7 +141,7 @@ def issue_receipt(
     status = detail.row.status
     reprint = status not in (Status.RECEIVED,)
     if status == Status.RECEIVED:
-        errors = [f for f in detail.findings if f.severity == "error" and f.decision == "open"]
+        errors = [f for f in detail.findings if f.severity == Severity.ERROR and f.decision == Decision.OPEN]
         if errors:
             raise ReceiptRefused(_(
                 "Hồ sơ {code} còn {n} lỗi chưa xử lý ({codes}); hãy yêu cầu bổ sung thay vì tiếp nhận",
@@ -181,26 +183,20 @@ def issue_receipt(
         with desk.db.session() as session:
             if not reprint:
                 desk.cases.transition(code, Action.ACCEPT, session=session, register_number=number)
-            case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
-            if not reprint:
-                case.register_book = register_book
-                case.register_number = number
-                case.appointment_at = appointment
-                case.receipt_issued_at = now
+            if reprint:
+                case = desk.cases.repository.case(session, code)
+            else:
+                case = desk.cases.repository.record_receipt(session, code, register_book, number, appointment, now)
             _store(desk, session, case, issued, reprint, _signer_name(signer))
             audit(session, desk.officer, "receipt.reprinted" if reprint else "receipt.issued", "case", code,
                   desk=desk.config.desk_number, form=form, register_number=number)
     finally:
-        close = getattr(signer, "close", None)
-        if close is not None:
-            close()
+        signer.close()
     return IssuedCaseDocument(code, "receipt", out, issued.qr_payload, appointment, reprint, issued)
 
 
 def supplement_items(desk: Desk, code: str) -> list[SupplementItem]:
     """Every missing or wrong item of the case: its open error findings (the one-stop rule: all at once)."""
-    from officer_desk.screening.service import supplement_items as screening_items
-
     detail = desk.cases.detail(code)
     procedure = desk.catalogue.find(detail.row.procedure_code)
     return [SupplementItem(name=label, reason=reason) for label, reason in screening_items(detail.findings, procedure)]
@@ -253,8 +249,6 @@ def issue_notice(
     else:
         raise ReceiptRefused(_("Loại phiếu không hợp lệ: {doc_type}", doc_type=doc_type))
     if action is not None:
-        from officer_desk.lifecycle import check_transition
-
         check_transition(detail.row.status, action, reason or "-")
     signer = _signer(desk, keystore, pin)
     try:
@@ -265,15 +259,14 @@ def issue_notice(
             if action is not None:
                 desk.cases.transition(code, action, reason=reason.strip() or doc_type, session=session,
                                       items=len(extra.get("items", ())))
-            case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
             if doc_type == "apology":
-                case.appointment_at = extra["new_appointment"]
+                case = desk.cases.repository.reschedule(session, code, extra["new_appointment"])
+            else:
+                case = desk.cases.repository.case(session, code)
             _store(desk, session, case, issued, False, _signer_name(signer))
             audit(session, desk.officer, f"notice.{doc_type}", "case", code, desk=desk.config.desk_number, form=form)
     finally:
-        close = getattr(signer, "close", None)
-        if close is not None:
-            close()
+        signer.close()
     return IssuedCaseDocument(code, doc_type, out, issued.qr_payload, issued.appointment, False, issued)
 
 

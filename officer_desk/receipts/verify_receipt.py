@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import pypdfium2
 from PIL import Image, ImageOps
 
 from officer_desk.i18n import _
@@ -22,7 +23,6 @@ from officer_desk.receipts.render import PAYLOAD_INFO_KEY
 Source = Literal["text", "image", "pdf"]
 MAX_PDF_PAGES = 10
 RENDER_DPI = 200
-_RAW_SPACES = {"/DeviceGray": "L", "/DeviceRGB": "RGB"}
 _SEVERITY = {"tampered": 3, "unknown_issuer": 2, "genuine": 1, "not_ours": 0}
 
 
@@ -86,11 +86,7 @@ def read_embedded_payload(pdf: bytes) -> str | None:
     return str(value) if value else None
 
 
-def _render_pdf_pages(pdf: bytes) -> list[Image.Image] | None:
-    try:
-        import pypdfium2
-    except ImportError:
-        return None
+def _render_pdf_pages(pdf: bytes) -> list[Image.Image]:
     images: list[Image.Image] = []
     try:
         document = pypdfium2.PdfDocument(pdf)
@@ -103,41 +99,12 @@ def _render_pdf_pages(pdf: bytes) -> list[Image.Image] | None:
     return images
 
 
-def _embedded_page_images(pdf: bytes) -> list[Image.Image]:
-    """JPEG and 8-bit page images of a scanned PDF, read without a PDF renderer."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    images: list[Image.Image] = []
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        for index in range(min(reader.root["/Pages"]["/Count"], MAX_PDF_PAGES)):
-            page = reader.find_page_for_modification(index)[0].get_object()
-            resources = page["/Resources"] if "/Resources" in page else {}
-            xobjects = resources["/XObject"] if "/XObject" in resources else {}
-            for name in list(xobjects):
-                stream = xobjects[name]
-                if stream.get("/Subtype") != "/Image":
-                    continue
-                filters = stream.get("/Filter")
-                filters = list(filters) if isinstance(filters, list) else [filters]
-                if "/DCTDecode" in filters and len(filters) == 1:
-                    images.append(Image.open(io.BytesIO(stream.encoded_data)))
-                elif stream.get("/BitsPerComponent") == 8 and stream.get("/ColorSpace") in _RAW_SPACES:
-                    mode = _RAW_SPACES[stream["/ColorSpace"]]
-                    images.append(Image.frombytes(mode, (stream["/Width"], stream["/Height"]), stream.data))
-    except Exception:  # noqa: BLE001 - unreadable parts of a foreign PDF are skipped
-        pass
-    return images
-
-
 def read_qr_texts_from_pdf(pdf: bytes) -> tuple[list[str], str]:
     """(QR texts, origin): the embedded payload if any, else the QR codes drawn on the pages."""
     embedded = read_embedded_payload(pdf)
     if embedded:
         return [embedded], "pdf-info"
     pages = _render_pdf_pages(pdf)
-    if pages is None:
-        pages = _embedded_page_images(pdf)
     texts: list[str] = []
     for image in pages:
         texts.extend(_decode_qr_texts(image))

@@ -22,6 +22,7 @@ from officer_desk.config import DeskConfig
 from officer_desk.i18n import current_language
 from officer_desk.paths import resource
 from officer_desk.text import fold
+from officer_desk.vocabulary import Channel
 
 K1 = 1.2
 B = 0.75
@@ -65,7 +66,7 @@ class Answer:
     def as_json(self, config: DeskConfig | None = None, language: str | None = None) -> dict[str, Any]:
         language = language or current_language()
         procedure = self.procedure
-        fee = procedure.fee_for("truc_tiep", config.fees if config is not None else None)
+        fee = procedure.fee_for(Channel.IN_PERSON, config.fees if config is not None else None)
         return {
             "procedure_code": procedure.code,
             "name": procedure.name(language),

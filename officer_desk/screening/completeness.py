@@ -13,12 +13,16 @@ from datetime import date
 
 from officer_desk.catalogue import DocumentRequirement
 from officer_desk.dossier import IDENTITY_DOC_TYPES, Attachment
+from officer_desk.rules.dates import OK, add_months, parse_date
 from officer_desk.screening import result as R
 from officer_desk.screening.context import ScreeningContext, Text, text
-from officer_desk.screening.fields import OK, add_months, parse_date
+from officer_desk.vocabulary import Channel, DocumentKind
 
-KIND_RANK = {"copy": 1, "certified_copy": 2, "original": 3}
-KIND_VI = {"copy": text("bản sao"), "certified_copy": text("bản sao có chứng thực"), "original": text("bản chính")}
+KIND_RANK: dict[str, int] = {DocumentKind.COPY: 1, DocumentKind.CERTIFIED_COPY: 2, DocumentKind.ORIGINAL: 3}
+KIND_VI: dict[str, Text] = {
+    DocumentKind.COPY: text("bản sao"), DocumentKind.CERTIFIED_COPY: text("bản sao có chứng thực"),
+    DocumentKind.ORIGINAL: text("bản chính"),
+}
 
 
 def is_identity_component(requirement: DocumentRequirement) -> bool:
@@ -30,10 +34,10 @@ def needed_kind(ctx: ScreeningContext, requirement: DocumentRequirement) -> str:
     """The lowest kind that satisfies the component for this dossier's channel."""
     kind = requirement.kind
     if requirement.presented_only:
-        if ctx.dossier.channel == "buu_chinh":
-            return "certified_copy"  # NĐ 123/2015: certified copies of papers otherwise shown
-        if ctx.dossier.channel == "truc_tuyen":
-            return "copy"  # scanned for the portal
+        if ctx.dossier.channel == Channel.POST:
+            return DocumentKind.CERTIFIED_COPY  # NĐ 123/2015: certified copies of papers otherwise shown
+        if ctx.dossier.channel == Channel.ONLINE:
+            return DocumentKind.COPY  # scanned for the portal
     return kind
 
 
@@ -46,7 +50,7 @@ def check(ctx: ScreeningContext) -> None:
         if requirement.required_for(dossier) is not True:
             continue
         identity = is_identity_component(requirement)
-        if identity and dossier.channel == "truc_tuyen":
+        if identity and dossier.channel == Channel.ONLINE:
             continue
         given = [a for t in requirement.accepted_doc_types() for a in by_type.get(t, [])]
         _check_component(ctx, requirement, given, identity)
@@ -67,7 +71,7 @@ def _check_component(ctx: ScreeningContext, requirement: DocumentRequirement, gi
         return
     # Papers only shown at the counter do not stay in the dossier (identity papers are always shown).
     kept = given
-    if not requirement.presented_only and not identity and ctx.dossier.channel == "truc_tiep":
+    if not requirement.presented_only and not identity and ctx.dossier.channel == Channel.IN_PERSON:
         kept = [a for a in given if not a.presented_only]
         if not kept:
             ctx.add(R.MISSING_REQUIRED_DOC, R.ERROR, target,
@@ -79,9 +83,9 @@ def _check_component(ctx: ScreeningContext, requirement: DocumentRequirement, gi
     adequate = [a for a in kept if KIND_RANK.get(a.effective_kind, 0) >= KIND_RANK[needed]]
     if not adequate:
         best_kind = max(kept, key=lambda a: KIND_RANK.get(a.effective_kind, 0)).effective_kind
-        if best_kind == "copy":
+        if best_kind == DocumentKind.COPY:
             reason = (text("Nộp qua bưu chính: giấy tờ xuất trình phải là bản sao có chứng thực")
-                      if ctx.dossier.channel == "buu_chinh" and requirement.presented_only
+                      if ctx.dossier.channel == Channel.POST and requirement.presented_only
                       else text("Cần {needed}, đã nộp {given}", needed=KIND_VI[needed], given=KIND_VI[best_kind]))
             ctx.add(R.COPY_NOT_CERTIFIED, R.ERROR, target,
                     text("Bản sao chưa được chứng thực: {name}", name=name), reason,

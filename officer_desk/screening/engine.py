@@ -66,7 +66,7 @@ def screen_with_procedure(
     fields.check_required_fields(ctx)
     identity.check(ctx)
     identity.check_loose_numbers(ctx)
-    names.check_document_names(ctx)
+    identity.check_document_names(ctx)
     fields.check_values(ctx)
     fields.check_marriage_age(ctx)
     fields.check_late_registration(ctx)

@@ -6,16 +6,15 @@ appears: in the declaration (``form``), in the applicant block, or in what was r
 
 from __future__ import annotations
 
-import calendar
-import re
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from officer_desk.dossier import has_path, is_blank
+from officer_desk.dossier import form_value, has_path, is_blank
+from officer_desk.rules.dates import INVALID, OK, DateValue, parse_date, years_between
+from officer_desk.rules.phone import is_valid_phone
+from officer_desk.rules.tax_code import CHECKSUM, FORMAT, tax_code_problem
 from officer_desk.screening import result as R
 from officer_desk.screening.context import ScreeningContext, Text, iter_leaves, text
-from officer_desk.text import digits, fold
+from officer_desk.text import fold
 
 # -- field meaning ----------------------------------------------------------------------------------
 
@@ -51,120 +50,6 @@ def field_kind(key: str, declared_type: str | None = None) -> str | None:
 
 # -- dates ------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class DateValue:
-    """A declared date; old papers may carry only a year (or month and year)."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day is not None else "month" if self.month is not None else "year"
-
-    @property
-    def earliest(self) -> date:
-        return date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def latest(self) -> date:
-        if self.day is not None:
-            return date(self.year, self.month or 1, self.day)
-        if self.month is not None:
-            return _month_end(self.year, self.month)
-        return date(self.year, 12, 31)
-
-    def as_date(self) -> date | None:
-        return self.earliest if self.day is not None else None
-
-    def __str__(self) -> str:
-        if self.day is not None:
-            return f"{self.day:02d}/{self.month:02d}/{self.year}"
-        if self.month is not None:
-            return f"{self.month:02d}/{self.year}"
-        return str(self.year)
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-BLANK, OK, INVALID, OPEN_ENDED = "blank", "ok", "invalid", "open"
-_DMY_RE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
-_ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
-_MY_RE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
-_Y_RE = re.compile(r"^(\d{4})$")
-_FORMAL_RE = re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:,\s*)?nam\s*(\d{4})$")
-_DAY_PREFIX_RE = re.compile(r"^ngay\s*:?\s*")
-_TIME_SUFFIX_RE = re.compile(r"[\s,]+(?:luc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?\s*(?:phut)?$")
-_OPEN_WORDS = ("khong thoi han", "vo thoi han", "khong xac dinh thoi han", "suot doi")
-MIN_YEAR, MAX_YEAR = 1850, 2200
-
-
-def parse_date(value: Any, pivot_year: int = 2000) -> tuple[str, DateValue | None]:
-    """(status, value): ``blank``, ``ok``, ``open`` (no end date) or ``invalid`` (impossible or unreadable)."""
-    if value is None or isinstance(value, bool):
-        return BLANK, None
-    if isinstance(value, int):
-        value = str(value)
-    if not isinstance(value, str):
-        return INVALID, None
-    raw = value.strip()
-    if not raw:
-        return BLANK, None
-    folded = fold(raw).strip(" .")
-    if any(word in folded for word in _OPEN_WORDS):
-        return OPEN_ENDED, None
-    folded = _TIME_SUFFIX_RE.sub("", folded)
-    if not _FORMAL_RE.match(folded):
-        folded = _DAY_PREFIX_RE.sub("", folded)
-    year: int
-    month: int | None
-    day: int | None
-    if match := _DMY_RE.match(folded):
-        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-        if len(match.group(3)) == 2:
-            year += 2000 if year <= pivot_year % 100 else 1900
-    elif match := _ISO_RE.match(folded):
-        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
-    elif match := _FORMAL_RE.match(folded):
-        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-    elif match := _MY_RE.match(folded):
-        month, year, day = int(match.group(1)), int(match.group(2)), None
-    elif match := _Y_RE.match(folded):
-        year, month, day = int(match.group(1)), None, None
-    else:
-        return INVALID, None
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return INVALID, None
-    if month is not None and not 1 <= month <= 12:
-        return INVALID, None
-    if day is not None:
-        try:
-            date(year, month or 1, day)
-        except ValueError:
-            return INVALID, None
-    return OK, DateValue(year, month, day)
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` later (clamped to the month's end: 31/08 + 6 months = 28/02 or 29/02)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in range(day.day, 27, -1):
-        try:
-            return date(year, month, candidate)
-        except ValueError:
-            continue
-    return date(year, month, min(day.day, 28))
-
-
-def years_between(born: date, on: date) -> int:
-    """Full years of age on ``on``."""
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
 # Dates that cannot lie after the receipt (a birth, a death, an issue date).
 _PAST_ONLY = ("ngay_sinh", "ngay_chet", "ngay_cap", "ngay_mat", "date_of_birth", "ngay_dang_ky")
 
@@ -190,30 +75,6 @@ def _check_date(ctx: ScreeningContext, target: str, key: str, value: Any) -> Dat
 
 # -- phones -----------------------------------------------------------------------------------------
 
-MOBILE_RE = re.compile(r"^0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$")
-LANDLINE_RE = re.compile(r"^02\d{9}$")
-_PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
-
-
-def normalise_phone(value: str) -> str:
-    """Spaces, dots, dashes and brackets removed; ``+84`` / ``84`` / ``0084`` written as ``0``."""
-    number = _PHONE_SEPARATORS.sub("", value)
-    if number.startswith("+84"):
-        number = "0" + number[3:]
-    elif number.startswith("0084"):
-        number = "0" + number[4:]
-    elif number.startswith("84") and len(number) in (11, 12):
-        number = "0" + number[2:]
-    if number.startswith("00") and len(number) in (11, 12):
-        number = number[1:]  # "+84 (0) 912..." -> 00912... -> 0912...
-    return number
-
-
-def is_valid_phone(value: str) -> bool:
-    number = normalise_phone(value)
-    return bool(MOBILE_RE.match(number) or LANDLINE_RE.match(number))
-
-
 def _check_phone(ctx: ScreeningContext, target: str, value: Any) -> None:
     if is_blank(value):
         return
@@ -229,32 +90,6 @@ def _check_phone(ctx: ScreeningContext, target: str, value: Any) -> None:
 
 # -- tax codes --------------------------------------------------------------------------------------
 
-MST_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
-_MST10_RE = re.compile(r"^\d{10}$")
-_MST13_RE = re.compile(r"^(\d{10})-?(\d{3})$")
-_MST12_RE = re.compile(r"^\d{12}$")
-
-
-def mst_check_digit_ok(code10: str) -> bool:
-    """Mod-11 check of a 10-digit tax code: r = sum(d1..d9 x weights) mod 11, d10 = 10 - r, r = 0 invalid."""
-    remainder = sum(int(d) * w for d, w in zip(code10[:9], MST_WEIGHTS, strict=True)) % 11
-    return remainder != 0 and int(code10[9]) == 10 - remainder
-
-
-def tax_code_problem(value: str, receipt_year: int) -> str | None:
-    """Why a tax code is invalid (a short reason), None when it is valid."""
-    from officer_desk.screening.identity import personal_id_problem
-
-    code = re.sub(r"\s", "", value)
-    if _MST10_RE.match(code):
-        return None if mst_check_digit_ok(code) else "checksum"
-    if match := _MST13_RE.match(code):
-        return None if mst_check_digit_ok(match.group(1)) else "checksum"
-    if _MST12_RE.match(code):
-        return personal_id_problem(code, receipt_year)
-    return "format"
-
-
 def _check_tax_code(ctx: ScreeningContext, target: str, value: Any) -> None:
     if is_blank(value):
         return
@@ -262,10 +97,10 @@ def _check_tax_code(ctx: ScreeningContext, target: str, value: Any) -> None:
     problem = tax_code_problem(raw, ctx.receipt_date.year)
     if problem is None:
         return
-    if problem == "checksum":
+    if problem == CHECKSUM:
         evidence = text("Chữ số kiểm tra (mod 11, trọng số 31, 29, 23, 19, 17, 13, 7, 5, 3) của «{value}» không khớp",
                         value=raw)
-    elif problem == "format":
+    elif problem == FORMAT:
         evidence = text("«{value}» không phải 10 số, 13 số (10 số - 3 số) hay số định danh 12 số", value=raw)
     else:
         evidence = text("«{value}» (12 số) không đúng cấu trúc số định danh cá nhân", value=raw)
@@ -275,9 +110,6 @@ def _check_tax_code(ctx: ScreeningContext, target: str, value: Any) -> None:
 
 
 # -- walking every value ----------------------------------------------------------------------------
-
-IDENTITY_NUMBER_KEYS = ("so",)
-
 
 def check_values(ctx: ScreeningContext) -> None:
     """Dates, phones and tax codes wherever they appear (form, applicant, documents)."""
@@ -437,8 +269,6 @@ def check_late_registration(ctx: ScreeningContext) -> None:
     window, event_field = procedure.registration_window_days, procedure.registration_event_field
     if not window or not event_field:
         return
-    from officer_desk.dossier import form_value
-
     path = event_field.removeprefix("form.")
     status, event = parse_date(form_value(ctx.dossier.form, path), ctx.receipt_date.year)
     if status != OK or event is None:
@@ -452,7 +282,3 @@ def check_late_registration(ctx: ScreeningContext) -> None:
             text("Sự kiện ngày {event}, nộp ngày {on}: sau {days} ngày", event=str(event),
                  on=ctx.receipt_date.strftime("%d/%m/%Y"), days=elapsed),
             text("Vẫn tiếp nhận; thu lệ phí đăng ký quá hạn theo mức của HĐND tỉnh"))
-
-
-def id_digits(value: Any) -> str:
-    return digits(str(value)) if value is not None else ""

@@ -1,53 +1,29 @@
-"""Identity rules: the 12-digit personal ID number, identity cards (validity, CMND), and form/card consistency.
+"""Identity findings: the personal ID against what is declared, identity cards, names read from papers.
 
-Personal ID (Luật Căn cước 2023 Art. 12): ``PPP G YY RRRRRR`` = province code of birth registration,
-gender+century digit (even = male; 0/1 1900s, 2/3 2000s, 4/5 2100s...), last two digits of the birth year,
-six random digits. Cards are renewed at 14, 25, 40 and 60 (a card issued within 2 years before one of
-these ages lasts to the next); CMND ceased to be a valid ID on 31/12/2024.
+The ID number's own structure is ``officer_desk.rules.personal_id``. Cards are renewed at 14, 25, 40 and
+60 (a card issued within 2 years before one of these ages lasts to the next); CMND ceased to be a valid
+ID on 31/12/2024.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from officer_desk.dossier import IDENTITY_DOC_TYPES, Attachment
+from officer_desk.dossier import IDENTITY_DOC_TYPES, Attachment, form_value
+from officer_desk.rules.dates import BLANK, OK, DateValue, parse_date
+from officer_desk.rules.personal_id import ID_RE, century_of_digit, clean_id
+from officer_desk.rules.provinces import PROVINCE_CODES, province_of_place
 from officer_desk.screening import result as R
-from officer_desk.screening.context import ScreeningContext, Text, iter_groups, text
-from officer_desk.screening.fields import BLANK, OK, DateValue, gender_of, parse_date
+from officer_desk.screening.context import ScreeningContext, Text, iter_groups, iter_leaves, text
+from officer_desk.screening.fields import gender_of
 from officer_desk.screening.names import NameComparison, compare_names
-from officer_desk.screening.provinces import PROVINCE_CODES, province_of_place
 from officer_desk.screening.readings import Reading, add_finding, reading_of
 from officer_desk.text import digits
 
 CMND_END = date(2024, 12, 31)
 RENEWAL_AGES = (14, 25, 40, 60)
-_ID_SEPARATORS = re.compile(r"[\s.\-]")
-CARD_TYPES = ("CCCD", "CAN_CUOC")
-
-
-def clean_id(value: Any) -> str:
-    return _ID_SEPARATORS.sub("", str(value or "")).strip()
-
-
-def century_of_digit(digit: int) -> int:
-    """The birth century (1900, 2000...) that the gender digit stands for."""
-    return 1900 + (digit // 2) * 100
-
-
-def personal_id_problem(number: str, receipt_year: int | None = None) -> str | None:
-    """Why a 12-digit number cannot be a personal ID on its own (no declared data needed); None if it can."""
-    if not re.fullmatch(r"\d{12}", number):
-        return "format"
-    if number[:3] not in PROVINCE_CODES:
-        return "province"
-    if receipt_year is not None:
-        year = century_of_digit(int(number[3])) + int(number[4:6])
-        if year > receipt_year:
-            return "future"
-    return None
 
 
 @dataclass(frozen=True)
@@ -114,7 +90,7 @@ def check_personal_id(
 
     ``genders``/``births``/``places``: (declared value, where it was declared) pairs.
     """
-    if not re.fullmatch(r"\d{12}", number):
+    if not ID_RE.match(number):
         ctx.add(R.CCCD_FORMAT_INVALID, R.ERROR, target,
                 text("Số định danh cá nhân không đúng 12 chữ số: {value}", value=number),
                 text("«{value}» có {count} ký tự; số định danh cá nhân gồm đúng 12 chữ số", value=number,
@@ -355,7 +331,7 @@ def _check_document(
     if attachment.doc_type == "the_can_cuoc" and number:
         if not reading_of(ctx, attachment, _doc_number_key(attachment)).uncertain:
             check_personal_id(ctx, number, target, genders, births, places)
-        if (re.fullmatch(r"\d{12}", number) and re.fullmatch(r"\d{12}", person.id_number or "")
+        if (ID_RE.match(number) and ID_RE.match(person.id_number or "")
                 and number != person.id_number and person.id_type not in ("CMND", "HO_CHIEU")):
             add_finding(ctx, R.ID_NUMBER_MISMATCH, R.ERROR, target,
                         text("Số định danh đã khai khác số trên thẻ căn cước"),
@@ -454,9 +430,6 @@ def _same_date(a: DateValue, b: DateValue) -> bool:
 def check_loose_numbers(ctx: ScreeningContext) -> None:
     """Personal ID numbers outside a person's group (top-level ``so_dinh_danh``, documents' fields),
     checked against the gender and date of birth written beside them."""
-    from officer_desk.dossier import IDENTITY_DOC_TYPES
-    from officer_desk.screening.context import iter_groups
-
     checked: set[str] = ctx.cache.get("checked_ids", set())
     root = ctx.dossier.form
     if "so_dinh_danh" in root and "form.so_dinh_danh" not in checked:
@@ -475,3 +448,39 @@ def _check_loose(ctx: ScreeningContext, node: dict[str, Any], target: str, where
     if not number:
         return
     check_personal_id(ctx, number, target, [(node.get("gioi_tinh"), where)], [(node.get("ngay_sinh"), where)], [])
+
+
+def check_document_names(ctx: ScreeningContext) -> None:
+    """Names read from non-identity documents against the declaration.
+
+    A field that names its person (``tre.ho_ten``, ``ho_ten_me``) is compared with that person; a bare
+    ``ho_ten`` could be anyone on the paper, so it only raises a warning when it equals someone's name
+    except for diacritics or i/y.
+    """
+    people = [p for p in persons(ctx) if isinstance(p.name, str) and p.name.strip()]
+    for attachment in ctx.dossier.attachments:
+        if attachment.doc_type in IDENTITY_DOC_TYPES:
+            continue
+        for path, key, value in iter_leaves(attachment.fields):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            group: str | None = None
+            if key == "ho_ten" and "." in path:
+                group = path.rsplit(".", 1)[0]
+            elif key.startswith("ho_ten_"):
+                group = key.removeprefix("ho_ten_")
+            if group is not None:
+                declared = form_value(ctx.dossier.form, f"{group}.ho_ten")
+                if isinstance(declared, str) and declared.strip():
+                    report_name_comparison(ctx, f"form.{group}.ho_ten", declared, value, attachment.doc_type,
+                                           reading_of(ctx, attachment, path))
+                continue
+            if key not in ("ho_ten", "ho_chu_dem_ten"):
+                continue
+            comparisons = [(p, compare_names(p.name, value)) for p in people]
+            if any(c.same for _p, c in comparisons):
+                continue
+            close = next((p for p, c in comparisons if c.only_marks), None)
+            if close is not None:
+                report_name_comparison(ctx, close.name_target, close.name, value, attachment.doc_type,
+                                       reading_of(ctx, attachment, path))

@@ -47,9 +47,6 @@ _VNI_SINGLES = {
     "ô": "ơ", "ö": "ư", "ñ": "đ", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ",
     "Ô": "Ơ", "Ö": "Ư", "Ñ": "Đ", "Æ": "Ỉ", "Ó": "Ĩ", "Ò": "Ị", "Î": "Ỵ",
 }
-_VNI_BASES = set("aeiouyAEIOUY")
-
-
 def _vni_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for base in "aeouyAEOUY":

@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from officer_desk.vocabulary import SEVERITY_RANK, Severity
+
 ENGINE_VERSION = "screening-1.0"
 
-ERROR = "error"
-WARNING = "warning"
-INFO = "info"
-SEVERITY_RANK = {ERROR: 3, WARNING: 2, INFO: 1}
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
+INFO = Severity.INFO
 
 # Stable finding codes (shared/domain/application-format.md). Never rename; add new ones at the end.
 MISSING_REQUIRED_DOC = "MISSING_REQUIRED_DOC"

@@ -13,7 +13,7 @@ import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -25,13 +25,17 @@ from officer_desk.i18n import _
 from officer_desk.lifecycle import OPEN_STATUSES, Status
 from officer_desk.logs import get_logger
 from officer_desk.models import Case, Finding
+from officer_desk.models.session import Database
+from officer_desk.progress import Progress
+from officer_desk.screening.context import DuplicateQueue
 from officer_desk.screening.engine import screen_with_procedure
-from officer_desk.screening.result import ENGINE_VERSION, ERROR, ScreeningResult
+from officer_desk.screening.result import ENGINE_VERSION, ERROR, ScreeningFinding, ScreeningResult
+from officer_desk.vocabulary import Decision
 
 if TYPE_CHECKING:
-    from officer_desk.cases import CaseService, Progress
-    from officer_desk.catalogue import Procedure
-    from officer_desk.desk import Desk
+    from officer_desk.catalogue import Catalogue, Procedure
+    from officer_desk.config import DeskConfig
+    from officer_desk.workdays import WorkingCalendar
 
 __all__ = [
     "ENGINE_VERSION", "FindingStats", "finding_report", "rescreen", "screen_case", "screen_case_in_session",
@@ -41,7 +45,40 @@ __all__ = [
 BATCH_SIZE = 500
 
 
-def _result_for(service: CaseService, session: Session, case: Case) -> ScreeningResult | None:
+class ScreeningContext(Protocol):
+    """The desk's catalogue, calendar and configuration the engine reads."""
+
+    @property
+    def catalogue(self) -> Catalogue: ...
+    @property
+    def calendar(self) -> WorkingCalendar: ...
+    @property
+    def config(self) -> DeskConfig: ...
+
+
+class FindingsStore(Protocol):
+    """Where a screening result is stored (``officer_desk.cases.CaseFindings`` and ``CaseService``)."""
+
+    @property
+    def desk(self) -> ScreeningContext: ...
+
+    def open_duplicates_view(self, session: Session) -> DuplicateQueue: ...
+
+    def record_findings(
+        self, session: Session, case_id: int, findings: Sequence[ScreeningFinding], engine_version: str
+    ) -> None: ...
+
+
+class ScreeningDesk(ScreeningContext, Protocol):
+    """An open desk: its database and its case store (``officer_desk.desk.Desk``)."""
+
+    @property
+    def db(self) -> Database: ...
+    @property
+    def cases(self) -> FindingsStore: ...
+
+
+def _result_for(service: FindingsStore, session: Session, case: Case) -> ScreeningResult | None:
     desk = service.desk
     try:
         parsed = dossier_format.parse(json.loads(case.dossier_json))
@@ -62,15 +99,15 @@ def _result_for(service: CaseService, session: Session, case: Case) -> Screening
                                  service.open_duplicates_view(session), catalogue=desk.catalogue)
 
 
-def screen_case_in_session(service: CaseService, session: Session, case: Case) -> None:
+def screen_case_in_session(service: FindingsStore, session: Session, case: Case) -> None:
     """Screen ``case`` and record the findings in the caller's transaction (fast: no I/O but the queue query)."""
     result = _result_for(service, session, case)
     if result is None:
         return
-    service.record_findings(session, case, result.records(), ENGINE_VERSION)
+    service.record_findings(session, case.id, result.findings, ENGINE_VERSION)
 
 
-def screen_case(desk: Desk, code: str) -> list[dict[str, str]]:
+def screen_case(desk: ScreeningDesk, code: str) -> list[dict[str, str]]:
     """Screen one case in its own transaction; the findings as recorded (dicts of ``record_findings``)."""
     service = desk.cases
     with desk.db.session() as session:
@@ -82,12 +119,11 @@ def screen_case(desk: Desk, code: str) -> list[dict[str, str]]:
         result = _result_for(service, session, case)
         if result is None:
             return []
-        records = result.records()
-        service.record_findings(session, case, records, ENGINE_VERSION)
-        return records
+        service.record_findings(session, case.id, result.findings, ENGINE_VERSION)
+        return result.records()
 
 
-def rescreen(desk: Desk, statuses: Sequence[str] = (), progress: Progress | None = None) -> int:
+def rescreen(desk: ScreeningDesk, statuses: Sequence[str] = (), progress: Progress | None = None) -> int:
     """Screen again every case whose status is in ``statuses`` (empty = all open cases); returns how many.
 
     Works in batches of ``BATCH_SIZE`` cases, one transaction each; reports progress and stops when
@@ -182,7 +218,7 @@ def supplement_items(findings: Iterable[Any], procedure: Procedure | None = None
     for finding in findings:
         if _get(finding, "severity") != ERROR:
             continue
-        if _get(finding, "decision") == "dismissed" or _get(finding, "superseded") is True:
+        if _get(finding, "decision") == Decision.DISMISSED or _get(finding, "superseded") is True:
             continue
         target = str(_get(finding, "target") or "")
         reason = str(_get(finding, "message_vi", "message") or "")
@@ -209,12 +245,12 @@ class FindingStats:
         return self.dismissed / self.fired if self.fired else 0.0
 
 
-def screened_case_count(desk: Desk) -> int:
+def screened_case_count(desk: ScreeningDesk) -> int:
     with desk.db.session() as session:
         return int(session.execute(select(func.count(Case.id)).where(Case.screened_at.is_not(None))).scalar_one())
 
 
-def finding_report(desk: Desk) -> list[FindingStats]:
+def finding_report(desk: ScreeningDesk) -> list[FindingStats]:
     """Per code: current findings (not superseded by a later screening), and the officers' decisions."""
     with desk.db.session() as session:
         rows = session.execute(
@@ -226,7 +262,7 @@ def finding_report(desk: Desk) -> list[FindingStats]:
     for code, decision, count in rows:
         counts.setdefault(code, {})[decision] = int(count)
     stats = [
-        FindingStats(code, sum(by.values()), by.get("dismissed", 0), by.get("accepted", 0))
+        FindingStats(code, sum(by.values()), by.get(Decision.DISMISSED, 0), by.get(Decision.ACCEPTED, 0))
         for code, by in counts.items()
     ]
     return sorted(stats, key=lambda s: (-s.fired, s.code))

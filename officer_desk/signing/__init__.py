@@ -1,7 +1,7 @@
 """Digital signatures: keystores (PKCS#12, PKCS#11), PAdES signing, verification and the trust store.
 
-Nothing here imports Qt. PINs and passwords are asked through :class:`keystore.PinPort`, which the
-UI implements; the command line reads them from ``--pin-file``. Source files of this package stay
+Nothing here imports Qt. PINs and passwords are asked through :class:`keystore.PinPort`; the command
+line answers it from ``--pin-file`` or the terminal. Source files of this package stay
 ASCII: Vietnamese texts are written with ``\\u`` escapes and translated through ``officer_desk.i18n``.
 """
 

@@ -1,9 +1,9 @@
 """Keystores and signers: PKCS#12 files in ``$OFFICER_DESK_HOME/keystore/`` and PKCS#11 tokens.
 
 A :class:`Keystore` lists :class:`KeyEntry` values and loads a :class:`Signer` for one of them; PINs
-and passwords are asked through a :class:`PinPort` (the UI implements it; the CLI reads
-``--pin-file``) and are never stored. A loaded signer keeps its key for the whole signing session:
-pyHanko's ``SimpleSigner`` re-parses the private key for every signature (~27 ms for RSA).
+and passwords are asked through a :class:`PinPort` (the CLI answers from ``--pin-file`` or the
+terminal; demo mode and tests with a fixed PIN) and are never stored. A loaded signer keeps its key for
+the whole signing session: pyHanko's ``SimpleSigner`` re-parses the private key for every signature (~27 ms for RSA).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -31,6 +31,7 @@ from officer_desk.errors import DeskError, UsageError
 from officer_desk.fileio import read_secret_file, write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.paths import Home
+from officer_desk.progress import Progress
 from officer_desk.signing import certs
 from officer_desk.signing.demo_ca import demo_mode_enabled
 from officer_desk.signing.errors import PdfReadError, SigningError
@@ -54,14 +55,6 @@ _install_speedups()
 RECHECK_EVERY = timedelta(hours=1)
 DIGEST = "sha256"
 BOTTOM_RIGHT = (200.0, 70.0)  # stamp size (width, height) used on foreign PDFs
-
-
-class Progress(Protocol):
-    """Progress of long work (the UI implements it): report, and ask whether to stop."""
-
-    def report(self, done: int, total: int, label: str) -> None: ...
-
-    def cancelled(self) -> bool: ...
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
@@ -30,6 +29,7 @@ from officer_desk.catalogue import Catalogue, Procedure
 from officer_desk.dossier import LOCAL_TZ, form_value
 from officer_desk.i18n import current_language
 from officer_desk.ui import labels
+from officer_desk.ui.flow_layout import FlowLayout
 
 STATUS_COLORS = {
     "received": "#1565c0",
@@ -166,8 +166,7 @@ class CaseView(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.header)
 
-        self.actions_bar = QHBoxLayout()
-        self.actions_bar.setSpacing(4)
+        self.actions_bar = FlowLayout(spacing=4)
         layout.addLayout(self.actions_bar)
         self.action_buttons: list[QToolButton] = []
 
@@ -227,7 +226,6 @@ class CaseView(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.actions_bar.addWidget(button)
             self.action_buttons.append(button)
-        self.actions_bar.addStretch(1)
 
     # ------------------------------------------------------------------ content
 

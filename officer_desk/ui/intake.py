@@ -41,19 +41,19 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.catalogue import Catalogue, DeclarationField, DocumentRequirement, Procedure
-from officer_desk.cccd_qr import CccdCard, id_number_problems
+from officer_desk.cccd_qr import CccdCard
 from officer_desk.i18n import current_language
-from officer_desk.text import digits, fold
+from officer_desk.rules.personal_id import id_number_problems, id_problem_message
+from officer_desk.rules.phone import phone_problem
+from officer_desk.rules.tax_code import tax_code_message, tax_code_problem
+from officer_desk.text import fold
 from officer_desk.ui import labels, services
 from officer_desk.ui.dialogs import show_error
 from officer_desk.ui.scanner import CccdScanCatcher
 from officer_desk.ui.tasks import TaskRunner
 
 _DATE_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_PHONE_RE = re.compile(r"^0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$")
-_LANDLINE_RE = re.compile(r"^02\d{9}$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_TAX_WEIGHTS = (31, 29, 23, 19, 17, 13, 7, 5, 3)
 PROCEDURE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -72,24 +72,8 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-def normalise_phone(text: str) -> str:
-    value = digits(text)
-    if value.startswith("84") and len(value) in (11, 12):
-        value = "0" + value[2:]
-    return value
-
-
 def tax_code_valid(text: str) -> bool:
-    value = text.strip().replace(" ", "")
-    if re.fullmatch(r"\d{12}", value):
-        return not id_number_problems(value)  # since 07/2025 an individual's tax code is the personal ID
-    match = re.fullmatch(r"(\d{10})(-\d{3})?", value)
-    if not match:
-        return False
-    base = match.group(1)
-    total = sum(int(d) * w for d, w in zip(base[:9], _TAX_WEIGHTS, strict=True))
-    check = 10 - total % 11
-    return check < 10 and check == int(base[9])
+    return tax_code_problem(text, date.today().year) is None
 
 
 class ProcedureFilter(QSortFilterProxyModel):
@@ -619,15 +603,14 @@ class IntakeDialog(QDialog):
         elif kind == "id_number":
             return self._id_problem(editor.key, text)
         elif kind == "phone":
-            number = normalise_phone(text)
-            if not (_PHONE_RE.match(number) or _LANDLINE_RE.match(number)):
-                return self.tr("Not a valid Vietnamese phone number (10-digit mobile or 11-digit landline)")
+            return phone_problem(text) or ""
         elif kind == "email":
             if not _EMAIL_RE.match(text):
                 return self.tr("Not a valid email address")
         elif kind == "tax_code":
-            if not tax_code_valid(text):
-                return self.tr("Not a valid tax code (10 or 13 digits with a correct check digit, or a 12-digit ID)")
+            problem = tax_code_problem(text, date.today().year)
+            if problem is not None:
+                return tax_code_message(problem)
         elif kind == "number":
             if not re.fullmatch(r"\d+([.,]\d+)?", text.replace(".", "").replace(" ", "") or "x"):
                 return self.tr("Enter a number")
@@ -647,15 +630,7 @@ class IntakeDialog(QDialog):
             gender = self.editors["applicant.gender"].value() or None
         else:
             born, gender = None, None
-        problems = id_number_problems(text, born, gender)
-        messages = {
-            "format": self.tr("An ID number has exactly 12 digits"),
-            "province": self.tr("Unknown province code {code} (the first 3 digits)").format(code=text[:3]),
-            "gender": self.tr("The 4th digit does not match the sex"),
-            "century": self.tr("The 4th digit does not match the century of birth"),
-            "birth_year": self.tr("Digits 5–6 must be the last two digits of the birth year"),
-        }
-        return "; ".join(messages[p] for p in problems)
+        return "; ".join(id_problem_message(p, text) for p in id_number_problems(text, born, gender))
 
     def validate(self, editor: FieldEditor) -> bool:
         message = self.problem(editor)

@@ -1,38 +1,34 @@
-"""The one place where the window calls into services that are still being built elsewhere.
+"""The window's calls into the receipts and screening services, made plain for worker threads.
 
-Receipts (``officer_desk.receipts.service.issue_receipt``) and screening
-(``officer_desk.screening.service.screen_case``) are used when installed; until then accepting a
-case is the plain lifecycle transition and a new case is not screened. Everything here is plain
-Python (no Qt) and safe to call from worker threads.
+The receipts and screening services are hard dependencies, imported directly: a renamed function is an
+import error when the window starts, never a quiet downgrade to a bare lifecycle transition (accepting a
+case without a receipt, register number or signature). Everything here is plain Python (no Qt) and safe
+to call from worker threads.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from officer_desk.lifecycle import Action
+from officer_desk.receipts import service as receipts
+from officer_desk.receipts.model import SupplementItem
+from officer_desk.receipts.qr import parse_payload
+from officer_desk.screening import service as screening
 
 if TYPE_CHECKING:
+    from officer_desk.cases import Progress
     from officer_desk.desk import Desk
 
 RECEIPT_PREFIX = "ODR1:"
 
 
-def _optional(module: str, name: str) -> Any | None:
-    try:
-        loaded = importlib.import_module(module)
-    except ImportError:
-        return None
-    return getattr(loaded, name, None)
-
-
 @dataclass(frozen=True)
 class IssuedOutcome:
-    """What an action produced: the signed PDF when the receipts service issued a document."""
+    """What an action produced: the signed PDF the receipts service issued and stored with the case."""
 
     dossier_code: str
     doc_type: str = ""
@@ -44,57 +40,43 @@ class IssuedOutcome:
 AcceptOutcome = IssuedOutcome
 
 
-def _receipts() -> Any | None:
-    try:
-        return importlib.import_module("officer_desk.receipts.service")
-    except ImportError:
-        return None
-
-
 def _form(desk: Desk) -> str:
     return desk.config.paper_size or "a5"
 
 
-def _outcome(result: Any, code: str, form: str) -> IssuedOutcome:
-    document = getattr(result, "document", None)
-    return IssuedOutcome(code, str(getattr(result, "doc_type", "")), getattr(document, "pdf", None), form,
-                         getattr(result, "appointment", None))
+def _outcome(result: receipts.IssuedCaseDocument, code: str, form: str) -> IssuedOutcome:
+    return IssuedOutcome(code, result.doc_type, result.document.pdf, form, result.appointment)
 
 
 def accept_case(desk: Desk, code: str, expected_version: int | None = None) -> IssuedOutcome:
-    """Accept a received case; issues (and stores) the signed receipt when the receipts service is installed."""
-    receipts = _receipts()
-    if receipts is None or not hasattr(receipts, "issue_receipt"):
-        desk.cases.transition(code, Action.ACCEPT, expected_version=expected_version)
-        return IssuedOutcome(code)
+    """Accept a received case: the receipts service numbers, signs and stores the receipt in the same step.
+
+    ``expected_version`` is kept for the caller's symmetry with the other actions; the receipts service
+    re-reads the case and refuses when it is no longer acceptable.
+    """
     form = _form(desk)
     return _outcome(receipts.issue_receipt(desk, code, None, form=form), code, form)
 
 
 def request_supplement(desk: Desk, code: str, items: list[tuple[str, str]], reason: str,
                        expected_version: int | None = None) -> IssuedOutcome:
-    """Ask for a supplement: the notice listing every item (receipts service) or the plain transition.
+    """Ask for a supplement: the signed notice listing every item the officer ticked.
 
-    ``items`` are (what is missing or wrong, what to do) as the officer ticked them.
+    ``items`` are (what is missing or wrong, what to do). With nothing ticked there is nothing to list on
+    a notice, so the case only changes status (with the officer's reason).
     """
-    receipts = _receipts()
-    model = _optional("officer_desk.receipts.model", "SupplementItem")
-    if receipts is None or model is None or not hasattr(receipts, "issue_notice") or not items:
+    if not items:
         desk.cases.transition(code, Action.REQUEST_SUPPLEMENT, reason, expected_version=expected_version,
-                              missing=[name for name, _todo in items])
+                              missing=[])
         return IssuedOutcome(code)
     form = _form(desk)
-    notice_items = [model(name=name, reason=todo) for name, todo in items]
+    notice_items = [SupplementItem(name=name, reason=todo) for name, todo in items]
     return _outcome(receipts.issue_notice(desk, "supplement", code, None, form=form, reason=reason,
                                           items=notice_items), code, form)
 
 
 def refuse_case(desk: Desk, code: str, reason: str, expected_version: int | None = None) -> IssuedOutcome:
-    """Refuse with a reason: the signed refusal notice (receipts service) or the plain transition."""
-    receipts = _receipts()
-    if receipts is None or not hasattr(receipts, "issue_notice"):
-        desk.cases.transition(code, Action.REFUSE, reason, expected_version=expected_version)
-        return IssuedOutcome(code)
+    """Refuse with a reason: the signed refusal notice (the service performs the transition)."""
     form = _form(desk)
     # The notice lists reasons separated by ";": one officer's text is one reason.
     return _outcome(receipts.issue_notice(desk, "refusal", code, None, form=form, reason=reason.replace(";", ",")),
@@ -102,60 +84,46 @@ def refuse_case(desk: Desk, code: str, reason: str, expected_version: int | None
 
 
 def return_result(desk: Desk, code: str, expected_version: int | None = None) -> IssuedOutcome:
-    """Hand over the result: the signed return slip (receipts service) or the plain transition."""
-    receipts = _receipts()
-    if receipts is None or not hasattr(receipts, "issue_notice"):
-        desk.cases.transition(code, Action.RETURN_RESULT, expected_version=expected_version)
-        return IssuedOutcome(code)
+    """Hand over the result: the signed return slip (the service performs the transition)."""
     form = _form(desk)
     return _outcome(receipts.issue_notice(desk, "return", code, None, form=form), code, form)
 
 
-def stored_receipt(desk: Desk, code: str) -> bytes | None:
-    """The newest stored receipt PDF of a case (reprint), or None without the receipts service."""
-    stored = _optional("officer_desk.receipts.service", "stored_document")
-    return None if stored is None else bytes(stored(desk, code, "receipt"))
+def stored_receipt(desk: Desk, code: str) -> bytes:
+    """The newest stored receipt PDF of a case (reprint)."""
+    return bytes(receipts.stored_document(desk, code, "receipt"))
 
 
 def screen_case(desk: Desk, code: str) -> bool:
-    """Screen a case when the screening engine is installed; False when it is not (yet)."""
-    screen = _optional("officer_desk.screening.service", "screen_case")
-    if screen is None:
-        return False
-    screen(desk, code)
+    """Screen one case again in its own transaction."""
+    screening.screen_case(desk, code)
     return True
 
 
-def rescreen_open_cases(desk: Desk, progress: Any) -> int:
-    """Screen every open case again (batches, progress, cancellable); 0 without the screening engine."""
-    rescreen = _optional("officer_desk.screening.service", "rescreen")
-    return 0 if rescreen is None else int(rescreen(desk, (), progress))
-
-
-def screening_available() -> bool:
-    return _optional("officer_desk.screening.service", "screen_case") is not None
+def rescreen_open_cases(desk: Desk, progress: Progress) -> int:
+    """Screen every open case again (batches, progress, cancellable)."""
+    return int(screening.rescreen(desk, (), progress))
 
 
 def dossier_code_from_receipt(text: str) -> str | None:
-    """The dossier code inside a receipt QR payload (``ODR1:<type>:<dossier>:...``), else None."""
+    """The dossier code inside a receipt QR payload (``ODR1:<type>:<dossier>:...``), else None.
+
+    A damaged or foreign payload still names its dossier in the second field, and finding the case is
+    what the search box is for, so a payload that does not parse falls back to that field.
+    """
     text = text.strip()
     if not text.startswith(RECEIPT_PREFIX):
         return None
-    parse_payload = _optional("officer_desk.receipts.qr", "parse_payload")
-    if parse_payload is not None:
-        try:
-            parsed = parse_payload(text)
-        except (ValueError, KeyError):
-            parsed = None
-        if isinstance(parsed, dict):
-            for key in ("dossier_code", "dossier", "code"):
-                if parsed.get(key):
-                    return str(parsed[key])
+    try:
+        parsed = parse_payload(text)
+    except (ValueError, KeyError):
+        parsed = None
+    if parsed is not None and parsed.get("dossier_code"):
+        return str(parsed["dossier_code"])
     parts = text[len(RECEIPT_PREFIX):].split(":")
     if len(parts) < 2 or not parts[1] or parts[1].startswith("$"):
         return None
     return parts[1]
-
 
 def pending_outbox_items(desk: Desk) -> int:
     """Changes waiting to be pushed to the shared database (local desks only)."""

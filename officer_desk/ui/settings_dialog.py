@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from officer_desk.config import WEEKDAYS, DeskConfig, save_config
 from officer_desk.ui.dialogs import show_error
+from officer_desk.ui.printing import DocumentPrinter
 
 _SPAN_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
 PAPER_SIZES = ("a5", "a4", "thermal80")
@@ -167,11 +169,7 @@ class SettingsDialog(QDialog):
 
     @staticmethod
     def _printers() -> list[str]:
-        try:
-            from PySide6.QtPrintSupport import QPrinterInfo
-        except ImportError:  # pragma: no cover - print support ships with PySide6-Essentials
-            return []
-        return [str(name) for name in QPrinterInfo.availablePrinterNames()]
+        return DocumentPrinter.printer_names()
 
     def _chosen_printer(self) -> str:
         text = self.printer.currentText().strip()
@@ -246,7 +244,7 @@ class SettingsDialog(QDialog):
         self.accept()
         if config.database_url != previous.database_url:
             parent = self.parentWidget()
-            if parent is not None and hasattr(parent, "statusBar"):
+            if isinstance(parent, QMainWindow):
                 parent.statusBar().showMessage(self.tr("The new database location is used from the next start."),
                                                10000)
         if config.language != previous.language:

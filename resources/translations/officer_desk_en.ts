@@ -154,6 +154,104 @@
     </message>
 </context>
 <context>
+    <name>CaseActionsController</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="46" />
+        <source>Cannot accept yet</source>
+        <translation>Cannot accept yet</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="196" />
+        <source>Dismiss hint</source>
+        <translation>Dismiss hint</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="193" />
+        <source>Hint updated</source>
+        <translation>Hint updated</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="128" />
+        <source>Refuse {code}</source>
+        <translation>Refuse {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="154" />
+        <source>Take over {code}</source>
+        <translation>Take over {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="47" />
+        <source>This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints that do not apply (with a reason) before accepting.</source>
+        <translation>This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints that do not apply (with a reason) before accepting.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="138" />
+        <source>Why does the applicant withdraw the dossier?</source>
+        <translation>Why does the applicant withdraw the dossier?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="196" />
+        <source>Why does this hint not apply? Your name and the reason are kept with the case.</source>
+        <translation>Why does this hint not apply? Your name and the reason are kept with the case.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="129" />
+        <source>Why is the dossier refused? The reason is printed on the refusal notice.</source>
+        <translation>Why is the dossier refused? The reason is printed on the refusal notice.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="137" />
+        <source>Withdraw {code}</source>
+        <translation>Withdraw {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="59" />
+        <source>receipt</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="155" />
+        <source>{code} is assigned to {holder}. Why do you take it over?</source>
+        <translation>{code} is assigned to {holder}. Why do you take it over?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="57" />
+        <source>{code}: accepted</source>
+        <translation>{code}: accepted</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="151" />
+        <source>{code}: assigned to you</source>
+        <translation>{code}: assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="176" />
+        <source>{code}: assigned to {officer}</source>
+        <translation>{code}: assigned to {officer}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="187" />
+        <source>{code}: released</source>
+        <translation>{code}: released</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="206" />
+        <source>{code}: screened again</source>
+        <translation>{code}: screened again</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="109" />
+        <source>{code}: {action} — done</source>
+        <translation>{code}: {action} — done</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="37" />
+        <source>{code}: {action} — now “{status}”</source>
+        <translation>{code}: {action} — now “{status}”</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueueModel</name>
     <message>
         <location filename="../../officer_desk/ui/queue_model.py" line="58" />
@@ -425,6 +523,125 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/base.py" line="33" />
+        <source>Select a case first.</source>
+        <translation>Select a case first.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatus</name>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="52" />
+        <source>Database: local file</source>
+        <translation>Database: local file</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="54" />
+        <source>Database: server</source>
+        <translation>Database: server</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="49" />
+        <source>Officer: {name}</source>
+        <translation>Officer: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="79" />
+        <source>Outbox: {count} pending</source>
+        <translation>Outbox: {count} pending</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="94" />
+        <source>PC clock</source>
+        <translation>PC clock</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="92" />
+        <source>The PC clock looks right.</source>
+        <translation>The PC clock looks right.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="95" />
+        <source>The newest stored event ({newest}) is later than this PC's clock ({now}). Check the system time. Confirm only if the clock is right.</source>
+        <translation>The newest stored event ({newest}) is later than this PC's clock ({now}). Check the system time. Confirm only if the clock is right.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="75" />
+        <source>● Database error</source>
+        <translation>● Database error</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="77" />
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="75" />
+        <source>● Offline-capable (local)</source>
+        <translation>● Offline-capable (local)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="77" />
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="82" />
+        <source>⚠ PC clock is behind the data ({newest}) — confirm…</source>
+        <translation>⚠ PC clock is behind the data ({newest}) — confirm…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsController</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="37" />
+        <source>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</source>
+        <translation>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="46" />
+        <source>Not printed</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="62" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="62" />
+        <source>Save PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="66" />
+        <source>Saved {file}</source>
+        <translation>Saved {file}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="47" />
+        <source>The {what} is signed and kept with the case, but it was not printed: {reason}</source>
+        <translation>The {what} is signed and kept with the case, but it was not printed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="43" />
+        <source>The {what} was sent to the printer {printer}.</source>
+        <translation>The {what} was sent to the printer {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="22" />
+        <source>This case has no receipt yet.</source>
+        <translation>This case has no receipt yet.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="27" />
+        <source>receipt</source>
+        <translation>receipt</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../officer_desk/ui/dialogs.py" line="36" />
@@ -521,6 +738,64 @@
         <location filename="../../officer_desk/ui/hints_panel.py" line="200" />
         <source>No hints stored for this case.</source>
         <translation>No hints stored for this case.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeController</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="37" />
+        <source>Another long operation is still running.</source>
+        <translation>Another long operation is still running.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="82" />
+        <source>Demo data</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="91" />
+        <source>Generating demo data…</source>
+        <translation>Generating demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="83" />
+        <source>How many synthetic dossiers? (demo mode is refused on a database with real cases)</source>
+        <translation>How many synthetic dossiers? (demo mode is refused on a database with real cases)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="52" />
+        <source>Import dossiers from a folder</source>
+        <translation>Import dossiers from a folder</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="61" />
+        <source>Import finished</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="57" />
+        <source>Imported {imported}, skipped {skipped}, failed {failed}.</source>
+        <translation>Imported {imported}, skipped {skipped}, failed {failed}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="68" />
+        <source>Importing dossiers…</source>
+        <translation>Importing dossiers…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="76" />
+        <source>Screening open cases…</source>
+        <translation>Screening open cases…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="78" />
+        <source>{count} cases screened</source>
+        <translation>{count} cases screened</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="94" />
+        <source>{count} demo dossiers created</source>
+        <translation>{count} demo dossiers created</translation>
     </message>
 </context>
 <context>
@@ -1204,92 +1479,6 @@
         <translation>&amp;About Officer Desk</translation>
     </message>
     <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="199" />
-        <source>Filters</source>
-        <translation>Filters</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="208" />
-        <source>Search name, ID number, phone, dossier code — or scan (Ctrl+F)</source>
-        <translation>Search name, ID number, phone, dossier code — or scan (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="216" />
-        <source>Procedure</source>
-        <translation>Procedure</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="217" />
-        <source>All procedures</source>
-        <translation>All procedures</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="226" />
-        <source>Channel</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="227" />
-        <source>All channels</source>
-        <translation>All channels</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="234" />
-        <source>Assigned officer</source>
-        <translation>Assigned officer</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="235" />
-        <source>All officers</source>
-        <translation>All officers</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="236" />
-        <source>Mine ({officer})</source>
-        <translation>Mine ({officer})</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="241" />
-        <source>Due date</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="242" />
-        <source>Any due date</source>
-        <translation>Any due date</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="243" />
-        <source>Due today</source>
-        <translation>Due today</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="244" />
-        <source>Due within one working day</source>
-        <translation>Due within one working day</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="245" />
-        <location filename="../../officer_desk/ui/main_window.py" line="259" />
-        <source>Overdue</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="250" />
-        <source>All</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="258" />
-        <source>Refused / withdrawn</source>
-        <translation>Refused / withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="275" />
-        <source>Ctrl+PgDown / Ctrl+PgUp switch tabs</source>
-        <translation>Ctrl+PgDown / Ctrl+PgUp switch tabs</translation>
-    </message>
-    <message>
         <location filename="../../officer_desk/ui/main_window.py" line="335" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
@@ -1308,288 +1497,6 @@
         <location filename="../../officer_desk/ui/main_window.py" line="360" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="383" />
-        <source>Officer: {name}</source>
-        <translation>Officer: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="386" />
-        <source>Database: local file</source>
-        <translation>Database: local file</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="388" />
-        <source>Database: server</source>
-        <translation>Database: server</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="399" />
-        <source>Searching…</source>
-        <translation>Searching…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="537" />
-        <source>First {count} matches — type more to narrow</source>
-        <translation>First {count} matches — type more to narrow</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="539" />
-        <source>{count}+ cases, counting…</source>
-        <translation>{count}+ cases, counting…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="541" />
-        <source>{count} cases</source>
-        <translation>{count} cases</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="562" />
-        <source>No case with code {code}</source>
-        <translation>No case with code {code}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="686" />
-        <source>● Offline-capable (local)</source>
-        <translation>● Offline-capable (local)</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="686" />
-        <source>● Database error</source>
-        <translation>● Database error</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="688" />
-        <source>● Online</source>
-        <translation>● Online</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="688" />
-        <source>● Offline</source>
-        <translation>● Offline</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="690" />
-        <source>Outbox: {count} pending</source>
-        <translation>Outbox: {count} pending</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="693" />
-        <source>⚠ PC clock is behind the data ({newest}) — confirm…</source>
-        <translation>⚠ PC clock is behind the data ({newest}) — confirm…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="703" />
-        <source>The PC clock looks right.</source>
-        <translation>The PC clock looks right.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="705" />
-        <source>PC clock</source>
-        <translation>PC clock</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="706" />
-        <source>The newest stored event ({newest}) is later than this PC's clock ({now}). Check the system time. Confirm only if the clock is right.</source>
-        <translation>The newest stored event ({newest}) is later than this PC's clock ({now}). Check the system time. Confirm only if the clock is right.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="745" />
-        <source>Select a case first.</source>
-        <translation>Select a case first.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="759" />
-        <source>{code}: {action} — now “{status}”</source>
-        <translation>{code}: {action} — now “{status}”</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="768" />
-        <source>Cannot accept yet</source>
-        <translation>Cannot accept yet</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="769" />
-        <source>This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints that do not apply (with a reason) before accepting.</source>
-        <translation>This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints that do not apply (with a reason) before accepting.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="779" />
-        <source>{code}: accepted</source>
-        <translation>{code}: accepted</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="781" />
-        <location filename="../../officer_desk/ui/main_window.py" line="857" />
-        <source>receipt</source>
-        <translation>receipt</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="836" />
-        <source>{code}: {action} — done</source>
-        <translation>{code}: {action} — done</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="853" />
-        <source>This case has no receipt yet.</source>
-        <translation>This case has no receipt yet.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="872" />
-        <source>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</source>
-        <translation>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="878" />
-        <source>The {what} was sent to the printer {printer}.</source>
-        <translation>The {what} was sent to the printer {printer}.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="882" />
-        <source>Not printed</source>
-        <translation>Not printed</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="883" />
-        <source>The {what} is signed and kept with the case, but it was not printed: {reason}</source>
-        <translation>The {what} is signed and kept with the case, but it was not printed: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="897" />
-        <source>Save PDF</source>
-        <translation>Save PDF</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="897" />
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="903" />
-        <source>Saved {file}</source>
-        <translation>Saved {file}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="910" />
-        <source>Refuse {code}</source>
-        <translation>Refuse {code}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="911" />
-        <source>Why is the dossier refused? The reason is printed on the refusal notice.</source>
-        <translation>Why is the dossier refused? The reason is printed on the refusal notice.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="919" />
-        <source>Withdraw {code}</source>
-        <translation>Withdraw {code}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="920" />
-        <source>Why does the applicant withdraw the dossier?</source>
-        <translation>Why does the applicant withdraw the dossier?</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="930" />
-        <source>Take over {code}</source>
-        <translation>Take over {code}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="931" />
-        <source>{code} is assigned to {holder}. Why do you take it over?</source>
-        <translation>{code} is assigned to {holder}. Why do you take it over?</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="933" />
-        <location filename="../../officer_desk/ui/main_window.py" line="937" />
-        <source>{code}: assigned to you</source>
-        <translation>{code}: assigned to you</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="984" />
-        <source>{code}: assigned to {officer}</source>
-        <translation>{code}: assigned to {officer}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="945" />
-        <source>{code}: released</source>
-        <translation>{code}: released</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="951" />
-        <source>Hint updated</source>
-        <translation>Hint updated</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="954" />
-        <source>Dismiss hint</source>
-        <translation>Dismiss hint</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="954" />
-        <source>Why does this hint not apply? Your name and the reason are kept with the case.</source>
-        <translation>Why does this hint not apply? Your name and the reason are kept with the case.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="964" />
-        <source>{code}: screened again</source>
-        <translation>{code}: screened again</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="978" />
-        <source>Another long operation is still running.</source>
-        <translation>Another long operation is still running.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="989" />
-        <source>Import dossiers from a folder</source>
-        <translation>Import dossiers from a folder</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="994" />
-        <source>Imported {imported}, skipped {skipped}, failed {failed}.</source>
-        <translation>Imported {imported}, skipped {skipped}, failed {failed}.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="998" />
-        <source>Import finished</source>
-        <translation>Import finished</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1005" />
-        <source>Importing dossiers…</source>
-        <translation>Importing dossiers…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1013" />
-        <source>Screening open cases…</source>
-        <translation>Screening open cases…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1015" />
-        <source>{count} cases screened</source>
-        <translation>{count} cases screened</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1019" />
-        <source>Demo data</source>
-        <translation>Demo data</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1020" />
-        <source>How many synthetic dossiers? (demo mode is refused on a database with real cases)</source>
-        <translation>How many synthetic dossiers? (demo mode is refused on a database with real cases)</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1028" />
-        <source>Generating demo data…</source>
-        <translation>Generating demo data…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1031" />
-        <source>{count} demo dossiers created</source>
-        <translation>{count} demo dossiers created</translation>
     </message>
     <message>
         <location filename="../../officer_desk/ui/main_window.py" line="1057" />
@@ -1643,6 +1550,119 @@
         <location filename="../../officer_desk/ui/intake.py" line="146" />
         <source>e.g. khai sinh, tam tru, 1.004194</source>
         <translation>e.g. khai sinh, tam tru, 1.004194</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="135" />
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="112" />
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="120" />
+        <source>All officers</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="102" />
+        <source>All procedures</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="127" />
+        <source>Any due date</source>
+        <translation>Any due date</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="119" />
+        <source>Assigned officer</source>
+        <translation>Assigned officer</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="111" />
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="159" />
+        <source>Ctrl+PgDown / Ctrl+PgUp switch tabs</source>
+        <translation>Ctrl+PgDown / Ctrl+PgUp switch tabs</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="126" />
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="128" />
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="129" />
+        <source>Due within one working day</source>
+        <translation>Due within one working day</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="85" />
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="295" />
+        <source>First {count} matches — type more to narrow</source>
+        <translation>First {count} matches — type more to narrow</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="121" />
+        <source>Mine ({officer})</source>
+        <translation>Mine ({officer})</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="320" />
+        <source>No case with code {code}</source>
+        <translation>No case with code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="130" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="101" />
+        <source>Procedure</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="143" />
+        <source>Refused / withdrawn</source>
+        <translation>Refused / withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="93" />
+        <source>Search name, ID number, phone, dossier code — or scan (Ctrl+F)</source>
+        <translation>Search name, ID number, phone, dossier code — or scan (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="200" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="299" />
+        <source>{count} cases</source>
+        <translation>{count} cases</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="297" />
+        <source>{count}+ cases, counting…</source>
+        <translation>{count}+ cases, counting…</translation>
     </message>
 </context>
 <context>

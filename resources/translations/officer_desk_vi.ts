@@ -154,6 +154,104 @@
     </message>
 </context>
 <context>
+    <name>CaseActionsController</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="46" />
+        <source>Cannot accept yet</source>
+        <translation>Chưa thể tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="196" />
+        <source>Dismiss hint</source>
+        <translation>Bỏ qua gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="193" />
+        <source>Hint updated</source>
+        <translation>Đã cập nhật gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="128" />
+        <source>Refuse {code}</source>
+        <translation>Từ chối hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="154" />
+        <source>Take over {code}</source>
+        <translation>Nhận lại hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="47" />
+        <source>This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints that do not apply (with a reason) before accepting.</source>
+        <translation>Hồ sơ còn {count} gợi ý lỗi chưa xử lý. Hãy yêu cầu bổ sung (F3), hoặc bỏ qua (kèm lý do) các gợi ý không đúng trước khi tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="138" />
+        <source>Why does the applicant withdraw the dossier?</source>
+        <translation>Vì sao người nộp rút hồ sơ?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="196" />
+        <source>Why does this hint not apply? Your name and the reason are kept with the case.</source>
+        <translation>Vì sao gợi ý này không đúng? Tên anh/chị và lý do được lưu cùng hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="129" />
+        <source>Why is the dossier refused? The reason is printed on the refusal notice.</source>
+        <translation>Vì sao từ chối hồ sơ? Lý do được in trên phiếu từ chối.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="137" />
+        <source>Withdraw {code}</source>
+        <translation>Rút hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="59" />
+        <source>receipt</source>
+        <translation>giấy tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="155" />
+        <source>{code} is assigned to {holder}. Why do you take it over?</source>
+        <translation>Hồ sơ {code} đang giao cho {holder}. Vì sao anh/chị nhận lại?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="57" />
+        <source>{code}: accepted</source>
+        <translation>{code}: đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="151" />
+        <source>{code}: assigned to you</source>
+        <translation>{code}: đã giao cho anh/chị</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="176" />
+        <source>{code}: assigned to {officer}</source>
+        <translation>{code}: đã giao cho {officer}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="187" />
+        <source>{code}: released</source>
+        <translation>{code}: đã trả lại phân công</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="206" />
+        <source>{code}: screened again</source>
+        <translation>{code}: đã kiểm tra lại</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="109" />
+        <source>{code}: {action} — done</source>
+        <translation>{code}: {action} — đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/case_actions.py" line="37" />
+        <source>{code}: {action} — now “{status}”</source>
+        <translation>{code}: {action} — trạng thái mới “{status}”</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueueModel</name>
     <message>
         <location filename="../../officer_desk/ui/queue_model.py" line="58" />
@@ -425,6 +523,125 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/base.py" line="33" />
+        <source>Select a case first.</source>
+        <translation>Hãy chọn hồ sơ trước.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatus</name>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="52" />
+        <source>Database: local file</source>
+        <translation>CSDL: tệp trên máy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="54" />
+        <source>Database: server</source>
+        <translation>CSDL: máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="49" />
+        <source>Officer: {name}</source>
+        <translation>Cán bộ: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="79" />
+        <source>Outbox: {count} pending</source>
+        <translation>Chờ đồng bộ: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="94" />
+        <source>PC clock</source>
+        <translation>Giờ máy tính</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="92" />
+        <source>The PC clock looks right.</source>
+        <translation>Giờ máy tính có vẻ đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="95" />
+        <source>The newest stored event ({newest}) is later than this PC's clock ({now}). Check the system time. Confirm only if the clock is right.</source>
+        <translation>Sự kiện mới nhất đã lưu ({newest}) muộn hơn giờ của máy tính này ({now}). Hãy kiểm tra giờ hệ thống. Chỉ xác nhận khi giờ máy tính là đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="75" />
+        <source>● Database error</source>
+        <translation>● Lỗi cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="77" />
+        <source>● Offline</source>
+        <translation>● Mất kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="75" />
+        <source>● Offline-capable (local)</source>
+        <translation>● Làm việc ngoại tuyến (cục bộ)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="77" />
+        <source>● Online</source>
+        <translation>● Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/status_bar.py" line="82" />
+        <source>⚠ PC clock is behind the data ({newest}) — confirm…</source>
+        <translation>⚠ Giờ máy tính chậm hơn dữ liệu ({newest}) — xác nhận…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsController</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="37" />
+        <source>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</source>
+        <translation>Chưa cài máy in: {what} đã ký được lưu cùng hồ sơ (Ctrl+P để in hoặc lưu).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="46" />
+        <source>Not printed</source>
+        <translation>Chưa in được</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="62" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="62" />
+        <source>Save PDF</source>
+        <translation>Lưu tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="66" />
+        <source>Saved {file}</source>
+        <translation>Đã lưu {file}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="47" />
+        <source>The {what} is signed and kept with the case, but it was not printed: {reason}</source>
+        <translation>Đã ký và lưu {what} cùng hồ sơ, nhưng chưa in được: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="43" />
+        <source>The {what} was sent to the printer {printer}.</source>
+        <translation>Đã gửi {what} đến máy in {printer}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="22" />
+        <source>This case has no receipt yet.</source>
+        <translation>Hồ sơ này chưa có giấy tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/documents.py" line="27" />
+        <source>receipt</source>
+        <translation>giấy tiếp nhận</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../officer_desk/ui/dialogs.py" line="36" />
@@ -521,6 +738,64 @@
         <location filename="../../officer_desk/ui/hints_panel.py" line="200" />
         <source>No hints stored for this case.</source>
         <translation>Hồ sơ này chưa có gợi ý kiểm tra.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeController</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="37" />
+        <source>Another long operation is still running.</source>
+        <translation>Một thao tác dài khác đang chạy.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="82" />
+        <source>Demo data</source>
+        <translation>Dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="91" />
+        <source>Generating demo data…</source>
+        <translation>Đang tạo dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="83" />
+        <source>How many synthetic dossiers? (demo mode is refused on a database with real cases)</source>
+        <translation>Tạo bao nhiêu hồ sơ mẫu? (không bật chế độ mẫu trên cơ sở dữ liệu đã có hồ sơ thật)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="52" />
+        <source>Import dossiers from a folder</source>
+        <translation>Nhập hồ sơ từ thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="61" />
+        <source>Import finished</source>
+        <translation>Nhập hồ sơ xong</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="57" />
+        <source>Imported {imported}, skipped {skipped}, failed {failed}.</source>
+        <translation>Đã nhập {imported}, bỏ qua {skipped}, lỗi {failed}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="68" />
+        <source>Importing dossiers…</source>
+        <translation>Đang nhập hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="76" />
+        <source>Screening open cases…</source>
+        <translation>Đang kiểm tra các hồ sơ đang mở…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="78" />
+        <source>{count} cases screened</source>
+        <translation>Đã kiểm tra {count} hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/intake.py" line="94" />
+        <source>{count} demo dossiers created</source>
+        <translation>Đã tạo {count} hồ sơ mẫu</translation>
     </message>
 </context>
 <context>
@@ -1204,92 +1479,6 @@
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="199" />
-        <source>Filters</source>
-        <translation>Bộ lọc</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="208" />
-        <source>Search name, ID number, phone, dossier code — or scan (Ctrl+F)</source>
-        <translation>Tìm tên, số định danh, điện thoại, mã hồ sơ — hoặc quét mã (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="216" />
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="217" />
-        <source>All procedures</source>
-        <translation>Tất cả thủ tục</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="226" />
-        <source>Channel</source>
-        <translation>Kênh nộp</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="227" />
-        <source>All channels</source>
-        <translation>Mọi kênh nộp</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="234" />
-        <source>Assigned officer</source>
-        <translation>Cán bộ xử lý</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="235" />
-        <source>All officers</source>
-        <translation>Mọi cán bộ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="236" />
-        <source>Mine ({officer})</source>
-        <translation>Của tôi ({officer})</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="241" />
-        <source>Due date</source>
-        <translation>Hạn trả</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="242" />
-        <source>Any due date</source>
-        <translation>Mọi hạn trả</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="243" />
-        <source>Due today</source>
-        <translation>Đến hạn hôm nay</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="244" />
-        <source>Due within one working day</source>
-        <translation>Đến hạn trong một ngày làm việc</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="245" />
-        <location filename="../../officer_desk/ui/main_window.py" line="259" />
-        <source>Overdue</source>
-        <translation>Quá hạn</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="250" />
-        <source>All</source>
-        <translation>Tất cả</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="258" />
-        <source>Refused / withdrawn</source>
-        <translation>Từ chối / rút</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="275" />
-        <source>Ctrl+PgDown / Ctrl+PgUp switch tabs</source>
-        <translation>Ctrl+PgDown / Ctrl+PgUp để chuyển thẻ</translation>
-    </message>
-    <message>
         <location filename="../../officer_desk/ui/main_window.py" line="335" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
@@ -1308,288 +1497,6 @@
         <location filename="../../officer_desk/ui/main_window.py" line="360" />
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="383" />
-        <source>Officer: {name}</source>
-        <translation>Cán bộ: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="386" />
-        <source>Database: local file</source>
-        <translation>CSDL: tệp trên máy</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="388" />
-        <source>Database: server</source>
-        <translation>CSDL: máy chủ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="399" />
-        <source>Searching…</source>
-        <translation>Đang tìm…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="537" />
-        <source>First {count} matches — type more to narrow</source>
-        <translation>{count} kết quả đầu — gõ thêm để thu hẹp</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="539" />
-        <source>{count}+ cases, counting…</source>
-        <translation>Hơn {count} hồ sơ, đang đếm…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="541" />
-        <source>{count} cases</source>
-        <translation>{count} hồ sơ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="562" />
-        <source>No case with code {code}</source>
-        <translation>Không có hồ sơ mã {code}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="686" />
-        <source>● Offline-capable (local)</source>
-        <translation>● Làm việc ngoại tuyến (cục bộ)</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="686" />
-        <source>● Database error</source>
-        <translation>● Lỗi cơ sở dữ liệu</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="688" />
-        <source>● Online</source>
-        <translation>● Trực tuyến</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="688" />
-        <source>● Offline</source>
-        <translation>● Mất kết nối</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="690" />
-        <source>Outbox: {count} pending</source>
-        <translation>Chờ đồng bộ: {count}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="693" />
-        <source>⚠ PC clock is behind the data ({newest}) — confirm…</source>
-        <translation>⚠ Giờ máy tính chậm hơn dữ liệu ({newest}) — xác nhận…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="703" />
-        <source>The PC clock looks right.</source>
-        <translation>Giờ máy tính có vẻ đúng.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="705" />
-        <source>PC clock</source>
-        <translation>Giờ máy tính</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="706" />
-        <source>The newest stored event ({newest}) is later than this PC's clock ({now}). Check the system time. Confirm only if the clock is right.</source>
-        <translation>Sự kiện mới nhất đã lưu ({newest}) muộn hơn giờ của máy tính này ({now}). Hãy kiểm tra giờ hệ thống. Chỉ xác nhận khi giờ máy tính là đúng.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="745" />
-        <source>Select a case first.</source>
-        <translation>Hãy chọn hồ sơ trước.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="759" />
-        <source>{code}: {action} — now “{status}”</source>
-        <translation>{code}: {action} — trạng thái mới “{status}”</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="768" />
-        <source>Cannot accept yet</source>
-        <translation>Chưa thể tiếp nhận</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="769" />
-        <source>This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints that do not apply (with a reason) before accepting.</source>
-        <translation>Hồ sơ còn {count} gợi ý lỗi chưa xử lý. Hãy yêu cầu bổ sung (F3), hoặc bỏ qua (kèm lý do) các gợi ý không đúng trước khi tiếp nhận.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="779" />
-        <source>{code}: accepted</source>
-        <translation>{code}: đã tiếp nhận</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="781" />
-        <location filename="../../officer_desk/ui/main_window.py" line="857" />
-        <source>receipt</source>
-        <translation>giấy tiếp nhận</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="836" />
-        <source>{code}: {action} — done</source>
-        <translation>{code}: {action} — đã xong</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="853" />
-        <source>This case has no receipt yet.</source>
-        <translation>Hồ sơ này chưa có giấy tiếp nhận.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="872" />
-        <source>No printer is set up: the signed {what} is kept with the case (Ctrl+P prints or saves it).</source>
-        <translation>Chưa cài máy in: {what} đã ký được lưu cùng hồ sơ (Ctrl+P để in hoặc lưu).</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="878" />
-        <source>The {what} was sent to the printer {printer}.</source>
-        <translation>Đã gửi {what} đến máy in {printer}.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="882" />
-        <source>Not printed</source>
-        <translation>Chưa in được</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="883" />
-        <source>The {what} is signed and kept with the case, but it was not printed: {reason}</source>
-        <translation>Đã ký và lưu {what} cùng hồ sơ, nhưng chưa in được: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="897" />
-        <source>Save PDF</source>
-        <translation>Lưu tệp PDF</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="897" />
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="903" />
-        <source>Saved {file}</source>
-        <translation>Đã lưu {file}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="910" />
-        <source>Refuse {code}</source>
-        <translation>Từ chối hồ sơ {code}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="911" />
-        <source>Why is the dossier refused? The reason is printed on the refusal notice.</source>
-        <translation>Vì sao từ chối hồ sơ? Lý do được in trên phiếu từ chối.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="919" />
-        <source>Withdraw {code}</source>
-        <translation>Rút hồ sơ {code}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="920" />
-        <source>Why does the applicant withdraw the dossier?</source>
-        <translation>Vì sao người nộp rút hồ sơ?</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="930" />
-        <source>Take over {code}</source>
-        <translation>Nhận lại hồ sơ {code}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="931" />
-        <source>{code} is assigned to {holder}. Why do you take it over?</source>
-        <translation>Hồ sơ {code} đang giao cho {holder}. Vì sao anh/chị nhận lại?</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="933" />
-        <location filename="../../officer_desk/ui/main_window.py" line="937" />
-        <source>{code}: assigned to you</source>
-        <translation>{code}: đã giao cho anh/chị</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="984" />
-        <source>{code}: assigned to {officer}</source>
-        <translation>{code}: đã giao cho {officer}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="945" />
-        <source>{code}: released</source>
-        <translation>{code}: đã trả lại phân công</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="951" />
-        <source>Hint updated</source>
-        <translation>Đã cập nhật gợi ý</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="954" />
-        <source>Dismiss hint</source>
-        <translation>Bỏ qua gợi ý</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="954" />
-        <source>Why does this hint not apply? Your name and the reason are kept with the case.</source>
-        <translation>Vì sao gợi ý này không đúng? Tên anh/chị và lý do được lưu cùng hồ sơ.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="964" />
-        <source>{code}: screened again</source>
-        <translation>{code}: đã kiểm tra lại</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="978" />
-        <source>Another long operation is still running.</source>
-        <translation>Một thao tác dài khác đang chạy.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="989" />
-        <source>Import dossiers from a folder</source>
-        <translation>Nhập hồ sơ từ thư mục</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="994" />
-        <source>Imported {imported}, skipped {skipped}, failed {failed}.</source>
-        <translation>Đã nhập {imported}, bỏ qua {skipped}, lỗi {failed}.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="998" />
-        <source>Import finished</source>
-        <translation>Nhập hồ sơ xong</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1005" />
-        <source>Importing dossiers…</source>
-        <translation>Đang nhập hồ sơ…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1013" />
-        <source>Screening open cases…</source>
-        <translation>Đang kiểm tra các hồ sơ đang mở…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1015" />
-        <source>{count} cases screened</source>
-        <translation>Đã kiểm tra {count} hồ sơ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1019" />
-        <source>Demo data</source>
-        <translation>Dữ liệu mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1020" />
-        <source>How many synthetic dossiers? (demo mode is refused on a database with real cases)</source>
-        <translation>Tạo bao nhiêu hồ sơ mẫu? (không bật chế độ mẫu trên cơ sở dữ liệu đã có hồ sơ thật)</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1028" />
-        <source>Generating demo data…</source>
-        <translation>Đang tạo dữ liệu mẫu…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/main_window.py" line="1031" />
-        <source>{count} demo dossiers created</source>
-        <translation>Đã tạo {count} hồ sơ mẫu</translation>
     </message>
     <message>
         <location filename="../../officer_desk/ui/main_window.py" line="1057" />
@@ -1643,6 +1550,119 @@
         <location filename="../../officer_desk/ui/intake.py" line="146" />
         <source>e.g. khai sinh, tam tru, 1.004194</source>
         <translation>ví dụ: khai sinh, tạm trú, 1.004194</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="135" />
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="112" />
+        <source>All channels</source>
+        <translation>Mọi kênh nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="120" />
+        <source>All officers</source>
+        <translation>Mọi cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="102" />
+        <source>All procedures</source>
+        <translation>Tất cả thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="127" />
+        <source>Any due date</source>
+        <translation>Mọi hạn trả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="119" />
+        <source>Assigned officer</source>
+        <translation>Cán bộ xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="111" />
+        <source>Channel</source>
+        <translation>Kênh nộp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="159" />
+        <source>Ctrl+PgDown / Ctrl+PgUp switch tabs</source>
+        <translation>Ctrl+PgDown / Ctrl+PgUp để chuyển thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="126" />
+        <source>Due date</source>
+        <translation>Hạn trả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="128" />
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="129" />
+        <source>Due within one working day</source>
+        <translation>Đến hạn trong một ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="85" />
+        <source>Filters</source>
+        <translation>Bộ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="295" />
+        <source>First {count} matches — type more to narrow</source>
+        <translation>{count} kết quả đầu — gõ thêm để thu hẹp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="121" />
+        <source>Mine ({officer})</source>
+        <translation>Của tôi ({officer})</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="320" />
+        <source>No case with code {code}</source>
+        <translation>Không có hồ sơ mã {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="130" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="101" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="143" />
+        <source>Refused / withdrawn</source>
+        <translation>Từ chối / rút</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="93" />
+        <source>Search name, ID number, phone, dossier code — or scan (Ctrl+F)</source>
+        <translation>Tìm tên, số định danh, điện thoại, mã hồ sơ — hoặc quét mã (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="200" />
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="299" />
+        <source>{count} cases</source>
+        <translation>{count} hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/panels/queue_panel.py" line="297" />
+        <source>{count}+ cases, counting…</source>
+        <translation>Hơn {count} hồ sơ, đang đếm…</translation>
     </message>
 </context>
 <context>

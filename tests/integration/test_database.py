@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
+from officer_desk.database import open_database
 from officer_desk.errors import DatabaseKeyError
 from officer_desk.models.migrate import current_revision, head_revision, upgrade_to_head
-from officer_desk.models.session import create_sqlcipher_engine, open_database
+from officer_desk.models.session import create_sqlcipher_engine
 from officer_desk.paths import Home
 from officer_desk.security import load_database_key
 

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from officer_desk.errors import ClockError, ConflictError, LifecycleError
 from officer_desk.lifecycle import TRANSITIONS, Action, Status, allowed_actions
 from officer_desk.models import AuditEntry, CaseEvent
+from officer_desk.screening.result import ScreeningFinding
+from officer_desk.vocabulary import Severity
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 CODE = "000.00.01.X99-261127-0007"
@@ -112,9 +114,9 @@ def test_finding_decisions_are_recorded_and_audited(desk, case_code: str) -> Non
         from officer_desk.models import Case
 
         case = session.execute(select(Case).where(Case.dossier_code == case_code)).scalar_one()
-        desk.cases.record_findings(session, case, [
-            {"code": "PHONE_INVALID", "severity": "warning", "target": "applicant.phone", "message": "m"},
-            {"code": "MISSING_REQUIRED_DOC", "severity": "error", "target": "to_khai_ct01", "message": "m"},
+        desk.cases.record_findings(session, case.id, [
+            ScreeningFinding("PHONE_INVALID", Severity.WARNING, "applicant.phone", "m", ""),
+            ScreeningFinding("MISSING_REQUIRED_DOC", Severity.ERROR, "to_khai_ct01", "m", ""),
         ], "test-1")
     detail = desk.cases.detail(case_code)
     assert detail.row.worst_severity == "error" and detail.row.open_finding_count == 2

@@ -13,6 +13,8 @@ from officer_desk.demo import enable_demo_mode
 from officer_desk.lifecycle import Action, Status
 from officer_desk.models import Case
 from officer_desk.receipts.service import ReceiptRefused, issue_notice, issue_receipt, stored_document
+from officer_desk.screening.result import ScreeningFinding
+from officer_desk.vocabulary import Severity
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 
@@ -27,7 +29,7 @@ def _import(desk, tmp_path: Path, code_suffix: str = "0007", **changes) -> str: 
     desk.cases.import_paths([path])
     with desk.db.session() as session:  # a clean dossier: drop whatever the screening found
         case = session.execute(select(Case).where(Case.dossier_code == data["dossier_code"])).scalar_one()
-        desk.cases.record_findings(session, case, [], "test")
+        desk.cases.record_findings(session, case.id, [], "test")
     return str(data["dossier_code"])
 
 
@@ -62,9 +64,9 @@ def test_receipt_refused_while_errors_remain(demo_desk, tmp_path: Path) -> None:
     code = _import(demo_desk, tmp_path)
     with demo_desk.db.session() as session:
         case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
-        demo_desk.cases.record_findings(session, case, [
-            {"code": "MISSING_REQUIRED_DOC", "severity": "error", "target": "to_khai_ct01",
-             "message": "Thiếu Tờ khai CT01", "suggestion": "Nộp bổ sung tờ khai CT01"}], "test")
+        demo_desk.cases.record_findings(session, case.id, [
+            ScreeningFinding("MISSING_REQUIRED_DOC", Severity.ERROR, "to_khai_ct01", "Thiếu Tờ khai CT01", "",
+                             suggestion="Nộp bổ sung tờ khai CT01")], "test")
     with pytest.raises(ReceiptRefused, match="MISSING_REQUIRED_DOC"):
         issue_receipt(demo_desk, code, tmp_path / "r.pdf")
     assert not (tmp_path / "r.pdf").exists()

@@ -113,16 +113,14 @@ def _qt_warnings_fail(request: pytest.FixtureRequest) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _no_real_printing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Window tests never print on a real (or CUPS-PDF) printer: no printer is visible to them."""
-    try:
-        from officer_desk.ui.printing import DocumentPrinter
-    except ImportError:
-        return
+    from officer_desk.ui.printing import DocumentPrinter
+
     monkeypatch.setattr(DocumentPrinter, "printer_names", staticmethod(lambda: []))
 
 
 def _source_key(count: int) -> str:
     digest = hashlib.sha256()
-    for pattern in ("officer_desk/demo*.py", "officer_desk/models/**/*.py", "officer_desk/cases.py",
+    for pattern in ("officer_desk/demo*.py", "officer_desk/models/**/*.py", "officer_desk/cases/*.py",
                     "officer_desk/text.py", "resources/procedures/*.yaml"):
         for path in sorted(ROOT.glob(pattern)):
             digest.update(path.read_bytes())
@@ -268,10 +266,11 @@ def add_findings(desk: Any, code: str, findings: list[dict[str, Any]]) -> None:
     from sqlalchemy import select
 
     from officer_desk.models import Case
+    from officer_desk.screening.result import ScreeningFinding
 
     with desk.db.session() as session:
         case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
-        desk.cases.record_findings(session, case, findings, "test-1")
+        desk.cases.record_findings(session, case.id, [ScreeningFinding(**f) for f in findings], "test-1")
 
 
 SAMPLE_FINDINGS = [

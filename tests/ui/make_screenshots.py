@@ -123,7 +123,7 @@ def main(out_dir: Path) -> int:
             settle(app, window)
             grab_window(window, str(out_dir / f"main-{language}.png"))
             if language == "vi":
-                window.new_dossier()
+                window.intake.new_dossier()
                 settle(app, window, 0.5)
                 dialog = window.active_dialog
                 dialog.picker.search.setText("khai sinh")

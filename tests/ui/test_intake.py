@@ -133,3 +133,12 @@ def test_tax_code_check_digit() -> None:
     assert tax_code_valid("0100109106-001")
     assert not tax_code_valid("0100109107")
     assert not tax_code_valid("123")
+
+
+@pytest.mark.parametrize("written", ["0084912345678", "+84 (0) 912 345 678"])
+def test_the_form_accepts_the_phone_forms_the_engine_accepts(intake: IntakeDialog, written: str) -> None:
+    editor = intake.editors["applicant.phone"]
+    editor.set_value(written)
+    assert intake.problem(editor) == ""
+    editor.set_value("0168 123 4567")  # an 11-digit number retired in 2018: the rule's own message
+    assert intake.problem(editor) == "Số điện thoại không hợp lệ (di động 10 số hoặc cố định 11 số)"

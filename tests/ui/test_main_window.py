@@ -192,7 +192,7 @@ def test_issued_document_goes_to_the_printer_or_can_be_saved(small_desk: Any, ma
 
     monkeypatch.setattr(printing.DocumentPrinter, "printer_names", staticmethod(lambda: ["HP"]))
     monkeypatch.setattr(printing.DocumentPrinter, "print_pdf", fake_print)
-    window.deliver_document(b"%PDF-1.7 test", "a5", 2, "receipt")
+    window.documents.deliver_document(b"%PDF-1.7 test", "a5", 2, "receipt")
     assert printed == [("a5", 2)]
     box = window.active_dialog
     assert isinstance(box, QMessageBox) and "Máy in đang dừng" in box.text()

@@ -93,7 +93,7 @@ def test_catalogues_are_complete_and_current(language: str, tmp_path: Path) -> N
 
     current = tmp_path / f"current_{language}.ts"
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    sources = sorted(str(p) for p in (ROOT / "officer_desk" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "officer_desk" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(current)], check=True, capture_output=True)
     wanted = {(context, source) for context, source, _t, _x in _messages(current)}
     shipped = _messages(TRANSLATIONS / f"officer_desk_{language}.ts")

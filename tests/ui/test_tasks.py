@@ -89,8 +89,8 @@ def test_window_import_runs_in_background(small_desk: Any, make_window: Any, qtb
         }), encoding="utf-8")
     (folder / "bad.json").write_text("{", encoding="utf-8")
     window = make_window(small_desk, TaskRunner())
-    window.import_folder(str(folder))
-    qtbot.waitUntil(lambda: window.long_task is not None and not window.long_task.running, timeout=10_000)
+    window.intake.import_folder(str(folder))
+    qtbot.waitUntil(lambda: window.intake.long_task is not None and not window.intake.long_task.running, timeout=10_000)
     qtbot.waitUntil(lambda: window.active_dialog is not None and window.active_dialog.isVisible(), timeout=5000)
     box = window.active_dialog
     assert "3" in box.text() and "1" in box.text()

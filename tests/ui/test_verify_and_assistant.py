@@ -93,7 +93,7 @@ def test_window_opens_the_verify_dialog(empty_desk: Any, make_window: Any, signe
     assert window.verify_action.shortcut().toString() == "Ctrl+Shift+V"
     path = tmp_path / "signed.pdf"
     path.write_bytes(signed_pdf)
-    window.verify_document(str(path))
+    window.documents.verify_document(str(path))
     dialog = window.active_dialog
     assert isinstance(dialog, VerifyDialog)
     assert dialog.verdict_label.text() == "Hợp lệ"

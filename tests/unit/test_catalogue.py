@@ -22,6 +22,7 @@ from officer_desk.catalogue import (
     parse_procedure_file,
     processing_text,
 )
+from officer_desk.catalogue import loader as catalogue_loader
 from officer_desk.cli import main as cli_main
 from officer_desk.dossier import parse as parse_dossier
 from officer_desk.errors import CatalogueError, InputError
@@ -305,11 +306,11 @@ def test_invalid_home_file_is_skipped_and_reported(_isolated_home: Path) -> None
 def test_invalid_shipped_catalogue_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shipped = tmp_path / "shipped"
     _write(shipped, "9.000001.yaml", MINIMAL.replace("kind: original", "kind: ban_goc"))
-    monkeypatch.setattr(catalogue_module, "shipped_procedures_dir", lambda: shipped)
+    monkeypatch.setattr(catalogue_loader, "shipped_procedures_dir", lambda: shipped)
     with pytest.raises(CatalogueError) as info:
         load_catalogue()
     assert "9.000001.yaml:" in str(info.value) and "documents[0].kind" in str(info.value)
-    monkeypatch.setattr(catalogue_module, "shipped_procedures_dir", lambda: tmp_path / "none")
+    monkeypatch.setattr(catalogue_loader, "shipped_procedures_dir", lambda: tmp_path / "none")
     with pytest.raises(CatalogueError):
         load_catalogue()
 
@@ -418,7 +419,8 @@ def test_catalogue_problem_format() -> None:
 
 def test_every_message_has_an_english_translation() -> None:
     translations = json.loads(resource("translations", "core.en.catalogue.json").read_text(encoding="utf-8"))
-    sources = [REPO / "officer_desk" / "catalogue.py", REPO / "officer_desk" / "cli" / "catalogue_cmd.py"]
+    sources = [*sorted((REPO / "officer_desk" / "catalogue").glob("*.py")),
+               REPO / "officer_desk" / "cli" / "catalogue_cmd.py"]
     missing = []
     for source in sources:
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from officer_desk.cccd_qr import CccdQrError, id_number_problems, looks_like_cccd_qr, parse_cccd_qr
+from officer_desk.cccd_qr import CccdQrError, looks_like_cccd_qr, parse_cccd_qr
 from officer_desk.i18n import set_language
+from officer_desk.rules.personal_id import id_number_problems
 
 QR = "025194001234|123456789|Đặng Thị Mai|02031994|Nữ|Phường Vĩnh Yên, Tỉnh Phú Thọ|15082021"
 

@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 from test_screening_support import KET_HON, KHAI_SINH, TAM_TRU, build, codes, screen, with_attachments
 
-from officer_desk.screening.fields import (
-    INVALID,
-    OK,
-    OPEN_ENDED,
-    is_valid_phone,
-    mst_check_digit_ok,
-    parse_date,
-    tax_code_problem,
-)
+from officer_desk.rules.dates import INVALID, OK, OPEN_ENDED, parse_date
+from officer_desk.rules.phone import is_valid_phone
+from officer_desk.rules.tax_code import mst_check_digit_ok, tax_code_problem
 
 
 @pytest.mark.parametrize("value", ["05/03/2026", "5/3/2026", "05-03-2026", "05.03.2026", "1994", "03/1994",

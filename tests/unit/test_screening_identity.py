@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from test_screening_support import CARD, KET_HON, TAM_TRU, build, codes, only_codes, screen, with_attachments
 
-from officer_desk.screening.identity import card_expiry, personal_id_problem
-from officer_desk.screening.provinces import PROVINCE_CODES, province_of_place
+from officer_desk.rules.personal_id import personal_id_problem
+from officer_desk.rules.provinces import PROVINCE_CODES, province_of_place
+from officer_desk.screening.identity import card_expiry
 
 ONLINE = build(with_attachments(TAM_TRU, drop=("the_can_cuoc",)), channel="truc_tuyen")
 

@@ -1,15 +1,11 @@
-"""The procedure catalogue: administrative procedures are data (resources/procedures/*.yaml).
+"""The catalogue file parser: one YAML file to a ``Procedure``, every problem located by line and key.
 
-Shipped files load first, then ``$OFFICER_DESK_HOME/procedures/*.yaml`` (same code replaces).
 Schema: docs/catalogue.md.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -18,308 +14,17 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from officer_desk.dossier import CHANNELS, KINDS, Dossier, base_procedure_code, form_value, is_blank
-from officer_desk.errors import CatalogueError, InputError
+from officer_desk.catalogue.model import (
+    CatalogueProblem,
+    Condition,
+    DeclarationField,
+    DocumentRequirement,
+    Procedure,
+)
+from officer_desk.dossier import CHANNELS, KINDS, base_procedure_code
+from officer_desk.errors import CatalogueError
 from officer_desk.i18n import _
-from officer_desk.paths import Home, resource
-from officer_desk.text import digits, fold
-
-# Values that state a yes/no fact as "yes" (declarations arrive typed by people and portals).
-TRUE_WORDS = {"true", "co", "có", "yes", "1", "x", "đồng ý", "dong y"}
-FALSE_WORDS = {"false", "khong", "không", "no", "0"}
-
-
-def truthy(value: Any) -> bool | None:
-    """Yes / no / not stated (None) for a declared value."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return value != 0
-    if isinstance(value, str):
-        word = value.strip().casefold()
-        if not word:
-            return None
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
-        return True
-    return bool(value)
-
-
-@dataclass(frozen=True)
-class Condition:
-    """A machine-readable condition on a dossier; ``evaluate`` is three-valued.
-
-    kinds: ``channel`` (any of ``channels``), ``representative`` (the filing is made on someone's
-    behalf), ``field`` (a declaration value: ``equals`` any of, or ``present``), ``all``/``any``/``not``
-    over ``children``. None means the dossier does not state the fact.
-    """
-
-    kind: str
-    channels: tuple[str, ...] = ()
-    field: str | None = None
-    equals: tuple[Any, ...] = ()
-    present: bool | None = None
-    representative: bool = True
-    children: tuple[Condition, ...] = ()
-
-    def evaluate(self, dossier: Dossier) -> bool | None:
-        if self.kind == "channel":
-            return dossier.channel in self.channels
-        if self.kind == "representative":
-            stated = representative_filing(dossier)
-            return None if stated is None else stated == self.representative
-        if self.kind == "field":
-            assert self.field is not None
-            path = self.field.removeprefix("form.")
-            value = form_value(dossier.form, path)
-            if self.present is not None:
-                return (not is_blank(value)) == self.present
-            if is_blank(value):
-                return None
-            for expected in self.equals:
-                if isinstance(expected, bool):
-                    if truthy(value) is expected:
-                        return True
-                elif isinstance(value, str) and isinstance(expected, str):
-                    if value.strip().casefold() == expected.strip().casefold():
-                        return True
-                elif value == expected:
-                    return True
-            return False
-        results = [child.evaluate(dossier) for child in self.children]
-        if self.kind == "all":
-            if any(r is False for r in results):
-                return False
-            return None if any(r is None for r in results) else True
-        if self.kind == "any":
-            if any(r is True for r in results):
-                return True
-            return None if any(r is None for r in results) else False
-        if self.kind == "not":
-            inner = results[0] if results else None
-            return None if inner is None else not inner
-        raise ValueError(f"unknown condition kind {self.kind!r}")
-
-
-def representative_filing(dossier: Dossier) -> bool | None:
-    """Whether the dossier states that it is filed on someone's behalf (None: not stated)."""
-    for key in ("nop_thay", "uy_quyen", "nguoi_nop_thay"):
-        value = form_value(dossier.form, key)
-        stated = truthy(value) if not isinstance(value, dict) else (True if value else None)
-        if stated is not None:
-            return stated
-    raw = dossier.raw.get("representative")
-    if raw is not None:
-        return truthy(raw) if not isinstance(raw, dict) else True
-    return None
-
-
-@dataclass(frozen=True)
-class DocumentRequirement:
-    """One component of a procedure's dossier (Thành phần hồ sơ)."""
-
-    id: str
-    name_vi: str
-    name_en: str
-    kind: str  # original | certified_copy | copy
-    required: bool
-    quantity: int = 1
-    presented_only: bool = False
-    condition: Condition | None = None
-    condition_vi: str = ""
-    form_code: str | None = None
-    # Other doc_types that satisfy this component (identity papers for giay_to_tuy_than...).
-    accepts: tuple[str, ...] = ()
-    # Validity window of the paper, counted from its date field (e.g. XNTTHN: 6 months from ngay_cap).
-    valid_months: int | None = None
-    valid_from_field: str | None = None
-
-    @property
-    def conditional(self) -> bool:
-        return self.condition is not None and not self.required
-
-    def required_for(self, dossier: Dossier) -> bool | None:
-        """Whether this dossier must contain the component; None: it does not state the deciding fact.
-
-        ``required: true`` = always; a ``condition`` = required when it holds; neither = optional.
-        """
-        return _required_for(self.required, self.condition, dossier)
-
-    def accepted_doc_types(self) -> tuple[str, ...]:
-        """The attachment ``doc_type`` values that satisfy this component (its id first)."""
-        return (self.id, *self.accepts)
-
-
-@dataclass(frozen=True)
-class DeclarationField:
-    """A field of the procedure's declaration (tờ khai)."""
-
-    name: str  # dotted path below ``form``
-    type: str  # text | name | date | id_number | phone | tax_code | email | number | bool | choice | consent
-    required: bool
-    label_vi: str
-    label_en: str
-    choices: tuple[str, ...] = ()
-    condition: Condition | None = None
-
-    @property
-    def conditional(self) -> bool:
-        return self.condition is not None and not self.required
-
-    def required_for(self, dossier: Dossier) -> bool | None:
-        """Whether the declaration must fill this field; None: the dossier does not state the deciding fact."""
-        return _required_for(self.required, self.condition, dossier)
-
-    def value(self, dossier: Dossier) -> Any:
-        return form_value(dossier.form, self.name)
-
-
-def _required_for(required: bool, condition: Condition | None, dossier: Dossier) -> bool | None:
-    if required:
-        return True
-    if condition is None:
-        return False
-    return condition.evaluate(dossier)
-
-
-@dataclass(frozen=True)
-class Procedure:
-    """One administrative procedure as the desk knows it."""
-
-    code: str
-    name_vi: str
-    name_en: str
-    level: str
-    field_vi: str
-    field_en: str
-    agency_vi: str
-    documents: tuple[DocumentRequirement, ...]
-    fields: tuple[DeclarationField, ...]
-    processing_days: int
-    processing_unit: str  # same_day | working_days | calendar_days
-    same_day_cutoff: time | None
-    fee_vnd: int | None
-    fee_online_vnd: int | None
-    fee_note: str = ""
-    legal_basis: tuple[str, ...] = ()
-    result_vi: str = ""
-    conditions_vi: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-    # Dotted form path of the person the dossier is about (tre, nguoi_chet...); None = the applicant.
-    subject: str | None = None
-    # Repeat filings are normal (certifications): never a duplicate.
-    duplicate_exempt: bool = False
-    # Statutory registration window in days after the event (birth 60, death 15) and the event date field.
-    registration_window_days: int | None = None
-    registration_event_field: str | None = None
-    # Where the result is collected when another agency handles the procedure.
-    collection_place_vi: str = ""
-    code_confidence: str = "high"
-    source_file: Path | None = field(default=None, compare=False)
-    code_note: str = ""
-    extension_note: str = ""
-    sources: tuple[str, ...] = ()
-    # Other codes (local/provincial) under which this procedure is filed.
-    aliases: tuple[str, ...] = ()
-
-    def document(self, doc_id: str) -> DocumentRequirement | None:
-        return next((d for d in self.documents if d.id == doc_id), None)
-
-    def subject_key(self, dossier: Dossier) -> str:
-        """Who the dossier is about, as the queue stores it for duplicate checks ("" = the applicant)."""
-        if self.subject:
-            subject = form_value(dossier.form, self.subject)
-            if isinstance(subject, dict):
-                parts = [
-                    fold(str(subject.get("ho_ten", ""))),
-                    str(subject.get("ngay_sinh", "")),
-                    digits(str(subject.get("so_dinh_danh", ""))),
-                ]
-                return "|".join(parts)[:200]
-        return ""
-
-    def declaration_field(self, name: str) -> DeclarationField | None:
-        name = name.removeprefix("form.")
-        return next((f for f in self.fields if f.name == name), None)
-
-    def document_for(self, doc_type: str) -> DocumentRequirement | None:
-        """The component an attachment of ``doc_type`` satisfies (its own id first, then ``accepts``)."""
-        return self.document(doc_type) or next((d for d in self.documents if doc_type in d.accepts), None)
-
-    def fee_for(self, channel: str, provincial_fees: Mapping[str, int] | None = None) -> int | None:
-        """The fee for a filing channel: the online fee when one is set, else the national fee, else the
-        fee the province configured (``config.fees``); None when the province sets it and it is unknown."""
-        if channel == "truc_tuyen" and self.fee_online_vnd is not None:
-            return self.fee_online_vnd
-        if self.fee_vnd is not None:
-            return self.fee_vnd
-        return (provincial_fees or {}).get(self.code)
-
-    def name(self, language: str = "vi") -> str:
-        return self.name_en if language == "en" and self.name_en else self.name_vi
-
-
-class Catalogue:
-    """The merged catalogue: lookup by national code, portal-suffixed code or local alias."""
-
-    def __init__(
-        self,
-        procedures: dict[str, Procedure],
-        aliases: dict[str, str] | None = None,
-        problems: tuple[CatalogueProblem, ...] = (),
-    ) -> None:
-        self._procedures = dict(sorted(procedures.items()))
-        self._aliases = dict(aliases or {})
-        # Files of the home's procedures/ folder that were skipped because they are invalid.
-        self.problems = tuple(problems)
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self._procedures.values())
-
-    def __len__(self) -> int:
-        return len(self._procedures)
-
-    def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and self.find(code) is not None
-
-    def codes(self) -> list[str]:
-        return list(self._procedures)
-
-    def find(self, code: str) -> Procedure | None:
-        code = code.strip()
-        if code in self._aliases:
-            code = self._aliases[code]
-        base = base_procedure_code(code)
-        if base is None:
-            return None
-        if base in self._aliases:
-            base = self._aliases[base]
-        return self._procedures.get(base)
-
-    def with_aliases(self, aliases: dict[str, str]) -> Catalogue:
-        return Catalogue(self._procedures, {**self._aliases, **aliases}, self.problems)
-
-    def get(self, code: str) -> Procedure:
-        """Like ``find`` but raises UnknownProcedureError naming the code."""
-        procedure = self.find(code)
-        if procedure is None:
-            from officer_desk.errors import UnknownProcedureError
-
-            raise UnknownProcedureError(_("Thủ tục không có trong danh mục: {code}", code=code.strip()))
-        return procedure
-
-    @property
-    def aliases(self) -> dict[str, str]:
-        return dict(self._aliases)
-
-
-# ---------------------------------------------------------------------------------------------
-# Loading and validating catalogue files (schema: docs/catalogue.md)
-# ---------------------------------------------------------------------------------------------
+from officer_desk.vocabulary import DocumentKind
 
 CATALOGUE_SUFFIXES = (".yaml", ".yml")
 LEVELS = ("xa", "tinh")
@@ -356,19 +61,6 @@ _DOC_REQUIRED = ("id", "name_vi", "name_en", "kind", "required")
 _FIELD_KEYS = {"name", "type", "required", "label_vi", "label_en", "choices", "condition"}
 _FIELD_REQUIRED = ("name", "type", "required", "label_vi", "label_en")
 _CONDITION_KINDS = ("channel", "representative", "field", "all", "any", "not")
-
-
-@dataclass(frozen=True)
-class CatalogueProblem:
-    """One problem in a catalogue file, located for the administrator who fixes it."""
-
-    path: Path
-    line: int  # 1-based
-    key: str  # dotted key path, e.g. documents[2].condition.field
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.key}: {self.message}"
 
 
 class _Invalid(Exception):
@@ -726,7 +418,7 @@ class _ProcedureParser:
                 seen[doc_id] = _line(nodes["id"])
             read("name_vi", lambda n, k: self.text(n, k, allow_empty=False), "")
             read("name_en", lambda n, k: self.text(n, k, allow_empty=False), "")
-            read("kind", lambda n, k: self.choice(n, k, KINDS), "original")
+            read("kind", lambda n, k: self.choice(n, k, KINDS), DocumentKind.ORIGINAL)
             required = read("required", self.boolean, False)
             read("quantity", lambda n, k: self.integer(n, k, minimum=1), 1)
             read("presented_only", self.boolean, False)
@@ -892,7 +584,7 @@ def _yaml_reason(exc: yaml.YAMLError) -> str:
     return "; ".join(parts) if parts else str(exc).splitlines()[0]
 
 
-def _parse_file(path: Path) -> tuple[Procedure | None, list[CatalogueProblem]]:
+def parse_file(path: Path) -> tuple[Procedure | None, list[CatalogueProblem]]:
     """Parse one catalogue file; the procedure is None when any problem was found."""
     procedure, problems = _parse_file_unsorted(path)
     return procedure, sorted(problems, key=lambda p: p.line)
@@ -941,188 +633,14 @@ def _parse_file_unsorted(path: Path) -> tuple[Procedure | None, list[CataloguePr
 
 def parse_procedure_file(path: Path | str) -> Procedure:
     """One procedure from a catalogue file; CatalogueError naming file, line and key when invalid."""
-    procedure, problems = _parse_file(Path(path))
+    procedure, problems = parse_file(Path(path))
     if problems or procedure is None:
-        raise CatalogueError(_format_problems(problems))
+        raise CatalogueError(format_problems(problems))
     return procedure
 
 
-def _format_problems(problems: list[CatalogueProblem] | tuple[CatalogueProblem, ...], limit: int = 5) -> str:
+def format_problems(problems: list[CatalogueProblem] | tuple[CatalogueProblem, ...], limit: int = 5) -> str:
     lines = [str(p) for p in problems[:limit]]
     if len(problems) > limit:
         lines.append(_("… và {count} lỗi khác", count=len(problems) - limit))
     return "\n".join(lines)
-
-
-def catalogue_files(directory: Path) -> list[Path]:
-    """The catalogue files of a folder (``*.yaml``/``*.yml``, not hidden), sorted by name."""
-    try:
-        entries = list(directory.iterdir())
-    except OSError:
-        return []
-    return sorted(
-        p for p in entries
-        if p.suffix.lower() in CATALOGUE_SUFFIXES and not p.name.startswith(".") and p.is_file()
-    )
-
-
-def _parse_directory(files: list[Path]) -> tuple[dict[str, Procedure], list[CatalogueProblem]]:
-    """Parse files of one folder; a code defined twice is a problem in the second file."""
-    procedures: dict[str, Procedure] = {}
-    problems: list[CatalogueProblem] = []
-    for path in files:
-        procedure, file_problems = _parse_file(path)
-        problems.extend(file_problems)
-        if procedure is None:
-            continue
-        first = procedures.get(procedure.code)
-        if first is not None:
-            problems.append(CatalogueProblem(
-                path, _code_line(path), "code",
-                _("mã thủ tục {code} đã có trong {other}", code=procedure.code, other=str(first.source_file)),
-            ))
-            continue
-        procedures[procedure.code] = procedure
-    return procedures, problems
-
-
-def _code_line(path: Path) -> int:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-            if line.startswith("code:"):
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return 1
-
-
-def check_directory(path: Path | str) -> list[CatalogueProblem]:
-    """Every problem in a folder of catalogue files (or one file); [] when valid.
-
-    Raises InputError when the folder does not exist or cannot be read.
-    """
-    path = Path(path)
-    if path.is_file():
-        files = [path]
-    else:
-        if not path.is_dir():
-            raise InputError(_("Thư mục không tồn tại: {path}", path=str(path)))
-        try:
-            next(iter(path.iterdir()), None)
-        except OSError as exc:
-            raise InputError(
-                _("Không đọc được thư mục {path}: {reason}", path=str(path), reason=exc.strerror or str(exc))
-            ) from exc
-        files = catalogue_files(path)
-    _procedures, problems = _parse_directory(files)
-    return problems
-
-
-# -- the merged catalogue, cached per set of files -------------------------------------------
-
-_cache_lock = threading.Lock()
-_cache: dict[tuple[Any, ...], Catalogue] = {}
-_CACHE_SIZE = 8
-
-
-def _fingerprint(files: list[Path]) -> tuple[tuple[str, int, int], ...]:
-    out = []
-    for path in files:
-        try:
-            stat = path.stat()
-            out.append((str(path), stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            out.append((str(path), -1, -1))
-    return tuple(out)
-
-
-def shipped_procedures_dir() -> Path:
-    return resource("procedures")
-
-
-def load_catalogue(home: Home | None = None, config_aliases: dict[str, str] | None = None) -> Catalogue:
-    """The shipped catalogue overlaid with the home's ``procedures/`` folder (same code replaces).
-
-    A problem in a shipped file raises CatalogueError (the installation is broken); a problem in a
-    home file skips that file and is listed in ``Catalogue.problems`` (the desk keeps working).
-    """
-    home = home or Home()
-    shipped_dir = shipped_procedures_dir()
-    shipped_files = catalogue_files(shipped_dir)
-    local_files = catalogue_files(home.procedures)
-    aliases_key = tuple(sorted((config_aliases or {}).items()))
-    key = (str(shipped_dir), _fingerprint(shipped_files), str(home.procedures), _fingerprint(local_files),
-           aliases_key)
-    with _cache_lock:
-        cached = _cache.get(key)
-    if cached is not None:
-        return cached
-    if not shipped_files:
-        raise CatalogueError(_("Không tìm thấy danh mục thủ tục kèm theo phần mềm: {path}", path=str(shipped_dir)))
-    procedures, problems = _parse_directory(shipped_files)
-    if problems:
-        raise CatalogueError(_("Danh mục thủ tục kèm theo phần mềm bị lỗi:\n{problems}",
-                               problems=_format_problems(problems)))
-    local, local_problems = _parse_directory(local_files)
-    if local_problems:
-        from officer_desk.logs import get_logger
-
-        get_logger().warning("catalogue: %d problem(s) in %s", len(local_problems), home.procedures)
-    procedures.update(local)
-    aliases: dict[str, str] = {}
-    for procedure in procedures.values():
-        for alias in procedure.aliases:
-            aliases.setdefault(alias, procedure.code)
-    aliases.update({str(k).strip(): str(v).strip() for k, v in (config_aliases or {}).items()})
-    catalogue = Catalogue(procedures, aliases, tuple(local_problems))
-    with _cache_lock:
-        if len(_cache) >= _CACHE_SIZE:
-            _cache.pop(next(iter(_cache)))
-        _cache[key] = catalogue
-    return catalogue
-
-
-def clear_cache() -> None:
-    with _cache_lock:
-        _cache.clear()
-
-
-# -- texts shared by the CLI, the window and the assistant -----------------------------------
-
-def processing_text(procedure: Procedure) -> str:
-    """The statutory processing time in words (current language)."""
-    if procedure.processing_unit == "same_day":
-        if procedure.same_day_cutoff is not None:
-            return _("Trong ngày (nhận sau {cutoff}: ngày làm việc tiếp theo)",
-                     cutoff=procedure.same_day_cutoff.strftime("%H:%M"))
-        return _("Trong ngày")
-    if procedure.processing_unit == "working_days":
-        return _("{days} ngày làm việc", days=procedure.processing_days)
-    return _("{days} ngày", days=procedure.processing_days)
-
-
-def fee_text(procedure: Procedure) -> str:
-    """The fee in words (current language); provincial fees say so."""
-    def amount(value: int) -> str:
-        return _("Miễn phí") if value == 0 else _("{amount} đồng", amount=f"{value:,}".replace(",", "."))
-
-    base = amount(procedure.fee_vnd) if procedure.fee_vnd is not None else _("Theo mức của HĐND tỉnh")
-    if procedure.fee_online_vnd is not None and procedure.fee_online_vnd != procedure.fee_vnd:
-        return _("{base}; trực tuyến: {online}", base=base, online=amount(procedure.fee_online_vnd))
-    return base
-
-
-def iter_condition(condition: Condition | None) -> Iterator[Condition]:
-    """Every node of a condition tree (for tools that list the facts a procedure asks about)."""
-    if condition is None:
-        return
-    yield condition
-    for child in condition.children:
-        yield from iter_condition(child)
-
-
-__all__ = [
-    "Catalogue", "CatalogueProblem", "Condition", "DeclarationField", "DocumentRequirement", "Procedure",
-    "catalogue_files", "check_directory", "clear_cache", "fee_text", "load_catalogue", "parse_procedure_file",
-    "processing_text", "representative_filing", "truthy",
-]

@@ -1,4 +1,4 @@
-"""Province codes of the personal ID number (63-province list) and the post-2025 provinces they map to.
+"""Provinces: the codes of the personal ID number (63-province list) and the post-2025 provinces they map to.
 
 Source: shared/domain/FACTS.md §4 (Luật Căn cước 2023 Art. 12; Nghị quyết 202/2025/QH15). Existing ID
 numbers keep their old code; a code and a declared place are compared only after both are mapped to the
@@ -50,11 +50,6 @@ _EXTRA_NAMES = {
     "Hòa Bình": ("hoa binh",),
     "Khánh Hòa": ("khanh hoa",),
 }
-
-
-def province_for_code(code: str) -> tuple[str, str] | None:
-    """(old province, post-2025 province) for a 3-digit code; None when the code is not in the list."""
-    return PROVINCE_CODES.get(code)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,108 @@
+"""Screening hints on cases: recording a screening result, the officer's decision on each hint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from officer_desk.audit import audit
+from officer_desk.cases.repository import CaseRepository, DeskContext, now_utc, severity_summary
+from officer_desk.errors import InputError, NotFoundError
+from officer_desk.i18n import _
+from officer_desk.lifecycle import CLOSED_STATUSES
+from officer_desk.models import Case, Finding
+from officer_desk.screening.result import ScreeningFinding
+from officer_desk.screening.service import screen_case_in_session
+from officer_desk.vocabulary import Decision
+
+
+class CaseFindings:
+    """The findings of cases: what the screening engine found and what the officer decided."""
+
+    def __init__(self, repository: CaseRepository) -> None:
+        self.repository = repository
+
+    @property
+    def desk(self) -> DeskContext:
+        return self.repository.desk
+
+    def screen_in_session(self, session: Session, case: Case) -> None:
+        """Screen a case inside the current transaction (import, intake, supplement, edit)."""
+        screen_case_in_session(self, session, case)
+
+    def open_duplicates_view(self, session: Session) -> Callable[[str, str, str, str | None], list[str]]:
+        """A query for the screening engine: open dossiers with the same procedure, ID and subject."""
+
+        def find(procedure_code: str, id_number: str, subject_key: str, exclude_code: str | None) -> list[str]:
+            query = select(Case.dossier_code).where(
+                Case.procedure_code == procedure_code,
+                Case.applicant_id_number == id_number,
+                Case.subject_key == subject_key,
+                Case.status.notin_([s.value for s in CLOSED_STATUSES]),
+            )
+            if exclude_code:
+                query = query.where(Case.dossier_code != exclude_code)
+            return list(session.execute(query.limit(10)).scalars())
+
+        return find
+
+    def record_findings(
+        self, session: Session, case_id: int, findings: Sequence[ScreeningFinding], engine_version: str
+    ) -> None:
+        """Replace the case's open findings by a new screening result (decisions are kept)."""
+        case = session.get(Case, case_id)  # from the session's identity map when the caller holds it
+        if case is None:
+            raise NotFoundError(_("Không tìm thấy hồ sơ {code}", code=str(case_id)))
+        decided = {
+            (f.code, f.target): f for f in case.findings if f.decision != Decision.OPEN and not f.superseded
+        }
+        for finding in case.findings:
+            if finding.decision == Decision.OPEN:
+                finding.superseded = True
+        for item in findings:
+            if (item.code, item.target) in decided:
+                continue  # the officer already decided on this hint
+            case.findings.append(
+                Finding(
+                    code=item.code,
+                    severity=item.severity,
+                    target=item.target,
+                    message_vi=item.message,
+                    message_en=item.message_en,
+                    evidence=item.evidence,
+                    suggestion=item.suggestion,
+                    evidence_en=item.evidence_en,
+                    suggestion_en=item.suggestion_en,
+                    source=item.source,
+                    engine_version=engine_version,
+                    decision=Decision.OPEN,
+                    superseded=False,
+                )
+            )
+        case.worst_severity, case.open_finding_count = severity_summary(case.findings)
+        case.screened_at = now_utc()
+        case.screening_engine_version = engine_version
+        audit(session, self.desk.officer, "case.screened", "case", case.dossier_code,
+              desk=self.desk.config.desk_number, findings=len(findings), engine=engine_version)
+
+    def decide_finding(self, finding_id: int, decision: str, reason: str = "") -> None:
+        """The officer accepts or dismisses a hint (a dismissal needs a reason)."""
+        if decision not in tuple(Decision):
+            raise InputError(_("Quyết định không hợp lệ: {decision}", decision=decision))
+        if decision == Decision.DISMISSED and not reason.strip():
+            raise InputError(_("Cần ghi lý do khi bỏ qua gợi ý"))
+        with self.repository.db.session() as session:
+            finding = session.get(Finding, finding_id)
+            if finding is None:
+                raise NotFoundError(_("Không tìm thấy gợi ý {id}", id=finding_id))
+            officer = self.repository.officer(session)
+            finding.decision = decision
+            finding.decided_by = officer.id
+            finding.decided_at = now_utc()
+            finding.decision_reason = reason.strip()
+            case = finding.case
+            case.worst_severity, case.open_finding_count = severity_summary(case.findings)
+            self.repository.event(session, case, officer, f"finding_{decision}", reason=reason.strip(),
+                                  finding=finding.code, target=finding.target)

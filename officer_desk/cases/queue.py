@@ -1,0 +1,203 @@
+"""Queue queries and search: one page of case ids, rows, counts, a case's detail (SQL does the work).
+
+The window's queue model and the CLI's ``list``/``search``/``show`` read cases only through here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
+
+from officer_desk.cases.repository import CaseRepository
+from officer_desk.cases.terms import search_keys, term_ranges
+from officer_desk.cases.views import AttachmentView, CaseDetail, CaseRow, EventView, FindingView, QueueFilter
+from officer_desk.dossier import LOCAL_TZ
+from officer_desk.errors import NotFoundError
+from officer_desk.i18n import _
+from officer_desk.lifecycle import CLOCK_RUNNING, Status, allowed_actions
+from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem
+from officer_desk.vocabulary import SEVERITY_RANK
+
+SORT_COLUMNS = {
+    "dossier_code": Case.dossier_code,
+    "applicant_name": Case.applicant_name,
+    "procedure_code": Case.procedure_code,
+    "channel": Case.channel,
+    "received_at": Case.received_at,
+    "due_date": Case.due_date,
+    "status": Case.status,
+    "assigned_officer": Case.assigned_officer_id,
+    "worst_severity": Case.open_finding_count,
+}
+
+
+
+class CaseQueue:
+    """Read-only queries over the cases, filtered and sorted in SQL on indexed columns."""
+
+    def __init__(self, repository: CaseRepository) -> None:
+        self.repository = repository
+
+    def _filtered(self, query: Select[Any], flt: QueueFilter) -> Select[Any]:
+        if flt.statuses:
+            query = query.where(Case.status.in_(flt.statuses))
+        if flt.procedure_code:
+            query = query.where(Case.procedure_code == flt.procedure_code)
+        if flt.channel:
+            query = query.where(Case.channel == flt.channel)
+        if flt.officer:
+            query = query.join(Officer, Officer.id == Case.assigned_officer_id).where(
+                Officer.username == flt.officer
+            )
+        today = datetime.now(LOCAL_TZ).date()
+        if flt.due == "overdue":
+            query = query.where(Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date < today)
+        elif flt.due == "today":
+            query = query.where(Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date == today)
+        elif flt.due == "soon":
+            soon = self.repository.desk.calendar.add_working_days(today, 1)
+            query = query.where(
+                Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date >= today, Case.due_date <= soon
+            )
+        text = flt.text.strip()
+        if text:
+            query = query.where(Case.id.in_(self._search_subquery(text)))
+        return query
+
+    def _search_subquery(self, text: str) -> Select[Any]:
+        return select(CaseSearchTerm.case_id).where(term_ranges(search_keys(text))).distinct()
+
+    def list_ids(self, flt: QueueFilter, offset: int = 0, limit: int = 200) -> list[int]:
+        """Ids of one page of the queue, filtered and sorted in SQL."""
+        column = SORT_COLUMNS.get(flt.sort, Case.received_at)
+        order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
+        with self.repository.db.session() as session:
+            query = self._filtered(select(Case.id), flt).order_by(*order).offset(offset).limit(limit)
+            return list(session.execute(query).scalars())
+
+    def count(self, flt: QueueFilter) -> int:
+        with self.repository.db.session() as session:
+            return int(session.execute(self._filtered(select(func.count(Case.id)), flt)).scalar_one())
+
+    def search(self, text: str, limit: int = 50) -> list[CaseRow]:
+        """Diacritics-insensitive search over name, ID number, phone and dossier code."""
+        keys = search_keys(text)
+        if not keys:
+            return []
+        ids: list[int] = []
+        with self.repository.db.session() as session:
+            for key in keys:  # one index range per reading, best (digits) first
+                ids += session.execute(
+                    select(CaseSearchTerm.case_id)
+                    .where(term_ranges([key]))
+                    .order_by(CaseSearchTerm.term, CaseSearchTerm.case_id)
+                    .limit(limit * 4)
+                ).scalars()
+        unique = list(dict.fromkeys(ids))[:limit]
+        return self.rows(unique)
+
+    def rows(self, ids: Sequence[int]) -> list[CaseRow]:
+        """Queue rows for ``ids``, in that order."""
+        if not ids:
+            return []
+        with self.repository.db.session() as session:
+            result = session.execute(
+                select(
+                    Case.id, Case.dossier_code, Case.applicant_name, Case.procedure_code, Case.channel,
+                    Case.received_at, Case.due_date, Case.status, Officer.username, Case.worst_severity,
+                    Case.open_finding_count, Case.receipt_issued_at,
+                )
+                .outerjoin(Officer, Officer.id == Case.assigned_officer_id)
+                .where(Case.id.in_(list(ids)))
+            ).all()
+        by_id = {
+            row[0]: CaseRow(
+                id=row[0], dossier_code=row[1], applicant_name=row[2], procedure_code=row[3], channel=row[4],
+                received_at=row[5], due_date=row[6], status=row[7], assigned_officer=row[8],
+                worst_severity=row[9], open_finding_count=row[10], receipt_issued=row[11] is not None,
+            )
+            for row in result
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    def status_counts(self) -> dict[str, int]:
+        """Number of cases per status, plus ``overdue`` (running clock, due date passed)."""
+        today = datetime.now(LOCAL_TZ).date()
+        with self.repository.db.session() as session:
+            counts = {s.value: 0 for s in Status}
+            for status, count in session.execute(select(CaseStatusCount.status, CaseStatusCount.n)):
+                counts[status] = int(count)
+            counts["overdue"] = int(
+                session.execute(
+                    select(func.count(Case.id)).where(
+                        Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date < today
+                    )
+                ).scalar_one()
+            )
+        return counts
+
+    def detail(self, ref: str | int) -> CaseDetail:
+        with self.repository.db.session() as session:
+            case = session.execute(
+                (select(Case).where(Case.id == ref) if isinstance(ref, int) else
+                 select(Case).where(Case.dossier_code == ref))
+                .options(selectinload(Case.attachments), selectinload(Case.findings),
+                         selectinload(Case.events).selectinload(CaseEvent.officer))
+            ).scalar_one_or_none()
+            if case is None:
+                raise NotFoundError(_("Không tìm thấy hồ sơ {code}", code=str(ref)))
+            row = self.rows([case.id])[0]
+            officers = {o.id: o.username for o in session.execute(select(Officer)).scalars()}
+            return CaseDetail(
+                row=row,
+                version=case.version,
+                dossier=json.loads(case.dossier_json),
+                attachments=tuple(
+                    AttachmentView(a.id, a.doc_type, a.kind, a.quantity, a.presented_only, a.certified,
+                                   a.file_name, a.content_sha256, a.size, a.media_type, dict(a.fields_json or {}),
+                                   dict(a.provenance_json or {}), dict(a.ocr_json or {}))
+                    for a in case.attachments
+                ),
+                findings=tuple(
+                    FindingView(f.id, f.code, f.severity, f.target, f.message_vi, f.message_en, f.evidence,
+                                f.suggestion, f.source, f.decision,
+                                officers.get(f.decided_by) if f.decided_by else None, f.decided_at,
+                                f.decision_reason, f.evidence_en, f.suggestion_en)
+                    for f in sorted(case.findings, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0), f.id))
+                    if not f.superseded
+                ),
+                events=tuple(
+                    EventView(e.at, e.officer.username if e.officer else None, e.action, e.from_status,
+                              e.to_status, e.reason)
+                    for e in case.events
+                ),
+                allowed_actions=tuple(a.value for a in allowed_actions(case.status)),
+                fee_vnd=case.fee_vnd,
+                appointment_at=case.appointment_at,
+                register_book=case.register_book,
+                register_number=case.register_number,
+                receipt_issued_at=case.receipt_issued_at,
+                warnings=tuple(w for w in (self.repository.calendar_warning(case.due_date),) if w),
+            )
+
+    def active_officers(self) -> list[tuple[str, str]]:
+        """(username, full name) of every active officer, by username (for assignment pickers)."""
+        with self.repository.db.session() as session:
+            rows = session.execute(
+                select(Officer.username, Officer.full_name).where(Officer.active).order_by(Officer.username)
+            ).all()
+        return [(str(username), str(full_name or "")) for username, full_name in rows]
+
+    def pending_outbox_count(self) -> int:
+        """Changes waiting to be pushed to the shared database (local desks)."""
+        if not self.repository.db.is_local:
+            return 0
+        with self.repository.db.session() as session:
+            return int(session.execute(
+                select(func.count(OutboxItem.id)).where(OutboxItem.status == "pending")
+            ).scalar_one())

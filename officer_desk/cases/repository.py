@@ -1,0 +1,338 @@
+"""The one place that writes ``Case`` rows: lookup, timeline events, numbering, derived columns, clock guard.
+
+The parts of the case service (intake, lifecycle, findings, receipts) change cases only through a
+``CaseRepository``; it holds no session of its own: every method works in the caller's transaction
+(except the clock checks, which read in a short session of their own).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from officer_desk.attachments import AttachmentStore
+from officer_desk.audit import audit
+from officer_desk.cases.terms import case_search_terms
+from officer_desk.catalogue import Procedure
+from officer_desk.dossier import LOCAL_TZ, Dossier
+from officer_desk.errors import ClockError, ConflictError, DeskError, NotFoundError, UnknownProcedureError
+from officer_desk.i18n import _
+from officer_desk.models import (
+    Attachment,
+    Case,
+    CaseEvent,
+    CaseSearchTerm,
+    DeskSetting,
+    DossierSequence,
+    Finding,
+    Officer,
+    OutboxItem,
+    RegisterSequence,
+)
+from officer_desk.models.session import Database
+from officer_desk.screening.service import ScreeningContext
+from officer_desk.text import digits
+from officer_desk.vocabulary import SEVERITY_RANK, Decision
+from officer_desk.workdays import compute_due_date
+
+CLOCK_TOLERANCE = timedelta(minutes=5)
+
+
+class DeskContext(ScreeningContext, Protocol):
+    """What the case services need from the open desk (``officer_desk.desk.Desk`` provides it)."""
+
+    @property
+    def db(self) -> Database: ...
+    @property
+    def officer(self) -> str: ...
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def severity_summary(findings: Iterable[Finding]) -> tuple[str | None, int]:
+    """(worst severity, count) of the findings still open and current."""
+    open_findings = [f for f in findings if f.decision == Decision.OPEN and not f.superseded]
+    if not open_findings:
+        return None, 0
+    worst = max(open_findings, key=lambda f: SEVERITY_RANK.get(f.severity, 0)).severity
+    return worst, len(open_findings)
+
+
+def media_type(name: str) -> str:
+    suffix = os.path.splitext(name)[1].lower()
+    return {
+        ".pdf": "application/pdf",
+        ".png": "image/png",
+        ".jpg": "image/jpeg",
+        ".jpeg": "image/jpeg",
+        ".tif": "image/tiff",
+        ".tiff": "image/tiff",
+    }.get(suffix, "application/octet-stream")
+
+
+class CaseRepository:
+    """Reads and writes of ``Case`` rows and their timeline, in the caller's session."""
+
+    def __init__(self, desk: DeskContext) -> None:
+        self.desk = desk
+        self.db = desk.db
+        self.attachments = AttachmentStore(desk.db)
+
+    # ------------------------------------------------------------------ lookups
+
+    def officer(self, session: Session, username: str | None = None) -> Officer:
+        """The officer row for ``username`` (default: who is working), created on first use."""
+        username = username or self.desk.officer
+        officer = session.execute(select(Officer).where(Officer.username == username)).scalar_one_or_none()
+        if officer is None:
+            officer = Officer(username=username, full_name=self.desk.config.officer_name or username)
+            session.add(officer)
+            session.flush()
+        return officer
+
+    def case(self, session: Session, ref: str | int, lock: bool = False) -> Case:
+        """The case by id or dossier code (row-locked on PostgreSQL when ``lock``)."""
+        query = select(Case)
+        query = query.where(Case.id == ref) if isinstance(ref, int) else query.where(Case.dossier_code == ref)
+        if lock and session.bind is not None and session.bind.dialect.name == "postgresql":
+            query = query.with_for_update()
+        case = session.execute(query).scalar_one_or_none()
+        if case is None:
+            raise NotFoundError(_("Không tìm thấy hồ sơ {code}", code=str(ref)))
+        return case
+
+    def check_lock_holder(self, case: Case, officer: Officer) -> None:
+        """Only the officer a case is assigned to may change it."""
+        if case.assigned_officer_id is not None and case.assigned_officer_id != officer.id:
+            holder = case.assigned_officer.username if case.assigned_officer else "?"
+            raise ConflictError(
+                _("Hồ sơ {code} đang được giao cho {holder}", code=case.dossier_code, holder=holder)
+            )
+
+    def event(
+        self,
+        session: Session,
+        case: Case,
+        officer: Officer | None,
+        action: str,
+        from_status: str | None = None,
+        to_status: str | None = None,
+        reason: str = "",
+        **details: Any,
+    ) -> None:
+        """One timeline entry, its audit record and (local desks) its outbox item, in one transaction."""
+        session.add(
+            CaseEvent(
+                case=case,
+                at=now_utc(),
+                officer_id=officer.id if officer else None,
+                action=action,
+                from_status=from_status,
+                to_status=to_status,
+                reason=reason,
+                details=details,
+            )
+        )
+        audit(
+            session,
+            officer.username if officer else "system",
+            f"case.{action}",
+            "case",
+            case.dossier_code,
+            desk=self.desk.config.desk_number,
+            from_status=from_status,
+            to_status=to_status,
+            **details,
+        )
+        if not self.db.is_local:
+            return
+        session.add(OutboxItem(kind=f"case.{action}", entity_id=case.dossier_code, payload={"to": to_status}))
+
+    # ------------------------------------------------------------------ procedure rules
+
+    def procedure(self, code: str) -> Procedure:
+        procedure = self.desk.catalogue.find(code)
+        if procedure is None:
+            raise UnknownProcedureError(_("Thủ tục {code} không có trong danh mục", code=code))
+        return procedure
+
+    def due_date_for(self, procedure: Procedure, received_at: datetime) -> date:
+        return compute_due_date(
+            received_at.astimezone(LOCAL_TZ),
+            procedure.processing_unit,
+            procedure.processing_days,
+            self.desk.calendar,
+            procedure.same_day_cutoff,
+        )
+
+    def calendar_warning(self, due: date | None) -> str | None:
+        """A warning when ``due`` falls in a year whose swapped days off are not in the override table."""
+        if due is None or self.desk.calendar.year_covered(due.year):
+            return None
+        return _(
+            "Hạn trả {due} thuộc năm {year} mà lịch nghỉ bù, làm bù của năm đó chưa được cập nhật "
+            "(resources/calendar/overrides.yaml); hãy kiểm tra lại ngày hẹn.",
+            due=due.strftime("%d/%m/%Y"), year=due.year,
+        )
+
+    def fee_for(self, procedure: Procedure, channel: str) -> int | None:
+        return procedure.fee_for(channel, self.desk.config.fees)
+
+    # ------------------------------------------------------------------ numbering
+
+    def next_dossier_code(self, session: Session, received_at: datetime) -> str:
+        """``AGENCY-YYMMDD-NNNN``: never reused, unique across desks.
+
+        Local (offline-capable) desks number from their own block k*1000+1 ... k*1000+999; the
+        shared server keeps one sequence per agency and day (block 0) and skips the desk blocks.
+        """
+        agency = self.desk.config.agency_id
+        day = received_at.astimezone(LOCAL_TZ).strftime("%y%m%d")
+        block = self.desk.config.desk_number if self.db.is_local else 0
+        value = self._increment(session, DossierSequence, {"agency_id": agency, "day": day, "block": block})
+        if self.db.is_local:
+            if value > 999:
+                raise DeskError(_("Đã hết số hồ sơ của quầy {desk} trong ngày", desk=block))
+            number = block * 1000 + value
+        else:
+            number = value if value <= 999 else value + 9000  # 1000..9999 belong to desks 1..9
+        return f"{agency}-{day}-{number:04d}"
+
+    def _increment(self, session: Session, table: Any, key: dict[str, Any]) -> int:
+        """Atomically increment a counter row and return the new value (SQLite and PostgreSQL)."""
+        # Each dialect's INSERT .. ON CONFLICT is imported when used: the PostgreSQL dialect alone costs
+        # about 0.1 s of start-up, and a local desk never needs it.
+        if session.get_bind().dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            session.execute(pg_insert(table).values(**key, value=0).on_conflict_do_nothing())
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            session.execute(sqlite_insert(table).values(**key, value=0).on_conflict_do_nothing())
+        conditions = [getattr(table, k) == v for k, v in key.items()]
+        result = session.execute(
+            update(table).where(*conditions).values(value=table.value + 1).returning(table.value)
+        )
+        return int(result.scalar_one())
+
+    def next_register_number(self, session: Session, year: int) -> int:
+        return self._increment(session, RegisterSequence, {"desk": self.desk.config.desk_number, "year": year})
+
+    # ------------------------------------------------------------------ clock sanity
+
+    def newest_event_time(self, session: Session) -> datetime | None:
+        return session.execute(select(func.max(CaseEvent.at))).scalar()
+
+    def clock_problem(self) -> datetime | None:
+        """The newest stored event time when the PC clock is behind it (and not yet confirmed)."""
+        with self.db.session() as session:
+            newest = self.newest_event_time(session)
+            if newest is None or now_utc() + CLOCK_TOLERANCE >= newest:
+                return None
+            confirmed = session.get(DeskSetting, "clock_confirmed_for")
+            if confirmed is not None and confirmed.value == newest.isoformat():
+                return None
+            return newest
+
+    def confirm_clock(self) -> None:
+        """The officer confirms the PC clock is right although stored events look newer."""
+        with self.db.session() as session:
+            newest = self.newest_event_time(session)
+            if newest is None:
+                return
+            setting = session.get(DeskSetting, "clock_confirmed_for")
+            if setting is None:
+                session.add(DeskSetting(key="clock_confirmed_for", value=newest.isoformat()))
+            else:
+                setting.value = newest.isoformat()
+            audit(session, self.desk.officer, "clock.confirmed", "desk", str(self.desk.config.desk_number),
+                  newest=newest.isoformat())
+
+    def guard_clock(self) -> None:
+        newest = self.clock_problem()
+        if newest is not None:
+            raise ClockError(
+                _(
+                    "Đồng hồ máy tính ({now}) đang chậm hơn sự kiện mới nhất đã lưu ({newest}). "
+                    "Hãy kiểm tra giờ hệ thống rồi xác nhận trước khi làm thao tác có tính hạn.",
+                    now=datetime.now(LOCAL_TZ).strftime("%d/%m/%Y %H:%M"),
+                    newest=newest.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M"),
+                )
+            )
+
+    # ------------------------------------------------------------------ documents issued for a case
+
+    def record_receipt(
+        self, session: Session, ref: str | int, register_book: str, register_number: int, appointment: datetime,
+        issued_at: datetime,
+    ) -> Case:
+        """The receipt's register entry, appointment and issue time (the receipt PDF exists by now)."""
+        case = self.case(session, ref)
+        case.register_book = register_book
+        case.register_number = register_number
+        case.appointment_at = appointment
+        case.receipt_issued_at = issued_at
+        return case
+
+    def reschedule(self, session: Session, ref: str | int, appointment: datetime) -> Case:
+        """A new appointment for returning the result (the apology notice)."""
+        case = self.case(session, ref)
+        case.appointment_at = appointment
+        return case
+
+    # ------------------------------------------------------------------ derived columns
+
+    def fill_case(self, case: Case, parsed: Dossier, procedure: Procedure, dossier_obj: dict[str, Any]) -> None:
+        """The columns a case derives from its dossier record."""
+        applicant = parsed.applicant
+        case.procedure_code = procedure.code
+        case.channel = parsed.channel
+        case.applicant_name = applicant.full_name[:200]
+        case.applicant_id_number = digits(applicant.id_number)[:32] or applicant.id_number[:32]
+        case.applicant_phone = applicant.phone[:32]
+        case.subject_key = procedure.subject_key(parsed)
+        case.dossier_json = json.dumps(dossier_obj, ensure_ascii=False)
+        case.fee_vnd = self.fee_for(procedure, parsed.channel)
+
+    def replace_terms(self, session: Session, case: Case) -> None:
+        """The case's search terms, rebuilt from its current name, ID, phone and code."""
+        if case.id is not None:
+            session.execute(delete(CaseSearchTerm).where(CaseSearchTerm.case_id == case.id))
+        session.flush()
+        terms = case_search_terms(case.applicant_name, case.applicant_id_number, case.applicant_phone,
+                                  case.dossier_code)
+        if terms:
+            session.execute(insert(CaseSearchTerm), [{"case_id": case.id, "term": t} for t in sorted(terms)])
+
+    def store_attachments(self, session: Session, case: Case, parsed: Dossier, files: dict[int, bytes]) -> None:
+        """Attachment rows for the dossier's items, their bytes in the encrypted store."""
+        for index, item in enumerate(parsed.attachments):
+            data = files.get(index)
+            digest = self.attachments.put(session, data) if data is not None else None
+            case.attachments.append(
+                Attachment(
+                    position=index,
+                    doc_type=item.doc_type,
+                    kind=item.kind,
+                    quantity=item.quantity,
+                    presented_only=item.presented_only,
+                    certified=item.certified,
+                    file_name=item.file,
+                    content_sha256=digest,
+                    size=len(data) if data is not None else None,
+                    media_type=media_type(item.file) if item.file else None,
+                    fields_json=item.fields,
+                    # OCR (issue 14): every value says where it came from (stated, else the channel's default).
+                    provenance_json={str(k): item.source_of(str(k), parsed.channel) for k in item.fields},
+                    ocr_json=item.ocr,
+                )
+            )

@@ -1,0 +1,211 @@
+"""Case actions: accept (receipt), supplement request, refusal, withdrawal, return, lifecycle steps,
+assignment, and the officer's decisions on screening hints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from officer_desk.cases import CaseDetail
+from officer_desk.i18n import current_language
+from officer_desk.lifecycle import Action
+from officer_desk.ui import labels, services
+from officer_desk.ui.actions import WindowAction
+from officer_desk.ui.controllers.base import Controller
+from officer_desk.ui.controllers.documents import DocumentsController
+from officer_desk.ui.dialogs import SupplementDialog, SupplementItem, open_dialog
+
+
+class CaseActionsController(Controller):
+    """Handlers of the Case menu and the hint cards; each checks the action is still allowed."""
+
+    def __init__(self, window: QWidget, documents: DocumentsController) -> None:
+        super().__init__(window)
+        self.documents = documents
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def transition(self, action: Action, reason: str = "", **details: Any) -> None:
+        detail = self.current()
+        if detail is None or action not in detail.allowed_actions:
+            return
+        code, version = detail.row.dossier_code, detail.version
+        label = labels.action_label(action).rstrip("…")
+
+        def call() -> str:
+            return str(self.desk.cases.transition(code, action, reason, expected_version=version, **details))
+
+        self.window.run(call, lambda status: self.window.after_change(
+            self.tr("{code}: {action} — now “{status}”").format(code=code, action=label,
+                                                               status=labels.status_label(status))))
+
+    def accept_case(self) -> None:
+        detail = self.current()
+        if detail is None or Action.ACCEPT not in detail.allowed_actions:
+            return
+        open_errors = [f for f in detail.findings if f.decision == "open" and f.severity == "error"]
+        if open_errors:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot accept yet"), self.tr(
+                "This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints "
+                "that do not apply (with a reason) before accepting."
+            ).format(count=len(open_errors)), QMessageBox.StandardButton.Ok, self.widget)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.window.active_dialog = box
+            box.open()
+            return
+        code, version = detail.row.dossier_code, detail.version
+
+        def done(outcome: services.IssuedOutcome) -> None:
+            self.window.after_change(self.tr("{code}: accepted").format(code=code))
+            if outcome.pdf:
+                self.documents.deliver_document(outcome.pdf, outcome.form, 2, self.tr("receipt"))
+            self.window.action_done.emit(code, Action.ACCEPT.value)
+
+        self.window.run(lambda: services.accept_case(self.desk, code, expected_version=version), done)
+
+    def supplement_items(self, detail: CaseDetail) -> list[SupplementItem]:
+        """The checklist for a supplement request: error hints first (ticked), then the procedure's papers."""
+        language = current_language()
+        items: list[SupplementItem] = []
+        seen: set[str] = set()
+        for finding in detail.findings:
+            if finding.severity != "error" or finding.decision == "dismissed":
+                continue
+            message = finding.message_en if language == "en" and finding.message_en else finding.message_vi
+            key = f"{finding.code}:{finding.target}"
+            items.append(SupplementItem(key, message or finding.code, True, finding.suggestion))
+            seen.add(finding.target)
+        procedure = self.desk.catalogue.find(detail.row.procedure_code)
+        present = {a.doc_type for a in detail.attachments}
+        if procedure is not None:
+            for document in procedure.documents:
+                if document.id in seen:
+                    continue
+                name = document.name_en if language == "en" and document.name_en else document.name_vi
+                missing = document.required and not (set(document.accepted_doc_types()) & present)
+                items.append(SupplementItem(f"doc:{document.id}", f"{name} ({labels.kind_label(document.kind)})",
+                                            missing))
+        return items
+
+    def request_supplement(self) -> None:
+        detail = self.current()
+        if detail is None or Action.REQUEST_SUPPLEMENT not in detail.allowed_actions:
+            return
+        dialog = SupplementDialog(detail.row.dossier_code, self.supplement_items(detail), self.widget)
+        code, version = detail.row.dossier_code, detail.version
+
+        def confirmed() -> None:
+            items, reason = dialog.notice_items(), dialog.reason_text()
+            self._issue(Action.REQUEST_SUPPLEMENT,
+                        lambda: services.request_supplement(self.desk, code, items, reason, version), 1)
+
+        self.window.active_dialog = open_dialog(dialog, confirmed)
+
+    def _issue(self, action: Action, call: Callable[[], services.IssuedOutcome], copies: int) -> None:
+        """Run an action that may issue a signed notice; print it when one came back."""
+        detail = self.window.detail
+        code = detail.row.dossier_code if detail else ""
+        label = labels.action_label(action).rstrip("…")
+
+        def done(outcome: services.IssuedOutcome) -> None:
+            self.window.after_change(self.tr("{code}: {action} — done").format(code=code, action=label))
+            if outcome.pdf:
+                self.documents.deliver_document(outcome.pdf, outcome.form, copies, label)
+            self.window.action_done.emit(code, action.value)
+
+        self.window.run(call, done)
+
+    def return_result(self) -> None:
+        detail = self.current()
+        if detail is None or Action.RETURN_RESULT not in detail.allowed_actions:
+            return
+        code, version = detail.row.dossier_code, detail.version
+        self._issue(Action.RETURN_RESULT, lambda: services.return_result(self.desk, code, version), 1)
+
+    def refuse_case(self) -> None:
+        detail = self.current()
+        if detail is None or Action.REFUSE not in detail.allowed_actions:
+            return
+        code, version = detail.row.dossier_code, detail.version
+        self.ask_reason(self.tr("Refuse {code}").format(code=code),
+                        self.tr("Why is the dossier refused? The reason is printed on the refusal notice."),
+                        lambda reason: self._issue(Action.REFUSE,
+                                                   lambda: services.refuse_case(self.desk, code, reason, version), 1))
+
+    def withdraw_case(self) -> None:
+        detail = self.current()
+        if detail is None or Action.WITHDRAW not in detail.allowed_actions:
+            return
+        self.ask_reason(self.tr("Withdraw {code}").format(code=detail.row.dossier_code),
+                        self.tr("Why does the applicant withdraw the dossier?"),
+                        lambda reason: self.transition(Action.WITHDRAW, reason))
+
+    # ------------------------------------------------------------------ assignment
+
+    def _enabled(self, key: WindowAction) -> bool:
+        return self.window.action(key).isEnabled()
+
+    def assign_to_me(self) -> None:
+        detail = self.current()
+        if detail is None or not self._enabled(WindowAction.ASSIGN_TO_ME):
+            return
+        code, holder = detail.row.dossier_code, detail.row.assigned_officer
+        assigned = self.tr("{code}: assigned to you").format(code=code)
+        if holder and holder != self.desk.officer:
+            self.ask_reason(
+                self.tr("Take over {code}").format(code=code),
+                self.tr("{code} is assigned to {holder}. Why do you take it over?").format(code=code, holder=holder),
+                lambda reason: self.window.run(lambda: self.desk.cases.assign(code, force=True, reason=reason),
+                                               lambda _r: self.window.after_change(assigned)))
+            return
+        self.window.run(lambda: self.desk.cases.assign(code), lambda _r: self.window.after_change(assigned))
+
+    def assign_to(self) -> None:
+        """Give the case to an officer chosen in a dialog; taking it from its holder needs a reason."""
+        detail = self.current()
+        if detail is None or not self._enabled(WindowAction.ASSIGN_TO):
+            return
+        from officer_desk.ui.assign_dialog import AssignDialog
+
+        code, holder = detail.row.dossier_code, detail.row.assigned_officer
+        dialog = AssignDialog(self.desk, self.runner, code, holder, self.widget)
+
+        def confirmed() -> None:
+            username, force, reason = dialog.username(), dialog.force, dialog.reason()
+            if username is None:
+                return
+            self.window.run(lambda: self.desk.cases.assign(code, username, force=force, reason=reason),
+                            lambda _r: self.window.after_change(self.tr("{code}: assigned to {officer}").format(
+                                code=code, officer=username)))
+
+        self.window.active_dialog = open_dialog(dialog, confirmed)
+
+    def unassign(self) -> None:
+        detail = self.current()
+        if detail is None or not self._enabled(WindowAction.UNASSIGN):
+            return
+        code = detail.row.dossier_code
+        self.window.run(lambda: self.desk.cases.unassign(code),
+                        lambda _r: self.window.after_change(self.tr("{code}: released").format(code=code)))
+
+    # ------------------------------------------------------------------ hints
+
+    def decide_hint(self, finding_id: int, decision: str, reason: str = "") -> None:
+        self.window.run(lambda: self.desk.cases.decide_finding(finding_id, decision, reason),
+                        lambda _r: self.window.after_change(self.tr("Hint updated")))
+
+    def dismiss_hint(self, finding_id: int) -> None:
+        self.ask_reason(self.tr("Dismiss hint"), self.tr("Why does this hint not apply? Your name and the reason "
+                                                         "are kept with the case."),
+                        lambda reason: self.decide_hint(finding_id, "dismissed", reason))
+
+    def rescreen(self) -> None:
+        detail = self.current()
+        if detail is None:
+            return
+        code = detail.row.dossier_code
+        self.window.run(lambda: services.screen_case(self.desk, code),
+                        lambda _r: self.window.after_change(self.tr("{code}: screened again").format(code=code)))
