@@ -111,3 +111,42 @@ def test_a_date_with_misread_slashes_is_picked_by_the_id_numbers_birth_year() ->
             line("Ngày, tháng, năm sinh / Date of birth: 18I07I11982")]
     fields = extract_card(card)
     assert fields["ngay_sinh"].value == "18/07/1982" and fields["ngay_sinh"].confidence < 0.9
+
+
+def test_reading_reports_progress_and_stops_when_cancelled() -> None:
+    import io
+
+    import pytest
+    from PIL import Image
+
+    from officer_desk.ocr.reader import OcrCancelled, read_document
+
+    class Progress:
+        def __init__(self, cancel: bool) -> None:
+            self.cancel, self.reports = cancel, []
+
+        def report(self, done: int, total: int, label: str = "") -> None:
+            self.reports.append((done, total))
+
+        def cancelled(self) -> bool:
+            return self.cancel
+
+    class Engine:
+        calls = 0
+
+        def read_lines(self, image: object, psm: int = 3, language: str = "vie", whitelist: str | None = None
+                       ) -> list[Line]:
+            Engine.calls += 1
+            return [line("GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN"), line("Họ, chữ đệm, tên: Đoàn Thị Mơ")]
+
+    frames = [Image.new("L", (1200, 1600), 255) for _ in range(3)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="TIFF", save_all=True, append_images=frames[1:])
+    running = Progress(False)
+    result = read_document(buffer.getvalue(), progress=running, engine=Engine())
+    assert result.pages == 3 and result.fields["ho_ten"].value == "Đoàn Thị Mơ"
+    assert running.reports == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    Engine.calls = 0
+    with pytest.raises(OcrCancelled):
+        read_document(buffer.getvalue(), progress=Progress(True), engine=Engine())
+    assert Engine.calls == 0
