@@ -192,15 +192,3 @@ def clean(gray: Image.Image) -> Image.Image:
     if noise_level(out) >= 6:
         out = out.filter(ImageFilter.MedianFilter(3))
     return out
-
-
-def otsu_threshold(gray: Image.Image) -> Image.Image:
-    """A black-and-white copy at Otsu's threshold (for the machine-readable zone)."""
-    histogram = np.bincount(np.asarray(gray, dtype=np.uint8).ravel(), minlength=256).astype(np.float64)
-    total = histogram.sum()
-    weights = np.cumsum(histogram)
-    means = np.cumsum(histogram * np.arange(256))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        between = (means[-1] * weights / total - means) ** 2 / (weights * (total - weights))
-    level = int(np.nanargmax(between))
-    return gray.point(lambda v: 255 if v > level else 0)
