@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from officer_desk.ocr.model import Line
+from officer_desk.ocr.model import Line, Word
 from officer_desk.ocr.mrz import MrzData, locate_lines, parse_td1
 from officer_desk.ocr.values import (
     Found,
@@ -148,13 +148,13 @@ def _birth_years(number: str) -> set[int]:
     return {1900 + int(number[3]) // 2 * 100 + int(number[4:6])}
 
 
-def _expiry_value(words: tuple) -> Found | None:  # type: ignore[type-arg]
+def _expiry_value(words: tuple[Word, ...]) -> Found | None:
     if "khong thoi han" in fold(" ".join(w.text for w in words)):
         return Found("Không thời hạn", tuple(words))
     return date_value(words)
 
 
-def _place_value(words: tuple) -> Found | None:  # type: ignore[type-arg]
+def _place_value(words: tuple[Word, ...]) -> Found | None:
     found = text_value(words)
     if found is None or len(found.value) < 4 or found.value.startswith("/"):
         return None
@@ -296,14 +296,14 @@ def extract_key_values(lines: list[Line]) -> dict[str, Found]:
             continue
         rest = words[colon + 1:]
         if tail:
-            rest = (type(words[colon])(tail, words[colon].confidence, words[colon].box), *rest)
+            rest = (Word(tail, words[colon].confidence, words[colon].box), *rest)
         parser = {"ngay_sinh": date_value, "gioi_tinh": gender_value, "so_dinh_danh": id_number_value,
                   "ho_ten": name_value, "dien_thoai": _phone_value}.get(key, text_value)
         _put(fields, key, parser(rest))
     return fields
 
 
-def _phone_value(words: tuple) -> Found | None:  # type: ignore[type-arg]
+def _phone_value(words: tuple[Word, ...]) -> Found | None:
     digits = re.sub(r"\D", "", "".join(w.text for w in words))
     if 9 <= len(digits) <= 11:
         return Found(digits, tuple(words), 1.0 if digits.startswith("0") else 0.7)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
@@ -43,10 +44,10 @@ class Found:
     def box(self) -> Box:
         return union_box([w.box for w in self.words])
 
-    def field(self, page: int, to_page: object = None, source: str = "ocr") -> OcrField:
+    def field(self, page: int, to_page: Callable[[Box], Box] | None = None, source: str = "ocr") -> OcrField:
         box = self.box
         if to_page is not None:
-            box = to_page(box)  # type: ignore[operator]
+            box = to_page(box)
         return OcrField(self.value, round(self.confidence, 3), page, box, source)
 
 
