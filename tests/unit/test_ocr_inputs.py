@@ -121,3 +121,13 @@ def test_cli_errors_are_exit_2_json_and_write_nothing(tmp_path: Path, isolated_h
 def test_cli_missing_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ocr", str(tmp_path / "absent.jpg"), "--json"]) == 2
     assert json.loads(capsys.readouterr().out)["error"]["code"] == "unreadable"
+
+
+def test_cli_without_the_engine_is_a_clear_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("OFFICER_DESK_TESSERACT", str(tmp_path / "no-tesseract-here"))
+    path = tmp_path / "page.png"
+    path.write_bytes(small_png())
+    assert main(["ocr", str(path), "--json"]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["code"] == "ocr_engine" and "tesseract-ocr-vie" in error["message"]
