@@ -24,11 +24,10 @@ from officer_desk.i18n import _
 from officer_desk.ocr.model import Line, Word
 
 TIMEOUT_S = 60
-# Page segmentation modes (tesseract --help-psm): a block of text, sparse text, a single line.
+# Page segmentation modes (tesseract --help-psm): a block of text, the whole page, sparse text.
 PSM_BLOCK = 6
 PSM_AUTO = 3
 PSM_SPARSE = 11
-PSM_LINE = 7
 MRZ_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 
 

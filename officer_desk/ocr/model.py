@@ -38,21 +38,6 @@ class Line:
         return min(w.confidence for w in self.words)
 
 
-@dataclass(frozen=True)
-class PageText:
-    """The lines read on one page (1-based ``page``), the page size, and the image's QR texts."""
-
-    page: int
-    width: int
-    height: int
-    lines: tuple[Line, ...]
-    qr_texts: tuple[str, ...] = ()
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
-
-
 def union_box(boxes: list[Box]) -> Box:
     if not boxes:
         return (0, 0, 0, 0)
@@ -80,12 +65,11 @@ class OcrField:
 
 @dataclass(frozen=True)
 class OcrResult:
-    """A document read: its type, page count, fields by name, and page sizes (for drawing regions)."""
+    """A document read: its type, page count and fields by name."""
 
     doc_type: str
     pages: int
     fields: dict[str, OcrField] = field(default_factory=dict)
-    page_sizes: tuple[tuple[int, int], ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         """The object ``officer-desk ocr --json`` prints (cli-contract.md, additions)."""

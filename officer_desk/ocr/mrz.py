@@ -98,12 +98,6 @@ def _date(yymmdd: str, future: bool) -> date | None:
         return None
 
 
-def find_lines(texts: list[str]) -> list[str] | None:
-    """The three zone lines among OCR'd lines (the one starting ``ID`` and the two after it)."""
-    found = locate_lines(texts)
-    return found[1] if found else None
-
-
 def locate_lines(texts: list[str]) -> tuple[int, list[str]] | None:
     """The index of the zone's first line and the three lines."""
     cleaned = [_clean(t) for t in texts]

@@ -17,7 +17,6 @@ from officer_desk.ocr.model import Box
 
 # Cards are read at about 1,200 px wide (x-height ~20 px); pages keep their 300 dpi.
 CARD_WIDTH = 1200
-CARD_ASPECT = 85.6 / 53.98
 PAGE_WIDTH = 1800
 _MEASURE_SIDE = 900
 

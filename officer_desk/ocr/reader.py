@@ -17,7 +17,7 @@ from officer_desk.ocr.engine import MRZ_CHARACTERS, PSM_AUTO, PSM_BLOCK, PSM_SPA
 from officer_desk.ocr.extractors import CARD, GENERIC, canonical_doc_type, classify, extractor_for
 from officer_desk.ocr.loader import iter_pages, page_count
 from officer_desk.ocr.model import Box, Line, OcrField, OcrResult, Word, union_box
-from officer_desk.ocr.preprocess import Prepared, prepare
+from officer_desk.ocr.preprocess import prepare
 
 
 class Progress(Protocol):
@@ -74,13 +74,11 @@ def read_document(
     total = page_count(data)
     fields: dict[str, OcrField] = {}
     detected: str | None = wanted
-    sizes: list[tuple[int, int]] = []
     for index, page in enumerate(iter_pages(data)):
         if progress is not None:
             if progress.cancelled():
                 raise OcrCancelled(_("Đã dừng đọc giấy tờ theo yêu cầu"))
             progress.report(index, total, _("Đang đọc trang {page}/{total}", page=index + 1, total=total))
-        sizes.append(page.size)
         page_fields, page_type = read_page(page, index + 1, detected, engine, use_qr)
         detected = detected or page_type
         for name, found in page_fields.items():
@@ -89,7 +87,7 @@ def read_document(
                 fields[name] = found
     if progress is not None:
         progress.report(total, total, "")
-    return OcrResult(doc_type=detected or GENERIC, pages=total, fields=fields, page_sizes=tuple(sizes))
+    return OcrResult(doc_type=detected or GENERIC, pages=total, fields=fields)
 
 
 def read_page(page: Image.Image, page_number: int, doc_type: str | None, engine: OcrEngine,
@@ -132,8 +130,3 @@ def _reread_mrz(image: Image.Image, lines: list[Line], engine: OcrEngine) -> lis
     shifted = [Line(tuple(Word(w.text, w.confidence, (w.box[0] + box[0], w.box[1] + box[1], w.box[2], w.box[3]))
                           for w in line.words)) for line in reread[:3]]
     return lines[:first] + shifted + lines[last + 1:]
-
-
-def prepared_page(page: Image.Image, doc_type: str | None = None) -> Prepared:
-    """What the engine saw (for showing the regions on screen)."""
-    return prepare(page, card_hint=True if canonical_doc_type(doc_type or "") == CARD else None)

@@ -428,9 +428,3 @@ def make_sample(kind: str, distortion: str = "clean", seed: int = 0) -> Sample:
     image, truth, extras = _RENDERERS[kind](rng)
     distorted, file_format = distort(image, distortion, rng, kind.startswith("cccd"))
     return Sample(kind, distortion, distorted, truth, encode(distorted, file_format), extras)
-
-
-def sample_set(kinds: tuple[str, ...] = DOC_KINDS, distortions: tuple[str, ...] = DISTORTIONS,
-               per_cell: int = 1, seed: int = 0) -> list[Sample]:
-    return [make_sample(kind, distortion, seed * 1000 + i)
-            for kind in kinds for distortion in distortions for i in range(per_cell)]

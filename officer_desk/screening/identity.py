@@ -358,7 +358,7 @@ def _compare_gender(ctx: ScreeningContext, person: PersonRef, attachment: Attach
     on_document, declared = gender_of(attachment.fields.get("gioi_tinh")), gender_of(person.gender)
     if on_document is None or declared is None or on_document == declared:
         return
-    if ctx.sink.has(R.CCCD_GENDER_MISMATCH, person.id_target):
+    if (R.CCCD_GENDER_MISMATCH, person.id_target) in ctx.sink.items:
         return  # the card's number already shows the contradiction
     add_finding(ctx, R.GENDER_MISMATCH, R.ERROR, person.gender_target or person.id_target,
                 text("Giới tính đã khai khác giới tính trên giấy tờ"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -252,6 +252,3 @@ class OcrReviewWidget(QWidget):
         self._fill_row(index, self._rows[index])
         self._filling = False
         self.field_corrected.emit(row.name, value)
-
-    def highlighted_region(self) -> QRect:
-        return self.page_view.highlight_rect().toRect()

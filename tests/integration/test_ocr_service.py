@@ -20,7 +20,7 @@ from officer_desk.ocr.model import OcrField, OcrResult
 from officer_desk.ocr.samples import make_sample
 from officer_desk.ocr.service import OcrService
 from officer_desk.paths import Home
-from tests.conftest import require_or_skip
+from tests.helpers.environment import require_or_skip
 
 
 def tesseract_available() -> bool:

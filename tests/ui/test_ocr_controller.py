@@ -12,9 +12,7 @@ from officer_desk.errors import InputError
 from officer_desk.ocr.samples import make_sample
 from officer_desk.ocr.service import OcrService
 from officer_desk.ui.controllers.ocr import OcrController, OcrReviewDialog
-from tests.conftest import require_or_skip
-
-TRUTH = {"ho_chu_dem_ten": "ĐẶNG THỊ MAI", "ngay_sinh": "02/03/1994", "gioi_tinh": "Nữ", "so": "025194001234"}
+from tests.helpers.environment import require_or_skip
 
 
 def dossier() -> dict[str, Any]:

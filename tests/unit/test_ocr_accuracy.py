@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
-
 from officer_desk.ocr.evaluation import evaluate
 from officer_desk.ocr.reader import read_document
 from officer_desk.ocr.samples import make_sample
-from tests.conftest import require_or_skip
+from tests.helpers.environment import require_or_skip
 
 # Measured on sets of this shape (seeds 11, 12): 1.00 and 0.93; margin 0.10.
 MEASURED = 0.93
@@ -23,18 +21,19 @@ CI_SET = (("cccd_2021", "photo", 11), ("cccd_2024", "jpeg", 11), ("cccd_back_202
           ("giay_chung_sinh", "blur", 11))
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _tesseract() -> None:
+def needs_tesseract() -> None:
     require_or_skip(shutil.which("tesseract") is not None, "Tesseract (Debian tesseract-ocr, tesseract-ocr-vie)")
 
 
 def test_field_accuracy_on_the_seeded_set() -> None:
+    needs_tesseract()
     result = evaluate([make_sample(kind, distortion, seed) for kind, distortion, seed in CI_SET])
     assert result.overall.total >= 15
     assert result.overall.rate >= MEASURED - MARGIN, "\n".join(result.misses)
 
 
 def test_the_card_qr_gives_exact_values_with_provenance_qr() -> None:
+    needs_tesseract()
     sample = make_sample("cccd_2024", "photo", 3)
     result = read_document(sample.data)
     assert result.doc_type == "the_can_cuoc" and result.pages == 1
@@ -44,6 +43,7 @@ def test_the_card_qr_gives_exact_values_with_provenance_qr() -> None:
 
 
 def test_contract_shape_of_a_read() -> None:
+    needs_tesseract()
     sample = make_sample("giay_xac_nhan_tthn", "clean", 2)
     out = read_document(sample.data, "giay_xac_nhan_tthn").as_json()
     assert set(out) == {"doc_type", "pages", "fields"} and out["doc_type"] == "giay_xac_nhan_tthn"

@@ -9,10 +9,10 @@ import copy
 from typing import Any
 
 import pytest
-from test_screening_support import CARD, TAM_TRU, screen, with_attachments
 
 from officer_desk.dossier import parse
 from officer_desk.errors import DossierFormatError
+from tests.helpers.screening import CARD, TAM_TRU, screen, with_attachments
 
 
 def card(provenance: dict[str, str] | None = None, ocr: dict[str, Any] | None = None, **fields: str) -> dict[str, Any]:
