@@ -193,7 +193,6 @@ def _merge_mrz(fields: dict[str, Found], data: MrzData, lines: tuple[Line, ...])
     if data.full_name and "ho_chu_dem_ten" not in fields:
         # Without diacritics: the officer sees a low confidence and checks it against the card.
         fields["ho_chu_dem_ten"] = Found(data.full_name, words, fixed=round(0.5 * certainty, 3))
-    fields["mrz"] = Found("hop_le" if data.valid else "sai_so_kiem_tra", words, fixed=certainty)
 
 
 def _cross_check_card(fields: dict[str, Found]) -> None:

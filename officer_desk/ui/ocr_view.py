@@ -213,7 +213,7 @@ class OcrReviewWidget(QWidget):
             "noi_thuong_tru": self.tr("Permanent residence"), "noi_cu_tru": self.tr("Residence"),
             "ho_ten_me": self.tr("Mother's name"), "ho_ten_cha": self.tr("Father's name"),
             "ho_ten_tre": self.tr("Child's name"), "noi_sinh": self.tr("Place of birth"),
-            "dien_thoai": self.tr("Phone"), "mrz": self.tr("Machine-readable zone"),
+            "dien_thoai": self.tr("Phone"),
         }
         return labels.get(name, name.replace("_", " "))
 

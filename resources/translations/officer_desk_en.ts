@@ -2307,10 +2307,6 @@
         <translation>Phone</translation>
     </message>
     <message>
-        <source>Machine-readable zone</source>
-        <translation>Machine-readable zone</translation>
-    </message>
-    <message>
         <source>Read by machine</source>
         <translation>Read by machine</translation>
     </message>

@@ -2307,10 +2307,6 @@
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <source>Machine-readable zone</source>
-        <translation>Vùng đọc máy (MRZ)</translation>
-    </message>
-    <message>
         <source>Read by machine</source>
         <translation>Máy đọc (OCR)</translation>
     </message>
