@@ -128,7 +128,7 @@ def extract_card(lines: list[Line]) -> dict[str, Found]:
         if found is None and key == "ngay_sinh" and number is not None:
             # Slashes misread as digits: the ID number says the birth year, which picks the reading.
             years = _birth_years(number.value)
-            found = _take(lines, CARD_LABELS[key], lambda w, y=years: date_in_year(w, y))  # type: ignore[misc]
+            found = _take(lines, CARD_LABELS[key], lambda w, y=years: date_in_year(w, y))
         if found is not None:
             fields[key] = found
     for key in ("que_quan", "noi_thuong_tru", "noi_cu_tru", "noi_dang_ky_khai_sinh"):

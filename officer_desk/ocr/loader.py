@@ -150,7 +150,7 @@ def _normalise(image: Image.Image) -> Image.Image:
         background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(background, rgba)
     if image.mode == "I;16" or image.mode.startswith("I;16"):
-        image = image.point(lambda v: v / 256)  # type: ignore[no-untyped-call]
+        image = image.point(lambda v: v / 256)
     gray = image.convert("L")
     longest = max(gray.size)
     if longest > MAX_SIDE:
