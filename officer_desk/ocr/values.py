@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from officer_desk.ocr.model import Box, Line, OcrField, Word, union_box
 from officer_desk.text import fold
 
-_DATE_SEPARATORS = "/1Il|J7\\-.,;:"
+_DATE_SEPARATORS = "/1Il|J7\\-.,;:!i()[]{}'’ı"  # what the engine reads a slash as
 _DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "i": "1",
                               "Z": "2", "z": "2", "S": "5", "s": "5", "B": "8", "G": "6", "b": "6", "g": "9",
                               "q": "9", "T": "7"})

@@ -150,3 +150,7 @@ def test_reading_reports_progress_and_stops_when_cancelled() -> None:
     with pytest.raises(OcrCancelled):
         read_document(buffer.getvalue(), progress=Progress(True), engine=Engine())
     assert Engine.calls == 0
+
+
+def test_slashes_read_as_exclamation_marks() -> None:
+    assert parse_date_text("14!05I1968") == ("14/05/1968", 0.9)
