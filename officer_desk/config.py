@@ -71,6 +71,7 @@ class DeskConfig:
     keep_pin_pkcs12: int = 0
     keep_pin_token: int = 1
     idle_lock_minutes: int = 10  # the window locks after this many idle minutes (0: never)
+    scan_folder: str = ""  # where the network scanner saves ("scan to folder"); empty = not watched (OCR)
 
     @property
     def office(self) -> OpeningHours:

@@ -37,6 +37,7 @@ text_params  # unused variable (officer_desk/signing/stamp.py:203)
 _.lessThan  # unused method (officer_desk/ui/intake.py:121)
 _.filterAcceptsRow  # unused method (officer_desk/ui/intake.py:124)
 _.headerData  # unused method (officer_desk/ui/queue_model.py:361)
+_.paintEvent  # unused method (officer_desk/ui/ocr_view.py:105)
 
 _.expandingDirections  # unused method (officer_desk/ui/flow_layout.py:34)
 _.hasHeightForWidth  # unused method (officer_desk/ui/flow_layout.py:37)

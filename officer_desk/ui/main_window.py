@@ -34,6 +34,7 @@ from officer_desk.ui.assistant_panel import AssistantPanel
 from officer_desk.ui.controllers.case_actions import CaseActionsController
 from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
+from officer_desk.ui.controllers.ocr import OcrController
 from officer_desk.ui.controllers.results import ResultsController
 from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.dialogs import show_error
@@ -209,6 +210,18 @@ class MainWindow(QMainWindow):
         hints.reopen_requested.connect(lambda fid: cases.decide_hint(fid, "open"))
         hints.rescreen_requested.connect(cases.rescreen)
         self.intake.case_created.connect(self._case_created)
+        self._connect_ocr()
+
+    def _connect_ocr(self) -> None:
+        """OCR hook (issue 14): review a document's values, attach dropped photos and scans (ui/controllers/ocr.py)."""
+        def current() -> tuple[str, str] | None:
+            return (self.detail.row.dossier_code, self.detail.row.channel) if self.detail is not None else None
+
+        self.ocr = OcrController(self.desk, self.runner, self, current, self.show_error)
+        self.case_view.ocr_review_requested.connect(self.ocr.review)
+        self.case_view.files_dropped.connect(self.ocr.attach_files)
+        self.ocr.case_changed.connect(lambda _code: self.after_change(""))
+        self.ocr.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # ------------------------------------------------------------------ state
 

@@ -330,6 +330,10 @@
 <context>
     <name>CaseView</name>
     <message>
+        <source>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</source>
+        <translation>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/case_view.py" line="184" />
         <source>Applicant &amp;&amp; declaration</source>
         <translation>Applicant &amp;&amp; declaration</translation>
@@ -2730,6 +2734,151 @@
     <message>
         <source>{code}: nothing was signed</source>
         <translation>{code}: nothing was signed</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewWidget</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Values read from the document</source>
+        <translation>Values read from the document</translation>
+    </message>
+    <message>
+        <source>Select a value to see where it was read; type to correct it.</source>
+        <translation>Select a value to see where it was read; type to correct it.</translation>
+    </message>
+    <message>
+        <source>The machine is not sure of this value: please check it.</source>
+        <translation>The machine is not sure of this value: please check it.</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Personal ID number</source>
+        <translation>Personal ID number</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Place of origin</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <source>Place of birth registration</source>
+        <translation>Place of birth registration</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Permanent residence</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <source>Mother's name</source>
+        <translation>Mother's name</translation>
+    </message>
+    <message>
+        <source>Father's name</source>
+        <translation>Father's name</translation>
+    </message>
+    <message>
+        <source>Child's name</source>
+        <translation>Child's name</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Read by machine</source>
+        <translation>Read by machine</translation>
+    </message>
+    <message>
+        <source>Corrected by officer</source>
+        <translation>Corrected by officer</translation>
+    </message>
+    <message>
+        <source>Card QR code</source>
+        <translation>Card QR code</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <source>Online portal</source>
+        <translation>Online portal</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}</source>
+        <translation>Page {page} of {total}</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>No image</translation>
+    </message>
+</context>
+<context>
+    <name>OcrController</name>
+    <message>
+        <source>Document attached and read; please check the values.</source>
+        <translation>Document attached and read; please check the values.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewDialog</name>
+    <message>
+        <source>Check the values read from the document</source>
+        <translation>Check the values read from the document</translation>
+    </message>
+    <message>
+        <source>Read with OCR</source>
+        <translation>Read with OCR</translation>
+    </message>
+    <message>
+        <source>Reading the document…</source>
+        <translation>Reading the document…</translation>
     </message>
 </context>
 </TS>

@@ -330,6 +330,10 @@
 <context>
     <name>CaseView</name>
     <message>
+        <source>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</source>
+        <translation>Nhấp đúp hoặc nhấn Enter để kiểm tra các giá trị đọc được từ giấy tờ; thả ảnh chụp hoặc bản quét vào đây để đính kèm.</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/case_view.py" line="184" />
         <source>Applicant &amp;&amp; declaration</source>
         <translation>Người nộp &amp;&amp; tờ khai</translation>
@@ -2730,6 +2734,151 @@
     <message>
         <source>{code}: nothing was signed</source>
         <translation>{code}: chưa ký gì</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewWidget</name>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Values read from the document</source>
+        <translation>Các giá trị đọc được từ giấy tờ</translation>
+    </message>
+    <message>
+        <source>Select a value to see where it was read; type to correct it.</source>
+        <translation>Chọn một giá trị để xem vị trí máy đã đọc; gõ để sửa.</translation>
+    </message>
+    <message>
+        <source>The machine is not sure of this value: please check it.</source>
+        <translation>Máy đọc chưa chắc chắn giá trị này: vui lòng kiểm tra.</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Personal ID number</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ, chữ đệm và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Có giá trị đến</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Place of birth registration</source>
+        <translation>Nơi đăng ký khai sinh</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Nơi cư trú</translation>
+    </message>
+    <message>
+        <source>Mother's name</source>
+        <translation>Họ tên mẹ</translation>
+    </message>
+    <message>
+        <source>Father's name</source>
+        <translation>Họ tên cha</translation>
+    </message>
+    <message>
+        <source>Child's name</source>
+        <translation>Họ tên trẻ</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Nơi sinh</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Read by machine</source>
+        <translation>Máy đọc (OCR)</translation>
+    </message>
+    <message>
+        <source>Corrected by officer</source>
+        <translation>Cán bộ đã sửa</translation>
+    </message>
+    <message>
+        <source>Card QR code</source>
+        <translation>Mã QR trên thẻ</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Nhập tay</translation>
+    </message>
+    <message>
+        <source>Online portal</source>
+        <translation>Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}</source>
+        <translation>Trang {page}/{total}</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Không có ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>OcrController</name>
+    <message>
+        <source>Document attached and read; please check the values.</source>
+        <translation>Đã đính kèm và đọc giấy tờ; vui lòng kiểm tra các giá trị.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewDialog</name>
+    <message>
+        <source>Check the values read from the document</source>
+        <translation>Kiểm tra các giá trị đọc được từ giấy tờ</translation>
+    </message>
+    <message>
+        <source>Read with OCR</source>
+        <translation>Đọc bằng máy (OCR)</translation>
+    </message>
+    <message>
+        <source>Reading the document…</source>
+        <translation>Đang đọc giấy tờ…</translation>
     </message>
 </context>
 </TS>
