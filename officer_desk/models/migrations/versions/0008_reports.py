@@ -1,7 +1,7 @@
 """Report facts kept on each case, officer work spans, and the indexes the reports read.
 
 Revision ID: 0008_reports
-Revises: 0005
+Revises: 0007_ocr_provenance
 Create Date: 2026-12-06
 
 The service-quality report (issue 15) groups a year of dossiers in SQL. On SQLite the report
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008_reports"
-down_revision: str | Sequence[str] | None = "0005"
+down_revision: str | Sequence[str] | None = "0007_ocr_provenance"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
