@@ -2624,6 +2624,9 @@
         <location filename="../../officer_desk/ui/dashboard.py" line="440" />
         <source>Dashboard</source>
         <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>The administrator&apos;s account</source>

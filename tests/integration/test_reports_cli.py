@@ -133,7 +133,7 @@ def test_register_book_xlsx_and_signed_pdf(home_with_data: Home, capsys: pytest.
     assert rows[1][1] == "000.00.01.X99-2604B-0001"  # oldest first: B at 00:05 on 24/04
     # The PDF is signed with the desk signer, as receipts are: without a certificate, a clear error, no file.
     code, _out, err = run(capsys, "register", *ARGS, "--out", str(tmp_path / "so.pdf"))
-    assert code == 2 and "--keystore" in err
+    assert code == 2 and "chứng thư" in err  # no certificate to sign with
     assert not (tmp_path / "so.pdf").exists()
     # Demo mode off: the office's own certificate (a private CA made by the fixture, trusted first).
     pin = tmp_path / "pin.txt"
