@@ -105,6 +105,8 @@ def screen_case_in_session(service: FindingsStore, session: Session, case: Case)
     if result is None:
         return
     service.record_findings(session, case.id, result.findings, ENGINE_VERSION)
+    # The fee as the dossier owes it (pages, copies, late registration), computed with the findings.
+    case.fee_vnd = result.fee_vnd
 
 
 def screen_case(desk: ScreeningDesk, code: str) -> list[dict[str, str]]:

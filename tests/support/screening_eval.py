@@ -109,7 +109,8 @@ class Evaluation:
         up, ur, uf = self.micro()
         lines.append(f"macro P {mp:.3f} R {mr:.3f} F1 {mf:.3f} over {len(self.active_codes())} active codes; "
                      f"micro P {up:.3f} R {ur:.3f} F1 {uf:.3f}")
-        lines.append(f"cases {self.cases}; due dates {self.due_ok}/{self.due_total}; fees {self.fee_ok}/{self.fee_total}; "
+        lines.append(f"cases {self.cases}; due dates {self.due_ok}/{self.due_total}; "
+                     f"fees {self.fee_ok}/{self.fee_total}; "
                      f"fee explanations {self.basis_ok}/{self.basis_total}; clean cases with findings "
                      f"{len(self.clean_with_findings)}/{self.clean_cases}; expected_absent violations "
                      f"{len(self.absent_violations)}")
