@@ -252,6 +252,9 @@ class Procedure:
     versions: tuple[Procedure, ...] = field(default=(), compare=False, repr=False)
     # Sub-cases settled the same day (e.g. bổ sung thông tin hộ tịch, Luật Hộ tịch Art. 29): when it holds.
     same_day_when: Condition | None = None
+    # The one condition a citizen must know before coming (the assistant's answer and checklist).
+    key_condition_vi: str = ""
+    key_condition_en: str = ""
 
     def for_dossier(self, dossier: Dossier | None, day: date) -> Procedure:
         """The rules that judge ``dossier`` received on ``day``: the version in force, same-day sub-cases."""

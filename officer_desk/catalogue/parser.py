@@ -50,7 +50,7 @@ _TOP_KEYS = {
     "registration_window_days", "registration_event_field", "processing_days", "processing_unit",
     "same_day_cutoff", "extension_note", "fee_vnd", "fee_online_vnd", "fee_note", "documents", "fields",
     "result_vi", "conditions_vi", "legal_basis", "sources", "fee_schedule", "late_fee", "fee_exemptions",
-    "versions", "valid_from", "valid_to", "same_day_when",
+    "versions", "valid_from", "valid_to", "same_day_when", "key_condition_vi", "key_condition_en",
 }
 _TOP_REQUIRED = (
     "code", "name_vi", "name_en", "level", "field", "field_en", "implementing_agency_vi", "documents",
@@ -215,7 +215,8 @@ class _ProcedureParser:
         code = read("code", self._code)
         for name in _STR_KEYS_REQUIRED:
             read(name, lambda n, k: self.text(n, k, allow_empty=False), "")
-        for name in ("code_note", "extension_note", "fee_note", "result_vi", "collection_place_vi"):
+        for name in ("code_note", "extension_note", "fee_note", "result_vi", "collection_place_vi",
+                     "key_condition_vi", "key_condition_en"):
             read(name, lambda n, k: self.text(n, k, allow_null=True) or "", "")
         read("code_confidence", lambda n, k: self.choice(n, k, CODE_CONFIDENCES), "high")
         read("level", lambda n, k: self.choice(n, k, LEVELS), "")
@@ -298,6 +299,8 @@ class _ProcedureParser:
             valid_from=valid_from,
             valid_to=valid_to,
             same_day_when=same_day_when,
+            key_condition_vi=values["key_condition_vi"],
+            key_condition_en=values["key_condition_en"],
         )
 
     def _had_problem_at(self, *keys: str) -> bool:

@@ -117,7 +117,7 @@ def handle_ask(args: argparse.Namespace, out: Output) -> int:
     answers = ask(args.question, catalogue, max(args.top, 0))
     payload = {"question": args.question, "answers": [a.as_json(config) for a in answers]}
     if not answers:
-        text = _("Không tìm thấy thủ tục phù hợp")
+        text = _("Thủ tục này không có trong danh mục của quầy — hãy hỏi cán bộ tại quầy")
     else:
         lines = []
         for rank, answer in enumerate(answers, start=1):
@@ -126,6 +126,8 @@ def handle_ask(args: argparse.Namespace, out: Output) -> int:
             lines.append("   " + _("Thời hạn: {time}; lệ phí: {fee}", time=item["processing_time"],
                                      fee=fee_text(answer.procedure)))
             lines.append("   " + _("Khớp: «{passage}»", passage=item["passage"]))
+            if item["key_condition"]:
+                lines.append("   " + _("Điều kiện: {condition}", condition=item["key_condition"]))
             for document in item["documents"]:
                 lines.append(f"   - {document}")
         text = "\n".join(lines)
