@@ -408,6 +408,18 @@
         <translation>fee {fee} VND</translation>
     </message>
     <message>
+        <source>fee: {basis}</source>
+        <translation>fee: {basis}</translation>
+    </message>
+    <message>
+        <source>Procedure information awaiting confirmation: {note}</source>
+        <translation>Procedure information awaiting confirmation: {note}</translation>
+    </message>
+    <message>
+        <source>check the current legal text</source>
+        <translation>check the current legal text</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/case_view.py" line="263" />
         <source>receipt issued {at}</source>
         <translation>receipt issued {at}</translation>

@@ -408,6 +408,18 @@
         <translation>lệ phí {fee} đồng</translation>
     </message>
     <message>
+        <source>fee: {basis}</source>
+        <translation>lệ phí: {basis}</translation>
+    </message>
+    <message>
+        <source>Procedure information awaiting confirmation: {note}</source>
+        <translation>Thông tin thủ tục đang chờ xác nhận: {note}</translation>
+    </message>
+    <message>
+        <source>check the current legal text</source>
+        <translation>kiểm tra văn bản pháp luật hiện hành</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/case_view.py" line="263" />
         <source>receipt issued {at}</source>
         <translation>đã cấp giấy tiếp nhận {at}</translation>
