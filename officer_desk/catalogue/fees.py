@@ -183,3 +183,24 @@ def quote(
         return FeeQuote(0, vi, en)
     vi, en = _text("Mức thu {rate}", rate=money(procedure.fee_vnd))
     return FeeQuote(procedure.fee_vnd, vi, en)
+
+
+# Declaration fields an intake form may use for the counts (the catalogue's declarations of 2.000815/2.000635).
+_FORM_COUNTS = (("so_trang", "so_trang"), ("so_ban", "so_ban_sao"), ("so_ban", "so_ban"))
+
+
+def carry_counts(procedure: Procedure, form: Mapping[str, Any], attachments: list[dict[str, Any]]) -> None:
+    """Intake: the pages and copies typed on the form go into the first attachment's ``fields`` as
+    ``so_trang``/``so_ban`` (application-format.md), where the fee calculator reads them. Counts already in
+    an attachment are kept; procedures without a per-page or per-copy schedule are left alone."""
+    if procedure.fee_schedule is None or procedure.fee_schedule.kind not in ("per_page", "per_copy"):
+        return
+    if not attachments:
+        return
+    present = {key for item in attachments for key in (item.get("fields") or {})}
+    target = next((a for a in attachments if a.get("kind") != "original"), attachments[0])
+    for key, field_name in _FORM_COUNTS:
+        number = _whole(form.get(field_name))
+        if number is not None and key not in present:
+            target.setdefault("fields", {})[key] = number
+            present.add(key)

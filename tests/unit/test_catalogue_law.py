@@ -88,3 +88,19 @@ def test_choice_labels_fold_to_values() -> None:
     assert field.choice_for("nguoi_cao_tuoi") == "nguoi_cao_tuoi"
     assert field.choice_for("Người cao tuổi từ đủ 80 tuổi không có lương hưu") == "nguoi_cao_tuoi"
     assert field.choice_for("diện hộ nghèo khác") is None
+
+
+def test_intake_counts_travel_in_the_attachment_fields() -> None:
+    from officer_desk.catalogue.fees import carry_counts
+
+    catalogue = load_catalogue()
+    attachments: list[dict[str, object]] = [{"doc_type": "ban_chinh", "kind": "original"},
+                                            {"doc_type": "ban_sao_can_chung_thuc", "kind": "copy", "quantity": 3}]
+    carry_counts(catalogue.get("2.000815"), {"so_trang": 2, "so_ban_sao": 3}, attachments)
+    assert attachments[1]["fields"] == {"so_trang": 2, "so_ban": 3} and "fields" not in attachments[0]
+    dossier = parse({"procedure_code": "2.000815", "channel": "truc_tiep", "applicant": {"full_name": "A"},
+                     "form": {}, "attachments": attachments})
+    assert quote(catalogue.get("2.000815"), dossier, "truc_tiep").amount == 12000
+    untouched: list[dict[str, object]] = [{"doc_type": "to_khai_khai_sinh", "kind": "original"}]
+    carry_counts(catalogue.get("1.001193"), {"so_ban_sao": 2}, untouched)
+    assert "fields" not in untouched[0]
