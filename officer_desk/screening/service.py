@@ -95,6 +95,11 @@ def _result_for(service: FindingsStore, session: Session, case: Case) -> Screeni
         parsed = dataclasses.replace(parsed, received_at=started.astimezone(LOCAL_TZ))
     if not parsed.dossier_code:
         parsed = dataclasses.replace(parsed, dossier_code=case.dossier_code)
+    # Keys stored before duplicates were matched by subject (issue #11) are refreshed here, so `rescreen`
+    # brings an upgraded desk's open queue to the current key.
+    key = procedure.subject_key(parsed)
+    if case.subject_key != key:
+        case.subject_key = key
     return screen_with_procedure(parsed, procedure, desk.calendar, desk.config,
                                  service.open_duplicates_view(session), catalogue=desk.catalogue)
 
