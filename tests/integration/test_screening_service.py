@@ -164,7 +164,7 @@ def test_screen_command_never_writes_the_database(isolated_home: Home, tmp_path:
     path = write(tmp_path, "a.json", variant("X-1", attachments=[]))
     assert main(["screen", str(path), "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert list(payload) == ["dossier_code", "procedure_code", "due_date", "fee_vnd", "findings"]
+    assert list(payload) == ["dossier_code", "procedure_code", "due_date", "fee_vnd", "fee_basis", "findings"]
     assert {f["code"] for f in payload["findings"]} == {"MISSING_REQUIRED_DOC"}
     assert not isolated_home.database.exists()
     assert main(["--lang", "en", "screen", str(path), "--json"]) == 0
