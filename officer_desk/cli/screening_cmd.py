@@ -126,8 +126,9 @@ def handle_ask(args: argparse.Namespace, out: Output) -> int:
             lines.append("   " + _("Thời hạn: {time}; lệ phí: {fee}", time=item["processing_time"],
                                      fee=fee_text(answer.procedure)))
             lines.append("   " + _("Khớp: «{passage}»", passage=item["passage"]))
-            if item["key_condition"]:
-                lines.append("   " + _("Điều kiện: {condition}", condition=item["key_condition"]))
+            condition = answer.key_condition()
+            if condition:
+                lines.append("   " + _("Điều kiện: {condition}", condition=condition))
             for document in item["documents"]:
                 lines.append(f"   - {document}")
         text = "\n".join(lines)

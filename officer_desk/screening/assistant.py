@@ -110,8 +110,9 @@ class Answer:
     confidence: float = 1.0
 
     def as_json(self, config: DeskConfig | None = None, language: str | None = None) -> dict[str, Any]:
-        """The contract's answer object; an English question is answered in English whatever the UI's language."""
-        language = language or ("en" if self.language == "en" else current_language())
+        """The contract's answer object (exactly its keys; the key condition is ``key_condition``); an English
+        question is answered in English whatever the UI's language."""
+        language = self.answer_language(language)
         procedure = self.procedure
         fee = procedure.fee_for(Channel.IN_PERSON, config.fees if config is not None else None)
         return {
@@ -122,9 +123,15 @@ class Answer:
             "processing_time": processing_text(procedure),
             "fee_vnd": fee,
             "passage": self.passage,
-            "key_condition": key_condition(procedure, language),
-            "confidence": round(self.confidence, 3),
         }
+
+
+    def answer_language(self, language: str | None = None) -> str:
+        return language or ("en" if self.language == "en" else current_language())
+
+    def key_condition(self, language: str | None = None) -> str:
+        """The one condition the citizen must know (free only within 60 days…), in the answer's language."""
+        return key_condition(self.procedure, self.answer_language(language))
 
 
 def key_condition(procedure: Procedure, language: str = "vi") -> str:
@@ -232,7 +239,9 @@ def _stem(word: str) -> str:
 
 
 def en_words(text: str) -> list[str]:
-    return [_stem(w) for w in _EN_RE.findall(text.lower().replace("'s", ""))]
+    # "re-register" is one word, not "register" (which would match birth registration as well).
+    lowered = re.sub(r"\bre-(?=[a-z])", "re", text.lower()).replace("'s", "")
+    return [_stem(w) for w in _EN_RE.findall(lowered)]
 
 
 def en_terms(text: str) -> list[str]:

@@ -105,6 +105,14 @@
         <translation>No matching procedure found.</translation>
     </message>
     <message>
+        <source>Not in this desk's catalogue — ask at the counter.</source>
+        <translation>Not in this desk's catalogue — ask at the counter.</translation>
+    </message>
+    <message>
+        <source>Key condition</source>
+        <translation>Key condition</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="159" />
         <source>{count} matching procedure(s), best first.</source>
         <translation>{count} matching procedure(s), best first.</translation>

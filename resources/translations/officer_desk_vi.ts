@@ -105,6 +105,14 @@
         <translation>Không tìm thấy thủ tục phù hợp.</translation>
     </message>
     <message>
+        <source>Not in this desk's catalogue — ask at the counter.</source>
+        <translation>Thủ tục không có trong danh mục của quầy — hãy hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>Key condition</source>
+        <translation>Điều kiện cần biết</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="159" />
         <source>{count} matching procedure(s), best first.</source>
         <translation>{count} thủ tục phù hợp, phù hợp nhất trước.</translation>

@@ -115,10 +115,11 @@ def test_answers_carry_the_key_condition_and_a_printable_checklist() -> None:
     from officer_desk.screening.assistant import checklist_text
 
     catalogue = load_catalogue()
-    birth = ask("làm giấy khai sinh cần gì", catalogue, 1)[0].as_json()
-    assert "60 ngày" in birth["key_condition"]
-    rereg = ask("đăng ký lại khai sinh", catalogue, 1)[0].as_json()
-    assert "cả sổ hộ tịch và bản chính" in rereg["key_condition"]
+    birth = ask("làm giấy khai sinh cần gì", catalogue, 1)[0]
+    assert "60 ngày" in birth.key_condition()
+    assert "60 days" in ask("register a birth", catalogue, 1)[0].key_condition()
+    rereg = ask("đăng ký lại khai sinh", catalogue, 1)[0]
+    assert "cả sổ hộ tịch và bản chính" in rereg.key_condition()
     text = checklist_text(catalogue.get("1.001193"))
     assert text.splitlines()[0] == "Đăng ký khai sinh" and "[ ] Giấy chứng sinh" in text and "60 ngày" in text
     english = checklist_text(catalogue.get("1.001193"), "en")
