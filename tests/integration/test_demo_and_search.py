@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from officer_desk.cases import QueueFilter
 from officer_desk.cli import main
 from officer_desk.demo import DemoRefused, generate_cases, run_demo
 from officer_desk.lifecycle import Status
+from officer_desk.models import Case
+from officer_desk.screening.result import ENGINE_VERSION
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 
@@ -33,6 +36,23 @@ def test_demo_data_is_searchable_without_diacritics(desk) -> None:  # type: igno
     assert dues == sorted(dues)
     filtered = desk.cases.count(QueueFilter(text="dang"))
     assert filtered >= len(desk.cases.search("dang", limit=1))
+
+
+def test_search_as_you_type_applies_the_queue_filter_and_order_in_sql(desk) -> None:  # type: ignore[no-untyped-def]
+    assert generate_cases(desk, 300, seed=11) == 300
+    everything = desk.cases.search("nguyen", limit=200)
+    assert len({r.status for r in everything}) > 1, "the seed should give several statuses"
+    status = everything[0].status
+    flt = QueueFilter(text="nguyen", statuses=(status,), sort="due_date", descending=True)
+    ids, truncated = desk.cases.search_queue(flt, 200)
+    rows = desk.cases.rows(ids)
+    assert not truncated
+    assert {r.id for r in rows} == {r.id for r in everything if r.status == status}
+    dues = [(r.due_date, r.id) for r in rows if r.due_date is not None]
+    assert dues == sorted(dues, reverse=True)
+    # The same filter without text gives the same cases among the hits (one filter implementation).
+    page = set(desk.cases.list_ids(QueueFilter(statuses=(status,)), 0, 1000))
+    assert set(ids) <= page
 
 
 def test_search_finds_d_stroke_names_from_plain_d(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -79,7 +99,13 @@ def test_intake_at_the_counter_creates_and_screens_a_case(desk) -> None:  # type
     assert detail.row.status == Status.RECEIVED
     scan = next(a for a in detail.attachments if a.file_name == "hop-dong-thue.pdf")
     assert desk.cases.attachment_bytes(scan.content_sha256) == b"%PDF-1.4 scan"
-    assert detail.row.worst_severity is None or detail.findings  # screened in the same transaction
+    # Screened in the same transaction: the engine's run is recorded on the case, and the row's summary
+    # agrees with the findings stored.
+    with desk.db.session() as session:
+        case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
+        assert case.screened_at is not None and case.screening_engine_version == ENGINE_VERSION
+    assert (detail.row.worst_severity is None) == (not detail.findings)
+    assert detail.row.open_finding_count == len(detail.findings)
     with pytest.raises(Exception, match="hop-dong"):
         desk.cases.intake(data, {})
 

@@ -1,13 +1,13 @@
 """The screening engine measured on the evaluation sets written before the rules (tests/data/screening).
 
-Each case runs on a real desk with its queue imported through the case service (tests/support/screening_eval.py).
+Each case runs on a real desk with its queue imported through the case service (tests/helpers/screening_eval.py).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.screening_eval import CODES, LAW_CASES, LAW_CODES, Evaluation, evaluate
+from tests.helpers.screening_eval import CODES, LAW_CASES, LAW_CODES, Evaluation, evaluate
 
 
 @pytest.fixture(scope="module")
