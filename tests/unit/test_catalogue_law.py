@@ -104,3 +104,30 @@ def test_intake_counts_travel_in_the_attachment_fields() -> None:
     untouched: list[dict[str, object]] = [{"doc_type": "to_khai_khai_sinh", "kind": "original"}]
     carry_counts(catalogue.get("1.001193"), {"so_ban_sao": 2}, untouched)
     assert "fields" not in untouched[0]
+
+
+def test_reregistration_is_judged_by_the_version_in_force_on_the_receipt_date() -> None:
+    """NĐ 18/2026/NĐ-CP: an official's agency confirmation is not filed when the data is in the databases."""
+    from officer_desk.screening.engine import screen_dossier
+    from officer_desk.workdays import default_calendar
+
+    def dossier(received: str) -> dict[str, object]:
+        return {"procedure_code": "1.004884", "received_at": received, "channel": "truc_tuyen",
+                "dossier_code": "X-1", "applicant": {"full_name": "Lương Văn Quý", "id_type": "CCCD",
+                                                     "id_number": "025060123456"},
+                "form": {"nguoi_duoc_khai_sinh": {"ho_ten": "Lương Văn Quý", "ngay_sinh": "09/09/1960",
+                                                  "gioi_tinh": "Nam", "noi_sinh": "xã Yên Trị"},
+                         "noi_da_dang_ky_khai_sinh": "UBND xã Yên Trị", "la_can_bo_cong_chuc": True,
+                         "thong_tin_co_trong_csdl": True},
+                "attachments": [{"doc_type": "to_khai_dk_lai_khai_sinh", "kind": "original"},
+                                {"doc_type": "ban_sao_giay_khai_sinh_cu", "kind": "certified_copy"}]}
+
+    catalogue, calendar = load_catalogue(), default_calendar()
+
+    def missing(received: str) -> set[str]:
+        result = screen_dossier(parse(dossier(received)), catalogue, calendar)
+        return {f.target for f in result.findings if f.code == "MISSING_REQUIRED_DOC"}
+
+    assert missing("12/01/2026 09:00") == {"van_ban_xac_nhan_co_quan"}
+    assert missing("14/01/2026 09:00") == set()
+    assert catalogue.get("1.004884").code_confidence == "low"  # secondary sources: the window says so
