@@ -8,13 +8,18 @@ is the lifecycle's, as in ``CaseFindings.open_duplicates_view``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from officer_desk.database import resolve_url
+from officer_desk.config import load_config
+from officer_desk.errors import DeskError
 from officer_desk.lifecycle import CLOSED_STATUSES
 from officer_desk.paths import Home
+
+# Same names as officer_desk.database, read here so a file checked without a desk imports no database code.
+DATABASE_URL_ENV = "OFFICER_DESK_DATABASE_URL"
 
 _QUERY = (
     "SELECT dossier_code FROM cases WHERE procedure_code = :procedure AND subject_key = :subject "
@@ -24,7 +29,14 @@ _QUERY = (
 
 
 def has_database(home: Home) -> bool:
-    return resolve_url(home) is not None or home.database.exists()
+    """Whether the home has a queue to read: a PostgreSQL URL (option, environment, config) or its file."""
+    if os.environ.get(DATABASE_URL_ENV):
+        return True
+    try:
+        configured = load_config(home).database_url
+    except DeskError:
+        configured = ""
+    return bool(configured) or home.database.exists()
 
 
 @contextmanager
