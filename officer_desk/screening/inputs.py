@@ -27,8 +27,7 @@ NO_WORDS = {"false", "khong", "no", "0", "chua", "khong dong y"}
 class ReadValue:
     path: str
     given: Any
-    read_as: Any  # the value the rules use; None when unreadable
-    label: str = ""  # the choice's label shown to the officer
+    label: str = ""  # the choice the value was read as, shown to the officer ("" when unreadable)
 
 
 @dataclass(frozen=True)
@@ -73,10 +72,10 @@ def read_inputs(procedure: Procedure, dossier: Dossier) -> InputReading:
             if choice is None:
                 # Kept as received (the field is filled); no condition can match it, and the officer is told.
                 if declared.name in depends:
-                    unreadable.append(ReadValue(declared.name, value, None))
+                    unreadable.append(ReadValue(declared.name, value))
             elif choice != value and not (isinstance(value, int | float) and str(value) == choice):
                 labels = dict(declared.choice_labels).get(choice, ())
-                mapped.append(ReadValue(declared.name, value, choice, labels[0] if labels else choice))
+                mapped.append(ReadValue(declared.name, value, labels[0] if labels else choice))
                 _set(form, declared.name, choice)
         elif declared.type == "bool" and isinstance(value, str | int | float) and not isinstance(value, bool):
             word = fold(str(value))
@@ -85,7 +84,7 @@ def read_inputs(procedure: Procedure, dossier: Dossier) -> InputReading:
             elif word in NO_WORDS:
                 _set(form, declared.name, False)
             elif declared.name in depends:
-                unreadable.append(ReadValue(declared.name, value, None))
+                unreadable.append(ReadValue(declared.name, value))
                 _set(form, declared.name, None)
     known = {f.name for f in procedure.fields}
     groups = {".".join(n.split(".")[:i]) for n in known for i in range(1, n.count(".") + 1)}
@@ -124,11 +123,6 @@ def check(ctx: ScreeningContext, reading: InputReading) -> None:
                 text("Mục này không có trong tờ khai của thủ tục; giấy tờ có điều kiện phụ thuộc mục «{label}»",
                      label=label),
                 text("Kiểm tra và ghi lại đúng mục «{label}» trên tờ khai", label=label))
-
-
-def mapping_note(reading: InputReading) -> str:
-    """The label → value mapping for the evidence of the findings that depend on it."""
-    return "; ".join(f"«{m.given}» → «{m.label}»" for m in reading.mapped)
 
 
 FORM_VALUE_READ = "FORM_VALUE_READ"
