@@ -12,49 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from officer_desk.catalogue.model import PROVINCE, FeeExemption, FeeSchedule, Procedure
 from officer_desk.dossier import Dossier, form_value
 from officer_desk.i18n import both
 from officer_desk.vocabulary import Channel
 
-if TYPE_CHECKING:
-    from officer_desk.catalogue.model import Condition, Procedure
-
 SCHEDULE_KINDS = ("flat", "per_page", "per_copy", "per_person")
-PROVINCE = "province"
-
-
-@dataclass(frozen=True)
-class FeeSchedule:
-    """How the fee grows: ``per_page`` (first pages at one rate, the rest at another, capped per copy, times
-    the copies), ``per_copy`` (a unit amount times the copies), ``per_person`` (times a counted form list)."""
-
-    kind: str
-    unit_vnd: int = 0
-    first_pages: int = 0
-    next_page_vnd: int = 0
-    max_per_copy_vnd: int | None = None
-    count_field: str | None = None  # per_person: the form list (or number) that counts people
-
-
-@dataclass(frozen=True)
-class FeeExemption:
-    """No fee while ``condition`` holds (None = always) and the receipt date is within the period."""
-
-    note_vi: str
-    note_en: str
-    condition: Condition | None = None
-    valid_from: date | None = None
-    valid_to: date | None = None
-    source: str = ""
-
-    def applies(self, dossier: Dossier, day: date) -> bool:
-        if self.valid_from is not None and day < self.valid_from:
-            return False
-        if self.valid_to is not None and day > self.valid_to:
-            return False
-        return self.condition is None or self.condition.evaluate(dossier) is True
+__all__ = ["PROVINCE", "SCHEDULE_KINDS", "FeeExemption", "FeeQuote", "FeeSchedule", "carry_counts", "quote"]
 
 
 @dataclass(frozen=True)

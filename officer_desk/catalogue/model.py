@@ -8,7 +8,6 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from officer_desk.catalogue.fees import FeeExemption, FeeSchedule
 from officer_desk.dossier import Dossier, base_procedure_code, form_value, is_blank
 from officer_desk.errors import UnknownProcedureError
 from officer_desk.i18n import _
@@ -107,6 +106,42 @@ def representative_filing(dossier: Dossier) -> bool | None:
     if raw is not None:
         return truthy(raw) if not isinstance(raw, dict) else True
     return None
+
+
+@dataclass(frozen=True)
+class FeeSchedule:
+    """How the fee grows: ``per_page`` (first pages at one rate, the rest at another, capped per copy, times
+    the copies), ``per_copy`` (a unit amount times the copies), ``per_person`` (times a counted form list)."""
+
+    kind: str
+    unit_vnd: int = 0
+    first_pages: int = 0
+    next_page_vnd: int = 0
+    max_per_copy_vnd: int | None = None
+    count_field: str | None = None  # per_person: the form list (or number) that counts people
+
+
+@dataclass(frozen=True)
+class FeeExemption:
+    """No fee while ``condition`` holds (None = always) and the receipt date is within the period."""
+
+    note_vi: str
+    note_en: str
+    condition: Condition | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    source: str = ""
+
+    def applies(self, dossier: Dossier, day: date) -> bool:
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        if self.valid_to is not None and day > self.valid_to:
+            return False
+        return self.condition is None or self.condition.evaluate(dossier) is True
+
+
+# A late-registration fee set by the provincial council (configured as ``fees["CODE/late"]``).
+PROVINCE = "province"
 
 
 @dataclass(frozen=True)
