@@ -197,6 +197,7 @@ def issue_receipt(
             register_number=number,
             reprint=reprint,
             issued_at=now,
+            fee_text=detail.fee_text_vi,
         )
         issued = issue_document("receipt", data, form, signer, _keyring(desk), now=now)
         _write(out, issued, deliver)
