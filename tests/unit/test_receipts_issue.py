@@ -133,11 +133,11 @@ class PyHankoStandIn:
         self.calls: list[dict[str, Any]] = []
 
     def sign(self, pdf: bytes, *, visible: Any = None, field_name: str | None = None,
-             reason: str | None = None) -> bytes:
+             reason: str | None = None, lock: str = "auto") -> bytes:
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import fields, signers
 
-        self.calls.append({"visible": visible, "field_name": field_name, "reason": reason})
+        self.calls.append({"visible": visible, "field_name": field_name, "reason": reason, "lock": lock})
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=visible.page, box=visible.box))
         out = signers.PdfSigner(signers.PdfSignatureMetadata(field_name=field_name, reason=reason),
@@ -159,6 +159,7 @@ def test_signed_document_keeps_its_payload_and_stamp_position(keyring: QrKeyring
     assert issued.signed
     call = signer.calls[0]
     assert call["field_name"] == "OfficerDeskSignature"
+    assert call["lock"] == "certify"  # receipts are certification signatures, no changes allowed
     assert call["reason"] == "Tiếp nhận hồ sơ 000.00.01.X99-261127-0007"
     assert call["visible"].signer_name == "Đặng Quốc Khánh"
     assert call["visible"].box == issued.signature_box and call["visible"].page == 0
