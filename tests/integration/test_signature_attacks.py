@@ -137,7 +137,8 @@ def test_forged_chain_copying_a_trusted_root_name_is_not_anchored(
     fake_sub = issue_certificate(subject=pki.sub.cert.subject, key=fake_sub_key, issuer=fake_root,
                                  issuer_key=fake_root_key, ca=True, path_length=0, days=3000)
     leaf_key = new_rsa_key()
-    leaf = issue_certificate(subject=pki.good.cert.subject, key=leaf_key, issuer=fake_sub, issuer_key=fake_sub_key, days=365)
+    leaf = issue_certificate(subject=pki.good.cert.subject, key=leaf_key, issuer=fake_sub,
+                             issuer_key=fake_sub_key, days=365)
     key_info = asn1_keys.PrivateKeyInfo.load(leaf_key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     signer = signers.SimpleSigner(
