@@ -77,8 +77,8 @@ class MainWindow(QMainWindow):
             desk.cases, self.runner, self.procedure_name,
             lambda today: desk.calendar.add_working_days(today, 1), self,
         )
-        self.case_controller = CaseActionsController(self)
         self.documents = DocumentsController(self)
+        self.case_controller = CaseActionsController(self, self.documents)
         self.intake = IntakeController(self)
         self.actions_by_key = create_actions(self, self._handlers())
         for action in self.actions_by_key.values():

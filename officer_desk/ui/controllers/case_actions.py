@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from officer_desk.cases import CaseDetail
 from officer_desk.i18n import current_language
@@ -15,11 +15,16 @@ from officer_desk.lifecycle import Action
 from officer_desk.ui import labels, services
 from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
+from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.dialogs import SupplementDialog, SupplementItem, open_dialog
 
 
 class CaseActionsController(Controller):
     """Handlers of the Case menu and the hint cards; each checks the action is still allowed."""
+
+    def __init__(self, window: QWidget, documents: DocumentsController) -> None:
+        super().__init__(window)
+        self.documents = documents
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -46,7 +51,7 @@ class CaseActionsController(Controller):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cannot accept yet"), self.tr(
                 "This dossier still has {count} open error hints. Request a supplement (F3), or dismiss the hints "
                 "that do not apply (with a reason) before accepting."
-            ).format(count=len(open_errors)), QMessageBox.StandardButton.Ok, self.window)
+            ).format(count=len(open_errors)), QMessageBox.StandardButton.Ok, self.widget)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.window.active_dialog = box
             box.open()
@@ -56,7 +61,7 @@ class CaseActionsController(Controller):
         def done(outcome: services.IssuedOutcome) -> None:
             self.window.after_change(self.tr("{code}: accepted").format(code=code))
             if outcome.pdf:
-                self.window.documents.deliver_document(outcome.pdf, outcome.form, 2, self.tr("receipt"))
+                self.documents.deliver_document(outcome.pdf, outcome.form, 2, self.tr("receipt"))
             self.window.action_done.emit(code, Action.ACCEPT.value)
 
         self.window.run(lambda: services.accept_case(self.desk, code, expected_version=version), done)
@@ -89,7 +94,7 @@ class CaseActionsController(Controller):
         detail = self.current()
         if detail is None or Action.REQUEST_SUPPLEMENT not in detail.allowed_actions:
             return
-        dialog = SupplementDialog(detail.row.dossier_code, self.supplement_items(detail), self.window)
+        dialog = SupplementDialog(detail.row.dossier_code, self.supplement_items(detail), self.widget)
         code, version = detail.row.dossier_code, detail.version
 
         def confirmed() -> None:
@@ -108,7 +113,7 @@ class CaseActionsController(Controller):
         def done(outcome: services.IssuedOutcome) -> None:
             self.window.after_change(self.tr("{code}: {action} — done").format(code=code, action=label))
             if outcome.pdf:
-                self.window.documents.deliver_document(outcome.pdf, outcome.form, copies, label)
+                self.documents.deliver_document(outcome.pdf, outcome.form, copies, label)
             self.window.action_done.emit(code, action.value)
 
         self.window.run(call, done)
@@ -166,7 +171,7 @@ class CaseActionsController(Controller):
         from officer_desk.ui.assign_dialog import AssignDialog
 
         code, holder = detail.row.dossier_code, detail.row.assigned_officer
-        dialog = AssignDialog(self.desk, self.runner, code, holder, self.window)
+        dialog = AssignDialog(self.desk, self.runner, code, holder, self.widget)
 
         def confirmed() -> None:
             username, force, reason = dialog.username(), dialog.force, dialog.reason()

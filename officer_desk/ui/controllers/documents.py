@@ -46,7 +46,7 @@ class DocumentsController(Controller):
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Not printed"), self.tr(
             "The {what} is signed and kept with the case, but it was not printed: {reason}").format(
                 what=what, reason=outcome.reason), QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Close,
-            self.window)
+            self.widget)
         box.setDefaultButton(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -59,7 +59,7 @@ class DocumentsController(Controller):
         box.open()
 
     def save_pdf(self, pdf: bytes) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self.window, self.tr("Save PDF"), "", self.tr("PDF (*.pdf)"))
+        name, _filter = QFileDialog.getSaveFileName(self.widget, self.tr("Save PDF"), "", self.tr("PDF (*.pdf)"))
         if not name:
             return
         self.window.run(lambda: write_bytes_atomic(Path(name), pdf),
@@ -69,7 +69,7 @@ class DocumentsController(Controller):
         """The verification dialog; with ``path`` the file is verified at once (scripts, tests)."""
         from officer_desk.ui.verify_dialog import VerifyDialog
 
-        dialog = VerifyDialog(self.desk, self.runner, self.window)
+        dialog = VerifyDialog(self.desk, self.runner, self.widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.active_dialog = dialog
         dialog.open()

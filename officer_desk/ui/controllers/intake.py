@@ -24,7 +24,7 @@ class IntakeController(Controller):
     def new_dossier(self, procedure_code: str | None = None) -> None:
         from officer_desk.ui.intake import IntakeDialog
 
-        dialog = IntakeDialog(self.desk, self.runner, self.window)
+        dialog = IntakeDialog(self.desk, self.runner, self.widget)
         dialog.case_created.connect(self.case_created)
         if procedure_code:
             dialog.picker.select_code(procedure_code)
@@ -36,7 +36,7 @@ class IntakeController(Controller):
         if self.long_task is not None and self.long_task.running:
             self.message(self.tr("Another long operation is still running."), 5000)
             return None
-        task = LongTask(self.runner, fn, title, self.window)
+        task = LongTask(self.runner, fn, title, self.widget)
         task.finished.connect(done)
         task.failed.connect(self.window.show_error)
         self.long_task = task
@@ -49,7 +49,7 @@ class IntakeController(Controller):
 
     def import_folder(self, folder: str | None = None) -> None:
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import dossiers from a folder"))
+            folder = QFileDialog.getExistingDirectory(self.widget, self.tr("Import dossiers from a folder"))
         if not folder:
             return
 
@@ -58,7 +58,7 @@ class IntakeController(Controller):
                 imported=len(report.imported), skipped=len(report.skipped), failed=len(report.failed))
             self.window.refresh()
             box = QMessageBox(QMessageBox.Icon.Information if not report.failed else QMessageBox.Icon.Warning,
-                              self.tr("Import finished"), message, QMessageBox.StandardButton.Ok, self.window)
+                              self.tr("Import finished"), message, QMessageBox.StandardButton.Ok, self.widget)
             if report.failed:
                 box.setDetailedText("\n".join(f"{Path(f['file']).name}: {f['error']}" for f in report.failed))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -79,7 +79,7 @@ class IntakeController(Controller):
 
     def generate_demo(self, count: int | None = None) -> None:
         if count is None:
-            value, ok = QInputDialog.getInt(self.window, self.tr("Demo data"), self.tr(
+            value, ok = QInputDialog.getInt(self.widget, self.tr("Demo data"), self.tr(
                 "How many synthetic dossiers? (demo mode is refused on a database with real cases)"),
                 1000, 1, 2_000_000, 1000)
             if not ok:
