@@ -235,8 +235,10 @@ def test_verify_text_image_and_pdf(keyring: QrKeyring, tmp_path: Path) -> None:
     text = verify_receipt_arg(issued.qr_payload, keyring=keyring)
     assert (text.verdict.status, text.source, text.exit_code) == ("genuine", "text", 0)
 
+    # the desk's own PDF, but unsigned: no signature covers its payload, so it is not genuine (issue 16)
     pdf = verify_receipt_arg(_write(issued.pdf), keyring=keyring)
-    assert (pdf.verdict.status, pdf.source, pdf.origin) == ("genuine", "pdf", "pdf-info")
+    assert (pdf.verdict.status, pdf.source, pdf.origin) == ("tampered", "pdf", "pdf-qr")
+    assert pdf.exit_code == 1
 
     page = _page_png(issued.pdf)
     for fmt, suffix in (("PNG", ".png"), ("JPEG", ".jpg")):
@@ -287,7 +289,7 @@ def test_verify_receipt_cli(keyring: QrKeyring, home: Home, monkeypatch: pytest.
     last = issued.qr_payload[-3]
     tampered = issued.qr_payload[:-3] + ("B" if last != "B" else "C") + issued.qr_payload[-2:]
     cases = [(issued.qr_payload, 0, "genuine"), (tampered, 1, "tampered"),
-             ("xin chào", 3, "not_ours"), (_write(issued.pdf), 0, "genuine")]
+             ("xin chào", 3, "not_ours"), (_write(issued.pdf), 1, "tampered")]  # unsigned desk PDF
     for arg, code, status in cases:
         assert main(["verify-receipt", arg, "--json"]) == code
         out = capsys.readouterr().out
