@@ -135,7 +135,7 @@ def main() -> int:
     if args.backend in ("sqlite", "both"):
         run("sqlite", args.cases, None)
     if args.backend in ("postgresql", "both"):
-        from tests.support.pg import start_server
+        from tests.helpers.pg import start_server
 
         # The server's data folder is kept under bench/.cache so a second run reuses the million cases.
         server = start_server(CACHE / f"pg-{args.cases}")

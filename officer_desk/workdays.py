@@ -109,16 +109,6 @@ class WorkingCalendar:
             current = self.next_working_day(current)
         return current
 
-    def working_days_between(self, start: date, end: date) -> int:
-        """Working days after ``start`` up to and including ``end``."""
-        count = 0
-        current = start
-        while current < end:
-            current += timedelta(days=1)
-            if self.is_working_day(current):
-                count += 1
-        return count
-
     def year_covered(self, year: int) -> bool:
         """Whether the government's swapped days for ``year`` are in the override table."""
         return year in self.overrides.covered_years

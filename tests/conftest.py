@@ -10,18 +10,11 @@ from pathlib import Path
 import pytest
 
 from officer_desk.paths import Home
+from tests.helpers.environment import require_or_skip
 
-SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
-IN_CI = os.environ.get("CI", "").lower() == "true"
+# Fixture modules shared by several test folders, registered once (no star imports, no copies).
+pytest_plugins = ["tests.helpers.signing", "tests.helpers.cups"]
 
-
-def require_or_skip(condition: bool, reason: str) -> None:
-    """Skip when a service or tool is missing; under CI=true the test fails instead."""
-    if condition:
-        return
-    if IN_CI:
-        pytest.fail(f"required under CI: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +34,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Home:
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[object]:
-    from tests.support.pg import find_bin_dir, start_server
+    from tests.helpers.pg import find_bin_dir, start_server
 
     external = os.environ.get("OFFICER_DESK_TEST_PG_ADMIN_URL")
     if external:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -58,6 +59,11 @@ def _configure_language(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None and not sys.warnoptions:
+        # A real run (console script, python -m): libraries' warnings (pyHanko's import of the
+        # deprecated DSA API, ...) are for developers, not the officer's terminal. -W or
+        # PYTHONWARNINGS brings them back; tests pass argv and keep pytest's "warnings are errors".
+        warnings.simplefilter("ignore")
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:

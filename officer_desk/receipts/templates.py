@@ -93,12 +93,6 @@ class FormSpec:
     def content_width(self) -> float:
         return self.width - self.margin.left - self.margin.right
 
-    @property
-    def fitted_height(self) -> bool:
-        """True for a roll: the page is as long as the content."""
-        return self.height is None
-
-
 @dataclass(frozen=True)
 class Block:
     """One layout block of a document template; ``options`` are the type's own keys."""

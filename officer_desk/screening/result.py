@@ -146,11 +146,6 @@ class FindingSink:
         if existing is None or SEVERITY_RANK[finding.severity] > SEVERITY_RANK[existing.severity]:
             self.items[key] = finding
 
-    def has(self, code: str, target: str | None = None) -> bool:
-        if target is not None:
-            return (code, target) in self.items
-        return any(k[0] == code for k in self.items)
-
     def sorted(self) -> tuple[ScreeningFinding, ...]:
         """Worst first, then in the order the rules found them."""
         order = {key: index for index, key in enumerate(self.items)}

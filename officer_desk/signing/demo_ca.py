@@ -16,7 +16,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import NameOID
 
 from officer_desk.fileio import write_bytes_atomic, write_text_atomic
 from officer_desk.paths import Home
@@ -192,10 +192,6 @@ def issue_certificate(
         )
     algorithm: Any = hash_algorithm or hashes.SHA256()
     return builder.sign(issuer_key, algorithm)
-
-
-def timestamping_usage() -> list[x509.ObjectIdentifier]:
-    return [ExtendedKeyUsageOID.TIME_STAMPING]
 
 
 def make_pkcs12(

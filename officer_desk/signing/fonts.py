@@ -29,18 +29,6 @@ from officer_desk.paths import resource
 FALLBACK_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 PREFERRED_FONT = "LiberationSerif-Regular.ttf"
 
-# Every Vietnamese precomposed letter (with ASCII: FULL_CHARSET) - for callers that want them all.
-_VIETNAMESE = (
-    "\u00c0\u00c1\u00c2\u00c3\u00c8\u00c9\u00ca\u00cc\u00cd\u00d2\u00d3\u00d4\u00d5\u00d9\u00da\u00dd"
-    "\u00e0\u00e1\u00e2\u00e3\u00e8\u00e9\u00ea\u00ec\u00ed\u00f2\u00f3\u00f4\u00f5\u00f9\u00fa\u00fd"
-    "\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
-)
-FULL_CHARSET = frozenset(
-    [chr(c) for c in range(0x20, 0x7F)]
-    + list(_VIETNAMESE)
-    + [chr(c) for c in range(0x1EA0, 0x1EFA)]
-    + list("\u00b0\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u00c7\u00e7")
-)
 # What every stamp needs whatever the names: digits and the punctuation of "dd/mm/yyyy hh:mm:ss +07:00".
 # Names and labels are added per session (``extra_text``) and, rarely, on demand (``ensure``): a
 # subset of ~60 glyphs adds ~10 KB to each document instead of ~30 KB for the full repertoire.
@@ -96,11 +84,12 @@ class StampFont:
 
     def _full_font(self) -> ttLib.TTFont:
         if self._full is None:
-            self._full = ttLib.TTFont(str(self.path), lazy=True)
+            # Read from memory: a font opened on the file keeps it open for the session's life.
+            self._full = ttLib.TTFont(io.BytesIO(self.path.read_bytes()), lazy=True)
         return self._full
 
     def _build(self, charset: set[str]) -> _FontProgram:
-        full = ttLib.TTFont(str(self.path))
+        full = ttLib.TTFont(io.BytesIO(self.path.read_bytes()))  # no file handle left open
         cmap = full.getBestCmap()
         unicodes = sorted(ord(ch) for ch in charset if ord(ch) in cmap)
         options = ft_subset.Options()
@@ -304,7 +293,8 @@ class ScaledGlyphAccumulatorFactory(GlyphAccumulatorFactory):
     """Drop-in replacement for pyHanko's ``GlyphAccumulatorFactory`` (fixes fonts with upem != 1000)."""
 
     def create_font_engine(self, writer: BasePdfFileWriter, obj_stream: Any = None) -> GlyphAccumulator:
-        handle = open(self.font_file, "rb")  # noqa: SIM115 - fontTools keeps reading lazily
+        # fontTools reads the font lazily for the writer's life: give it the bytes, not an open file.
+        handle = io.BytesIO(Path(self.font_file).read_bytes())
         if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
             obj_stream = writer.prepare_object_stream()
         return ScaledGlyphAccumulator(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
 import sys
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass
@@ -101,10 +100,6 @@ class CachingPinPort:
         if self._pin is None:
             self._pin = self.inner.ask_pin(prompt)
         return self._pin
-
-    def forget(self) -> None:
-        self._pin = None
-
 
 # --- entries and signers ---------------------------------------------------------------------------
 
@@ -209,7 +204,6 @@ class SoftwareSigner(Signer):
         self._signer: SessionKeySigner | None = SessionKeySigner(
             private_key, signing_cert=certs.to_asn1(cert), signing_key=key_info, cert_registry=registry
         )
-
 
 
 def _decode_pkcs12(data: bytes, password: str | None) -> tuple[Any, x509.Certificate, list[x509.Certificate]]:
@@ -587,11 +581,4 @@ def _is_ca(cert: x509.Certificate) -> bool:
 def pin_port_for(pin_file: Path | None, option: str = "--pin-file") -> PinPort:
     """``--pin-file`` when given, else the terminal (which refuses without a TTY)."""
     return FilePinPort(pin_file) if pin_file is not None else TerminalPinPort(option)
-
-
-def restrict_permissions(path: Path) -> None:
-    try:
-        os.chmod(path, 0o600)
-    except OSError:  # pragma: no cover - Windows
-        pass
 

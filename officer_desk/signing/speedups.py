@@ -4,14 +4,28 @@ pyHanko 0.38 reads ``<...>`` hex strings one byte per Python call; a signature's
 about 8,000 hex digits, which made reading a signed receipt cost ~10 ms of a ~14 ms verification.
 This reader takes the whole string at once and falls back to pyHanko's own routine for anything
 unusual (comments, bad digits, truncation), so results and errors stay exactly pyHanko's.
+
+It replaces a pyHanko module function process-wide, so it is installed only on the exact release it
+was written against (``PATCHED_RELEASE``, also pyproject's upper bound) and only while that function
+is the one it was measured against (``PATCHED_SOURCE_SHA256``). Measured on 0.38.0 (Python 3.11):
+``verify_pdf`` of a signed receipt 13-14 ms with pyHanko's reader, 7.5-8 ms with this one.
+``tests/unit/test_dependency_patches.py`` fails when either changes, so a pyHanko upgrade forces a
+look here (re-measure; keep, adapt or delete).
 """
 
 from __future__ import annotations
 
 import binascii
+import hashlib
+import inspect
+from importlib.metadata import version
 from typing import Any
 
 from pyhanko.pdf_utils import generic
+
+PATCHED_RELEASE = "0.38.0"
+# sha256 of inspect.getsource(pyhanko.pdf_utils.generic.read_hex_string_from_stream) in PATCHED_RELEASE.
+PATCHED_SOURCE_SHA256 = "2004d63b8e1ce3d9a894ab0912667f0f056ffb290b95c7615e59b36b883233e2"
 
 _ORIGINAL = generic.read_hex_string_from_stream
 _WHITESPACE = b" \t\r\n\x0c\x00"
@@ -46,9 +60,21 @@ def read_hex_string_from_stream(stream: Any) -> Any:
     return generic.pdf_string(binascii.unhexlify(digits))
 
 
-def install() -> None:
-    """Use the fast reader in pyHanko's parser (idempotent)."""
+def original_source_sha256() -> str:
+    return hashlib.sha256(inspect.getsource(_ORIGINAL).encode("utf-8")).hexdigest()
+
+
+def applicable() -> bool:
+    """True on the pyHanko release, and the very function, this reader was written against."""
+    return version("pyHanko") == PATCHED_RELEASE and original_source_sha256() == PATCHED_SOURCE_SHA256
+
+
+def install() -> bool:
+    """Use the fast reader in pyHanko's parser when :func:`applicable` (idempotent); True when in use."""
+    if not applicable():
+        return False
     generic.read_hex_string_from_stream = read_hex_string_from_stream
+    return True
 
 
 def original() -> Any:

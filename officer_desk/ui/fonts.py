@@ -8,7 +8,6 @@ from officer_desk.paths import resource
 
 # Sans families shipped in resources/fonts, best first; each covers Vietnamese (Latin Extended Additional).
 UI_FAMILIES = ("Liberation Sans", "DejaVu Sans")
-VIETNAMESE_SAMPLE = "Đặng Thị Mỹ Hương — ơ ư ă â ê ô đ ạ ả ẫ ặ ế ỗ ợ ự ỹ"
 
 
 def register_fonts() -> list[str]:
@@ -33,13 +32,3 @@ def ui_font(point_size: float = 10.0) -> QFont:
     font.setPointSizeF(point_size)
     return font
 
-
-def covers_vietnamese(family: str) -> bool:
-    """Whether ``family`` has a glyph for every letter of the Vietnamese sample."""
-    from PySide6.QtGui import QFontMetrics, QRawFont
-
-    raw = QRawFont.fromFont(QFont(family))
-    if not raw.isValid():
-        return False
-    del QFontMetrics
-    return all(raw.supportsCharacter(ch) for ch in VIETNAMESE_SAMPLE if not ch.isspace())

@@ -74,15 +74,6 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-def decision_label(decision: str) -> str:
-    labels = {
-        "open": QCoreApplication.translate("Labels", "Open", "hint decision"),
-        "accepted": QCoreApplication.translate("Labels", "Accepted", "hint decision"),
-        "dismissed": QCoreApplication.translate("Labels", "Dismissed", "hint decision"),
-    }
-    return labels.get(decision, decision)
-
-
 def event_label(action: str) -> str:
     """Timeline entries: lifecycle actions plus the service's own event names."""
     labels = {

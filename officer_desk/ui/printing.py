@@ -19,8 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.receipts.templates import TemplateSet, default_templates
@@ -64,9 +63,6 @@ class _CupsProbe:
     Qt reports neither "stopped" reliably nor whether CUPS accepted the job, and the desk must not
     record a receipt as issued when it sits in a stopped queue.
     """
-
-    class _Option(ctypes.Structure):
-        _fields_ = [("name", ctypes.c_char_p), ("value", ctypes.c_char_p)]
 
     class _Dest(ctypes.Structure):
         _fields_ = [("name", ctypes.c_char_p), ("instance", ctypes.c_char_p), ("is_default", ctypes.c_int),
@@ -140,20 +136,6 @@ class DocumentPrinter:
             size = QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, name,
                              QPageSize.SizeMatchPolicy.ExactMatch)
         return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-
-    def choose_printer(self, parent: QWidget | None, form: str, page_size_pt: tuple[float, float],
-                       copies: int = 1) -> QPrinter | None:
-        """Let the officer pick a printer and copies; the template's paper size is applied afterwards."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(self.page_layout(form, page_size_pt))
-        printer.setCopyCount(copies)
-        dialog = QPrintDialog(printer, parent)
-        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        # The dialog may have put the printer's default paper back (A5 -> A4): force it again.
-        printer.setPageLayout(self.page_layout(form, page_size_pt))
-        return printer
 
     # -- printing ----------------------------------------------------------------------------------
 

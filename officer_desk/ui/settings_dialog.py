@@ -37,7 +37,6 @@ from officer_desk.ui.dialogs import show_error
 from officer_desk.ui.printing import DocumentPrinter
 
 _SPAN_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$")
-PAPER_SIZES = ("a5", "a4", "thermal80")
 
 
 def parse_spans(text: str) -> tuple[str, ...] | None:

@@ -68,7 +68,6 @@ class VerifyDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.runner = runner
-        self.busy = False
         self.last_result: Any = None
         self.setObjectName("verify_dialog")
         self.setWindowTitle(self.tr("Verify a signed document"))
@@ -184,7 +183,6 @@ class VerifyDialog(QDialog):
                     self.show_receipt)
 
     def _start(self, label: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        self.busy = True
         self._set_verdict("", "")
         self.message_label.setText(label)
         self.details.clear()
@@ -198,7 +196,6 @@ class VerifyDialog(QDialog):
         self.runner.submit(fn, finished, self._failed, owner=self)
 
     def _finish(self) -> None:
-        self.busy = False
         for button in (self.choose_button, self.receipt_button, self.payload_button):
             button.setEnabled(True)
 

@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from officer_desk.cases import QueueFilter
 from officer_desk.cli import main
 from officer_desk.demo import DemoRefused, generate_cases, run_demo
 from officer_desk.lifecycle import Status
+from officer_desk.models import Case
+from officer_desk.screening.result import ENGINE_VERSION
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 
@@ -79,7 +82,13 @@ def test_intake_at_the_counter_creates_and_screens_a_case(desk) -> None:  # type
     assert detail.row.status == Status.RECEIVED
     scan = next(a for a in detail.attachments if a.file_name == "hop-dong-thue.pdf")
     assert desk.cases.attachment_bytes(scan.content_sha256) == b"%PDF-1.4 scan"
-    assert detail.row.worst_severity is None or detail.findings  # screened in the same transaction
+    # Screened in the same transaction: the engine's run is recorded on the case, and the row's summary
+    # agrees with the findings stored.
+    with desk.db.session() as session:
+        case = session.execute(select(Case).where(Case.dossier_code == code)).scalar_one()
+        assert case.screened_at is not None and case.screening_engine_version == ENGINE_VERSION
+    assert (detail.row.worst_severity is None) == (not detail.findings)
+    assert detail.row.open_finding_count == len(detail.findings)
     with pytest.raises(Exception, match="hop-dong"):
         desk.cases.intake(data, {})
 

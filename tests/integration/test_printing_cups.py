@@ -19,11 +19,8 @@ from officer_desk.paths import Home  # noqa: E402
 from officer_desk.receipts.issue import IssuedDocument, issue_document  # noqa: E402
 from officer_desk.receipts.qr import QrKeyring  # noqa: E402
 from officer_desk.receipts.samples import sample_notice, sample_receipt  # noqa: E402
-
-try:
-    from tests.integration.receipt_fixtures import CupsQueue, cups_queue, need  # noqa: F401
-except ModuleNotFoundError:  # pytest run without the checkout root on sys.path
-    from receipt_fixtures import CupsQueue, cups_queue, need  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.cups import CupsQueue  # noqa: E402
+from tests.helpers.environment import require_or_skip  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
@@ -43,7 +40,7 @@ def printer(qapp: object) -> object:
 
 
 def pdf_info(path: Path) -> tuple[int, list[tuple[float, float]]]:
-    need(shutil.which("pdfinfo") is not None, "pdfinfo (Debian package poppler-utils)")
+    require_or_skip(shutil.which("pdfinfo") is not None, "pdfinfo (Debian package poppler-utils)")
     out = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(path)], capture_output=True, text=True,
                          check=True, timeout=30).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))  # type: ignore[union-attr]
@@ -63,9 +60,10 @@ def qr_texts(image: Image.Image) -> list[str]:
 
 def ocr(image: Image.Image) -> str:
     """Printed pages are raster images: their text is read back with Tesseract (Vietnamese model)."""
-    need(shutil.which("tesseract") is not None, "tesseract (Debian packages tesseract-ocr, tesseract-ocr-vie)")
+    require_or_skip(shutil.which("tesseract") is not None,
+                    "tesseract (Debian packages tesseract-ocr, tesseract-ocr-vie)")
     langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
-    need("vie" in langs.split(), "Tesseract Vietnamese model (Debian package tesseract-ocr-vie)")
+    require_or_skip("vie" in langs.split(), "Tesseract Vietnamese model (Debian package tesseract-ocr-vie)")
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return subprocess.run(["tesseract", "-", "-", "-l", "vie"], input=buffer.getvalue(), capture_output=True,

@@ -13,15 +13,11 @@ from officer_desk.signing.demo_ca import create_demo_ca
 from officer_desk.signing.pades import SignJob, load_desk_signer
 from officer_desk.signing.upgrade import UpgradeQueue
 from officer_desk.signing.verify import VALID, verify_pdf
-from tests.integration.signing_fixtures import (  # noqa: F401 - fixtures
-    make_receipt_pdf,
-    pki,
-    tsa_server,
-)
+from tests.helpers.signing import TestPki, TsaServer, make_receipt_pdf
 
 
-def test_offline_signature_is_timestamped_by_the_command(  # type: ignore[no-untyped-def]
-    isolated_home: Home, tmp_path: Path, pki, tsa_server, capsys: pytest.CaptureFixture[str]  # noqa: F811
+def test_offline_signature_is_timestamped_by_the_command(
+    isolated_home: Home, tmp_path: Path, pki: TestPki, tsa_server: TsaServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     create_demo_ca(isolated_home)
     source = tmp_path / "in.pdf"

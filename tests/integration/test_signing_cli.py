@@ -12,17 +12,8 @@ import pytest
 from officer_desk.cli import main
 from officer_desk.paths import Home
 from officer_desk.signing import certs
-
-try:
-    from tests.integration.signing_fixtures import PIN, TestPki, make_receipt_pdf, pki, require_tool  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from signing_fixtures import (  # type: ignore[no-redef]  # noqa: F401
-        PIN,
-        TestPki,
-        make_receipt_pdf,
-        pki,
-        require_tool,
-    )
+from tests.helpers.environment import require_or_skip, require_tool
+from tests.helpers.signing import PIN, TestPki, make_receipt_pdf
 
 
 def _json(capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
@@ -145,8 +136,7 @@ def test_windows_style_rc2_p12_imports(
     legacy = files["dir"] / "windows.pfx"
     made = subprocess.run([openssl, "pkcs12", "-export", "-legacy", "-in", str(pem), "-out", str(legacy),
                            "-passout", f"pass:{PIN}"], capture_output=True, text=True, check=False)
-    if made.returncode != 0:
-        pytest.skip("this OpenSSL cannot write legacy RC2 files: " + made.stderr[-200:])
+    require_or_skip(made.returncode == 0, "OpenSSL with its legacy provider (RC2 PKCS#12): " + made.stderr[-200:])
     assert b"\x2a\x86\x48\x86\xf7\x0d\x01\x0c\x01\x06" in legacy.read_bytes()  # pbeWithSHAAnd40BitRC2-CBC
     assert main(["keys", "import", str(legacy), "--pin-file", str(files["pin"]), "--json"]) == 0
     assert _json(capsys)["sha256"] == certs.sha256_hex(pki.good.cert)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,31 +24,8 @@ from officer_desk.signing.pades import PdfSigner, SignJob, default_visible_place
 from officer_desk.signing.stamp import StampSpec
 from officer_desk.signing.trust import TrustStore
 from officer_desk.signing.verify import INDETERMINATE, INVALID, UNREADABLE, VALID, verify_pdf
-
-try:
-    from tests.integration.signing_fixtures import (  # noqa: F401 - fixtures
-    PIN,
-    Identity,
-    TestPki,
-    make_receipt_pdf,
-    pki,
-    receipt_pdf,
-    require_tool,
-    run,
-    tsa_server,
-)
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from signing_fixtures import (  # noqa: F401 - fixtures
-    PIN,
-    Identity,
-    TestPki,
-    make_receipt_pdf,
-    pki,
-    receipt_pdf,
-    require_tool,
-    run,
-    tsa_server,
-)  # type: ignore[no-redef]
+from tests.helpers.environment import require_tool
+from tests.helpers.signing import PIN, Identity, TestPki, make_receipt_pdf, run
 
 
 def _trust(pki: TestPki, home: Home) -> TrustStore:
@@ -541,4 +518,3 @@ def test_desk_error_messages_have_no_traceback_text(pki: TestPki, isolated_home:
     with pytest.raises(CertificateRefusedError) as caught:
         _session(pki.expired, _trust(pki, isolated_home))
     assert "Traceback" not in caught.value.message
-    assert datetime.now(UTC).year >= 2026

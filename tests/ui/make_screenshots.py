@@ -55,7 +55,7 @@ def prepare_home(root: Path) -> tuple[Any, list[str]]:
     from officer_desk.cases import QueueFilter
     from officer_desk.desk import open_desk
     from officer_desk.paths import Home
-    from tests.ui.conftest import add_findings, build_demo_home
+    from tests.helpers.desks import add_findings, build_demo_home
 
     build_demo_home(root, CASES, seed=5)
     desk = open_desk(Home(root), officer="canbo.lan")

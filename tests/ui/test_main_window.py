@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from officer_desk.cases import QueueFilter
 from officer_desk.lifecycle import Status
-from tests.ui.conftest import SAMPLE_FINDINGS, add_findings
+from tests.helpers.desks import SAMPLE_FINDINGS, add_findings
 
 
 def _received_case(desk: Any, text: str = "") -> Any:

@@ -107,7 +107,7 @@ def test_catalogues_are_complete_and_current(language: str, tmp_path: Path) -> N
 
 def test_screenshot_command(small_template: Path, tmp_path: Path) -> None:
     """``officer-desk --screenshot PATH --quit-after S --lang en`` opens the window, writes a PNG, exits 0."""
-    from tests.ui.conftest import copy_home
+    from tests.helpers.desks import copy_home
 
     home = copy_home(small_template, tmp_path / "home")
     shot = tmp_path / "shot.png"

@@ -32,7 +32,8 @@ def signed_pdf(empty_desk: Any) -> bytes:
     from officer_desk.signing.pades import load_desk_signer
 
     create_demo_ca(empty_desk.home)
-    return bytes(load_desk_signer(empty_desk.home).sign(one_page_pdf()))
+    with load_desk_signer(empty_desk.home) as session:
+        return bytes(session.sign(one_page_pdf()))
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import re
@@ -418,17 +417,10 @@ def test_catalogue_problem_format() -> None:
 
 
 def test_every_message_has_an_english_translation() -> None:
-    translations = json.loads(resource("translations", "core.en.catalogue.json").read_text(encoding="utf-8"))
-    sources = [*sorted((REPO / "officer_desk" / "catalogue").glob("*.py")),
-               REPO / "officer_desk" / "cli" / "catalogue_cmd.py"]
-    missing = []
-    for source in sources:
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
-                if node.args[0].value not in translations:
-                    missing.append(node.args[0].value)
-    assert missing == []
+    from tests.helpers.translations import PACKAGE, english, marked_messages, untranslated
+
+    sources = [*sorted((PACKAGE / "catalogue").glob("*.py")), PACKAGE / "cli" / "catalogue_cmd.py"]
+    assert untranslated(marked_messages(sources), english("catalogue")) == []
 
 
 def test_catalogue_class_keeps_problems_through_aliases() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import unicodedata
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,6 +28,7 @@ from officer_desk.receipts.qr import VIETNAM_TIME, QrKeyring, parse_payload
 from officer_desk.receipts.render import ReceiptError
 from officer_desk.receipts.samples import sample_notice, sample_receipt
 from officer_desk.receipts.verify_receipt import read_embedded_payload, verify_receipt_arg
+from tests.helpers.environment import require_tool
 
 NOW = datetime(2026, 11, 28, 8, 15, 30, tzinfo=VIETNAM_TIME)
 
@@ -175,24 +175,23 @@ def test_signed_document_keeps_its_payload_and_stamp_position(keyring: QrKeyring
 
 
 def test_signing_through_the_signing_module(home: Home, keyring: QrKeyring) -> None:
-    """The real PAdES signer (demo certificate); skipped while the signing module is absent, except in CI."""
-    try:
-        from officer_desk.signing.demo_ca import create_demo_ca
-        from officer_desk.signing.pades import load_desk_signer
-        from officer_desk.signing.verify import verify_pdf
-    except ImportError:
-        if os.environ.get("CI") == "true":
-            raise
-        pytest.skip("officer_desk.signing.pades is not there yet")
+    """The real PAdES signer (demo certificate)."""
+    from officer_desk.signing.demo_ca import create_demo_ca
+    from officer_desk.signing.pades import load_desk_signer
+    from officer_desk.signing.verify import verify_pdf
+
     create_demo_ca(home)
     signer = load_desk_signer(home)
-    for doc_type, data in [("receipt", sample_receipt()), ("supplement", sample_notice("supplement"))]:
-        for form in ("a5", "thermal80"):
-            issued = issue_document(doc_type, data, form, signer, keyring)
-            report = verify_pdf(issued.pdf, home=home)
-            assert report.verdict in {"valid", "indeterminate"}, report
-            assert len(report.signatures) == 1
-            assert read_embedded_payload(issued.pdf) == issued.qr_payload
+    try:
+        for doc_type, data in [("receipt", sample_receipt()), ("supplement", sample_notice("supplement"))]:
+            for form in ("a5", "thermal80"):
+                issued = issue_document(doc_type, data, form, signer, keyring)
+                report = verify_pdf(issued.pdf, home=home)
+                assert report.verdict in {"valid", "indeterminate"}, report
+                assert len(report.signatures) == 1
+                assert read_embedded_payload(issued.pdf) == issued.qr_payload
+    finally:
+        signer.close()
 
 
 # -- verify-receipt -------------------------------------------------------------------------------
@@ -218,14 +217,10 @@ def _cleanup_files() -> Any:
 
 
 def _page_png(pdf: bytes, dpi: int = 150) -> Image.Image:
-    import shutil
     import subprocess
 
-    if shutil.which("pdftoppm") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("pdftoppm is required (Debian package poppler-utils)")
-        pytest.skip("pdftoppm not installed (Debian package poppler-utils)")
-    png = subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-"], input=pdf, capture_output=True,
+    pdftoppm = require_tool("pdftoppm")  # Debian package poppler-utils
+    png = subprocess.run([pdftoppm, "-r", str(dpi), "-png", "-singlefile", "-"], input=pdf, capture_output=True,
                          check=True, timeout=60).stdout
     return Image.open(io.BytesIO(png))
 

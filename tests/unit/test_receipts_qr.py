@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import string
 import unicodedata
@@ -204,11 +205,27 @@ def test_default_desk_id() -> None:
     assert desk_id_for("h14", "A2") == "H14-QA2"
 
 
-def test_repeated_verification_reuses_the_trust_cache(keyring: QrKeyring) -> None:
+def test_repeated_verification_reuses_the_trust_cache(keyring: QrKeyring, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trusted keys are read from disk once, and again only when another process changes them."""
+    reads: list[int] = []
+    read_keys = keyring.list_public_keys
+
+    def counted() -> list[PublicKeyRecord]:
+        reads.append(1)
+        return read_keys()
+
+    monkeypatch.setattr(keyring, "list_public_keys", counted)
     payload = payload_for(keyring)
     for _ in range(3):
         assert verify_payload(payload, keyring).status == "genuine"
-    assert keyring._trusted is not None
+    assert len(reads) == 1
+    other = QrKeyring(Home(tmp_path / "desk-b"))
+    other.create_desk_key("X99-Q04")
+    QrKeyring(keyring.home).import_public_key(other.own_public_key().text)  # another process imports a key
+    os.utime(keyring.trust_dir, ns=(1, 1))  # a different stamp even on a coarse-clock file system
+    assert verify_payload(payload_for(other), keyring).status == "genuine"
+    assert len(reads) == 2
 
 
 def test_issue_time_with_seconds(keyring: QrKeyring) -> None:

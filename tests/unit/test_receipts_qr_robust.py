@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from officer_desk.receipts.issue import issue_document
 from officer_desk.receipts.qr import QrKeyring
 from officer_desk.receipts.samples import sample_data
 from officer_desk.receipts.verify_receipt import verify_receipt_arg
+from tests.helpers.environment import require_tool
 
 
 def _solve(matrix: list[list[float]], values: list[float]) -> list[float]:
@@ -75,11 +74,8 @@ def photograph(page: Image.Image, yaw: float, pitch: float, long_side: int = 100
 
 
 def page_image(pdf: bytes, dpi: int) -> Image.Image:
-    if shutil.which("pdftoppm") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("pdftoppm is required (Debian package poppler-utils)")
-        pytest.skip("pdftoppm not installed (Debian package poppler-utils)")
-    png = subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-"], input=pdf, capture_output=True,
+    pdftoppm = require_tool("pdftoppm")  # Debian package poppler-utils
+    png = subprocess.run([pdftoppm, "-r", str(dpi), "-png", "-singlefile", "-"], input=pdf, capture_output=True,
                          check=True, timeout=60).stdout
     return Image.open(io.BytesIO(png))
 

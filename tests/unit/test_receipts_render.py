@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
@@ -30,6 +29,7 @@ from officer_desk.receipts.render import (
 from officer_desk.receipts.samples import sample_data, sample_receipt
 from officer_desk.receipts.templates import TemplateError, load_templates
 from officer_desk.receipts.verify_receipt import read_embedded_payload
+from tests.helpers.environment import require_tool
 
 PAGE_SIZES = {"a5": (420, 595), "a4": (595, 842)}
 COMMON = [
@@ -102,12 +102,7 @@ EXPECTED = {
 
 
 def need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{tool} is required (Debian package poppler-utils)")
-        pytest.skip(f"{tool} not installed (Debian package poppler-utils)")
-    return path
+    return require_tool(tool)  # Debian package poppler-utils
 
 
 def run_tool(*args: str, data: bytes) -> bytes:
@@ -191,7 +186,7 @@ def render(renderer: ReceiptRenderer, keyring: QrKeyring, doc_type: str, form: s
 def font_maps() -> dict[str, set[int]]:
     """The code points of each face the document templates use."""
     faces = load_templates().fonts
-    return {style: set(TTFont(path).getBestCmap()) for style, path in faces.items()}
+    return {style: set(TTFont(io.BytesIO(Path(path).read_bytes())).getBestCmap()) for style, path in faces.items()}
 
 
 @pytest.mark.parametrize("form", FORMS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_screening_support import KET_HON, KHAI_SINH, TAM_TRU, build, codes, only_codes, screen, with_attachments
+from tests.helpers.screening import KET_HON, KHAI_SINH, TAM_TRU, build, codes, only_codes, screen, with_attachments
 
 
 def test_clean_dossiers_have_no_findings() -> None:

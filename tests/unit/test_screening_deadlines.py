@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from test_screening_support import KET_HON, KHAI_SINH, TAM_TRU, build, codes, screen
-
 from officer_desk.config import DeskConfig
 from officer_desk.dossier import LOCAL_TZ
 from officer_desk.screening.result import FINDING_CODES
+from tests.helpers.screening import KET_HON, KHAI_SINH, TAM_TRU, build, codes, screen
 
 
 def test_due_date_in_working_days_and_holiday_hint() -> None:

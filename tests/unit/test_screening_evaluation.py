@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.screening_eval import CODES, Evaluation, evaluate
+from tests.helpers.screening_eval import CODES, Evaluation, evaluate
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from test_screening_support import KET_HON, KHAI_SINH, TAM_TRU, build, codes, screen, with_attachments
 
 from officer_desk.rules.dates import INVALID, OK, OPEN_ENDED, parse_date
 from officer_desk.rules.phone import is_valid_phone
 from officer_desk.rules.tax_code import mst_check_digit_ok, tax_code_problem
+from tests.helpers.screening import KET_HON, KHAI_SINH, TAM_TRU, build, codes, screen, with_attachments
 
 
 @pytest.mark.parametrize("value", ["05/03/2026", "5/3/2026", "05-03-2026", "05.03.2026", "1994", "03/1994",

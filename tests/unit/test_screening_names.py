@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from test_screening_support import CARD, KHAI_SINH, TAM_TRU, build, codes, screen, with_attachments
 
 from officer_desk.screening.legacy import detect_legacy, is_valid_vietnamese, is_vietnamese_syllable
 from officer_desk.screening.names import clean_text, compare_names
+from tests.helpers.screening import CARD, KHAI_SINH, TAM_TRU, build, codes, screen, with_attachments
 
 
 @pytest.mark.parametrize(("legacy", "unicode", "encoding"), [

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import ast
 import hashlib
+import io
 import json
-import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from officer_desk.signing.demo_ca import (
 from officer_desk.signing.errors import PinRequiredError, TrustStoreError
 from officer_desk.signing.keystore import CachingPinPort, FilePinPort, TerminalPinPort, TokenKeyRef
 from officer_desk.signing.trust import TrustStore, add_user_certificates, confirm_anchor
+from tests.helpers.translations import english, marked_messages, placeholder_mismatches, untranslated
 
 ROOT = Path(__file__).resolve().parents[2]
 G1_SHA256 = "F7BC89054CEC7F12730D7B8CD3EB7955B163835087E5EB873EDFB584763B3F90"
@@ -202,14 +202,25 @@ def test_load_desk_signer_in_demo_mode_signs_without_prompt(isolated_home: Home)
 # --- fonts ----------------------------------------------------------------------------------------------------------
 
 
-def test_stamp_font_path_prefers_shipped_fonts() -> None:
-    from officer_desk.signing.fonts import FALLBACK_FONT, stamp_font_path
+def test_stamp_font_path_prefers_shipped_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from officer_desk.signing import fonts
 
-    path = stamp_font_path()
-    shipped = sorted(resource("fonts").glob("*.ttf")) if resource("fonts").is_dir() else []
-    assert path == (resource("fonts", "LiberationSerif-Regular.ttf") if resource(
-        "fonts", "LiberationSerif-Regular.ttf").exists() else (shipped[0] if shipped else FALLBACK_FONT))
-    assert path.exists()
+    # The checkout ships Liberation Serif: that is the stamp font.
+    assert fonts.stamp_font_path() == ROOT / "resources" / "fonts" / "LiberationSerif-Regular.ttf"
+    assert fonts.stamp_font_path().is_file()
+    # An office that replaced the fonts: the first TrueType file by name, whatever the case of its suffix.
+    other = tmp_path / "other"
+    other.mkdir()
+    for file_name in ("Noto.ttf", "Arial.TTF", "README.txt"):
+        (other / file_name).write_bytes(b"")
+    monkeypatch.setattr(fonts, "resource", lambda *parts: other.joinpath(*parts[1:]))
+    assert fonts.stamp_font_path() == other / "Arial.TTF"
+    # No shipped TrueType font at all (or no folder): the system's DejaVu Serif.
+    for file_name in ("Noto.ttf", "Arial.TTF"):
+        (other / file_name).unlink()
+    assert fonts.stamp_font_path() == Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    monkeypatch.setattr(fonts, "resource", lambda *parts: tmp_path / "absent")
+    assert fonts.stamp_font_path() == fonts.FALLBACK_FONT
 
 
 def test_stamp_font_measures_in_thousandths_of_an_em() -> None:
@@ -218,7 +229,7 @@ def test_stamp_font_measures_in_thousandths_of_an_em() -> None:
     from officer_desk.signing.fonts import StampFont, stamp_font_path
 
     font = StampFont()
-    tt = ttLib.TTFont(str(stamp_font_path()))
+    tt = ttLib.TTFont(io.BytesIO(stamp_font_path().read_bytes()))
     upem = tt["head"].unitsPerEm
     cmap = tt.getBestCmap()
     text = "Th\u1eddi gian k\u00fd: 29/11/2026"
@@ -264,27 +275,14 @@ def test_token_key_reference_by_id_or_serial() -> None:
 # --- source rules ---------------------------------------------------------------------------------------------------
 
 
-def _messages(paths: list[Path]) -> set[str]:
-    found = set()
-    for path in paths:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_":
-                arg = node.args[0] if node.args else None
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    found.add(arg.value)
-    return found
-
-
 def test_signing_sources_are_ascii_and_every_message_is_translated() -> None:
     paths = sorted((ROOT / "officer_desk" / "signing").glob("*.py"))
     paths.append(ROOT / "officer_desk" / "cli" / "signing_cmd.py")
     for path in paths:
         path.read_text(encoding="utf-8").encode("ascii")
-    catalogue = json.loads((ROOT / "resources" / "translations" / "core.en.signing.json").read_text(encoding="utf-8"))
-    missing = sorted(_messages(paths) - set(catalogue))
-    assert missing == []
-    for source, english in catalogue.items():
-        assert set(re.findall(r"\{(\w+)\}", source)) == set(re.findall(r"\{(\w+)\}", english)), source
+    catalogue = english("signing")
+    assert untranslated(marked_messages(paths), catalogue) == []
+    assert placeholder_mismatches(catalogue) == []
 
 
 def test_clock_floor_refuses_a_reset_clock() -> None:

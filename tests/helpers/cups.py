@@ -7,7 +7,7 @@ through ``CUPS_SERVER``. cups-pdf reads its per-queue settings only from
 name and removed afterwards. Needs root (cupsd drops to the ``lp`` user for filters) and the Debian
 packages cups and printer-driver-cups-pdf; skipped without them, failing instead under CI=true.
 
-Import with ``from tests.integration.receipt_fixtures import *`` (``__all__`` lists the names).
+The fixture is registered for every test by ``tests/conftest.py``.
 """
 
 from __future__ import annotations
@@ -26,21 +26,12 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["cups_queue", "CupsQueue", "need", "IN_CI"]
+from tests.helpers.environment import require_or_skip
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
 CUPS_PDF_BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 START_TIMEOUT_S = 20.0
 JOB_TIMEOUT_S = 60.0
-
-
-def need(condition: bool, what: str) -> None:
-    """Skip when ``condition`` is false; fail under CI=true, where everything must be installed."""
-    if not condition:
-        if IN_CI:
-            pytest.fail(f"required under CI: {what}")
-        pytest.skip(f"not available: {what}")
 
 
 @dataclass
@@ -151,10 +142,10 @@ SystemGroup root
 
 @pytest.fixture(scope="module")
 def cups_queue() -> Iterator[CupsQueue]:
-    need(os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0, "root, to run a private cupsd")
-    need(shutil.which("cupsd") is not None and shutil.which("lpadmin") is not None, "Debian package cups")
-    need(CUPS_PDF_BACKEND.exists() and CUPS_PDF_PPD.exists(), "Debian package printer-driver-cups-pdf")
-    need(Path("/etc/cups").is_dir(), "/etc/cups (for the cups-pdf queue settings)")
+    require_or_skip(os.name == "posix" and hasattr(os, "geteuid") and os.geteuid() == 0, "root, to run a private cupsd")
+    require_or_skip(shutil.which("cupsd") is not None and shutil.which("lpadmin") is not None, "Debian package cups")
+    require_or_skip(CUPS_PDF_BACKEND.exists() and CUPS_PDF_PPD.exists(), "Debian package printer-driver-cups-pdf")
+    require_or_skip(Path("/etc/cups").is_dir(), "/etc/cups (for the cups-pdf queue settings)")
 
     # Directly under the temp folder: short enough for a unix socket path, and reachable by lp.
     root = Path(tempfile.mkdtemp(prefix="officer-desk-cups-"))

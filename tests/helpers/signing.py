@@ -1,14 +1,12 @@
 """Test PKI, PDFs, a local timestamp server and tool helpers for the signing tests.
 
-Import the fixtures into a test module with ``from tests.integration.signing_fixtures import *``
-(``__all__`` lists them). Keys are generated once per session.
+The fixtures (``pki``, ``receipt_pdf``, ``tsa_server``) are registered for every test by
+``tests/conftest.py``; import the other names. Keys are generated once per session.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -27,22 +25,8 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 from officer_desk.signing import certs
 from officer_desk.signing.demo_ca import issue_certificate, make_pkcs12, name, new_ec_key, new_rsa_key
 
-__all__ = ["pki", "receipt_pdf", "tsa_server", "require_tool", "TestPki", "Identity", "make_receipt_pdf",
-           "PIN", "CRL_URL"]
-
 PIN = "test-pin-1234"
 CRL_URL = "http://127.0.0.1:9/test-sub.crl"  # named but never reachable: tests are offline
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def require_tool(name: str) -> str:
-    """Path of an external binary; skip when missing, fail under CI=true."""
-    path = shutil.which(name)
-    if path is None:
-        if IN_CI:
-            pytest.fail(f"required under CI: {name}")
-        pytest.skip(f"{name} not installed")
-    return path
 
 
 @dataclass
