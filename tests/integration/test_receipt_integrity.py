@@ -16,11 +16,7 @@ import pytest
 from officer_desk.cli import main
 from officer_desk.paths import Home
 from officer_desk.receipts.qr import QrKeyring, make_payload, qr_symbol
-
-try:
-    from tests.integration import pdf_attacks
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    import pdf_attacks  # type: ignore[no-redef]
+from tests.helpers import pdf_attacks
 
 DOSSIERS = Path(__file__).resolve().parents[1] / "data" / "dossiers"
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)

@@ -26,13 +26,8 @@ from officer_desk.signing.pades import LOCK_CERTIFY, PdfSigner
 from officer_desk.signing.stamp import StampSpec
 from officer_desk.signing.trust import TrustStore
 from officer_desk.signing.verify import INDETERMINATE, INVALID, VALID, verify_pdf
-
-try:
-    from tests.integration import pdf_attacks
-    from tests.integration.signing_fixtures import PIN, TestPki, make_receipt_pdf, pki  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    import pdf_attacks  # type: ignore[no-redef]
-    from signing_fixtures import PIN, TestPki, make_receipt_pdf, pki  # type: ignore[no-redef] # noqa: F401
+from tests.helpers import pdf_attacks
+from tests.helpers.signing import PIN, TestPki, make_receipt_pdf
 
 
 def _trust(pki: TestPki, home: Home) -> TrustStore:

@@ -73,18 +73,13 @@ def test_field_changed_after_signing_lists_the_change(
     verify_dialog: VerifyDialog, empty_desk: Any, tmp_path: Path
 ) -> None:
     """Issue 16: a form value changed after signing is "modified after signing", with the list shown."""
-    try:
-        from tests.integration import pdf_attacks
-    except ModuleNotFoundError:  # tests/ is not a package
-        import sys
-
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "integration"))
-        import pdf_attacks  # type: ignore[no-redef]
     from officer_desk.signing.demo_ca import create_demo_ca
     from officer_desk.signing.pades import load_desk_signer
+    from tests.helpers import pdf_attacks
 
     create_demo_ca(empty_desk.home)
-    signed = load_desk_signer(empty_desk.home).sign(pdf_attacks.form_pdf())
+    with load_desk_signer(empty_desk.home) as signer:
+        signed = signer.sign(pdf_attacks.form_pdf())
     path = tmp_path / "changed.pdf"
     path.write_bytes(pdf_attacks.change_field_value(signed))
     verify_dialog.verify_file(path)
