@@ -11,6 +11,7 @@ from officer_desk.cases import CaseService
 from officer_desk.catalogue import Catalogue, load_catalogue
 from officer_desk.config import DeskConfig, load_config
 from officer_desk.database import open_database
+from officer_desk.fileio import clean_stale_temp_files
 from officer_desk.models.session import Database
 from officer_desk.paths import Home
 from officer_desk.workdays import WorkingCalendar, default_calendar
@@ -57,6 +58,8 @@ class Desk:
 
 def open_desk(home: Home | None = None, url: str | None = None, officer: str | None = None) -> Desk:
     home = home or Home()
+    if home.root.is_dir():  # temp files a killed run left beside db.key / config.toml
+        clean_stale_temp_files(home.root)
     config = load_config(home)
     db = open_database(home, url)
     return Desk(home=home, db=db, config=config, officer=officer or current_officer_username())
