@@ -11,6 +11,7 @@ import hashlib
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -47,7 +48,7 @@ def _keyring_account(home: Home) -> str:
     return "db-key-" + hashlib.sha256(str(home.root).encode("utf-8")).hexdigest()[:16]
 
 
-def _usable_keyring():  # type: ignore[no-untyped-def]
+def _usable_keyring() -> Any:  # the keyring module (untyped), or None when no usable backend
     if os.environ.get(NO_KEYRING_ENV):
         return None
     try:

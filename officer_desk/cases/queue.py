@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -86,6 +87,23 @@ class CaseQueue:
 
     def search(self, text: str, limit: int = 50) -> list[CaseRow]:
         """Diacritics-insensitive search over name, ID number, phone and dossier code."""
+        return self.rows(self._search_ids(text, limit))
+
+    def search_queue(self, flt: QueueFilter, limit: int = 200) -> tuple[list[int], bool]:
+        """The queue's search-as-you-type: the first ``limit`` hits of the search index, then the queue's
+        own filter and order applied in SQL (the same ``_filtered`` as the full queue, so the window never
+        re-implements them). Returns the ids and whether the hits were cut at ``limit``."""
+        candidates = self._search_ids(flt.text, limit)
+        if not candidates:
+            return [], False
+        column = SORT_COLUMNS.get(flt.sort, Case.received_at)
+        order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
+        unfiltered_text = replace(flt, text="")
+        with self.repository.db.session() as session:
+            query = self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates)).order_by(*order)
+            return list(session.execute(query).scalars()), len(candidates) >= limit
+
+    def _search_ids(self, text: str, limit: int) -> list[int]:
         keys = search_keys(text)
         if not keys:
             return []
@@ -98,8 +116,7 @@ class CaseQueue:
                     .order_by(CaseSearchTerm.term, CaseSearchTerm.case_id)
                     .limit(limit * 4)
                 ).scalars()
-        unique = list(dict.fromkeys(ids))[:limit]
-        return self.rows(unique)
+        return list(dict.fromkeys(ids))[:limit]
 
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
         """Queue rows for ``ids``, in that order."""

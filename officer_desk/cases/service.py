@@ -128,6 +128,9 @@ class CaseService:
     def search(self, text: str, limit: int = 50) -> list[CaseRow]:
         return self.queue.search(text, limit)
 
+    def search_queue(self, flt: QueueFilter, limit: int = 200) -> tuple[list[int], bool]:
+        return self.queue.search_queue(flt, limit)
+
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
         return self.queue.rows(ids)
 

@@ -35,9 +35,8 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if isinstance(value, str):
-            value = datetime.fromisoformat(value)
-        return value.replace(tzinfo=UTC)
+        stored: datetime = datetime.fromisoformat(value) if isinstance(value, str) else value
+        return stored.replace(tzinfo=UTC)
 
 
 class SearchTerm(TypeDecorator[str]):

@@ -20,7 +20,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from officer_desk.cases import CaseRow, CaseService, QueueFilter
 from officer_desk.dossier import LOCAL_TZ
 from officer_desk.lifecycle import CLOCK_RUNNING
-from officer_desk.text import fold
 from officer_desk.ui import labels
 from officer_desk.ui.icons import severity_icon
 from officer_desk.ui.tasks import TaskRunner
@@ -190,11 +189,8 @@ class CaseQueueModel(QAbstractTableModel):
         self.loaded.emit(self._total)
 
     def _search(self, flt: QueueFilter) -> tuple[list[CaseRow], bool]:
-        found = self.service.search(flt.text, SEARCH_LIMIT)
-        rows = [row for row in found if self._matches(row, flt)]
-        key = flt.sort if flt.sort in COLUMN_KEYS else "received_at"
-        rows.sort(key=lambda row: (self._sort_value(row, key), row.id), reverse=flt.descending)
-        return rows, len(found) >= SEARCH_LIMIT
+        ids, truncated = self.service.search_queue(flt, SEARCH_LIMIT)
+        return self.service.rows(ids), truncated
 
     def _search_loaded(self, generation: int, rows: list[CaseRow], truncated: bool) -> None:
         if generation != self._generation:
@@ -202,38 +198,6 @@ class CaseQueueModel(QAbstractTableModel):
         self.truncated = truncated
         self._reset([row.id for row in rows], rows, len(rows))
         self.loaded.emit(self._total)
-
-    def _matches(self, row: CaseRow, flt: QueueFilter) -> bool:
-        """The queue filter applied to one search result (same rules as the SQL filter)."""
-        if flt.statuses and row.status not in flt.statuses:
-            return False
-        if flt.procedure_code and row.procedure_code != flt.procedure_code:
-            return False
-        if flt.channel and row.channel != flt.channel:
-            return False
-        if flt.officer and row.assigned_officer != flt.officer:
-            return False
-        if flt.due:
-            if row.status not in _CLOCK_RUNNING or row.due_date is None:
-                return False
-            if flt.due == "overdue" and not row.due_date < self._today:
-                return False
-            if flt.due == "today" and row.due_date != self._today:
-                return False
-            if flt.due == "soon" and not self._today <= row.due_date <= self._soon:
-                return False
-        return True
-
-    def _sort_value(self, row: CaseRow, key: str) -> Any:
-        if key == "worst_severity":
-            return row.open_finding_count
-        if key == "due_date":
-            return row.due_date or date.max
-        if key == "assigned_officer":
-            return row.assigned_officer or ""
-        if key == "applicant_name":
-            return fold(row.applicant_name)
-        return getattr(row, key)
 
     def _failed(self, generation: int, exc: object) -> None:
         if generation != self._generation:

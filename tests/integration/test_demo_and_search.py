@@ -38,6 +38,23 @@ def test_demo_data_is_searchable_without_diacritics(desk) -> None:  # type: igno
     assert filtered >= len(desk.cases.search("dang", limit=1))
 
 
+def test_search_as_you_type_applies_the_queue_filter_and_order_in_sql(desk) -> None:  # type: ignore[no-untyped-def]
+    assert generate_cases(desk, 300, seed=11) == 300
+    everything = desk.cases.search("nguyen", limit=200)
+    assert len({r.status for r in everything}) > 1, "the seed should give several statuses"
+    status = everything[0].status
+    flt = QueueFilter(text="nguyen", statuses=(status,), sort="due_date", descending=True)
+    ids, truncated = desk.cases.search_queue(flt, 200)
+    rows = desk.cases.rows(ids)
+    assert not truncated
+    assert {r.id for r in rows} == {r.id for r in everything if r.status == status}
+    dues = [(r.due_date, r.id) for r in rows if r.due_date is not None]
+    assert dues == sorted(dues, reverse=True)
+    # The same filter without text gives the same cases among the hits (one filter implementation).
+    page = set(desk.cases.list_ids(QueueFilter(statuses=(status,)), 0, 1000))
+    assert set(ids) <= page
+
+
 def test_search_finds_d_stroke_names_from_plain_d(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     data["attachments"] = [a for a in data["attachments"] if "file" not in a]
