@@ -10,6 +10,7 @@ tests/integration/test_signature_attacks.py and tests/integration/test_kill_inje
 from __future__ import annotations
 
 import argparse
+import copy as copy_module
 import json
 import os
 import random
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 NASTY: list[object] = [
-    None, "", " ", "\u0000", "\ud800", "A" * 100_000, "9" * 5000, 10**4400, -1, 0, 1.5e308, [], {}, [[[[[]]]]],
+    None, "", " ", "\u0000", "\ud800", "A" * 100_000, "9" * 5000, -1, 0, 1.5e308, [], {}, [[[[[]]]]],
     "01/01/0001 00:00", "31/12/9999 23:59", "9999-12-31T23:59:59+00:00", "29/02/2026 08:00", "../../etc/passwd",
     "/etc/passwd", "C:\\Windows\\win.ini", "\u202e", "ĐẶNG THỊ MAI" * 50, True, "NaN", {"$ref": "#"},
 ]
@@ -38,18 +39,21 @@ def _mutate(data: dict[str, object], rng: random.Random) -> str:
     if kind < 0.6:
         copy = json.loads(json.dumps(data))
         for _step in range(rng.randint(1, 3)):
-            path = rng.choice(FIELDS).split(".")
-            target = copy
-            for key in path[:-1]:
-                target = target[int(key)] if isinstance(target, list) else target.setdefault(key, {})
-                if not isinstance(target, (dict, list)):
-                    break
-            else:
-                value = rng.choice(NASTY)
-                if isinstance(target, list):
-                    target[int(path[-1]) % max(len(target), 1)] = value if target else value
+            *parents, last = rng.choice(FIELDS).split(".")
+            target: object = copy
+            for key in parents:
+                if isinstance(target, list) and key.isdigit() and int(key) < len(target):
+                    target = target[int(key)]
+                elif isinstance(target, dict) and isinstance(target.get(key), (dict, list)):
+                    target = target[key]
                 else:
-                    target[path[-1]] = value
+                    target = None
+                    break
+            value = copy_module.deepcopy(rng.choice(NASTY))  # shared lists/dicts would alias
+            if isinstance(target, list) and last.isdigit() and int(last) < len(target):
+                target[int(last)] = value
+            elif isinstance(target, dict):
+                target[last] = value
         try:
             return json.dumps(copy, ensure_ascii=rng.random() < 0.5)
         except (ValueError, OverflowError):

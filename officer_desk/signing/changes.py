@@ -3,9 +3,9 @@
 pyHanko's difference analysis answers "is this change permitted by the document's policy?"; filling
 a form field is permitted by default, so a signed amount changed from 1,000,000 to 9,000,000 passes
 it (issue 16). The desk asks a different question: does any page look different from what was
-signed? Each page of both revisions is reduced to a canonical value — its content streams (decoded),
+signed? Each page of both revisions is reduced to a canonical value - its content streams (decoded),
 resources, boxes and annotations with their appearance streams, objects resolved inside their own
-revision — together with the form fields' values, the optional-content settings and the Info entries
+revision \u2014 together with the form fields' values, the optional-content settings and the Info entries
 the desk relies on (the receipt's QR payload). Any difference is listed; the only difference that is
 not a change of the document is a signature added in a later revision (its widget and field).
 """
@@ -214,9 +214,12 @@ def analyse(reader: PdfFileReader, signed_revision: int) -> ChangeReport:
         old = reader.get_historical_resolver(signed_revision)
         _compare(old.root, old.trailer_view, reader.root, reader.trailer_view, report)
     except AnalysisTooLarge:
-        report.altering.append(_("Tài liệu quá lớn hoặc lồng quá sâu để đối chiếu nội dung đã ký"))
+        report.altering.append(_("T\u00e0i li\u1ec7u qu\u00e1 l\u1edbn ho\u1eb7c l\u1ed3ng "
+                                 "qu\u00e1 s\u00e2u \u0111\u1ec3 \u0111\u1ed1i chi\u1ebfu "
+                                 "n\u1ed9i dung \u0111\u00e3 k\u00fd"))
     except (PdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-        report.altering.append(_("Không đối chiếu được nội dung sau khi ký ({detail})", detail=str(exc)[:80]))
+        report.altering.append(_("Kh\u00f4ng \u0111\u1ed1i chi\u1ebfu \u0111\u01b0\u1ee3c "
+                                 "n\u1ed9i dung sau khi k\u00fd ({detail})", detail=str(exc)[:80]))
     return report
 
 
@@ -224,39 +227,45 @@ def _compare(old_root: Any, old_trailer: Any, new_root: Any, new_trailer: Any, r
     old_canon, new_canon = _Canon(), _Canon()
     old_pages, new_pages = _pages(old_root), _pages(new_root)
     if len(old_pages) != len(new_pages):
-        report.altering.append(_("Số trang thay đổi: {old} → {new}", old=len(old_pages), new=len(new_pages)))
+        report.altering.append(_("S\u1ed1 trang thay \u0111\u1ed5i: {old} \u2192 {new}",
+                                 old=len(old_pages), new=len(new_pages)))
     for index, (before, after) in enumerate(zip(old_pages, new_pages, strict=False), start=1):
         old_state, new_state = _page_state(before, old_canon), _page_state(after, new_canon)
         if old_state[0] != new_state[0]:
-            report.altering.append(_("Trang {page}: nội dung trang bị thay", page=index))
+            report.altering.append(_("Trang {page}: n\u1ed9i dung trang b\u1ecb thay", page=index))
         if old_state[1] != new_state[1]:
-            report.altering.append(_("Trang {page}: tài nguyên trang (phông, hình) bị thay", page=index))
+            report.altering.append(_("Trang {page}: t\u00e0i nguy\u00ean trang (ph\u00f4ng, "
+                                     "h\u00ecnh) b\u1ecb thay", page=index))
         if old_state[2] != new_state[2]:
-            report.altering.append(_("Trang {page}: khổ hoặc hướng trang bị đổi", page=index))
+            report.altering.append(_("Trang {page}: kh\u1ed5 ho\u1eb7c h\u01b0\u1edbng trang "
+                                     "b\u1ecb \u0111\u1ed5i", page=index))
         old_annots, new_annots = _annotations(before, old_canon), _annotations(after, new_canon)
         for value, (label, is_signature, _v) in new_annots.items():
             if value in old_annots:
                 continue
             if is_signature:
-                report.allowed.append(_("Trang {page}: thêm chữ ký ({label})", page=index, label=label))
+                report.allowed.append(_("Trang {page}: th\u00eam ch\u1eef k\u00fd ({label})", page=index, label=label))
             else:
-                report.altering.append(_("Trang {page}: chú thích/ô biểu mẫu thêm hoặc sửa ({label})",
+                report.altering.append(_("Trang {page}: ch\u00fa th\u00edch/\u00f4 bi\u1ec3u m\u1eabu "
+                                         "th\u00eam ho\u1eb7c s\u1eeda ({label})",
                                          page=index, label=label))
         for value, (label, _sig, _v) in old_annots.items():
             if value not in new_annots and not any(
                 sig and label == new_label for new_label, sig, _x in new_annots.values()
             ):
-                report.altering.append(_("Trang {page}: chú thích bị xóa hoặc sửa ({label})", page=index,
+                report.altering.append(_("Trang {page}: ch\u00fa th\u00edch b\u1ecb x\u00f3a ho\u1eb7c "
+                                         "s\u1eeda ({label})", page=index,
                                          label=label))
     old_fields, new_fields = _field_values(old_root, old_canon), _field_values(new_root, new_canon)
     for name in sorted(set(old_fields) | set(new_fields)):
         if old_fields.get(name) != new_fields.get(name):
-            report.altering.append(_("Ô biểu mẫu {name}: giá trị bị đổi", name=name))
+            report.altering.append(_("\u00d4 bi\u1ec3u m\u1eabu {name}: gi\u00e1 tr\u1ecb b\u1ecb "
+                                     "\u0111\u1ed5i", name=name))
     for key in ("/OCProperties",):
         if old_canon.value(old_root.raw_get(key) if key in old_root else None) != new_canon.value(
                 new_root.raw_get(key) if key in new_root else None):
-            report.altering.append(_("Lớp hiển thị (optional content) bị đổi"))
+            report.altering.append(_("L\u1edbp hi\u1ec3n th\u1ecb (optional content) b\u1ecb \u0111\u1ed5i"))
     old_info, new_info = _info(old_trailer), _info(new_trailer)
     for key in DESK_INFO_KEYS:
         if old_info[key] != new_info[key]:
-            report.altering.append(_("Siêu dữ liệu {key} bị đổi", key=key.lstrip("/")))
+            report.altering.append(_("Si\u00eau d\u1eef li\u1ec7u {key} b\u1ecb \u0111\u1ed5i", key=key.lstrip("/")))

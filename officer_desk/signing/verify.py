@@ -545,19 +545,27 @@ def _R_ILLEGAL_MOD() -> str:
 
 
 def _R_MODIFIED_AFTER_SIGNING(changes: str) -> str:
-    return _("Tài liệu đã bị sửa sau khi ký, khác với nội dung đã ký: {changes}.", changes=changes)
+    return _("T\u00e0i li\u1ec7u \u0111\u00e3 b\u1ecb s\u1eeda sau khi "
+             "k\u00fd, kh\u00e1c v\u1edbi n\u1ed9i dung \u0111\u00e3 "
+             "k\u00fd: {changes}.", changes=changes)
 
 
 def _R_HIDDEN_DATA() -> str:
-    return _("Vùng chứa chữ ký có dữ liệu lạ nằm ngoài phần được ký.")
+    return _("V\u00f9ng ch\u1ee9a ch\u1eef k\u00fd c\u00f3 d\u1eef "
+             "li\u1ec7u l\u1ea1 n\u1eb1m ngo\u00e0i ph\u1ea7n "
+             "\u0111\u01b0\u1ee3c k\u00fd.")
 
 
 def _R_NOT_A_REVISION() -> str:
-    return _("Phần được ký không trùng với một phiên bản trọn vẹn của tệp (ByteRange bất thường).")
+    return _("Ph\u1ea7n \u0111\u01b0\u1ee3c k\u00fd kh\u00f4ng tr\u00f9ng "
+             "v\u1edbi m\u1ed9t phi\u00ean b\u1ea3n tr\u1ecdn v\u1eb9n "
+             "c\u1ee7a t\u1ec7p (ByteRange b\u1ea5t th\u01b0\u1eddng).")
 
 
 def _R_LOCK_VIOLATED() -> str:
-    return _("Có thay đổi sau khi ký mà khóa của chữ ký (DocMDP/FieldMDP) không cho phép.")
+    return _("C\u00f3 thay \u0111\u1ed5i sau khi k\u00fd m\u00e0 kh\u00f3a "
+             "c\u1ee7a ch\u1eef k\u00fd (DocMDP/FieldMDP) kh\u00f4ng cho "
+             "ph\u00e9p.")
 
 
 def _R_ALLOWED_MOD() -> str:

@@ -13,6 +13,8 @@ schema is unchanged; PostgreSQL desks keep blobs in a table and have nothing to 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import re
 from collections.abc import Sequence
@@ -28,10 +30,22 @@ depends_on: str | Sequence[str] | None = None
 _PLAIN = re.compile(r"^[0-9a-f]{64}$")
 
 
-def upgrade() -> None:
-    from officer_desk.attachments import blob_path
-    from officer_desk.security import attachment_name_key
+def _name_key(db_key: bytes) -> bytes:
+    # the same derivation as officer_desk.security.attachment_name_key (migrations import nothing above
+    # the models layer; tests/integration/test_attachment_names.py reads the renamed files through the store)
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=b"officer-desk attachment names v1").derive(db_key)
+
+
+def _blob_path(folder: Path, name_key: bytes, digest: str) -> Path:
+    name = "h" + hmac.new(name_key, digest.encode("ascii"), hashlib.sha256).hexdigest()
+    return folder / name[1:3] / name
+
+
+def upgrade() -> None:
     home = context.config.attributes.get("home")
     db_key = context.config.attributes.get("db_key")
     if home is None or db_key is None:
@@ -39,12 +53,12 @@ def upgrade() -> None:
     folder = Path(home.attachments)
     if not folder.is_dir():
         return
-    name_key = attachment_name_key(db_key)
+    name_key = _name_key(db_key)
     for shard in sorted(p for p in folder.iterdir() if p.is_dir() and len(p.name) == 2):
         for blob in sorted(shard.iterdir()):
             if not _PLAIN.match(blob.name) or not blob.is_file():
                 continue
-            target = blob_path(folder, name_key, blob.name)
+            target = _blob_path(folder, name_key, blob.name)
             target.parent.mkdir(mode=0o700, exist_ok=True)
             if target.exists():
                 blob.unlink()  # renamed by a run that stopped before committing: the copy is identical
