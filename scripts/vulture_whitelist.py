@@ -19,6 +19,7 @@ metadata  # unused variable (officer_desk/models/base.py:56)
 _on_connect  # unused function (officer_desk/models/session.py:107)
 _.isolation_level  # unused attribute (officer_desk/models/session.py:110)
 _on_begin  # unused function (officer_desk/models/session.py:128)
+_.validatePage  # unused method (officer_desk/ui/setup_wizard.py: QWizardPage override)
 _._block_header  # unused method (officer_desk/receipts/render.py:243)
 _._block_title  # unused method (officer_desk/receipts/render.py:299)
 _._block_text  # unused method (officer_desk/receipts/render.py:311)
@@ -36,6 +37,7 @@ text_params  # unused variable (officer_desk/signing/stamp.py:203)
 _.lessThan  # unused method (officer_desk/ui/intake.py:121)
 _.filterAcceptsRow  # unused method (officer_desk/ui/intake.py:124)
 _.headerData  # unused method (officer_desk/ui/queue_model.py:361)
+_.paintEvent  # unused method (officer_desk/ui/ocr_view.py:105)
 
 _.expandingDirections  # unused method (officer_desk/ui/flow_layout.py:34)
 _.hasHeightForWidth  # unused method (officer_desk/ui/flow_layout.py:37)
@@ -95,3 +97,13 @@ email  # dossier.py: applicant data
 # --- TRANSITIONAL, to delete in the owning modules (left alone here: other issue-13 work owns them) ---------
 receipt_issued  # cases/views.py: a field nothing reads
 AcceptOutcome  # ui/services.py: an alias nothing imports
+
+# --- issue 9: accounts, audit chain, backup ----------------------------------------------------------
+_remember_order  # SQLAlchemy "init" event listener (officer_desk/audit_chain.py)
+flush_context  # before_flush listener signature (officer_desk/audit_chain.py)
+instances  # before_flush listener signature (officer_desk/audit_chain.py)
+_.writable  # io.RawIOBase override (officer_desk/backup.py)
+_.readable  # io.RawIOBase override (officer_desk/backup.py)
+_.readinto  # io.RawIOBase override (officer_desk/backup.py)
+password_changed_at  # account column: when the password was last set, for administrators and audits
+last_sign_in_at  # account column: when the account last signed in, for administrators and audits

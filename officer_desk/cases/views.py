@@ -45,6 +45,9 @@ class AttachmentView:
     size: int | None
     media_type: str | None
     fields: dict[str, Any]
+    # OCR (issue 14): where each value came from, and what OCR saw (confidence, page, box).
+    provenance: dict[str, str] = field(default_factory=dict)
+    ocr: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,11 +79,12 @@ class FindingView:
 @dataclass(frozen=True)
 class EventView:
     at: datetime
-    officer: str | None
+    officer: str | None  # username (stable, in the audit log)
     action: str
     from_status: str | None
     to_status: str | None
     reason: str
+    officer_name: str | None = None  # the account's full name, as the timeline shows it (issue 9)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from officer_desk.accounts.roles import Permission
 from officer_desk.appointments import appointment_for
 from officer_desk.audit import audit
 from officer_desk.catalogue import processing_text
@@ -33,6 +34,7 @@ from officer_desk.receipts.issue import IssuedDocument, issue_document
 from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
 from officer_desk.receipts.qr import QrKeyring, desk_id_for, parse_payload
 from officer_desk.screening.service import supplement_items as screening_items
+from officer_desk.signing.keystore import PinPort, StaticPinPort, TerminalPinPort
 from officer_desk.signing.pades import PdfSigner, load_desk_signer
 from officer_desk.vocabulary import Decision, DocumentKind, Severity
 
@@ -64,11 +66,22 @@ def _keyring(desk: Desk) -> QrKeyring:
     return keyring
 
 
-def _signer(desk: Desk, keystore: Path | None, pin: str | None) -> PdfSigner:
-    signer = load_desk_signer(desk.home, keystore, pin, timestamp_url=desk.config.timestamp_url or None)
+def _signer(desk: Desk, keystore: Path | None, pin: str | None, pins: PinPort | None = None) -> PdfSigner:
+    if keystore is None and desk.set_up:
+        # A set-up desk signs with the acting officer's own certificate (issue 9).
+        from officer_desk.accounts.signing import load_account_signer
+
+        signer = load_account_signer(desk, pins if pins is not None else _pin_port(pin))
+    else:
+        signer = load_desk_signer(desk.home, keystore, pin, pins=pins,
+                                  timestamp_url=desk.config.timestamp_url or None)
     # The foundation's clock check (PC clock behind the newest stored event) guards every signature.
     signer.clock_guard = desk.cases.guard_clock
     return signer
+
+
+def _pin_port(pin: str | None) -> PinPort:
+    return StaticPinPort(pin) if pin is not None else TerminalPinPort()
 
 
 def _signer_name(signer: PdfSigner) -> str:
@@ -96,7 +109,7 @@ def _common(desk: Desk, code: str) -> tuple[Any, dict[str, Any], Any]:
         "procedure_code": procedure.code,
         "procedure_name": procedure.name_vi,
         "received_at": _local(detail.row.received_at),
-        "officer_name": desk.config.officer_name or desk.officer,
+        "officer_name": desk.officer_name,
         "locality": desk.config.province,
     }
     return detail, values, procedure
@@ -138,6 +151,8 @@ def issue_receipt(
     keystore: Path | None = None,
     pin: str | None = None,
     deliver: Callable[[bytes], None] | None = None,
+    pins: PinPort | None = None,
+    signing_session: PdfSigner | None = None,
 ) -> IssuedCaseDocument:
     """Accept a received case and issue its receipt, or return the receipt already issued (a reprint).
 
@@ -147,6 +162,7 @@ def issue_receipt(
     nothing issued; killed after it, the case records exactly one receipt, which a re-run returns —
     same register number, same QR payload, marked "Bản in lại".
     """
+    desk.require(Permission.DOCUMENT_ISSUE)
     detail, values, procedure = _common(desk, code)
     status = detail.row.status
     if status == Status.RECEIVED:
@@ -160,7 +176,8 @@ def issue_receipt(
     elif detail.receipt_issued_at is None and detail.register_number is None:
         raise ReceiptRefused(_("Hồ sơ {code} chưa được tiếp nhận tại quầy này; không có giấy tiếp nhận để in lại",
                                code=code))
-    signer = _signer(desk, keystore, pin)
+    # ``signing_session``: a signer the caller keeps open between documents (the window); not closed here.
+    signer = signing_session or _signer(desk, keystore, pin, pins)
     try:
         with desk.db.session() as session:
             # the case row is locked (PostgreSQL) / the database write-locked by the counter (SQLite) until
@@ -206,7 +223,8 @@ def issue_receipt(
             audit(session, desk.officer, "receipt.reprinted" if reprint else "receipt.issued", "case", code,
                   desk=desk.config.desk_number, form=form, register_number=number)
     finally:
-        signer.close()
+        if signing_session is None:
+            signer.close()
     _write(out, issued, deliver)  # published only once the store holds it
     return IssuedCaseDocument(code, "receipt", out, issued.qr_payload, appointment, reprint, issued)
 
@@ -235,8 +253,11 @@ def issue_notice(
     keystore: Path | None = None,
     pin: str | None = None,
     deliver: Callable[[bytes], None] | None = None,
+    pins: PinPort | None = None,
+    signing_session: PdfSigner | None = None,
 ) -> IssuedCaseDocument:
     """Supplement request, refusal, apology or result-return slip; performs the matching transition."""
+    desk.require(Permission.CASE_REFUSE if doc_type == "refusal" else Permission.DOCUMENT_ISSUE)
     detail, values, procedure = _common(desk, code)
     now = datetime.now(LOCAL_TZ)
     extra: dict[str, Any] = {"issued_at": now, "register_book": detail.register_book or "",
@@ -277,7 +298,8 @@ def issue_notice(
     elif action is not None:
         check_transition(detail.row.status, action, reason or "-")
     reprint = reprint_of is not None
-    signer = _signer(desk, keystore, pin)
+    # ``signing_session``: a signer the caller keeps open between documents (the window); not closed here.
+    signer = signing_session or _signer(desk, keystore, pin, pins)
     try:
         notice = NoticeData(**values, **extra, reprint=reprint)
         with desk.db.session() as session:  # one unit: transition, stored PDF, audit; signed inside
@@ -293,7 +315,8 @@ def issue_notice(
             audit(session, desk.officer, f"notice.{doc_type}" + (".reprinted" if reprint else ""), "case", code,
                   desk=desk.config.desk_number, form=form)
     finally:
-        signer.close()
+        if signing_session is None:
+            signer.close()
     _write(out, issued, deliver)  # published only once the store holds it
     return IssuedCaseDocument(code, doc_type, out, issued.qr_payload, issued.appointment, reprint, issued)
 

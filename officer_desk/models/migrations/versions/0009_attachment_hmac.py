@@ -1,7 +1,7 @@
 """Attachment files named by a keyed hash (HMAC under a desk secret) instead of their plaintext SHA-256.
 
-Revision ID: 0009
-Revises: 0005
+Revision ID: 0009_attachment_hmac
+Revises: 0007_ocr_provenance
 Create Date: 2026-12-06
 
 Issue 16: anyone who could list ``attachments/`` could test whether a known document is stored. Each
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from alembic import context
 
-revision: str = "0009"
-down_revision: str | Sequence[str] | None = "0005"
+revision: str = "0009_attachment_hmac"
+down_revision: str | Sequence[str] | None = "0007_ocr_provenance"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
