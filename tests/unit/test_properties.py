@@ -4,7 +4,8 @@
 - the QR payload codec: every payload made verifies and round-trips; any one-character change of it
   is never "genuine"; any text is judged without an exception;
 - the catalogue loader: any YAML text is a procedure or a list of problems, nothing else.
-The backup and bundle readers are on the office9 branch, not yet on main (see SECURITY.md).
+- the backup reader: any bytes, any one-byte change or truncation of a genuine archive is a BackupError
+  (bundles: not on main yet, see SECURITY.md).
 The long run (10,000+ inputs per reader) is ``bench/fuzz_readers.py``.
 """
 
@@ -137,3 +138,58 @@ def test_catalogue_reader_on_any_yaml(text: str) -> None:
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
         procedure, problems = parse_file(path)
         assert (procedure is None) == bool(problems) or procedure is None
+
+
+# --- the backup reader (office9's archive format) -------------------------------------------------------
+
+BACKUP_KEY = bytes(range(32))
+
+
+@pytest.fixture(scope="module")
+def archive() -> bytes:
+    """A small genuine archive: three chunks' worth of plaintext under BACKUP_KEY."""
+    import io
+    import random
+
+    from officer_desk import backup
+
+    out = io.BytesIO()
+    writer = backup._EncryptingWriter(out, BACKUP_KEY)
+    writer.write(random.Random(16).randbytes(backup.CHUNK * 2 + 1000))
+    writer.finish()
+    return out.getvalue()
+
+
+def _read_all(data: bytes) -> None:
+    import io
+
+    from officer_desk import backup
+
+    for _chunk in backup._chunks(io.BytesIO(data), BACKUP_KEY):
+        pass
+
+
+def test_backup_reader_reads_the_genuine_archive(archive: bytes) -> None:
+    _read_all(archive)
+
+
+@CI
+@given(st.binary(max_size=300))
+def test_backup_reader_refuses_any_bytes(data: bytes) -> None:
+    from officer_desk.backup import BackupError
+
+    with pytest.raises(BackupError):
+        _read_all(data)
+
+
+@CI
+@given(position=st.integers(min_value=0), flip=st.integers(min_value=1, max_value=255),
+       cut=st.booleans())
+def test_backup_reader_refuses_any_changed_or_truncated_archive(archive: bytes, position: int, flip: int,
+                                                                cut: bool) -> None:
+    from officer_desk.backup import BackupError
+
+    index = position % len(archive)
+    damaged = archive[:index] if cut else archive[:index] + bytes([archive[index] ^ flip]) + archive[index + 1:]
+    with pytest.raises(BackupError):
+        _read_all(damaged)
