@@ -188,6 +188,7 @@ def kills(count: int, seed: int) -> list[dict[str, object]]:
         rows.append(kill.kill_signs(home, source, base / "signed", home / "demo" / "desk.p12",
                                     home / "demo" / "desk.pin", random.Random(seed + 2), 3.0, count))
     return [{"harness": f"kill -9 during {s.command}", "tried": s.runs, "killed_while_running": s.killed,
+             "finished_before_kill": s.finished_before_kill,
              "refused_as_expected": s.runs - len(s.defects), "defects": len(s.defects), "detail": s.defects[:5]}
             for s in rows]
 

@@ -120,7 +120,7 @@ def kill_receipts(home: Path, out: Path, codes: list[str], rng: random.Random, m
             stats.defects.append(f"{code}: re-run exit {result.returncode}: {result.stdout[-200:]}")
             continue
         payload = json.loads(result.stdout)["qr_payload"]
-        status2, number2, issued2 = case_state(home, code)
+        _status, number2, issued2 = case_state(home, code)
         if issued2 != 1:
             stats.defects.append(f"{code}: {issued2} receipts after the re-run")
         if number is not None and number2 != number:
