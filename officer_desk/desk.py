@@ -15,7 +15,7 @@ from officer_desk.database import open_database
 from officer_desk.fileio import clean_stale_temp_files
 from officer_desk.models.session import Database
 from officer_desk.paths import Home
-from officer_desk.workdays import WorkingCalendar, default_calendar
+from officer_desk.workdays import WorkingCalendar, calendar_for
 
 OFFICER_ENV = "OFFICER_DESK_OFFICER"
 
@@ -75,8 +75,7 @@ class Desk:
 
     @cached_property
     def calendar(self) -> WorkingCalendar:
-        extra = self.home.root / "calendar-overrides.yaml"
-        return default_calendar((extra,) if extra.exists() else ())
+        return calendar_for(self.home.root, self.config.days_off)
 
     @cached_property
     def cases(self) -> CaseService:

@@ -98,6 +98,11 @@ email  # dossier.py: applicant data
 receipt_issued  # cases/views.py: a field nothing reads
 AcceptOutcome  # ui/services.py: an alias nothing imports
 
+# --- read by the import system: the bare `holidays.countries` package that lets Vietnam's module load alone
+# (officer_desk/workdays.py) ------------------------------------------------------------------------------
+_.__path__  # unused attribute (officer_desk/workdays.py)
+_.__spec__  # unused attribute (officer_desk/workdays.py)
+
 # --- issue 9: accounts, audit chain, backup ----------------------------------------------------------
 _remember_order  # SQLAlchemy "init" event listener (officer_desk/audit_chain.py)
 flush_context  # before_flush listener signature (officer_desk/audit_chain.py)

@@ -62,7 +62,7 @@ class CaseIntake:
             status=status,
             received_at=received_at,
             clock_started_at=received_at,
-            due_date=self.repository.due_date_for(procedure, received_at),
+            due_date=self.repository.due_date_for(procedure, received_at, parsed),
             raw_json=raw_text,
             raw_sha256=hashlib.sha256(raw_text.encode("utf-8")).hexdigest(),
             source_file_sha256=source_sha256,
@@ -249,7 +249,7 @@ class CaseIntake:
         self.repository.store_attachments(session, case, parsed, files)
         case.status = Status.RECEIVED
         case.clock_started_at = now
-        case.due_date = self.repository.due_date_for(procedure, now)
+        case.due_date = self.repository.due_date_for(procedure, now, parsed)
         self.repository.replace_terms(session, case)
         self.repository.event(session, case, officer, Action.SUPPLEMENT_RECEIVED, previous, Status.RECEIVED,
                     clock_restarted=now.isoformat())

@@ -213,6 +213,7 @@ def issue_receipt(
                 register_number=number,
                 reprint=reprint,
                 issued_at=issued_at,
+                fee_text=detail.fee_text_vi,
             )
             issued = issue_document("receipt", data, form, signer, _keyring(desk), now=now)
             if not reprint:

@@ -105,6 +105,14 @@
         <translation>No matching procedure found.</translation>
     </message>
     <message>
+        <source>Not in this desk's catalogue — ask at the counter.</source>
+        <translation>Not in this desk's catalogue — ask at the counter.</translation>
+    </message>
+    <message>
+        <source>Key condition</source>
+        <translation>Key condition</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="159" />
         <source>{count} matching procedure(s), best first.</source>
         <translation>{count} matching procedure(s), best first.</translation>
@@ -418,6 +426,18 @@
         <location filename="../../officer_desk/ui/case_view.py" line="261" />
         <source>fee {fee} VND</source>
         <translation>fee {fee} VND</translation>
+    </message>
+    <message>
+        <source>fee: {basis}</source>
+        <translation>fee: {basis}</translation>
+    </message>
+    <message>
+        <source>Procedure information awaiting confirmation: {note}</source>
+        <translation>Procedure information awaiting confirmation: {note}</translation>
+    </message>
+    <message>
+        <source>check the current legal text</source>
+        <translation>check the current legal text</translation>
     </message>
     <message>
         <location filename="../../officer_desk/ui/case_view.py" line="263" />

@@ -105,6 +105,14 @@
         <translation>Không tìm thấy thủ tục phù hợp.</translation>
     </message>
     <message>
+        <source>Not in this desk's catalogue — ask at the counter.</source>
+        <translation>Thủ tục không có trong danh mục của quầy — hãy hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>Key condition</source>
+        <translation>Điều kiện cần biết</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="159" />
         <source>{count} matching procedure(s), best first.</source>
         <translation>{count} thủ tục phù hợp, phù hợp nhất trước.</translation>
@@ -418,6 +426,18 @@
         <location filename="../../officer_desk/ui/case_view.py" line="261" />
         <source>fee {fee} VND</source>
         <translation>lệ phí {fee} đồng</translation>
+    </message>
+    <message>
+        <source>fee: {basis}</source>
+        <translation>lệ phí: {basis}</translation>
+    </message>
+    <message>
+        <source>Procedure information awaiting confirmation: {note}</source>
+        <translation>Thông tin thủ tục đang chờ xác nhận: {note}</translation>
+    </message>
+    <message>
+        <source>check the current legal text</source>
+        <translation>kiểm tra văn bản pháp luật hiện hành</translation>
     </message>
     <message>
         <location filename="../../officer_desk/ui/case_view.py" line="263" />
