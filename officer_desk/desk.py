@@ -12,6 +12,7 @@ from officer_desk.cases import CaseService
 from officer_desk.catalogue import Catalogue, load_catalogue
 from officer_desk.config import DeskConfig, load_config
 from officer_desk.database import open_database
+from officer_desk.fileio import clean_stale_temp_files
 from officer_desk.models.session import Database
 from officer_desk.paths import Home
 from officer_desk.workdays import WorkingCalendar, calendar_for
@@ -93,6 +94,8 @@ def open_desk(home: Home | None = None, url: str | None = None, officer: str | N
     from officer_desk.accounts.service import HomeKind, home_kind
 
     home = home or Home()
+    if home.root.is_dir():  # temp files a killed run left beside db.key / config.toml
+        clean_stale_temp_files(home.root)
     config = load_config(home)
     db = open_database(home, url)
     try:

@@ -80,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # deprecated DSA API, ...) are for developers, not the officer's terminal. -W or
         # PYTHONWARNINGS brings them back; tests pass argv and keep pytest's "warnings are errors".
         warnings.simplefilter("ignore")
+    if hasattr(os, "umask"):
+        # every file the desk creates (home, logs, temp files, outputs) is owner-only (issue 16)
+        os.umask(0o077)
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:

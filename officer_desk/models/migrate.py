@@ -15,15 +15,17 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision; a test keeps it equal to the scripts' head. Checking it with one query at
 # start-up spares every launch the import of Alembic when the schema is already current.
-HEAD_REVISION = "0008_reports"
+HEAD_REVISION = "0009_attachment_hmac"
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine, **attributes: object) -> Config:
+    """``attributes``: what a data migration needs besides the engine (``home``, ``db_key`` of a local desk)."""
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = engine
+    config.attributes.update(attributes)
     return config
 
 
@@ -51,10 +53,10 @@ def _stored_revision(engine: Engine) -> str | None:
         return None
 
 
-def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
+def upgrade_to_head(engine: Engine, revision: str = "head", **attributes: object) -> None:
     """Bring the schema to ``revision`` (default: the newest); never drops data."""
     if revision == "head" and _stored_revision(engine) == HEAD_REVISION:
         return
     from alembic import command
 
-    command.upgrade(alembic_config(engine), revision)
+    command.upgrade(alembic_config(engine, **attributes), revision)

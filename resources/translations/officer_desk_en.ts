@@ -2329,6 +2329,16 @@
         <source>Key</source>
         <translation>Key</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Modified after signing — what differs from the signed document</source>
+        <translation>Modified after signing — what differs from the signed document</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Changes after signing (allowed)</source>
+        <translation>Changes after signing (allowed)</translation>
+    </message>
 </context>
 <context>
     <name>ChartPanel</name>

@@ -2329,6 +2329,16 @@
         <source>Key</source>
         <translation>Khóa</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Modified after signing — what differs from the signed document</source>
+        <translation>Đã bị sửa sau khi ký — những chỗ khác với tài liệu đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Changes after signing (allowed)</source>
+        <translation>Thay đổi sau khi ký (được phép)</translation>
+    </message>
 </context>
 <context>
     <name>ChartPanel</name>
