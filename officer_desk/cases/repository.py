@@ -179,7 +179,9 @@ class CaseRepository:
             raise UnknownProcedureError(_("Thủ tục {code} không có trong danh mục", code=code))
         return procedure
 
-    def due_date_for(self, procedure: Procedure, received_at: datetime) -> date:
+    def due_date_for(self, procedure: Procedure, received_at: datetime, dossier: Dossier | None = None) -> date:
+        """The due date by the rules in force on the receipt date (and the dossier's same-day sub-case)."""
+        procedure = procedure.for_dossier(dossier, received_at.astimezone(LOCAL_TZ).date())
         return compute_due_date(
             received_at.astimezone(LOCAL_TZ),
             procedure.processing_unit,
@@ -351,5 +353,8 @@ class CaseRepository:
                     size=len(data) if data is not None else None,
                     media_type=media_type(item.file) if item.file else None,
                     fields_json=item.fields,
+                    # OCR (issue 14): every value says where it came from (stated, else the channel's default).
+                    provenance_json={str(k): item.source_of(str(k), parsed.channel) for k in item.fields},
+                    ocr_json=item.ocr,
                 )
             )

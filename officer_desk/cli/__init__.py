@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from officer_desk import __version__
-from officer_desk.cli import admin, cases, catalogue_cmd, documents_cmd, receipts_cmd, screening_cmd, signing_cmd
+from officer_desk.cli import (
+    admin,
+    cases,
+    catalogue_cmd,
+    documents_cmd,
+    ocr_cmd,
+    receipts_cmd,
+    report_cmd,
+    screening_cmd,
+    signing_cmd,
+)
 from officer_desk.cli.acting import GlobalOptions, command_key, resolve_acting, seal_after_command, split_global_options
 from officer_desk.cli.output import Handler, Output, run_handler
 from officer_desk.config import load_config
@@ -22,7 +32,8 @@ from officer_desk.errors import UsageError
 from officer_desk.i18n import set_language
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin)
+COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin, ocr_cmd,
+                   report_cmd)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # deprecated DSA API, ...) are for developers, not the officer's terminal. -W or
         # PYTHONWARNINGS brings them back; tests pass argv and keep pytest's "warnings are errors".
         warnings.simplefilter("ignore")
+    if hasattr(os, "umask"):
+        # every file the desk creates (home, logs, temp files, outputs) is owner-only (issue 16)
+        os.umask(0o077)
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:

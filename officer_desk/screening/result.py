@@ -8,7 +8,7 @@ from typing import Any
 
 from officer_desk.vocabulary import SEVERITY_RANK, Severity
 
-ENGINE_VERSION = "screening-1.0"
+ENGINE_VERSION = "screening-1.1"
 
 ERROR = Severity.ERROR
 WARNING = Severity.WARNING
@@ -40,6 +40,7 @@ LEGACY_ENCODING_DETECTED = "LEGACY_ENCODING_DETECTED"
 CONFUSABLE_CHARACTER = "CONFUSABLE_CHARACTER"
 # Added by this engine (allowed by the contract: "the engine may add more").
 ID_NUMBER_MISMATCH = "ID_NUMBER_MISMATCH"
+GENDER_MISMATCH = "GENDER_MISMATCH"  # declared gender vs the one on a document (OCR, issue 14)
 
 FINDING_CODES = (
     MISSING_REQUIRED_DOC, DOC_QUANTITY_INSUFFICIENT, REQUIRED_FIELD_MISSING, DOC_EXPIRED, COPY_NOT_CERTIFIED,
@@ -47,7 +48,7 @@ FINDING_CODES = (
     CCCD_PROVINCE_BIRTHPLACE_MISMATCH, CCCD_GENDER_MISMATCH, CCCD_CENTURY_MISMATCH, CCCD_BIRTHYEAR_MISMATCH,
     PHONE_INVALID, NAME_MISMATCH, DATE_INVALID, TAX_CODE_INVALID, DUPLICATE_SUBMISSION, MARRIAGE_AGE_INELIGIBLE,
     LATE_REGISTRATION, DEADLINE_ADJUSTED_FOR_HOLIDAY, LEGACY_ENCODING_DETECTED, CONFUSABLE_CHARACTER,
-    ID_NUMBER_MISMATCH,
+    ID_NUMBER_MISMATCH, GENDER_MISMATCH,
 )
 
 
@@ -112,6 +113,11 @@ class ScreeningResult:
     fee_vnd: int | None
     findings: tuple[ScreeningFinding, ...] = ()
     engine_version: str = ENGINE_VERSION
+    # How the fee was computed ("3 bản × 2 trang × 2.000đ"), and how sure the catalogue entry is.
+    fee_basis: str = ""
+    fee_basis_en: str = ""
+    code_confidence: str = "high"
+    code_note: str = ""
 
     @property
     def errors(self) -> tuple[ScreeningFinding, ...]:
@@ -127,6 +133,7 @@ class ScreeningResult:
             "procedure_code": self.procedure_code,
             "due_date": self.due_date.strftime("%d/%m/%Y"),
             "fee_vnd": self.fee_vnd,
+            "fee_basis": self.fee_basis_en if language == "en" and self.fee_basis_en else self.fee_basis,
             "findings": [f.as_output(language) for f in self.findings],
         }
 

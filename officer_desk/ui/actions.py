@@ -61,6 +61,7 @@ class WindowAction(Enum):
     VERIFY_DOCUMENT = "act_verify"
     CONFIRM_CLOCK = "act_confirm_clock"
     ABOUT = "act_about"
+    SHOW_DASHBOARD = "act_dashboard"  # reports (issue 15)
     LOCK = "act_lock"
     SIGN_RESULT = "act_sign_result"
     BACKUP = "act_backup"
@@ -240,6 +241,10 @@ SPECS: tuple[ActionSpec, ...] = (
                    "MainWindow", "Check the signatures of a PDF or the QR code of a receipt")),
     ActionSpec(W.CONFIRM_CLOCK, lambda: QCoreApplication.translate("MainWindow", "Confirm the PC &clock…")),
     ActionSpec(W.ABOUT, lambda: QCoreApplication.translate("MainWindow", "&About Officer Desk")),
+    ActionSpec(W.SHOW_DASHBOARD, lambda: QCoreApplication.translate("MainWindow", "&Dashboard"), "Ctrl+Shift+D",
+               lambda: QCoreApplication.translate(
+                   "MainWindow", "The center's numbers: channels, results on time, processing time, backlog"),
+               permission=Permission.REPORT_VIEW),
     ActionSpec(W.BACKUP, lambda: QCoreApplication.translate("MainWindow", "&Back up the desk…"), None,
                lambda: QCoreApplication.translate(
                    "MainWindow", "An encrypted copy of the whole desk (cases, files, accounts, audit log)"),
@@ -273,7 +278,7 @@ MENUS: tuple[MenuSpec, ...] = (
               W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE, W.SIGN_RESULT, W.MARK_RESULT_READY, W.RETURN_RESULT)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&View"),
              (W.SEARCH, W.FOCUS_QUEUE, W.FOCUS_CASE, W.FOCUS_HINTS, W.NEXT_TAB, W.PREVIOUS_TAB, W.REFRESH, None,
-              W.ASSISTANT)),
+              W.ASSISTANT, W.SHOW_DASHBOARD)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Tools"), (W.VERIFY_DOCUMENT,)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Help"), (W.CONFIRM_CLOCK, W.ABOUT)),
 )

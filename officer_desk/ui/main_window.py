@@ -44,6 +44,7 @@ from officer_desk.ui.assistant_panel import AssistantPanel
 from officer_desk.ui.controllers.case_actions import CaseActionsController
 from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
+from officer_desk.ui.controllers.ocr import OcrController
 from officer_desk.ui.controllers.results import ResultsController
 from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.dialogs import show_error
@@ -132,6 +133,16 @@ class MainWindow(QMainWindow):
         self.restore_state()
         self.update_actions()
         self.queue.apply_filter()  # the first page first; counts and status follow once it is shown
+        self._install_reports()
+
+    def _install_reports(self) -> None:
+        """Reports (issue 15): the dashboard tab and the handling-time recorder (ui/dashboard.py)."""
+        from officer_desk.ui.dashboard import install_dashboard
+        from officer_desk.ui.work_timer import CaseWorkTimer
+
+        self.dashboard, self.dashboard_tabs = install_dashboard(self, self.desk, self.runner)
+        self.work_timer = CaseWorkTimer(self.desk, self.runner, self)
+        self.case_shown.connect(self.work_timer.case_shown)
 
     # ------------------------------------------------------------------ construction
 
@@ -170,6 +181,7 @@ class MainWindow(QMainWindow):
             W.VERIFY_DOCUMENT: lambda: documents.verify_document(),
             W.CONFIRM_CLOCK: lambda: self.status.confirm_clock(),
             W.ABOUT: self.about,
+            W.SHOW_DASHBOARD: lambda: self.show_dashboard(),  # reports (issue 15)
             W.LOCK: self.lock.lock,
             W.BACKUP: lambda: self.back_up(),
             W.SIGN_OUT: self.lock.sign_out,
@@ -253,6 +265,18 @@ class MainWindow(QMainWindow):
         hints.rescreen_requested.connect(cases.rescreen)
         self.case_view.documents_panel.open_requested.connect(self.documents.open_issued)
         self.intake.case_created.connect(self._case_created)
+        self._connect_ocr()
+
+    def _connect_ocr(self) -> None:
+        """OCR hook (issue 14): review a document's values, attach dropped photos and scans (ui/controllers/ocr.py)."""
+        def current() -> tuple[str, str] | None:
+            return (self.detail.row.dossier_code, self.detail.row.channel) if self.detail is not None else None
+
+        self.ocr = OcrController(self.desk, self.runner, self, current, self.show_error)
+        self.case_view.ocr_review_requested.connect(self.ocr.review)
+        self.case_view.files_dropped.connect(self.ocr.attach_files)
+        self.ocr.case_changed.connect(lambda _code: self.after_change(""))
+        self.ocr.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # ------------------------------------------------------------------ state
 
@@ -287,6 +311,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.work_timer.stop(wait=True)  # reports (issue 15): the open case's last span
         self.save_state()
         self.status.stop()
         self.queue.stop()
@@ -358,16 +383,28 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ focus
 
     def focus_search(self) -> None:
+        self.show_queue_tab()
         self.queue.focus_search()
 
     def focus_queue(self) -> None:
+        self.show_queue_tab()
         self.queue.focus_queue()
 
     def focus_case(self) -> None:
+        self.show_queue_tab()
         self.case_panel.focus_case()
 
     def focus_hints(self) -> None:
+        self.show_queue_tab()
         self.case_panel.focus_hints()
+
+    def show_queue_tab(self) -> None:
+        """Reports (issue 15): the keys that go to the queue or the case bring its tab back first."""
+        self.dashboard_tabs.setCurrentIndex(0)
+
+    def show_dashboard(self) -> None:
+        """Reports (issue 15): the dashboard tab."""
+        self.dashboard_tabs.setCurrentWidget(self.dashboard)
 
     # ------------------------------------------------------------------ running service calls
 

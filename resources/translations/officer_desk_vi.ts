@@ -113,6 +113,14 @@
         <translation>Không tìm thấy thủ tục phù hợp.</translation>
     </message>
     <message>
+        <source>Not in this desk's catalogue — ask at the counter.</source>
+        <translation>Thủ tục không có trong danh mục của quầy — hãy hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>Key condition</source>
+        <translation>Điều kiện cần biết</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="159" />
         <source>{count} matching procedure(s), best first.</source>
         <translation>{count} thủ tục phù hợp, phù hợp nhất trước.</translation>
@@ -362,6 +370,10 @@
         <translation>Phiếu đã lập</translation>
     </message>
     <message>
+        <source>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</source>
+        <translation>Nhấp đúp hoặc nhấn Enter để kiểm tra các giá trị đọc được từ giấy tờ; thả ảnh chụp hoặc bản quét vào đây để đính kèm.</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/case_view.py" line="184" />
         <source>Applicant &amp;&amp; declaration</source>
         <translation>Người nộp &amp;&amp; tờ khai</translation>
@@ -446,6 +458,18 @@
         <location filename="../../officer_desk/ui/case_view.py" line="261" />
         <source>fee {fee} VND</source>
         <translation>lệ phí {fee} đồng</translation>
+    </message>
+    <message>
+        <source>fee: {basis}</source>
+        <translation>lệ phí: {basis}</translation>
+    </message>
+    <message>
+        <source>Procedure information awaiting confirmation: {note}</source>
+        <translation>Thông tin thủ tục đang chờ xác nhận: {note}</translation>
+    </message>
+    <message>
+        <source>check the current legal text</source>
+        <translation>kiểm tra văn bản pháp luật hiện hành</translation>
     </message>
     <message>
         <location filename="../../officer_desk/ui/case_view.py" line="263" />
@@ -1514,6 +1538,16 @@
         <translation>Xin lỗi và hẹn lại ngày &amp;trả…</translation>
     </message>
     <message>
+        <location filename="../../officer_desk/ui/actions.py" line="177" />
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="177" />
+        <source>The center's numbers: channels, results on time, processing time, backlog</source>
+        <translation>Số liệu của trung tâm: kênh nộp, kết quả đúng hạn, thời gian giải quyết, hồ sơ tồn</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/main_window.py" line="102" />
         <source>Officer Desk — {agency}, desk {desk}</source>
         <translation>Bàn làm việc một cửa — {agency}, quầy {desk}</translation>
@@ -2519,6 +2553,332 @@
         <source>Key</source>
         <translation>Khóa</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Modified after signing — what differs from the signed document</source>
+        <translation>Đã bị sửa sau khi ký — những chỗ khác với tài liệu đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Changes after signing (allowed)</source>
+        <translation>Thay đổi sau khi ký (được phép)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="83" />
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="84" />
+        <source>Show the numbers behind the chart</source>
+        <translation>Xem số liệu của biểu đồ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="106" />
+        <source>No dossiers in this period</source>
+        <translation>Không có hồ sơ trong kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="112" />
+        <source>Chart</source>
+        <translation>Biểu đồ</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="208" />
+        <source>Dossiers received by channel</source>
+        <translation>Hồ sơ tiếp nhận theo kênh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="209" />
+        <source>Results: early, on time, late</source>
+        <translation>Kết quả: trước hạn, đúng hạn, trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="210" />
+        <source>Processing time (working days): median and 90th percentile</source>
+        <translation>Thời gian giải quyết (ngày làm việc): trung vị và P90</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="212" />
+        <source>Supplement requests and refusals</source>
+        <translation>Yêu cầu bổ sung và từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="213" />
+        <source>Most frequent screening hints and dismissals</source>
+        <translation>Gợi ý sàng lọc thường gặp và số lần bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="214" />
+        <source>Open dossiers by age (days since receipt)</source>
+        <translation>Hồ sơ tồn theo số ngày từ khi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="234" />
+        <source>Chosen days</source>
+        <translation>Tự chọn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="238" />
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="254" />
+        <source>All procedures</source>
+        <translation>Mọi thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="261" />
+        <source>All officers</source>
+        <translation>Mọi cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="265" />
+        <source>Commune or ward</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="271" />
+        <source>All desks</source>
+        <translation>Mọi quầy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="272" />
+        <source>Desk </source>
+        <translation>Quầy </translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="276" />
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="276" />
+        <source>By officer</source>
+        <translation>Theo cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="277" />
+        <source>By channel</source>
+        <translation>Theo kênh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="277" />
+        <source>By commune</source>
+        <translation>Theo xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="280" />
+        <source>&amp;Show</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="284" />
+        <source>E&amp;xport…</source>
+        <translation>&amp;Xuất tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="327" />
+        <source>The first day is after the last day: choose the period again.</source>
+        <translation>Ngày đầu sau ngày cuối: hãy chọn lại kỳ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="332" />
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="344" />
+        <source>The figures could not be computed: {reason}</source>
+        <translation>Không tính được số liệu: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="352" />
+        <source>&lt;b&gt;{received}&lt;/b&gt; dossiers received · online &lt;b&gt;{online}&lt;/b&gt; · results early {early}, on time {on_time}, late &lt;b&gt;{late}&lt;/b&gt; · median {median} / P90 {p90} working days · at the desk {minutes} min per dossier · {signed} documents signed, {receipts} receipts · open {open} (overdue {overdue})</source>
+        <translation>&lt;b&gt;{received}&lt;/b&gt; hồ sơ tiếp nhận · trực tuyến &lt;b&gt;{online}&lt;/b&gt; · trả trước hạn {early}, đúng hạn {on_time}, trễ hạn &lt;b&gt;{late}&lt;/b&gt; · trung vị {median} / P90 {p90} ngày làm việc · tại quầy {minutes} phút/hồ sơ · {signed} văn bản đã ký, {receipts} giấy tiếp nhận · đang tồn {open} (quá hạn {overdue})</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="361" />
+        <source>Period {period}, computed at {time}</source>
+        <translation>Kỳ {period}, tính lúc {time}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="369" />
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="369" />
+        <source>At the counter</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="369" />
+        <source>By post</source>
+        <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="373" />
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="373" />
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="373" />
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="377" />
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="378" />
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="379" />
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="381" />
+        <source>Late share</source>
+        <translation>Tỷ lệ trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="386" />
+        <source>Median</source>
+        <translation>Trung vị</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="387" />
+        <source>90th percentile</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="388" />
+        <source>Returned</source>
+        <translation>Đã trả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="389" />
+        <source>Minutes at the desk</source>
+        <translation>Phút tại quầy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="392" />
+        <source>Supplement requested</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="393" />
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="394" />
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="399" />
+        <source>Raised</source>
+        <translation>Số lần</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="400" />
+        <source>Dismissed by officers</source>
+        <translation>Cán bộ bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="401" />
+        <source>Hint</source>
+        <translation>Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="401" />
+        <source>Dismissed</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="401" />
+        <source>Accepted</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="402" />
+        <source>Dismissal rate</source>
+        <translation>Tỷ lệ bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="406" />
+        <source>Open dossiers</source>
+        <translation>Hồ sơ tồn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="407" />
+        <source>Days since receipt</source>
+        <translation>Số ngày từ khi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="409" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="426" />
+        <source>Export the report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="427" />
+        <source>Spreadsheet (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Bảng tính (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="435" />
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="440" />
+        <source>Dashboard</source>
+        <translation>Số liệu</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -2954,6 +3314,151 @@
     <message>
         <source>{code}: nothing was signed</source>
         <translation>{code}: chưa ký gì</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewWidget</name>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Values read from the document</source>
+        <translation>Các giá trị đọc được từ giấy tờ</translation>
+    </message>
+    <message>
+        <source>Select a value to see where it was read; type to correct it.</source>
+        <translation>Chọn một giá trị để xem vị trí máy đã đọc; gõ để sửa.</translation>
+    </message>
+    <message>
+        <source>The machine is not sure of this value: please check it.</source>
+        <translation>Máy đọc chưa chắc chắn giá trị này: vui lòng kiểm tra.</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Personal ID number</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ, chữ đệm và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Có giá trị đến</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Place of birth registration</source>
+        <translation>Nơi đăng ký khai sinh</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Nơi cư trú</translation>
+    </message>
+    <message>
+        <source>Mother's name</source>
+        <translation>Họ tên mẹ</translation>
+    </message>
+    <message>
+        <source>Father's name</source>
+        <translation>Họ tên cha</translation>
+    </message>
+    <message>
+        <source>Child's name</source>
+        <translation>Họ tên trẻ</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Nơi sinh</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Read by machine</source>
+        <translation>Máy đọc (OCR)</translation>
+    </message>
+    <message>
+        <source>Corrected by officer</source>
+        <translation>Cán bộ đã sửa</translation>
+    </message>
+    <message>
+        <source>Card QR code</source>
+        <translation>Mã QR trên thẻ</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Nhập tay</translation>
+    </message>
+    <message>
+        <source>Online portal</source>
+        <translation>Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}</source>
+        <translation>Trang {page}/{total}</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Không có ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>OcrController</name>
+    <message>
+        <source>Document attached and read; please check the values.</source>
+        <translation>Đã đính kèm và đọc giấy tờ; vui lòng kiểm tra các giá trị.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewDialog</name>
+    <message>
+        <source>Check the values read from the document</source>
+        <translation>Kiểm tra các giá trị đọc được từ giấy tờ</translation>
+    </message>
+    <message>
+        <source>Read with OCR</source>
+        <translation>Đọc bằng máy (OCR)</translation>
+    </message>
+    <message>
+        <source>Reading the document…</source>
+        <translation>Đang đọc giấy tờ…</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.catalogue import DeclarationField, DocumentRequirement, Procedure
+from officer_desk.catalogue.fees import carry_counts
 from officer_desk.cccd_qr import CccdCard
 from officer_desk.drafts import DraftStore
 from officer_desk.i18n import current_language
@@ -527,6 +528,8 @@ class IntakeDialog(QDialog):
                 entry["file"] = name
                 files[name] = scan
             attachments.append(entry)
+        # Pages and copies for the fee travel in the attachment's fields (application-format.md).
+        carry_counts(self.procedure, form, attachments)
         dossier = {
             "format": "officer-desk/application@1",
             "procedure_code": self.procedure.code,
