@@ -24,7 +24,7 @@ from officer_desk.errors import DossierFormatError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, Status, allowed_actions
 from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem
-from officer_desk.vocabulary import SEVERITY_RANK
+from officer_desk.vocabulary import SEVERITY_RANK, Decision
 
 SORT_COLUMNS = {
     "dossier_code": Case.dossier_code,
@@ -222,7 +222,8 @@ class CaseQueue:
         except (ValueError, DossierFormatError):
             return {}
         day = (case.received_at or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ).date()
-        late = any(f.code == "LATE_REGISTRATION" and not f.superseded and f.decision != "dismissed"
+        late = any(f.code == "LATE_REGISTRATION" and not f.superseded
+                   and Decision.parse(f.decision) != Decision.OVERRIDDEN
                    for f in case.findings)
         result = quote(procedure.for_dossier(parsed, day), parsed, case.channel, self.repository.desk.config.fees,
                        day, late=late)

@@ -23,6 +23,7 @@ from officer_desk.reports.queries import (
     grouped_counts,
     officer_names,
 )
+from officer_desk.vocabulary import Decision
 
 if TYPE_CHECKING:
     from officer_desk.desk import Desk
@@ -236,10 +237,12 @@ def _label(desk: Desk, by: str, key: str, officers: dict[str, tuple[str, str]]) 
 def _finding_figures(rows: Iterable[tuple[str, str, int]]) -> tuple[FindingFigures, ...]:
     per_code: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for code, decision, n in rows:
-        per_code[code][decision] += n
+        # Stored decisions are "confirmed"/"overridden" since migration 0010 (older names still parse);
+        # the report keeps its "accepted"/"dismissed" keys: confirmed = accepted, overridden = dismissed.
+        per_code[code][Decision.parse(decision).value] += n
     figures = [
         FindingFigures(code, _(FINDING_LABELS_VI[code]) if code in FINDING_LABELS_VI else code,
-                       sum(d.values()), d.get("dismissed", 0), d.get("accepted", 0))
+                       sum(d.values()), d.get(Decision.OVERRIDDEN, 0), d.get(Decision.CONFIRMED, 0))
         for code, d in per_code.items()
     ]
     figures.sort(key=lambda f: (-f.raised, f.code))

@@ -245,10 +245,24 @@ class MainWindow(QMainWindow):
             lambda _visible: toggle.setChecked(not self.assistant.isHidden()))
 
     def _show_assistant(self, shown: bool) -> None:
+        if shown:
+            # The dock takes its room from the window, never widens it off a small screen.
+            area = available_area(self)
+            body, central = self.assistant.widget(), self.centralWidget()
+            if area is not None and body is not None and central is not None:
+                room = area.width() - central.minimumSizeHint().width() - 40
+                if room < 280:
+                    # No room beside the queue on this screen: the assistant floats over the window's
+                    # right edge instead of pushing the window off-screen.
+                    self.assistant.setFloating(True)
+                    self.assistant.setGeometry(area.right() - 380, area.top() + 80, 360, area.height() - 160)
+                else:
+                    body.setMinimumWidth(min(360, room))
         if shown == self.assistant.isHidden():
             self.assistant.setVisible(shown)
         if shown:
             self.assistant.focus_question()
+            fit_window(self)
 
     def _connect(self) -> None:
         self.model.loaded.connect(self._queue_loaded)

@@ -139,6 +139,10 @@ def test_service_path_keeps_the_facts(desk: Any, tmp_path: Any) -> None:
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         desk.cases.import_paths([path])
         codes.append(data["dossier_code"])
+    # Accepting needs every error hint decided (issue 10): the officer found this one wrong at the counter.
+    for finding in desk.cases.detail(codes[0]).findings:
+        if finding.severity == "error":
+            desk.cases.decide_finding(finding.id, "overridden", "Đã đối chiếu bản chính tại quầy")
     for action in (Action.ACCEPT, Action.START_PROCESSING, Action.MARK_RESULT_READY, Action.RETURN_RESULT):
         desk.cases.transition(codes[0], action)
     desk.cases.transition(codes[1], Action.REQUEST_SUPPLEMENT)

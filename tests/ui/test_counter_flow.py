@@ -83,7 +83,10 @@ def test_empty_lists_say_why(empty_desk: Any, make_window: Any, qtbot: Any) -> N
 
 def _clean_received(desk: Any) -> str:
     """A received case whose hints no longer block acceptance (each error overridden with a reason)."""
+    from officer_desk.ui import services
+
     code = _code(desk, Status.RECEIVED)
+    services.screen_case(desk, code)  # as the window does for a case never screened
     for finding in desk.cases.detail(code).findings:
         if finding.severity != "info" and finding.decision == "open":
             desk.cases.decide_finding(finding.id, "overridden", "Đã đối chiếu bản chính")
@@ -97,9 +100,14 @@ def test_receipt_is_previewed_then_a_printer_problem_is_a_dialog_and_the_documen
     window = make_window(small_desk)
     code = _clean_received(small_desk)
     window.open_case_by_code(code)
+    assert window.detail.row.dossier_code == code
+    for finding in window.detail.findings:  # what the window shows (it may have screened the case again)
+        if finding.severity != "info" and finding.decision == "open":
+            small_desk.cases.decide_finding(finding.id, "overridden", "Đã đối chiếu bản chính")
+    window.case_panel.reload()
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
     preview = window.active_dialog
-    assert preview is not None and preview.objectName() == "pdf_preview"
+    assert preview is not None and preview.objectName() == "pdf_preview", getattr(preview, "text", str)()
     assert preview.document.pageCount() >= 1
     # The case lists the receipt as issued, not printed.
     panel = window.case_view.documents_panel
@@ -290,8 +298,15 @@ def test_a_slow_action_shows_busy_and_cannot_be_pressed_twice(small_desk: Any, m
     start = window.action(WindowAction.START_PROCESSING)
     assert start.isEnabled()
     pending: list[Any] = []
-    monkeypatch.setattr(window.runner, "submit",
-                        lambda fn, ok=None, err=None, owner=None, lane="interactive": pending.append((fn, ok)))
+    real_submit = window.runner.submit
+
+    def hold(fn: Any, ok: Any = None, err: Any = None, owner: Any = None, lane: str = "interactive") -> None:
+        if owner is window:  # the window's own actions wait; background work (counts, status) runs
+            pending.append((fn, ok))
+        else:
+            real_submit(fn, ok, err, owner, lane)
+
+    monkeypatch.setattr(window.runner, "submit", hold)
     qtbot.keyClick(window.table, Qt.Key.Key_F7)
     assert len(pending) == 1 and not start.isEnabled()
     qtbot.keyClick(window.table, Qt.Key.Key_F7)  # a second press while the first runs does nothing

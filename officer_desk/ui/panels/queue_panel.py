@@ -155,6 +155,7 @@ class QueuePanel(QWidget):
         self.tab_bar.setObjectName("status_tabs")
         self.tab_bar.setExpanding(False)
         self.tab_bar.setDrawBase(False)
+        self.tab_bar.setUsesScrollButtons(True)  # ten tabs must not set the window's minimum width
         for tab in STATUS_TABS:
             index = self.tab_bar.addTab(self._tab_title(tab.key))
             self.tab_bar.setTabData(index, tab.key)
