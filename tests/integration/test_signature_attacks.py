@@ -80,12 +80,19 @@ def test_untouched_documents_stay_valid(pki: TestPki, certified_receipt: bytes, 
         assert report.signatures[0].changes == []
 
 
-@pytest.mark.parametrize("attack", sorted(pdf_attacks.ATTACKS))
-@pytest.mark.parametrize("document", ["certified_receipt", "signed_form"])
+# Every attack against both kinds of signed document, except form-field attacks on a receipt (it has no
+# text field to change): those combinations are not generated rather than skipped.
+ATTACK_CASES = [
+    (attack, document)
+    for attack in sorted(pdf_attacks.ATTACKS)
+    for document in ("certified_receipt", "signed_form")
+    if not (attack.startswith("form_field") and document == "certified_receipt")
+]
+
+
+@pytest.mark.parametrize(("attack", "document"), ATTACK_CASES)
 def test_attack_corpus(attack: str, document: str, pki: TestPki, isolated_home: Home,
                        request: pytest.FixtureRequest) -> None:
-    if attack.startswith("form_field") and document == "certified_receipt":
-        pytest.skip("a receipt has no text field to change")
     signed: bytes = request.getfixturevalue(document)
     forged = pdf_attacks.ATTACKS[attack](signed)
     assert forged != signed
