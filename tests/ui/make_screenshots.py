@@ -67,15 +67,17 @@ def prepare_home(root: Path) -> tuple[Any, list[str]]:
     if screened:
         code = screened[0].dossier_code
         detail = desk.cases.detail(code)
-        minor = [f for f in detail.findings if f.severity != "error"] or list(detail.findings[1:])
+        # Info notes need no decision: show an overridden warning (or a second error) instead.
+        minor = [f for f in detail.findings if f.severity == "warning"] or [
+            f for f in detail.findings[1:] if f.severity == "error"]
         if minor:
             desk.cases.decide_finding(minor[-1].id, "overridden", "Đã đối chiếu bản chính tại quầy")
         return desk, [code]
     codes = [row.dossier_code for row in rows[:12]]
     for index, code in enumerate(codes[:8]):
         add_findings(desk, code, HINTS[index % len(HINTS)])
-    desk.cases.decide_finding(desk.cases.detail(codes[0]).findings[-1].id, "overridden",
-                              "Ngày nghỉ bù đã được tính đúng")
+    first = [f for f in desk.cases.detail(codes[0]).findings if f.severity != "info"]
+    desk.cases.decide_finding(first[-1].id, "overridden", "Đã đối chiếu bản chính tại quầy")
     return desk, codes
 
 
