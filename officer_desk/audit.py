@@ -1,4 +1,7 @@
-"""The audit log: every action that changes a case leaves an entry (ids and codes, no personal data)."""
+"""The audit log: every action that changes a case leaves an entry (ids and codes, no personal data).
+
+Entries are hash-chained when the session flushes (officer_desk.audit_chain).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from officer_desk import audit_chain  # noqa: F401  (installs the chaining hook)
 from officer_desk.models import AuditEntry
 
 

@@ -51,6 +51,7 @@ class DeskConfig:
     agency_header: tuple[str, ...] = ("UBND TỈNH PHÚ THỌ", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG")
     agency_address: str = ""
     province: str = "Phú Thọ"
+    commune: str = ""  # the commune or ward of the office (after the 2025 merger), set by `setup`
     desk_number: int = 1
     language: str = "vi"
     database_url: str = ""

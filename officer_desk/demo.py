@@ -40,7 +40,9 @@ class DemoRefused(DeskError):
 
 
 def enable_demo_mode(desk: Desk) -> dict[str, Any]:
-    """Turn demo mode on for this home (refused when real cases were created before)."""
+    """Turn demo mode on for this home (refused when real cases were created before, or on a set-up desk)."""
+    if desk.set_up:  # issue 9: a real office's desk never falls back to demo certificates
+        raise DemoRefused(_("Quầy này đã được cài đặt cho một cơ quan thật; không bật chế độ demo"))
     with desk.db.session() as session:
         setting = session.get(DeskSetting, DEMO_SETTING)
         if setting is None:

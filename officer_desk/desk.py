@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 
+from officer_desk.accounts.roles import Actor, ActorKind, Permission
 from officer_desk.cases import CaseService
 from officer_desk.catalogue import Catalogue, load_catalogue
 from officer_desk.config import DeskConfig, load_config
@@ -19,7 +20,10 @@ OFFICER_ENV = "OFFICER_DESK_OFFICER"
 
 
 def current_officer_username() -> str:
-    """Who is working: ``OFFICER_DESK_OFFICER`` or the operating-system account."""
+    """Who works on a home never set up (or a demo home): ``OFFICER_DESK_OFFICER`` or the OS account.
+
+    Never an identity on a set-up home: there the signed-in account acts (``Desk.actor``).
+    """
     configured = os.environ.get(OFFICER_ENV)
     if configured:
         return configured.strip()[:64]
@@ -36,7 +40,33 @@ class Desk:
     home: Home
     db: Database
     config: DeskConfig
-    officer: str
+    officer: str  # the acting username, stored on events and audit entries
+    # Who acts, with which role; None = a home never set up (the officer above, unrestricted).
+    actor: Actor | None = None
+
+    @property
+    def acting(self) -> Actor:
+        if self.actor is not None:
+            return self.actor
+        return Actor(self.officer, self.config.officer_name or self.officer, None, ActorKind.UNMANAGED)
+
+    @property
+    def officer_name(self) -> str:
+        """The acting officer's full name, as receipts, notices and the timeline show it."""
+        return self.acting.display_name
+
+    @property
+    def set_up(self) -> bool:
+        return self.actor is not None and self.actor.kind in (ActorKind.ACCOUNT, ActorKind.NOBODY)
+
+    def require(self, permission: Permission) -> None:
+        """Refuse unless the acting account's role allows ``permission`` (accounts.roles.PERMISSIONS)."""
+        self.acting.require(permission)
+
+    def act_as(self, actor: Actor) -> None:
+        """Switch the acting account (the window after sign-in; ``Actor.nobody()`` after sign-out)."""
+        self.actor = actor
+        self.officer = actor.username
 
     @cached_property
     def catalogue(self) -> Catalogue:
@@ -55,8 +85,27 @@ class Desk:
         self.db.dispose()
 
 
-def open_desk(home: Home | None = None, url: str | None = None, officer: str | None = None) -> Desk:
+def open_desk(home: Home | None = None, url: str | None = None, officer: str | None = None,
+              account: Actor | None = None) -> Desk:
+    """Open the desk. On a set-up home the desk acts as ``account`` (signed in with
+    ``accounts.AuthService``) or as nobody until :meth:`Desk.act_as`; ``officer`` names who acts on a
+    home never set up or a demo home (default: ``OFFICER_DESK_OFFICER`` or the OS account).
+    """
+    from officer_desk.accounts.service import HomeKind, home_kind
+
     home = home or Home()
     config = load_config(home)
     db = open_database(home, url)
-    return Desk(home=home, db=db, config=config, officer=officer or current_officer_username())
+    try:
+        kind = home_kind(db, home)
+    except BaseException:
+        db.dispose()
+        raise
+    if kind is HomeKind.SET_UP:
+        actor = account if account is not None and account.kind is ActorKind.ACCOUNT else Actor.nobody()
+        return Desk(home=home, db=db, config=config, officer=actor.username, actor=actor)
+    username = officer or current_officer_username()
+    if kind is HomeKind.DEMO:
+        demo = Actor(username, config.officer_name or username, None, ActorKind.DEMO)
+        return Desk(home=home, db=db, config=config, officer=username, actor=demo)
+    return Desk(home=home, db=db, config=config, officer=username)

@@ -24,6 +24,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Home:
     monkeypatch.setenv("OFFICER_DESK_HOME", str(home_root))
     monkeypatch.setenv("OFFICER_DESK_NO_KEYRING", "1")
     monkeypatch.setenv("OFFICER_DESK_OFFICER", "canbo.test")
+    monkeypatch.setenv("OFFICER_DESK_TEST_FAST_AUTH", "1")  # cheap Argon2id and short slow-downs
+    for variable in ("OFFICER_DESK_AS", "OFFICER_DESK_PASSWORD_FILE"):
+        monkeypatch.delenv(variable, raising=False)
     monkeypatch.delenv("OFFICER_DESK_DATABASE_URL", raising=False)
     monkeypatch.delenv("OFFICER_DESK_DB_KEY_FILE", raising=False)
     from officer_desk.i18n import set_language

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from officer_desk.audit import audit
 from officer_desk.cases.repository import CaseRepository
 from officer_desk.cases.views import Progress
 from officer_desk.errors import InputError
@@ -65,4 +66,8 @@ class CaseExport:
                     )
                     exported.append(case.dossier_code)
                 last_id = batch[-1].id
+        desk = self.repository.desk
+        with self.repository.db.session() as session:  # issue 9: exports of personal data are audited
+            audit(session, desk.officer or "system", "cases.exported", "desk", str(desk.config.desk_number),
+                  desk=desk.config.desk_number, count=len(exported), statuses=sorted(statuses))
         return exported

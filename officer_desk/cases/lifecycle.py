@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from officer_desk import dossier as dossier_format
+from officer_desk.accounts.roles import Permission
 from officer_desk.cases.findings import CaseFindings
 from officer_desk.cases.repository import CaseRepository, now_utc
 from officer_desk.dossier import LOCAL_TZ
@@ -67,6 +68,8 @@ class CaseLifecycle:
             actor = self.repository.officer(session)
             target = self.repository.officer(session, username) if username else actor
             holder = case.assigned_officer
+            if target.id != actor.id or (holder is not None and holder.id != actor.id):  # issue 9
+                self.repository.desk.require(Permission.CASE_ASSIGN_ANY)
             if holder is not None and holder.id != target.id:
                 if not force:
                     raise ConflictError(
@@ -84,7 +87,10 @@ class CaseLifecycle:
         with self.repository.db.session() as session:
             case = self.repository.case(session, ref, lock=True)
             actor = self.repository.officer(session)
-            self.repository.check_lock_holder(case, actor)
+            if case.assigned_officer_id is not None and case.assigned_officer_id != actor.id:  # issue 9
+                self.repository.desk.require(Permission.CASE_UNASSIGN_ANY)
+            else:
+                self.repository.check_lock_holder(case, actor)
             case.assigned_officer_id = None
             case.assigned_at = None
             self.repository.event(session, case, actor, "unassigned")

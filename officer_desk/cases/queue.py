@@ -189,7 +189,7 @@ class CaseQueue:
                 ),
                 events=tuple(
                     EventView(e.at, e.officer.username if e.officer else None, e.action, e.from_status,
-                              e.to_status, e.reason)
+                              e.to_status, e.reason, e.officer.full_name if e.officer else None)
                     for e in case.events
                 ),
                 allowed_actions=tuple(a.value for a in allowed_actions(case.status)),

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from officer_desk.accounts.roles import Permission
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
 from officer_desk.cases.terms import case_search_terms
@@ -51,6 +52,11 @@ class DeskContext(ScreeningContext, Protocol):
     def db(self) -> Database: ...
     @property
     def officer(self) -> str: ...
+    @property
+    def officer_name(self) -> str: ...
+    @property
+    def set_up(self) -> bool: ...
+    def require(self, permission: Permission) -> None: ...
 
 
 def now_utc() -> datetime:
@@ -90,10 +96,15 @@ class CaseRepository:
 
     def officer(self, session: Session, username: str | None = None) -> Officer:
         """The officer row for ``username`` (default: who is working), created on first use."""
+        acting = username is None or username == self.desk.officer
         username = username or self.desk.officer
+        if not username:  # a set-up desk before anyone signed in
+            self.desk.require(Permission.CASE_WORK)
         officer = session.execute(select(Officer).where(Officer.username == username)).scalar_one_or_none()
         if officer is None:
-            officer = Officer(username=username, full_name=self.desk.config.officer_name or username)
+            if self.desk.set_up:  # issue 9: on a set-up desk only accounts act or receive cases
+                raise NotFoundError(_("Không có tài khoản {user}", user=username))
+            officer = Officer(username=username, full_name=self.desk.officer_name if acting else username)
             session.add(officer)
             session.flush()
         return officer

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from officer_desk.accounts.roles import Permission
 from officer_desk.cases.export import CaseExport
 from officer_desk.cases.findings import CaseFindings
 from officer_desk.cases.intake import CaseIntake
@@ -28,7 +29,11 @@ from officer_desk.screening.result import ScreeningFinding
 
 
 class CaseService:
-    """Everything that reads or changes cases."""
+    """Everything that reads or changes cases.
+
+    Each entry point checks the acting account's role first (``accounts.roles.PERMISSIONS``): the
+    window hides what a role cannot do, and the service refuses it anyway (issue 9).
+    """
 
     def __init__(self, desk: DeskContext) -> None:
         self.desk = desk
@@ -79,12 +84,15 @@ class CaseService:
         return self.intakes.create_case(session, parsed, raw_text, files, source_sha256, is_demo, status)
 
     def import_paths(self, paths: Sequence[Path], progress: Progress | None = None) -> ImportReport:
+        self.desk.require(Permission.CASE_WORK)
         return self.intakes.import_paths(paths, progress)
 
     def import_file(self, path: Path) -> tuple[str, str]:
+        self.desk.require(Permission.CASE_WORK)
         return self.intakes.import_file(path)
 
     def intake(self, dossier_obj: dict[str, Any], files: dict[str, bytes] | None = None) -> str:
+        self.desk.require(Permission.CASE_WORK)
         return self.intakes.intake(dossier_obj, files)
 
     # ------------------------------------------------------------------ findings
@@ -95,6 +103,7 @@ class CaseService:
         self.findings.record_findings(session, case_id, findings, engine_version)
 
     def decide_finding(self, finding_id: int, decision: str, reason: str = "") -> None:
+        self.desk.require(Permission.CASE_WORK)
         self.findings.decide_finding(finding_id, decision, reason)
 
     def open_duplicates_view(self, session: Session) -> Callable[[str, str, str, str | None], list[str]]:
@@ -106,26 +115,32 @@ class CaseService:
         self, ref: str | int, action: Action | str, reason: str = "", expected_version: int | None = None,
         session: Session | None = None, **details: Any,
     ) -> str:
+        self.desk.require(Permission.CASE_REFUSE if action == Action.REFUSE else Permission.CASE_WORK)
         return self.lifecycle.transition(ref, action, reason, expected_version, session, **details)
 
     def assign(self, ref: str | int, username: str | None = None, force: bool = False, reason: str = "") -> None:
+        self.desk.require(Permission.CASE_WORK)
         self.lifecycle.assign(ref, username, force, reason)
 
     def unassign(self, ref: str | int) -> None:
+        self.desk.require(Permission.CASE_WORK)
         self.lifecycle.unassign(ref)
 
     def update_dossier(self, ref: str | int, changes: dict[str, Any], reason: str = "") -> None:
+        self.desk.require(Permission.CASE_WORK)
         self.lifecycle.update_dossier(ref, changes, reason)
 
     # ------------------------------------------------------------------ queue queries and search
 
     def list_ids(self, flt: QueueFilter, offset: int = 0, limit: int = 200) -> list[int]:
+        self.desk.require(Permission.CASE_VIEW)
         return self.queue.list_ids(flt, offset, limit)
 
     def count(self, flt: QueueFilter) -> int:
         return self.queue.count(flt)
 
     def search(self, text: str, limit: int = 50) -> list[CaseRow]:
+        self.desk.require(Permission.CASE_VIEW)
         return self.queue.search(text, limit)
 
     def search_queue(self, flt: QueueFilter, limit: int = 200) -> tuple[list[int], bool]:
@@ -138,6 +153,7 @@ class CaseService:
         return self.queue.status_counts()
 
     def detail(self, ref: str | int) -> CaseDetail:
+        self.desk.require(Permission.CASE_VIEW)
         return self.queue.detail(ref)
 
     def active_officers(self) -> list[tuple[str, str]]:
@@ -152,4 +168,5 @@ class CaseService:
         return self.exports.attachment_bytes(content_sha256)
 
     def export(self, out_dir: Path, statuses: Sequence[str] = (), progress: Progress | None = None) -> list[str]:
+        self.desk.require(Permission.DATA_EXPORT)
         return self.exports.export(out_dir, statuses, progress)

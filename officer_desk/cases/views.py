@@ -76,11 +76,12 @@ class FindingView:
 @dataclass(frozen=True)
 class EventView:
     at: datetime
-    officer: str | None
+    officer: str | None  # username (stable, in the audit log)
     action: str
     from_status: str | None
     to_status: str | None
     reason: str
+    officer_name: str | None = None  # the account's full name, as the timeline shows it (issue 9)
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,15 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from officer_desk import __version__
-from officer_desk.cli import cases, catalogue_cmd, documents_cmd, receipts_cmd, screening_cmd, signing_cmd
-from officer_desk.cli.output import Output, run_handler
+from officer_desk.cli import admin, cases, catalogue_cmd, documents_cmd, receipts_cmd, screening_cmd, signing_cmd
+from officer_desk.cli.acting import GlobalOptions, command_key, resolve_acting, seal_after_command, split_global_options
+from officer_desk.cli.output import Handler, Output, run_handler
 from officer_desk.config import load_config
 from officer_desk.errors import UsageError
 from officer_desk.i18n import set_language
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd)
+COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"officer-desk {__version__}")
     parser.add_argument("--database", metavar="URL", help="PostgreSQL URL (default: the local encrypted file)")
     parser.add_argument("--lang", choices=("vi", "en"), help="language of messages")
+    # Documented here for --help; main() takes them from anywhere on the line (cli/acting.py).
+    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    parser.add_argument("--as", dest="acting_user", metavar="USER", help="act as this account (set-up desks)")
+    parser.add_argument("--password-file", metavar="F", help="the account's password (first line of F)")
     # Window options (used when no sub-command is given).
     parser.add_argument("--screenshot", metavar="PATH", help="grab the window to PNG and exit")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help="close the window after SECONDS")
@@ -67,13 +72,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(arguments)
+        # Global options stand anywhere: before or after the sub-command (cli-contract.md, Additions).
+        options = split_global_options(arguments)
+        args = parser.parse_args(options.rest)
     except UsageError as exc:
         out = Output(json_mode="--json" in arguments)
         out.error(exc.code, exc.message)
         if not out.json_mode:
             parser.print_usage(sys.stderr)
         return exc.exit_code
+    args.lang = options.lang or args.lang
+    args.database = options.database or args.database
+    if options.json:
+        args.json = True
+    if args.lang not in (None, "vi", "en"):
+        out = Output(json_mode=options.json)
+        out.error("usage", f"officer-desk: --lang: {args.lang} (vi, en)")
+        return 2
     if args.database:
         os.environ["OFFICER_DESK_DATABASE_URL"] = args.database
     _configure_language(args)
@@ -82,7 +97,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(args)
     out = Output(json_mode=bool(getattr(args, "json", False)))
-    return run_handler(args.func, args, out)
+    return run_handler(_acting_handler(args.func, options, command_key(options.rest)), args, out)
+
+
+def _acting_handler(handler: Handler, options: GlobalOptions, key: str) -> Handler:
+    """Run ``handler`` as the acting account (set-up homes), then seal the audit log it extended."""
+
+    def run(args: argparse.Namespace, out: Output) -> int:
+        args.acting = resolve_acting(options, key, args)
+        code = 2
+        try:
+            code = handler(args, out)
+            return code
+        finally:
+            if args.acting.set_up:
+                seal_after_command(key, code, args.acting.username)
+
+    return run
 
 
 if __name__ == "__main__":  # pragma: no cover

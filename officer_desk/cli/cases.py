@@ -149,8 +149,8 @@ def _show(args: argparse.Namespace, out: Output) -> int:
             for f in detail.findings
         ],
         "events": [
-            {"at": e.at.isoformat(), "officer": e.officer, "action": e.action, "from": e.from_status,
-             "to": e.to_status, "reason": e.reason}
+            {"at": e.at.isoformat(), "officer": e.officer, "officer_name": e.officer_name, "action": e.action,
+             "from": e.from_status, "to": e.to_status, "reason": e.reason}
             for e in detail.events
         ],
     }

@@ -13,7 +13,20 @@ from officer_desk.paths import Home
 
 
 def desk_from_args(args: argparse.Namespace) -> Desk:
-    return open_desk(Home(), getattr(args, "database", None) or os.environ.get("OFFICER_DESK_DATABASE_URL"))
+    """The desk, acting as the command's account (set-up homes) or the named/OS officer (others)."""
+    acting = getattr(args, "acting", None)
+    url = getattr(args, "database", None) or os.environ.get("OFFICER_DESK_DATABASE_URL")
+    if acting is None:
+        return open_desk(Home(), url)
+    return open_desk(Home(), url, officer=acting.username, account=acting.actor)
+
+
+def open_desk_for_sealing() -> Desk | None:
+    home = Home()
+    url = os.environ.get("OFFICER_DESK_DATABASE_URL")
+    if not url and not home.database.exists():
+        return None
+    return open_desk(home, url)
 
 
 def require_tty(option: str) -> None:

@@ -17,7 +17,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("sign", help=_("K\u00fd s\u1ed1 m\u1ed9t t\u1ec7p PDF (PAdES)"))
     p.add_argument("input", metavar="IN", type=Path)
     p.add_argument("--out", required=True, type=Path, metavar="OUT")
-    source = p.add_mutually_exclusive_group(required=True)
+    # Optional on a set-up desk: the acting officer's own certificate is used (cli-contract.md).
+    source = p.add_mutually_exclusive_group()
     source.add_argument("--keystore", metavar="P12", help=_("t\u1ec7p .p12/.pfx, ho\u1eb7c m\u00e3 kh\u00f3a "
                                                             "\u0111\u00e3 nh\u1eadp"))
     source.add_argument("--token-module", metavar="LIB", help=_("th\u01b0 vi\u1ec7n PKCS#11 c\u1ee7a token"))
@@ -118,6 +119,18 @@ def _load_signer(args: argparse.Namespace, home: Home) -> Any:
     )
 
     pins = pin_port_for(getattr(args, "pin_file", None))
+    if not getattr(args, "token_module", None) and not getattr(args, "keystore", None):
+        acting = getattr(args, "acting", None)
+        if acting is None or not acting.set_up:
+            raise UsageError(_("C\u1ea7n --keystore P12 ho\u1eb7c --token-module LIB --key-id ID."))
+        from officer_desk.accounts.signing import account_signer
+        from officer_desk.cli.common import desk_from_args
+
+        desk = desk_from_args(args)
+        try:
+            return account_signer(desk, pins)
+        finally:
+            desk.close()
     if getattr(args, "token_module", None):
         if not args.key_id:
             raise UsageError(_("D\u00f9ng token c\u1ea7n --key-id ID (CKA_ID hex ho\u1eb7c serial:HEX)."))

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -31,6 +32,33 @@ class Officer(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(32), default="officer")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Accounts (migration 0006): an officer row with a password hash is an account that can sign in.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    password_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class OfficerCertificate(Base):
+    """The signing certificate bound to an account: a PKCS#12 in the desk keystore or a token key."""
+
+    __tablename__ = "officer_certificates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # pkcs12 | pkcs11
+    keystore_id: Mapped[str] = mapped_column(String(64), default="")  # Pkcs12Keystore entry id
+    module_path: Mapped[str] = mapped_column(String(500), default="")  # PKCS#11 library
+    key_id: Mapped[str] = mapped_column(String(128), default="")  # CKA_ID hex or serial:HEX
+    token_label: Mapped[str] = mapped_column(String(64), default="")
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    common_name: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    not_after: Mapped[datetime] = mapped_column(UtcDateTime)
+    certificate_pem: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -185,7 +213,12 @@ class CaseEvent(Base):
 
 
 class AuditEntry(Base):
-    """Append-only audit log: who did what to which record (ids and codes, no personal data)."""
+    """Append-only audit log: who did what to which record (ids and codes, no personal data).
+
+    Hash-chained (officer_desk.audit_chain): ``id`` orders the chain (given out under the chain
+    head's lock), ``prev_hash`` is the hash of the entry before, ``entry_hash`` the hash of this
+    entry's canonical serialisation, its id and ``prev_hash`` included.
+    """
 
     __tablename__ = "audit_entries"
 
@@ -197,6 +230,32 @@ class AuditEntry(Base):
     entity_type: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(64), index=True)
     details: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """One row: the newest chained entry. Updating it first serialises writers of the chain."""
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    entry_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditSeal(Base):
+    """A signature by a desk's seal key over the chain up to ``entry_id`` (periodic, see audit_chain)."""
+
+    __tablename__ = "audit_seals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    desk: Mapped[int] = mapped_column(Integer, default=0)
+    public_key: Mapped[str] = mapped_column(String(128))  # Ed25519, hex
+    signature: Mapped[str] = mapped_column(String(160))  # hex
 
 
 class SignedDocument(Base):

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from officer_desk.accounts.roles import Permission
 from officer_desk.appointments import appointment_for
 from officer_desk.audit import audit
 from officer_desk.catalogue import processing_text
@@ -30,6 +31,7 @@ from officer_desk.receipts.issue import IssuedDocument, issue_document
 from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
 from officer_desk.receipts.qr import QrKeyring, desk_id_for
 from officer_desk.screening.service import supplement_items as screening_items
+from officer_desk.signing.keystore import PinPort, StaticPinPort, TerminalPinPort
 from officer_desk.signing.pades import PdfSigner, load_desk_signer
 from officer_desk.vocabulary import Decision, DocumentKind, Severity
 
@@ -61,11 +63,22 @@ def _keyring(desk: Desk) -> QrKeyring:
     return keyring
 
 
-def _signer(desk: Desk, keystore: Path | None, pin: str | None) -> PdfSigner:
-    signer = load_desk_signer(desk.home, keystore, pin, timestamp_url=desk.config.timestamp_url or None)
+def _signer(desk: Desk, keystore: Path | None, pin: str | None, pins: PinPort | None = None) -> PdfSigner:
+    if keystore is None and desk.set_up:
+        # A set-up desk signs with the acting officer's own certificate (issue 9).
+        from officer_desk.accounts.signing import load_account_signer
+
+        signer = load_account_signer(desk, pins if pins is not None else _pin_port(pin))
+    else:
+        signer = load_desk_signer(desk.home, keystore, pin, pins=pins,
+                                  timestamp_url=desk.config.timestamp_url or None)
     # The foundation's clock check (PC clock behind the newest stored event) guards every signature.
     signer.clock_guard = desk.cases.guard_clock
     return signer
+
+
+def _pin_port(pin: str | None) -> PinPort:
+    return StaticPinPort(pin) if pin is not None else TerminalPinPort()
 
 
 def _signer_name(signer: PdfSigner) -> str:
@@ -93,7 +106,7 @@ def _common(desk: Desk, code: str) -> tuple[Any, dict[str, Any], Any]:
         "procedure_code": procedure.code,
         "procedure_name": procedure.name_vi,
         "received_at": _local(detail.row.received_at),
-        "officer_name": desk.config.officer_name or desk.officer,
+        "officer_name": desk.officer_name,
         "locality": desk.config.province,
     }
     return detail, values, procedure
@@ -135,8 +148,13 @@ def issue_receipt(
     keystore: Path | None = None,
     pin: str | None = None,
     deliver: Callable[[bytes], None] | None = None,
+    pins: PinPort | None = None,
 ) -> IssuedCaseDocument:
-    """Accept a received case and issue its receipt, or reprint the receipt of an accepted one."""
+    """Accept a received case and issue its receipt, or reprint the receipt of an accepted one.
+
+    ``pins`` asks the signing password or PIN (the window's dialog); ``pin`` is a known one (CLI).
+    """
+    desk.require(Permission.DOCUMENT_ISSUE)
     detail, values, procedure = _common(desk, code)
     status = detail.row.status
     reprint = status not in (Status.RECEIVED,)
@@ -151,7 +169,7 @@ def issue_receipt(
     elif detail.receipt_issued_at is None and detail.register_number is None:
         raise ReceiptRefused(_("Hồ sơ {code} chưa được tiếp nhận tại quầy này; không có giấy tiếp nhận để in lại",
                                code=code))
-    signer = _signer(desk, keystore, pin)
+    signer = _signer(desk, keystore, pin, pins)
     try:
         now = datetime.now(LOCAL_TZ)
         if not reprint:
@@ -214,8 +232,10 @@ def issue_notice(
     keystore: Path | None = None,
     pin: str | None = None,
     deliver: Callable[[bytes], None] | None = None,
+    pins: PinPort | None = None,
 ) -> IssuedCaseDocument:
     """Supplement request, refusal, apology or result-return slip; performs the matching transition."""
+    desk.require(Permission.CASE_REFUSE if doc_type == "refusal" else Permission.DOCUMENT_ISSUE)
     detail, values, procedure = _common(desk, code)
     now = datetime.now(LOCAL_TZ)
     extra: dict[str, Any] = {"issued_at": now, "register_book": detail.register_book or "",
@@ -250,7 +270,7 @@ def issue_notice(
         raise ReceiptRefused(_("Loại phiếu không hợp lệ: {doc_type}", doc_type=doc_type))
     if action is not None:
         check_transition(detail.row.status, action, reason or "-")
-    signer = _signer(desk, keystore, pin)
+    signer = _signer(desk, keystore, pin, pins)
     try:
         notice = NoticeData(**values, **extra)
         issued = issue_document(doc_type, notice, form, signer, _keyring(desk), now=now)

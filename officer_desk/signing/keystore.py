@@ -512,7 +512,7 @@ class Pkcs11Keystore(Keystore):
 
         ref = TokenKeyRef.parse(entry_id)
         token = self._token()
-        pin = _ask(pins, _("M\u00e3 PIN c\u1ee7a token {label}", label=token.label.strip()))
+        pin = _ask(pins, token_prompt(token))
         try:
             session = token.open(user_pin=pin)
         except UserAlreadyLoggedIn:
@@ -522,6 +522,9 @@ class Pkcs11Keystore(Keystore):
             raise WrongPinError(_("M\u00e3 PIN c\u1ee7a token kh\u00f4ng "
                                   "\u0111\u00fang; ch\u01b0a k\u00fd g\u00ec.")) from exc
         except PKCS11Error as exc:
+            mapped = token_failure(exc)
+            if mapped is not None:
+                raise mapped from exc
             raise TokenError(_("Token t\u1eeb ch\u1ed1i m\u1edf phi\u00ean l\u00e0m vi\u1ec7c ({detail}).",
                                detail=type(exc).__name__)) from exc
         try:
@@ -563,6 +566,10 @@ class Pkcs11Keystore(Keystore):
                 base_sign_kwargs=sign_kwargs,
             )
             return TokenSigner(session, signer, cert, chain)
+        except PKCS11Error as exc:
+            session.close()
+            raise (token_failure(exc) or TokenError(_("Token t\u1eeb ch\u1ed1i m\u1edf phi\u00ean l\u00e0m "
+                                                       "vi\u1ec7c ({detail}).", detail=type(exc).__name__))) from exc
         except BaseException:
             session.close()
             raise
@@ -573,6 +580,75 @@ def _is_ca(cert: x509.Certificate) -> bool:
         return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
     except x509.ExtensionNotFound:
         return False
+
+
+# --- token states in words ----------------------------------------------------------------------------
+
+
+def token_prompt(token: Any) -> str:
+    """The PIN prompt, naming the token's state where it reports one (last try, PIN to be changed)."""
+    label = str(getattr(token, "label", "")).strip()
+    prompt = _("M\u00e3 PIN c\u1ee7a token {label}", label=label)
+    try:
+        from pkcs11.constants import TokenFlag
+
+        flags = TokenFlag(int(token.flags))
+    except Exception:  # noqa: BLE001 - a token that reports no flags is asked plainly
+        return prompt
+    if flags & TokenFlag.USER_PIN_LOCKED:
+        raise TokenError(_PIN_LOCKED(), code="pin_locked")
+    if flags & TokenFlag.USER_PIN_FINAL_TRY:
+        prompt += " " + _("(l\u1ea7n th\u1eed cu\u1ed1i: sai n\u1eefa token s\u1ebd kh\u00f3a m\u00e3 PIN)")
+    elif flags & TokenFlag.USER_PIN_COUNT_LOW:
+        prompt += " " + _("(\u0111\u00e3 nh\u1eadp sai m\u00e3 PIN; c\u00f2n \u00edt l\u1ea7n th\u1eed)")
+    return prompt
+
+
+def _PIN_LOCKED() -> str:  # noqa: N802 - a message, named like the PKCS#11 state it describes
+    return _("M\u00e3 PIN c\u1ee7a token \u0111\u00e3 b\u1ecb kh\u00f3a do nh\u1eadp sai nhi\u1ec1u l\u1ea7n; "
+             "h\u00e3y li\u00ean h\u1ec7 nh\u00e0 cung c\u1ea5p ch\u1ee9ng th\u01b0 \u0111\u1ec3 m\u1edf "
+             "kh\u00f3a. Ch\u01b0a k\u00fd g\u00ec.")
+
+
+def token_failure(exc: BaseException) -> KeystoreError | None:
+    """A PKCS#11 error (CKR_...) as a message an officer can act on; None when ``exc`` is not one.
+
+    Looks through the exception's causes, since pyHanko may wrap the token's error.
+    """
+    try:
+        from pkcs11 import exceptions as p11
+    except ImportError:  # pragma: no cover - python-pkcs11 is a dependency
+        return None
+    seen: BaseException | None = exc
+    for _depth in range(5):
+        if seen is None:
+            return None
+        if isinstance(seen, p11.PKCS11Error):
+            break
+        seen = seen.__cause__ or seen.__context__
+    else:
+        return None
+    if seen is None:
+        return None
+    if isinstance(seen, p11.PinLocked):
+        return TokenError(_PIN_LOCKED(), code="pin_locked")
+    if isinstance(seen, p11.PinExpired):
+        return TokenError(_("M\u00e3 PIN c\u1ee7a token \u0111\u00e3 h\u1ebft h\u1ea1n; h\u00e3y \u0111\u1ed5i "
+                            "m\u00e3 PIN b\u1eb1ng ph\u1ea7n m\u1ec1m c\u1ee7a token r\u1ed3i k\u00fd l\u1ea1i. "
+                            "Ch\u01b0a k\u00fd g\u00ec."), code="pin_expired")
+    if isinstance(seen, p11.PinIncorrect | p11.PinLenRange | p11.PinInvalid):
+        return WrongPinError(_("M\u00e3 PIN c\u1ee7a token kh\u00f4ng \u0111\u00fang; ch\u01b0a k\u00fd "
+                               "g\u00ec."))
+    removed = (p11.TokenNotPresent, p11.DeviceRemoved, p11.TokenNotRecognised, p11.SessionHandleInvalid,
+               p11.SessionClosed, p11.ObjectHandleInvalid, p11.KeyHandleInvalid, p11.SlotIDInvalid)
+    if isinstance(seen, removed):
+        return TokenError(_("Token \u0111\u00e3 b\u1ecb r\u00fat ra ho\u1eb7c kh\u00f4ng c\u00f2n d\u00f9ng "
+                            "\u0111\u01b0\u1ee3c gi\u1eefa ch\u1eebng; ch\u01b0a k\u00fd g\u00ec. H\u00e3y "
+                            "c\u1eafm l\u1ea1i token r\u1ed3i th\u1eed l\u1ea1i."), code="token_removed")
+    if isinstance(seen, p11.DeviceError | p11.DeviceMemory | p11.FunctionFailed | p11.GeneralError):
+        return TokenError(_("Token b\u00e1o l\u1ed7i thi\u1ebft b\u1ecb ({detail}); ch\u01b0a k\u00fd g\u00ec.",
+                            detail=type(seen).__name__), code="token_failed")
+    return None
 
 
 # --- helpers for the CLI and the UI -----------------------------------------------------------------

@@ -36,7 +36,14 @@ from officer_desk.signing import certs
 from officer_desk.signing.demo_ca import demo_mode_enabled
 from officer_desk.signing.errors import PdfReadError, SigningError
 from officer_desk.signing.fonts import StampFont
-from officer_desk.signing.keystore import PinPort, Signer, StaticPinPort, TerminalPinPort, load_pkcs12_file
+from officer_desk.signing.keystore import (
+    PinPort,
+    Signer,
+    StaticPinPort,
+    TerminalPinPort,
+    load_pkcs12_file,
+    token_failure,
+)
 from officer_desk.signing.speedups import install as _install_speedups
 from officer_desk.signing.stamp import DeskStampStyle, SealImage, StampSpec, stamp_label_text, stamp_lines
 from officer_desk.signing.trust import (
@@ -302,11 +309,19 @@ class PdfSigner:
                 raise _TimestampUnavailable() from exc
             raise
         except PyHankoSigningError as exc:
+            token = token_failure(exc)
+            if token is not None:  # the token was pulled out, or refused, while signing
+                raise token from exc
             if timestamper is not None and "timestamp" in str(exc).lower():
                 raise _TimestampUnavailable() from exc
             raise SigningError(
                 _("Kh\u00f4ng k\u00fd \u0111\u01b0\u1ee3c t\u00e0i li\u1ec7u ({detail}).", detail=str(exc)[:200])
             ) from exc
+        except Exception as exc:
+            token = token_failure(exc)
+            if token is None:
+                raise
+            raise token from exc
 
     def sign_file(self, source: Path, target: Path, **options: object) -> SignOutcome:
         """Sign ``source`` into ``target`` (written atomically: on failure it does not exist)."""
@@ -481,10 +496,10 @@ def load_desk_signer(home: Home | None = None, p12_path: Path | None = None, pin
     home = home or Home()
     if p12_path is None:
         if not demo_mode_enabled(home):
+            # Never suggest demo mode here: a real office must not sign citizens' papers with a demo key.
             raise UsageError(
-                _("Ch\u01b0a c\u00f3 ch\u1ee9ng th\u01b0 c\u1ee7a m\u00e1y \u0111\u1ec3 k\u00fd: d\u00f9ng "
-                  "--keystore P12 "
-                  "(ho\u1eb7c b\u1eadt ch\u1ebf \u0111\u1ed9 demo b\u1eb1ng 'officer-desk demo')."),
+                _("Ch\u01b0a c\u00f3 ch\u1ee9ng th\u01b0 s\u1ed1 \u0111\u1ec3 k\u00fd: h\u00e3y ch\u1ecdn "
+                  "t\u1ec7p kh\u00f3a PKCS#12 ho\u1eb7c token c\u1ee7a c\u00e1n b\u1ed9."),
                 code="no_desk_key",
             )
         p12_path = home.demo / "desk.p12"

@@ -572,8 +572,8 @@ def validate_chain(
     raise CertificateRefusedError(
         _("Kh\u00f4ng x\u00e1c minh \u0111\u01b0\u1ee3c chu\u1ed7i ch\u1ee9ng th\u01b0 c\u1ee7a {name} t\u1edbi "
           "m\u1ed9t "
-          "g\u1ed1c tin c\u1eady ({detail}); kh\u00f4ng k\u00fd. Th\u00eam g\u1ed1c b\u1eb1ng --trust ho\u1eb7c "
-          "'officer-desk trust add'.", name=who, detail=detail[:200]),
+          "g\u1ed1c tin c\u1eady ({detail}); kh\u00f4ng k\u00fd. C\u1ea7n th\u00eam ch\u1ee9ng th\u01b0 g\u1ed1c "
+          "c\u1ee7a nh\u00e0 cung c\u1ea5p v\u00e0o kho tin c\u1eady.", name=who, detail=detail[:200]),
         code="certificate_untrusted",
     )
 

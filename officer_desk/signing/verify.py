@@ -520,8 +520,8 @@ def _R_REVOKED(when: str) -> str:
 
 def _R_NO_CHAIN() -> str:
     return _("Kh\u00f4ng t\u00ecm \u0111\u01b0\u1ee3c chu\u1ed7i ch\u1ee9ng th\u01b0 t\u1edbi m\u1ed9t g\u1ed1c tin "
-             "c\u1eady; th\u00eam g\u1ed1c "
-             "b\u1eb1ng --trust ho\u1eb7c 'officer-desk trust add'.")
+             "c\u1eady; c\u1ea7n th\u00eam ch\u1ee9ng th\u01b0 g\u1ed1c c\u1ee7a nh\u00e0 cung c\u1ea5p v\u00e0o kho "
+             "tin c\u1eady.")
 
 
 def _R_EXPIRED(date: str) -> str:

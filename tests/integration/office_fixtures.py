@@ -1,0 +1,111 @@
+"""A set-up office home (demo mode off) made through the CLI, with the test PKI's certificates.
+
+Import with ``from tests.integration.office_fixtures import *``; needs the ``pki`` fixture too.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from officer_desk.accounts.roles import Actor, ActorKind, Role
+from officer_desk.cli import main
+from officer_desk.desk import Desk, open_desk
+from officer_desk.models import Case
+from officer_desk.paths import Home
+
+try:
+    from tests.integration.signing_fixtures import PIN, TestPki
+except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
+    from signing_fixtures import PIN, TestPki  # type: ignore[no-redef]
+
+__all__ = ["Office", "office", "write_secret", "import_clean_case", "SAMPLE", "ADMIN_PASSWORD", "OFFICER_PASSWORD"]
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
+ADMIN_PASSWORD = "quan-tri-2026!"
+OFFICER_PASSWORD = "can-bo-2026!"
+SUPERVISOR_PASSWORD = "lanh-dao-2026!"
+
+
+def write_secret(folder: Path, name: str, value: str) -> Path:
+    path = folder / name
+    path.write_text(value + "\n", encoding="utf-8")
+    return path
+
+
+@dataclass
+class Office:
+    home: Home
+    folder: Path
+    pki: TestPki
+    admin_pw: Path
+    officer_pw: Path
+    supervisor_pw: Path
+    pin: Path
+
+    def run(self, *args: str) -> int:
+        return main(list(args))
+
+    def as_admin(self) -> list[str]:
+        return ["--as", "admin", "--password-file", str(self.admin_pw)]
+
+    def as_officer(self) -> list[str]:
+        return ["--as", "canbo.lan", "--password-file", str(self.officer_pw)]
+
+    def as_supervisor(self) -> list[str]:
+        return ["--as", "lanhdao", "--password-file", str(self.supervisor_pw)]
+
+    def desk(self, username: str, role: Role) -> Desk:
+        """The desk as a signed-in account (the service layer, as the window uses it)."""
+        full = {"admin": "Quản Trị Viên", "canbo.lan": "Nguyễn Thị Lan", "lanhdao": "Trần Văn Lãnh"}[username]
+        return open_desk(self.home, account=Actor(username, full, role, ActorKind.ACCOUNT))
+
+
+def setup_args(office_folder: Path, pki: TestPki, admin_pw: Path, pin: Path) -> list[str]:
+    return ["setup", "--office-name", "Trung tâm Phục vụ hành chính công xã Thử Nghiệm", "--agency-code",
+            "000.00.07.H41", "--province", "Phú Thọ", "--commune", "Xã Thử Nghiệm", "--desk-number", "2",
+            "--admin", "admin", "--admin-name", "Quản Trị Viên", "--admin-password-file", str(admin_pw),
+            "--trust", str(pki.root_pem), "--certificate", str(pki.good.p12),
+            "--certificate-password-file", str(pin)]
+
+
+@pytest.fixture
+def office(pki: TestPki, isolated_home: Home, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Office:
+    """setup → an officer (own P12) and a supervisor account; demo mode is off."""
+    folder = tmp_path / "secrets"
+    folder.mkdir()
+    admin_pw = write_secret(folder, "admin.pw", ADMIN_PASSWORD)
+    officer_pw = write_secret(folder, "officer.pw", OFFICER_PASSWORD)
+    supervisor_pw = write_secret(folder, "supervisor.pw", SUPERVISOR_PASSWORD)
+    pin = write_secret(folder, "p12.pin", PIN)
+    assert main(setup_args(folder, pki, admin_pw, pin) + ["--json"]) == 0, capsys.readouterr()
+    office = Office(isolated_home, folder, pki, admin_pw, officer_pw, supervisor_pw, pin)
+    assert main(["account", "add", "canbo.lan", "--role", "officer", "--name", "Nguyễn Thị Lan",
+                 "--new-password-file", str(officer_pw), "--certificate", str(pki.ec.p12),
+                 "--certificate-password-file", str(pin), *office.as_admin()]) == 0, capsys.readouterr()
+    assert main([*office.as_admin(), "account", "add", "lanhdao", "--role", "supervisor", "--name",
+                 "Trần Văn Lãnh", "--new-password-file", str(supervisor_pw)]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    return office
+
+
+def import_clean_case(office: Office, suffix: str = "0007") -> str:
+    """Import the sample dossier as the officer and drop its screening findings (a clean case)."""
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["attachments"] = [a for a in data["attachments"] if "file" not in a]
+    data["dossier_code"] = data["dossier_code"][:-4] + suffix
+    path = office.folder / f"{suffix}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(path), "--json", *office.as_officer()]) == 0
+    desk = office.desk("canbo.lan", Role.OFFICER)
+    try:
+        with desk.db.session() as session:
+            case = session.execute(select(Case).where(Case.dossier_code == data["dossier_code"])).scalar_one()
+            desk.cases.record_findings(session, case.id, [], "test")
+    finally:
+        desk.close()
+    return str(data["dossier_code"])
