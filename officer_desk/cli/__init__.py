@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from officer_desk import __version__
-from officer_desk.cli import admin, cases, catalogue_cmd, documents_cmd, receipts_cmd, screening_cmd, signing_cmd
+from officer_desk.cli import (
+    admin,
+    cases,
+    catalogue_cmd,
+    documents_cmd,
+    receipts_cmd,
+    screening_cmd,
+    signing_cmd,
+    sync_cmd,
+)
 from officer_desk.cli.acting import GlobalOptions, command_key, resolve_acting, seal_after_command, split_global_options
 from officer_desk.cli.output import Handler, Output, run_handler
 from officer_desk.config import load_config
@@ -22,7 +31,7 @@ from officer_desk.errors import UsageError
 from officer_desk.i18n import set_language
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin)
+COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin, sync_cmd)
 
 
 class _Parser(argparse.ArgumentParser):
