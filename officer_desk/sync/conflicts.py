@@ -53,6 +53,7 @@ def resolve(desk: Desk, code: str, choice: str, per_field: dict[str, str] | None
             raise NotFoundError(_("Không tìm thấy hồ sơ {code}", code=code))
         officers = st.Officers(session)
         new_code = code
+        chosen: dict[str, str] = {}
         if row.kind == "identity":
             # Two different citizens under one code: both are kept; this desk's case takes a new number.
             new_code = desk.cases.next_dossier_code(session, case.received_at)
@@ -60,7 +61,6 @@ def resolve(desk: Desk, code: str, choice: str, per_field: dict[str, str] | None
             session.flush()
             st.replace_terms(session, case)
             choice = "renumber"
-            chosen: dict[str, str] = {}
         else:
             if choice not in (MINE, THEIRS, MERGE):
                 raise InputError(_("Lựa chọn không hợp lệ"))

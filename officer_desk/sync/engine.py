@@ -160,7 +160,7 @@ def push_case(desk: Desk, identity: DeskIdentity, remote: Database, code: str, u
                 _ack(local, code, up_to, "conflict", _("Mã hồ sơ trùng với một hồ sơ khác trên máy chủ"))
                 outcome.conflict = True
                 return outcome
-            result = st.merge3(base if base is not None else st.base_from_raw(case), mine, theirs)
+            result = merge_holding(local, code, base if base is not None else st.base_from_raw(case), mine, theirs)
             merged, conflicts = result.merged, result.conflicts
             if merged != theirs:
                 st.apply_state(server, target, merged, server_officers)
@@ -192,14 +192,46 @@ def _pull_into(local: Session, case: Case, server_case: Case, merged: dict[str, 
                server: Session) -> None:
     officers = st.Officers(local)
     local_values = {**merged, **{k: mine[k] for k in conflicts if k in mine}}
+    local_values = {k: v for k, v in local_values.items() if k in merged or k in mine}
     if local_values != mine:
         st.apply_state(local, case, local_values, officers)
     wire = st.case_wire(server_case, "server")
     st.add_events(local, case, wire["events"], officers, st.known_keys(local, case))
     st.add_attachments(local, case, wire["attachments"], _blob_copier(remote_store, server, local_store, local))
-    # Base: what both now hold; for a field in conflict the server's value, so it stays a conflict
-    # (mine differs from base and from theirs) until someone decides.
-    _set_base(local, case.dossier_code, merged)
+    # Base: what both sides now hold. A field that still differs (in conflict, or changed here and
+    # not yet pushed) keeps its old base, so the next merge sees it exactly as now.
+    base_row = local.get(SyncBase, case.dossier_code)
+    old = dict(base_row.state) if base_row is not None else {}
+    theirs_now = wire["state"]
+    base = {k: v for k, v in theirs_now.items() if local_values.get(k, _MISSING) == v}
+    base.update({k: old[k] for k in set(old) - set(base)
+                 if theirs_now.get(k, _MISSING) != local_values.get(k, _MISSING)})
+    _set_base(local, case.dossier_code, base)
+
+
+_MISSING = object()
+
+
+def held_fields(local: Session, code: str) -> set[str]:
+    """Fields of an open conflict: neither side's value moves until someone decides."""
+    rows = local.execute(select(SyncConflict.fields).where(
+        SyncConflict.dossier_code == code, SyncConflict.resolved_at.is_(None))).scalars()
+    return {name for fields in rows for name in fields}
+
+
+def merge_holding(local: Session, code: str, base: dict[str, Any] | None, mine: dict[str, Any],
+                  theirs: dict[str, Any]) -> st.MergeResult:
+    result = st.merge3(base, mine, theirs)
+    for name in held_fields(local, code):
+        if mine.get(name, _MISSING) != theirs.get(name, _MISSING):
+            if name in theirs:
+                result.merged[name] = theirs[name]
+            else:
+                result.merged.pop(name, None)
+            if name not in result.conflicts:
+                result.conflicts.append(name)
+    result.conflicts.sort()
+    return result
 
 
 def _ack(local: Session, code: str, up_to: int, status: str, reason: str = "") -> None:
@@ -245,8 +277,8 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
                 record_conflict(local, code, "identity", [], mine, wire["state"], desk.officer,
                                 desk.config.desk_number)
                 continue
-            result = st.merge3(dict(base_row.state) if base_row else st.base_from_raw(mine_case), mine,
-                               wire["state"])
+            result = merge_holding(local, code, dict(base_row.state) if base_row else st.base_from_raw(mine_case),
+                                   mine, wire["state"])
             before = len(st.known_keys(local, mine_case))
             _pull_into(local, mine_case, theirs_case, result.merged, result.conflicts, mine, local_store,
                        remote_store, server)
