@@ -261,7 +261,7 @@ def create_backup(desk: Desk, out: Path) -> BackupSummary:
         with tarfile.open(fileobj=stream, mode="w|") as archive:  # type: ignore[call-overload]
             with desk.db.engine.connect() as connection:
                 if connection.dialect.name == "postgresql":  # one consistent snapshot of every table
-                    connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                    connection = connection.execution_options(isolation_level="REPEATABLE READ")
                 with connection.begin():
                     for table in _tables():
                         counts[table.name] = _dump_table(archive, connection, table)

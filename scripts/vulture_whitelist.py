@@ -95,3 +95,13 @@ email  # dossier.py: applicant data
 # --- TRANSITIONAL, to delete in the owning modules (left alone here: other issue-13 work owns them) ---------
 receipt_issued  # cases/views.py: a field nothing reads
 AcceptOutcome  # ui/services.py: an alias nothing imports
+
+# --- issue 9: accounts, audit chain, backup ----------------------------------------------------------
+_remember_order  # SQLAlchemy "init" event listener (officer_desk/audit_chain.py)
+flush_context  # before_flush listener signature (officer_desk/audit_chain.py)
+instances  # before_flush listener signature (officer_desk/audit_chain.py)
+_.writable  # io.RawIOBase override (officer_desk/backup.py)
+_.readable  # io.RawIOBase override (officer_desk/backup.py)
+_.readinto  # io.RawIOBase override (officer_desk/backup.py)
+password_changed_at  # account column: when the password was last set, for administrators and audits
+last_sign_in_at  # account column: when the account last signed in, for administrators and audits

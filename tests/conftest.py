@@ -13,7 +13,7 @@ from officer_desk.paths import Home
 from tests.helpers.environment import require_or_skip
 
 # Fixture modules shared by several test folders, registered once (no star imports, no copies).
-pytest_plugins = ["tests.helpers.signing", "tests.helpers.cups"]
+pytest_plugins = ["tests.helpers.signing", "tests.helpers.cups", "tests.helpers.office"]
 
 
 

@@ -11,15 +11,8 @@ from officer_desk.cli import main
 from officer_desk.lifecycle import Status
 from officer_desk.paths import Home
 from officer_desk.signing.verify import VALID, verify_pdf
-
-try:
-    from tests.integration.office_fixtures import *  # noqa: F403
-    from tests.integration.office_fixtures import Office, import_clean_case, setup_args, write_secret
-    from tests.integration.signing_fixtures import PIN, TestPki, pki  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
-    from office_fixtures import Office, import_clean_case, setup_args, write_secret  # type: ignore[no-redef]
-    from signing_fixtures import PIN, TestPki, pki  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.office import Office, import_clean_case, setup_args, write_secret
+from tests.helpers.signing import PIN, TestPki
 
 
 def _json(capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
@@ -49,7 +42,7 @@ def _empty(home: Home) -> bool:
 
 
 def test_setup_refuses_a_home_already_set_up(office: Office, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(setup_args(office.folder, office.pki, office.admin_pw, office.pin) + ["--json"])
+    code = main(setup_args(office.pki, office.admin_pw, office.pin) + ["--json"])
     assert code == 1 and _json(capsys)["error"]["code"] == "already_set_up"
 
 
@@ -63,7 +56,7 @@ def test_setup_refuses_a_bad_certificate_in_words_and_leaves_the_home_empty(
         identity: str, error: str) -> None:
     admin_pw = write_secret(tmp_path, "a.pw", "quan-tri-2026!")
     pin = write_secret(tmp_path, "pin", PIN)
-    args = setup_args(tmp_path, pki, admin_pw, pin)
+    args = setup_args(pki, admin_pw, pin)
     args[args.index("--certificate") + 1] = str(getattr(pki, identity).p12)
     assert main(args + ["--json"]) == 1
     payload = _json(capsys)["error"]
@@ -73,7 +66,7 @@ def test_setup_refuses_a_bad_certificate_in_words_and_leaves_the_home_empty(
 
 def test_setup_with_a_wrong_p12_password_is_exit_2(pki: TestPki, isolated_home: Home, tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    args = setup_args(tmp_path, pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
+    args = setup_args(pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
                       write_secret(tmp_path, "pin", "not-the-pin"))
     assert main(args + ["--json"]) == 2
     assert _json(capsys)["error"]["code"] == "wrong_pin"
@@ -83,7 +76,7 @@ def test_setup_with_a_wrong_p12_password_is_exit_2(pki: TestPki, isolated_home: 
 @pytest.mark.parametrize("desk_number", ["0", "10"])
 def test_setup_desk_number_is_one_to_nine(pki: TestPki, isolated_home: Home, tmp_path: Path,
                                           desk_number: str) -> None:
-    args = setup_args(tmp_path, pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
+    args = setup_args(pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
                       write_secret(tmp_path, "pin", PIN))
     args[args.index("--desk-number") + 1] = desk_number
     assert main(args) == 2
@@ -92,7 +85,7 @@ def test_setup_desk_number_is_one_to_nine(pki: TestPki, isolated_home: Home, tmp
 
 def test_setup_accepts_a_home_with_only_logs(pki: TestPki, isolated_home: Home, tmp_path: Path) -> None:
     (isolated_home.root / "logs").mkdir(parents=True)
-    args = setup_args(tmp_path, pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
+    args = setup_args(pki, write_secret(tmp_path, "a.pw", "quan-tri-2026!"),
                       write_secret(tmp_path, "pin", PIN))
     assert main(args) == 0
     assert (isolated_home.keystore.stat().st_mode & 0o077) == 0  # owner-only keystore
@@ -224,10 +217,7 @@ def test_account_without_certificate_gets_words_not_a_command(office: Office,
 
 
 def test_sign_uses_the_acting_officers_certificate(office: Office, capsys: pytest.CaptureFixture[str]) -> None:
-    try:
-        from tests.integration.signing_fixtures import make_receipt_pdf
-    except ModuleNotFoundError:
-        from signing_fixtures import make_receipt_pdf  # type: ignore[no-redef]
+    from tests.helpers.signing import make_receipt_pdf
     source = office.folder / "in.pdf"
     source.write_bytes(make_receipt_pdf())
     out = office.folder / "signed.pdf"
@@ -236,3 +226,19 @@ def test_sign_uses_the_acting_officers_certificate(office: Office, capsys: pytes
     assert main([*office.as_officer(), "sign", str(source), "--out", str(out), "--pin-file", str(office.pin),
                  "--json"]) == 0, capsys.readouterr()
     assert _json(capsys)["signer"] == "Tr\u1ea7n Th\u1ecb EC"
+
+
+def test_setup_on_postgresql(pki: TestPki, pg_url: str, isolated_home: Home, tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A center's desk on PostgreSQL: accounts live in the shared database, the gate reads them there."""
+    monkeypatch.setenv("OFFICER_DESK_DATABASE_URL", pg_url)  # main() exports --database; undone afterwards
+    admin_pw = write_secret(tmp_path, "a.pw", "quan-tri-2026!")
+    args = setup_args(pki, admin_pw, write_secret(tmp_path, "pin", PIN))
+    assert main(["--database", pg_url, *args]) == 0, capsys.readouterr()
+    capsys.readouterr()
+    assert main(setup_args(pki, admin_pw, write_secret(tmp_path, "pin", PIN)) + ["--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["error"]["code"] == "already_set_up"
+    assert main(["account", "list", "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["error"]["code"] == "auth"
+    assert main(["account", "list", "--json", "--as", "admin", "--password-file", str(admin_pw)]) == 0
+    assert [a["user"] for a in json.loads(capsys.readouterr().out)["accounts"]] == ["admin"]

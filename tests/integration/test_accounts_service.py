@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -11,15 +13,7 @@ from officer_desk.accounts.service import AccountService, AuthService, DeskSessi
 from officer_desk.desk import open_desk
 from officer_desk.lifecycle import Action
 from officer_desk.models import AuditEntry
-
-try:
-    from tests.integration.office_fixtures import *  # noqa: F403
-    from tests.integration.office_fixtures import OFFICER_PASSWORD, Office, import_clean_case
-    from tests.integration.signing_fixtures import TestPki, pki  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
-    from office_fixtures import OFFICER_PASSWORD, Office, import_clean_case  # type: ignore[no-redef]
-    from signing_fixtures import TestPki, pki  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.office import OFFICER_PASSWORD, Office, import_clean_case
 
 
 def test_the_permission_table_gives_each_role_its_rights() -> None:
@@ -121,6 +115,13 @@ def test_lock_and_unlock_with_the_same_password(office: Office) -> None:
         assert session.locked
         session.unlock(OFFICER_PASSWORD)
         assert not session.locked and session.current is not None and session.current.username == "canbo.lan"
+        session.sign_out()
+        assert session.current is None
+        with desk.db.session() as db_session:
+            actions = list(db_session.execute(select(AuditEntry.action).where(
+                AuditEntry.entity_id == "canbo.lan", AuditEntry.action.like("auth.%"))
+                .order_by(AuditEntry.id)).scalars())
+        assert actions[-4:] == ["auth.locked", "auth.sign_in_failed", "auth.unlocked", "auth.signed_out"]
     finally:
         desk.close()
 
@@ -130,3 +131,21 @@ def test_production_password_cost_is_argon2id_64mib(monkeypatch: pytest.MonkeyPa
     parameters = hasher()
     assert parameters.time_cost == TIME_COST and parameters.memory_cost == MEMORY_KIB
     assert failure_delay(1) == 0.5 and failure_delay(20) == 30.0
+
+
+def test_an_administrator_binds_a_certificate_checked_first(office: Office) -> None:
+    from officer_desk.accounts.certificates import P12Source
+    from officer_desk.signing.errors import CertificateRefusedError
+    from tests.helpers.signing import PIN
+
+    desk = office.desk("admin", Role.ADMINISTRATOR)
+    try:
+        service = AccountService(desk.db, desk.home, desk.acting, desk.config.desk_number)
+        with pytest.raises(CertificateRefusedError):
+            service.bind_certificate("lanhdao", P12Source(office.pki.expired.p12, PIN))
+        assert service.get("lanhdao").certificate is None
+        info = service.bind_certificate("lanhdao", P12Source(office.pki.good.p12, PIN))
+        assert info.certificate is not None and info.certificate.common_name == "Nguyễn Văn Thử"
+        assert info.certificate.not_after > datetime.now(UTC)
+    finally:
+        desk.close()

@@ -20,15 +20,9 @@ from officer_desk.signing.demo_ca import issue_certificate, name
 from officer_desk.signing.errors import KeystoreError, TokenError
 from officer_desk.signing.keystore import token_failure
 from officer_desk.signing.verify import VALID, verify_pdf
-
-try:
-    from tests.integration.office_fixtures import *  # noqa: F403
-    from tests.integration.office_fixtures import Office, import_clean_case, write_secret
-    from tests.integration.signing_fixtures import TestPki, pki, require_tool  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
-    from office_fixtures import Office, import_clean_case, write_secret  # type: ignore[no-redef]
-    from signing_fixtures import TestPki, pki, require_tool  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.environment import require_tool
+from tests.helpers.office import Office, import_clean_case, write_secret
+from tests.helpers.signing import TestPki
 
 USER_PIN = "654321"
 MODULES = ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
@@ -191,11 +185,7 @@ def test_token_deleted_after_login_is_named_in_words(office: Office, token: tupl
     from officer_desk.accounts.signing import load_account_signer
     from officer_desk.desk import open_desk
     from officer_desk.signing.keystore import StaticPinPort
-
-    try:
-        from tests.integration.signing_fixtures import make_receipt_pdf
-    except ModuleNotFoundError:
-        from signing_fixtures import make_receipt_pdf  # type: ignore[no-redef]
+    from tests.helpers.signing import make_receipt_pdf
     module, label = token
     _bind_token(office, module, capsys)
     desk = open_desk(office.home, account=Actor("canbo.token", "Lê Văn Token", Role.OFFICER, ActorKind.ACCOUNT))

@@ -13,15 +13,7 @@ from officer_desk.audit_log import AuditLog
 from officer_desk.cli import main
 from officer_desk.models import Attachment, AuditEntry, Case, Officer, OfficerCertificate, SignedDocument
 from officer_desk.paths import Home
-
-try:
-    from tests.integration.office_fixtures import *  # noqa: F403
-    from tests.integration.office_fixtures import SAMPLE, Office, import_clean_case
-    from tests.integration.signing_fixtures import TestPki, pki  # noqa: F401
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from office_fixtures import *  # type: ignore[no-redef]  # noqa: F403
-    from office_fixtures import SAMPLE, Office, import_clean_case  # type: ignore[no-redef]
-    from signing_fixtures import TestPki, pki  # type: ignore[no-redef]  # noqa: F401
+from tests.helpers.office import SAMPLE, Office, import_clean_case
 
 TABLES = (Case, Attachment, AuditEntry, Officer, OfficerCertificate, SignedDocument)
 
@@ -146,3 +138,75 @@ def test_restore_needs_the_key_and_an_empty_home(
     monkeypatch.setenv("OFFICER_DESK_HOME", str(office.home.root))  # the original, set-up home
     assert main(["restore", str(archive), "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["error"]["code"] == "already_set_up"
+
+
+def test_round_trip_on_postgresql(pg_url: str, pg_server: object, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A center's desk on PostgreSQL: attachments live in the database; restore into another empty one."""
+    import uuid
+
+    from officer_desk.demo import enable_demo_mode
+    from officer_desk.desk import open_desk
+    from officer_desk.receipts.service import issue_receipt
+
+    monkeypatch.setenv("OFFICER_DESK_DATABASE_URL", pg_url)
+    source_home = Home(tmp_path / "center")
+    monkeypatch.setenv("OFFICER_DESK_HOME", str(source_home.root))
+    desk = open_desk(source_home, pg_url)
+    try:
+        enable_demo_mode(desk)
+        data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+        copy = tmp_path / "d.json"
+        copy.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        (tmp_path / "hop-dong-thue.pdf").write_bytes((SAMPLE.parent / "hop-dong-thue.pdf").read_bytes())
+        desk.cases.import_paths([copy])
+        code = data["dossier_code"]
+        with desk.db.session() as session:
+            case_id = session.execute(sa.select(Case.id).where(Case.dossier_code == code)).scalar_one()
+            desk.cases.record_findings(session, case_id, [], "test")
+        issue_receipt(desk, code, tmp_path / "r.pdf")
+        with desk.db.session() as session:
+            before = {m.__table__.name: [dict(r) for r in session.execute(sa.select(m.__table__).order_by(
+                *m.__table__.primary_key.columns)).mappings()] for m in (Case, Attachment, AuditEntry)}
+    finally:
+        desk.close()
+    key = tmp_path / "key"
+    assert main(["key", "export", "--out", str(key)]) == 0
+    archive = tmp_path / "center.odbk"
+    assert main(["backup", "--out", str(archive)]) == 0
+
+    admin_url = pg_server if isinstance(pg_server, str) else pg_server.admin_url  # type: ignore[attr-defined]
+    name = "od_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    target_url = admin_url.rsplit("/", 1)[0] + "/" + name
+    try:
+        target = Home(tmp_path / "restored")
+        monkeypatch.setenv("OFFICER_DESK_HOME", str(target.root))
+        monkeypatch.setenv("OFFICER_DESK_DATABASE_URL", target_url)
+        monkeypatch.setenv("OFFICER_DESK_DB_KEY_FILE", str(key))
+        capsys.readouterr()
+        assert main(["restore", str(archive), "--json"]) == 0, capsys.readouterr()
+        restored = open_desk(target, target_url)
+        try:
+            with restored.db.session() as session:
+                after = {m.__table__.name: [dict(r) for r in session.execute(sa.select(m.__table__).order_by(
+                    *m.__table__.primary_key.columns)).mappings()] for m in (Case, Attachment, AuditEntry)}
+                digest = session.execute(sa.select(Attachment.content_sha256).where(
+                    Attachment.content_sha256.is_not(None))).scalars().first()
+                assert digest and restored.cases.attachments.get(session, digest)
+            assert AuditLog(restored).verify().intact
+            plain = [a for a in data["attachments"] if "file" not in a]  # ids continue after the restored rows
+            restored.cases.intake(data | {"dossier_code": data["dossier_code"][:-4] + "0099", "attachments": plain})
+        finally:
+            restored.close()
+        # audit rows written by the restore's own bookkeeping are not part of the comparison
+        assert after["cases"] == before["cases"] and after["attachments"] == before["attachments"]
+        assert after["audit_entries"][: len(before["audit_entries"])] == before["audit_entries"]
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'")
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.dispose()

@@ -1,6 +1,6 @@
 """A set-up office home (demo mode off) made through the CLI, with the test PKI's certificates.
 
-Import with ``from tests.integration.office_fixtures import *``; needs the ``pki`` fixture too.
+The ``office`` fixture is registered for every test by ``tests/conftest.py``; import the other names.
 """
 
 from __future__ import annotations
@@ -17,13 +17,7 @@ from officer_desk.cli import main
 from officer_desk.desk import Desk, open_desk
 from officer_desk.models import Case
 from officer_desk.paths import Home
-
-try:
-    from tests.integration.signing_fixtures import PIN, TestPki
-except ModuleNotFoundError:  # tests/ is not a package: pytest put this folder on sys.path
-    from signing_fixtures import PIN, TestPki  # type: ignore[no-redef]
-
-__all__ = ["Office", "office", "write_secret", "import_clean_case", "SAMPLE", "ADMIN_PASSWORD", "OFFICER_PASSWORD"]
+from tests.helpers.signing import PIN, TestPki
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 ADMIN_PASSWORD = "quan-tri-2026!"
@@ -65,7 +59,7 @@ class Office:
         return open_desk(self.home, account=Actor(username, full, role, ActorKind.ACCOUNT))
 
 
-def setup_args(office_folder: Path, pki: TestPki, admin_pw: Path, pin: Path) -> list[str]:
+def setup_args(pki: TestPki, admin_pw: Path, pin: Path) -> list[str]:
     return ["setup", "--office-name", "Trung tâm Phục vụ hành chính công xã Thử Nghiệm", "--agency-code",
             "000.00.07.H41", "--province", "Phú Thọ", "--commune", "Xã Thử Nghiệm", "--desk-number", "2",
             "--admin", "admin", "--admin-name", "Quản Trị Viên", "--admin-password-file", str(admin_pw),
@@ -82,7 +76,7 @@ def office(pki: TestPki, isolated_home: Home, tmp_path: Path, capsys: pytest.Cap
     officer_pw = write_secret(folder, "officer.pw", OFFICER_PASSWORD)
     supervisor_pw = write_secret(folder, "supervisor.pw", SUPERVISOR_PASSWORD)
     pin = write_secret(folder, "p12.pin", PIN)
-    assert main(setup_args(folder, pki, admin_pw, pin) + ["--json"]) == 0, capsys.readouterr()
+    assert main(setup_args(pki, admin_pw, pin) + ["--json"]) == 0, capsys.readouterr()
     office = Office(isolated_home, folder, pki, admin_pw, officer_pw, supervisor_pw, pin)
     assert main(["account", "add", "canbo.lan", "--role", "officer", "--name", "Nguyễn Thị Lan",
                  "--new-password-file", str(officer_pw), "--certificate", str(pki.ec.p12),
