@@ -82,8 +82,8 @@ def _bundle_import(args: argparse.Namespace, out: Output) -> int:
     desk = desk_from_args(args)
     try:
         result = import_bundle(desk, path)
-        answer = None if desk.db.is_local or result.already_applied else \
-            write_return_bundle(desk, path, bundle_sender(path))
+        # The receiving side answers at once (new online dossiers, decisions) beside the imported file.
+        answer = None if result.already_applied else write_return_bundle(desk, path, bundle_sender(path))
     finally:
         desk.close()
     if result.already_applied:
