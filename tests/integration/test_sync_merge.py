@@ -188,3 +188,26 @@ def test_bundle_from_untrusted_identity_refused(two_desks: tuple[Desk, Desk], tm
     export_bundle(a, out)
     with pytest.raises(BundleRefusedError):
         import_bundle(b, out)  # b never trusted a
+
+
+def test_set_up_desk_number_unique_in_agency_at_first_sync(tmp_path: Path, pg_url: str) -> None:
+    from officer_desk.config import DeskConfig
+    from officer_desk.database import open_database
+    from officer_desk.sync.engine import SyncError, register_desk
+    from officer_desk.sync.identity import load_identity
+
+    config = DeskConfig(desk_number=3)
+    first = load_identity(Home(tmp_path / "a"), config, set_up=True)
+    second = load_identity(Home(tmp_path / "b"), config, set_up=True)
+    unmanaged = load_identity(Home(tmp_path / "c"), config, set_up=False)
+    assert first.desk_id != second.desk_id and unmanaged.public.desk_number is None
+    server = open_database(Home(tmp_path / "a"), pg_url)
+    try:
+        with server.session() as session:
+            register_desk(session, first)
+            register_desk(session, first)  # the same desk again: fine
+            register_desk(session, unmanaged)  # a desk never set up claims no number
+        with pytest.raises(SyncError), server.session() as session:
+            register_desk(session, second)
+    finally:
+        server.dispose()
