@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
 from officer_desk.desk import Desk
@@ -37,7 +38,6 @@ from officer_desk.errors import DeskError, InputError
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.models import AppliedBundle, CaseRoute, OutboxItem, SyncBase
-from officer_desk.sync import state as st
 from officer_desk.sync.engine import record_conflict
 from officer_desk.sync.identity import DeskIdentity, PublicIdentity, load_identity, trusted_identities, trusted_identity
 

@@ -13,13 +13,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+import officer_desk.sync.state as st
 from officer_desk.accounts.roles import Permission
 from officer_desk.audit import audit
 from officer_desk.desk import Desk
 from officer_desk.errors import InputError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.models import CaseEvent, OutboxItem, SyncBase, SyncConflict
-from officer_desk.sync import state as st
 
 MINE, THEIRS, MERGE = "mine", "theirs", "merge"
 

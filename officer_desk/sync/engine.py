@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
 from officer_desk.database import open_database
@@ -36,7 +37,6 @@ from officer_desk.models import (
     SyncConflict,
 )
 from officer_desk.models.session import Database
-from officer_desk.sync import state as st
 from officer_desk.sync.identity import DeskIdentity, load_identity
 
 PULL_CURSOR = "sync.pulled_until"

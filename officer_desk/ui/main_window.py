@@ -33,6 +33,7 @@ from officer_desk.ui.assistant_panel import AssistantPanel
 from officer_desk.ui.controllers.case_actions import CaseActionsController
 from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
+from officer_desk.ui.controllers.sync_controller import SyncController
 from officer_desk.ui.dialogs import show_error
 from officer_desk.ui.icons import app_icon
 from officer_desk.ui.panels.case_panel import CasePanel
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsController(self)
         self.case_controller = CaseActionsController(self, self.documents)
         self.intake = IntakeController(self)
+        self.sync = SyncController(self)
         self.actions_by_key = create_actions(self, self._handlers())
         for action in self.actions_by_key.values():
             self.addAction(action)
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.restore_state()
         self.update_actions()
         self.queue.apply_filter()  # the first page first; counts and status follow once it is shown
+        self.sync.start()
 
     # ------------------------------------------------------------------ construction
 
@@ -125,6 +128,8 @@ class MainWindow(QMainWindow):
             W.REFRESH: self.refresh,
             W.VERIFY_DOCUMENT: lambda: documents.verify_document(),
             W.CONFIRM_CLOCK: lambda: self.status.confirm_clock(),
+            W.SYNC_NOW: lambda: self.sync.sync_now(),
+            W.SYNC_PAGE: lambda: self.sync.open_page(),
             W.ABOUT: self.about,
         }
 
@@ -223,6 +228,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_state()
         self.status.stop()
+        self.sync.stop()
         self.queue.stop()
         self.intake.cancel_long_task()
         self.runner.wait_for_done(10_000)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+import officer_desk.sync.state as st
 from officer_desk.desk import Desk
 from officer_desk.models import Attachment, Case, CaseEvent
-from officer_desk.sync import state as st
 
 POINTS = ("before_server_commit", "after_server_commit", "during_pull")
 

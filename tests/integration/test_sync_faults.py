@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+import officer_desk.sync.state as st
 from officer_desk.desk import Desk, open_desk
 from officer_desk.lifecycle import Action
 from officer_desk.paths import Home
 from officer_desk.sync import engine, synchronize
-from officer_desk.sync import state as st
 from tests.helpers.pg import start_server
 from tests.helpers.sync_faults import POINTS, case_inventory, run_killed_sync
 
