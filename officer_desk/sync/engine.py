@@ -134,56 +134,68 @@ def _blob_copier(src_store: AttachmentStore, src: Session, dst_store: Attachment
     return put
 
 
-def push_case(desk: Desk, identity: DeskIdentity, remote: Database, code: str, up_to: int) -> _Outcome:
-    """Merge one case into the server, then the merged values back into the desk; ack its items."""
+PUSH_CHUNK = 100  # cases per pair of transactions: one commit (and fsync) per chunk, not per case
+
+
+def push_cases(desk: Desk, identity: DeskIdentity, remote: Database, codes: list[str], up_to: int) -> list[_Outcome]:
+    """Push a chunk of cases in one server and one desk transaction (the server commits first).
+
+    Cut anywhere, nothing is acknowledged that the server did not commit; the next sync repeats the
+    chunk and the merge, being idempotent, changes nothing twice.
+    """
     local_store, remote_store = AttachmentStore(desk.db), AttachmentStore(remote)
     with desk.db.session() as local, remote.session() as server:
-        case = st.load_case(local, code)
-        base_row = local.get(SyncBase, code)
-        base = dict(base_row.state) if base_row is not None else None
-        outcome = _Outcome(code, False, False)
-        if case is None:
-            _ack(local, code, up_to, "done")
-            return outcome
-        wire = st.case_wire(case, identity.desk_id)
-        mine = wire["state"]
-        target = st.load_case(server, code, lock=True)
-        server_officers = st.Officers(server)
-        if target is None:
-            st.insert_case(server, wire, server_officers, _blob_copier(local_store, local, remote_store, server))
-            merged, conflicts, theirs = mine, [], mine
-        else:
-            theirs = st.case_state(target)
-            if base is None and st.case_identity(target) != st.case_identity(case):
-                # Same code, another citizen or procedure: two cases, never one.
-                record_conflict(local, code, "identity", [], mine, theirs, desk.officer, desk.config.desk_number)
-                _ack(local, code, up_to, "conflict", _("Mã hồ sơ trùng với một hồ sơ khác trên máy chủ"))
-                outcome.conflict = True
-                return outcome
-            result = merge_holding(local, code, base if base is not None else st.base_from_raw(case), mine, theirs)
-            merged, conflicts = result.merged, result.conflicts
-            if merged != theirs:
-                st.apply_state(server, target, merged, server_officers)
-            st.add_events(server, target, wire["events"], server_officers, st.known_keys(server, target))
-            st.add_attachments(server, target, wire["attachments"],
-                               _blob_copier(local_store, local, remote_store, server))
-        if server.get(CaseRoute, code) is None:
-            server.add(CaseRoute(dossier_code=code, desk_id=identity.desk_id))
-        audit(server, desk.officer, "sync.received", "case", code, desk=desk.config.desk_number,
-              conflict=bool(conflicts))
-        server.flush()
-        # The desk takes what the server now holds (its own values for the fields in conflict).
-        server_case = st.load_case(server, code)
-        assert server_case is not None
-        _pull_into(local, case, server_case, merged, conflicts, mine, local_store, remote_store, server)
-        if conflicts:
-            record_conflict(local, code, "fields", conflicts, mine, theirs, desk.officer, desk.config.desk_number)
+        return [_push_one(desk, identity, local, server, local_store, remote_store, code, up_to) for code in codes]
+
+
+def _push_one(desk: Desk, identity: DeskIdentity, local: Session, server: Session, local_store: AttachmentStore,
+              remote_store: AttachmentStore, code: str, up_to: int) -> _Outcome:
+    """Merge one case into the server, then the merged values back into the desk; ack its items."""
+    case = st.load_case(local, code)
+    base_row = local.get(SyncBase, code)
+    base = dict(base_row.state) if base_row is not None else None
+    outcome = _Outcome(code, False, False)
+    if case is None:
+        _ack(local, code, up_to, "done")
+        return outcome
+    wire = st.case_wire(case, identity.desk_id)
+    mine = wire["state"]
+    target = st.load_case(server, code, lock=True)
+    server_officers = st.Officers(server)
+    if target is None:
+        st.insert_case(server, wire, server_officers, _blob_copier(local_store, local, remote_store, server))
+        merged, conflicts, theirs = mine, [], mine
+    else:
+        theirs = st.case_state(target)
+        if base is None and st.case_identity(target) != st.case_identity(case):
+            # Same code, another citizen or procedure: two cases, never one.
+            record_conflict(local, code, "identity", [], mine, theirs, desk.officer, desk.config.desk_number)
+            _ack(local, code, up_to, "conflict", _("Mã hồ sơ trùng với một hồ sơ khác trên máy chủ"))
             outcome.conflict = True
-        _ack(local, code, up_to, "conflict" if conflicts else "done",
-             _("Cả quầy và máy chủ đã sửa cùng thông tin") if conflicts else "")
-        audit(local, desk.officer, "sync.pushed", "case", code, desk=desk.config.desk_number)
-        outcome.pushed = True
-        # Both commit here: server first (its context exits last... see below)
+            return outcome
+        result = merge_holding(local, code, base if base is not None else st.base_from_raw(case), mine, theirs)
+        merged, conflicts = result.merged, result.conflicts
+        if merged != theirs:
+            st.apply_state(server, target, merged, server_officers)
+        st.add_events(server, target, wire["events"], server_officers, st.known_keys(server, target))
+        st.add_attachments(server, target, wire["attachments"],
+                           _blob_copier(local_store, local, remote_store, server))
+    if server.get(CaseRoute, code) is None:
+        server.add(CaseRoute(dossier_code=code, desk_id=identity.desk_id))
+    audit(server, desk.officer, "sync.received", "case", code, desk=desk.config.desk_number,
+          conflict=bool(conflicts))
+    server.flush()
+    # The desk takes what the server now holds (its own values for the fields in conflict).
+    server_case = st.load_case(server, code)
+    assert server_case is not None
+    _pull_into(local, case, server_case, merged, conflicts, mine, local_store, remote_store, server)
+    if conflicts:
+        record_conflict(local, code, "fields", conflicts, mine, theirs, desk.officer, desk.config.desk_number)
+        outcome.conflict = True
+    _ack(local, code, up_to, "conflict" if conflicts else "done",
+         _("Cả quầy và máy chủ đã sửa cùng thông tin") if conflicts else "")
+    audit(local, desk.officer, "sync.pushed", "case", code, desk=desk.config.desk_number)
+    outcome.pushed = True
     return outcome
 
 
@@ -323,10 +335,10 @@ def synchronize(desk: Desk, url: str) -> SyncReport:
             codes = list(dict.fromkeys(local.execute(
                 select(OutboxItem.entity_id).where(OutboxItem.status == "pending", OutboxItem.id <= up_to)
                 .order_by(OutboxItem.id)).scalars()))
-        for code in codes:
-            outcome = push_case(desk, identity, remote, code, up_to)
-            if outcome.pushed and not outcome.conflict:
-                report.pushed.append(code)
+        for start in range(0, len(codes), PUSH_CHUNK):
+            for outcome in push_cases(desk, identity, remote, codes[start:start + PUSH_CHUNK], up_to):
+                if outcome.pushed and not outcome.conflict:
+                    report.pushed.append(outcome.code)
         pull(desk, identity, remote, report)
         with desk.db.session() as local:
             row = local.get(DeskSetting, LAST_SYNC)
