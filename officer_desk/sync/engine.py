@@ -269,7 +269,10 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
         changed = [code for code, _at in server.execute(query.order_by(Case.id)).all()]
         routed = set(server.execute(select(CaseRoute.dossier_code).where(
             CaseRoute.desk_id == identity.desk_id)).scalars())
-    wanted = [c for c in changed if c in known or c in routed]
+    # Cases this sync just merged both ways are skipped; a change the server took after that is read
+    # again next time (the cursor overlaps).
+    done = set(report.pushed)
+    wanted = [c for c in changed if (c in known or c in routed) and c not in done]
     for code in wanted:
         with desk.db.session() as local, remote.session() as server:
             theirs_case = st.load_case(server, code)

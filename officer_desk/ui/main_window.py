@@ -33,6 +33,7 @@ from officer_desk.ui.assistant_panel import AssistantPanel
 from officer_desk.ui.controllers.case_actions import CaseActionsController
 from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
+from officer_desk.ui.controllers.live_updates import LiveUpdates
 from officer_desk.ui.controllers.sync_controller import SyncController
 from officer_desk.ui.dialogs import show_error
 from officer_desk.ui.icons import app_icon
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.case_controller = CaseActionsController(self, self.documents)
         self.intake = IntakeController(self)
         self.sync = SyncController(self)
+        self.live = LiveUpdates(self)
         self.actions_by_key = create_actions(self, self._handlers())
         for action in self.actions_by_key.values():
             self.addAction(action)
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self.queue.apply_filter()  # the first page first; counts and status follow once it is shown
         self.sync.start()
+        self.live.start()
 
     # ------------------------------------------------------------------ construction
 
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.status.stop()
         self.sync.stop()
+        self.live.stop()
         self.queue.stop()
         self.intake.cancel_long_task()
         self.runner.wait_for_done(10_000)

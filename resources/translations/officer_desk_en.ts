@@ -2387,4 +2387,17 @@
         <translation>A supervisor resolves sync conflicts.</translation>
     </message>
 </context>
+<context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="43" />
+        <source>Changed by {name} — reloaded.</source>
+        <translation>Changed by {name} — reloaded.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="44" />
+        <source>another desk</source>
+        <translation>another desk</translation>
+    </message>
+</context>
 </TS>

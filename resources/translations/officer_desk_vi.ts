@@ -2387,4 +2387,17 @@
         <translation>Lãnh đạo bộ phận giải quyết xung đột đồng bộ.</translation>
     </message>
 </context>
+<context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="43" />
+        <source>Changed by {name} — reloaded.</source>
+        <translation>Đã được {name} thay đổi — đã tải lại.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="44" />
+        <source>another desk</source>
+        <translation>một quầy khác</translation>
+    </message>
+</context>
 </TS>

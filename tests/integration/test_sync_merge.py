@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from officer_desk.desk import Desk, open_desk
 from officer_desk.lifecycle import Action
-from officer_desk.models import Case, CaseEvent
+from officer_desk.models import AuditEntry, Case, CaseEvent
 from officer_desk.paths import Home
 from officer_desk.sync import synchronize
 from officer_desk.sync.bundle import BundleRefusedError, NotABundleError, export_bundle, import_bundle
@@ -86,12 +86,17 @@ def test_overlapping_edit_is_a_conflict_until_resolved(two_desks: tuple[Desk, De
     report = synchronize(b, pg_url)
     assert report.conflicts == [CODE]
     assert synchronize(b, pg_url).conflicts == [CODE]  # still reported by the next sync
+    assert any("Xung đột đồng bộ" in w for w in b.cases.detail(CODE).warnings)  # the case is flagged
     [conflict] = list_conflicts(b)
     assert conflict.fields == ["dossier.applicant.phone"]
     assert conflict.mine["dossier.applicant.phone"] == "0900 000 002"
     assert conflict.theirs["dossier.applicant.phone"] == "0900 000 001"
     assert _dossier(b, CODE)["applicant"]["phone"] == "0900 000 002"  # type: ignore[index]  # mine kept
     resolve(b, CODE, "mine")
+    assert not any("Xung đột đồng bộ" in w for w in b.cases.detail(CODE).warnings)
+    with b.db.session() as session:  # the decision is audited
+        [entry] = session.execute(select(AuditEntry).where(AuditEntry.action == "sync.resolved")).scalars()
+        assert entry.details["choice"] == "mine" and entry.entity_id == CODE
     final = synchronize(b, pg_url)
     assert final.conflicts == [] and CODE in final.pushed
     center = open_desk(a.home, pg_url)

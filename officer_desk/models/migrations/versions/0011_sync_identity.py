@@ -85,9 +85,27 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("sync_routes", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_sync_routes_desk_id"), ["desk_id"], unique=False)
+    if op.get_bind().dialect.name == "postgresql":
+        # Desks on the shared server hear about each other's changes (LISTEN officer_desk_cases).
+        op.execute(NOTIFY_FUNCTION)
+        op.execute("CREATE TRIGGER trg_cases_notify AFTER INSERT OR UPDATE ON cases "
+                   "FOR EACH ROW EXECUTE FUNCTION officer_desk_notify_case()")
+
+
+NOTIFY_FUNCTION = """
+CREATE OR REPLACE FUNCTION officer_desk_notify_case() RETURNS trigger AS $$
+BEGIN
+    PERFORM pg_notify('officer_desk_cases', NEW.id::text);
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql
+"""
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS trg_cases_notify ON cases")
+        op.execute("DROP FUNCTION IF EXISTS officer_desk_notify_case()")
     for table in ("sync_routes", "sync_desks", "sync_applied_bundles", "sync_conflicts", "sync_bases",
                   "sync_trusted_identities"):
         op.drop_table(table)
