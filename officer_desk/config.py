@@ -68,6 +68,12 @@ class DeskConfig:
     printer: str = ""
     paper_size: str = "a5"
     officer_name: str = ""
+    # Issue 9, the window: keep the signing password/PIN in memory for the signing session (1) or ask
+    # for every document (0); never on disk. Off by default for PKCS#12 files, on for tokens.
+    keep_pin_pkcs12: int = 0
+    keep_pin_token: int = 1
+    idle_lock_minutes: int = 10  # the window locks after this many idle minutes (0: never)
+    scan_folder: str = ""  # where the network scanner saves ("scan to folder"); empty = not watched (OCR)
 
     @property
     def office(self) -> OpeningHours:

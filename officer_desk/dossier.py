@@ -104,6 +104,24 @@ class Attachment:
     certified: bool = False
     file: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+    # Where each value of ``fields`` came from (typed, portal, qr, ocr, ocr-edited), and what OCR saw
+    # (confidence, page, box) for the values it read. Absent = the channel's default (``source_of``).
+    provenance: dict[str, str] = field(default_factory=dict)
+    ocr: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def source_of(self, name: str, channel: str = "truc_tiep") -> str:
+        """Where the value ``name`` came from: stated, else ``portal`` for online filings, ``typed`` otherwise."""
+        stated = self.provenance.get(name)
+        if stated:
+            return stated
+        return "portal" if channel == "truc_tuyen" else "typed"
+
+    def ocr_confidence(self, name: str) -> float | None:
+        """The OCR confidence of a value read by OCR and not corrected since (None otherwise)."""
+        if self.provenance.get(name) != "ocr":
+            return None
+        value = self.ocr.get(name, {}).get("confidence")
+        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
     @property
     def effective_kind(self) -> str:
@@ -256,6 +274,7 @@ def _parse_attachment(item: Any, index: int) -> Attachment:
     fields = item.get("fields") or {}
     if not isinstance(fields, dict):
         raise DossierFormatError(_("{where}.fields phải là một đối tượng", where=where))
+    provenance, ocr = _parse_provenance(item, where)
     return Attachment(
         doc_type=doc_type,
         kind=kind,
@@ -264,7 +283,36 @@ def _parse_attachment(item: Any, index: int) -> Attachment:
         certified=bool(item.get("certified", False)),
         file=file,
         fields=fields,
+        provenance=provenance,
+        ocr=ocr,
     )
+
+
+PROVENANCES = ("typed", "portal", "qr", "ocr", "ocr-edited")
+
+
+def _parse_provenance(item: dict[str, Any], where: str) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """The optional ``provenance`` (field -> source) and ``ocr`` (field -> confidence, page, box) objects."""
+    provenance = item.get("provenance") or {}
+    if not isinstance(provenance, dict):
+        raise DossierFormatError(_("{where}.provenance phải là một đối tượng", where=where))
+    for name, source in provenance.items():
+        if source not in PROVENANCES:
+            raise DossierFormatError(
+                _("{where}.provenance.{name} không hợp lệ: {source} (typed, portal, qr, ocr, ocr-edited)",
+                  where=where, name=str(name), source=str(source))
+            )
+    ocr = item.get("ocr") or {}
+    if not isinstance(ocr, dict) or not all(isinstance(v, dict) for v in ocr.values()):
+        raise DossierFormatError(_("{where}.ocr phải là một đối tượng", where=where))
+    for name, seen in ocr.items():
+        confidence = seen.get("confidence")
+        if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, int | float)
+                                       or not 0 <= confidence <= 1):
+            raise DossierFormatError(
+                _("{where}.ocr.{name}.confidence phải là số từ 0 đến 1", where=where, name=str(name))
+            )
+    return {str(k): str(v) for k, v in provenance.items()}, {str(k): dict(v) for k, v in ocr.items()}
 
 
 def form_value(form: dict[str, Any], path: str) -> Any:

@@ -10,10 +10,11 @@ VENV="$ROOT/.venv"
 # Qt's runtime libraries (xcb + offscreen platforms) and fonts.
 RUNTIME_PACKAGES=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
-  libxcb-xinerama0 libxcb-xkb1 libnss3 libcups2 fonts-dejavu-core xvfb xauth)
+  libxcb-xinerama0 libxcb-xkb1 libnss3 libcups2 fonts-dejavu-core xvfb xauth
+  tesseract-ocr tesseract-ocr-vie)  # the desk reads scans offline (officer_desk/ocr)
 # What the test suite drives for real: PostgreSQL, pdfsig/pdftoppm, NSS certutil, SoftHSM2, CUPS.
 TEST_PACKAGES=(postgresql poppler-utils libnss3-tools softhsm2 opensc cups cups-client cups-bsd
-  printer-driver-cups-pdf tesseract-ocr tesseract-ocr-vie)
+  printer-driver-cups-pdf)
 
 apt_install() {
   local missing=()

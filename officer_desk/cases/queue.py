@@ -176,7 +176,8 @@ class CaseQueue:
                 dossier=json.loads(case.dossier_json),
                 attachments=tuple(
                     AttachmentView(a.id, a.doc_type, a.kind, a.quantity, a.presented_only, a.certified,
-                                   a.file_name, a.content_sha256, a.size, a.media_type, dict(a.fields_json or {}))
+                                   a.file_name, a.content_sha256, a.size, a.media_type, dict(a.fields_json or {}),
+                                   dict(a.provenance_json or {}), dict(a.ocr_json or {}))
                     for a in case.attachments
                 ),
                 findings=tuple(

@@ -342,5 +342,8 @@ class CaseRepository:
                     size=len(data) if data is not None else None,
                     media_type=media_type(item.file) if item.file else None,
                     fields_json=item.fields,
+                    # OCR (issue 14): every value says where it came from (stated, else the channel's default).
+                    provenance_json={str(k): item.source_of(str(k), parsed.channel) for k in item.fields},
+                    ocr_json=item.ocr,
                 )
             )

@@ -45,6 +45,9 @@ class AttachmentView:
     size: int | None
     media_type: str | None
     fields: dict[str, Any]
+    # OCR (issue 14): where each value came from, and what OCR saw (confidence, page, box).
+    provenance: dict[str, str] = field(default_factory=dict)
+    ocr: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

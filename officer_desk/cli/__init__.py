@@ -19,6 +19,7 @@ from officer_desk.cli import (
     cases,
     catalogue_cmd,
     documents_cmd,
+    ocr_cmd,
     receipts_cmd,
     screening_cmd,
     signing_cmd,
@@ -31,7 +32,8 @@ from officer_desk.errors import UsageError
 from officer_desk.i18n import set_language
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin, sync_cmd)
+COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin, ocr_cmd,
+                   sync_cmd)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -151,6 +151,10 @@ class Attachment(Base):
     size: Mapped[int | None] = mapped_column(Integer)
     media_type: Mapped[str | None] = mapped_column(String(100))
     fields_json: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
+    # Per field of fields_json: typed | portal | qr | ocr | ocr-edited (migration 0007).
+    provenance_json: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")  # type: ignore[type-arg]
+    # Per field read by OCR: {"confidence", "page", "box"} (what the officer checks the value against).
+    ocr_json: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")  # type: ignore[type-arg]
 
     case: Mapped[Case] = relationship(back_populates="attachments")
 

@@ -149,6 +149,7 @@ def issue_receipt(
     pin: str | None = None,
     deliver: Callable[[bytes], None] | None = None,
     pins: PinPort | None = None,
+    signing_session: PdfSigner | None = None,
 ) -> IssuedCaseDocument:
     """Accept a received case and issue its receipt, or reprint the receipt of an accepted one.
 
@@ -169,7 +170,8 @@ def issue_receipt(
     elif detail.receipt_issued_at is None and detail.register_number is None:
         raise ReceiptRefused(_("Hồ sơ {code} chưa được tiếp nhận tại quầy này; không có giấy tiếp nhận để in lại",
                                code=code))
-    signer = _signer(desk, keystore, pin, pins)
+    # ``signing_session``: a signer the caller keeps open between documents (the window); not closed here.
+    signer = signing_session or _signer(desk, keystore, pin, pins)
     try:
         now = datetime.now(LOCAL_TZ)
         if not reprint:
@@ -209,7 +211,8 @@ def issue_receipt(
             audit(session, desk.officer, "receipt.reprinted" if reprint else "receipt.issued", "case", code,
                   desk=desk.config.desk_number, form=form, register_number=number)
     finally:
-        signer.close()
+        if signing_session is None:
+            signer.close()
     return IssuedCaseDocument(code, "receipt", out, issued.qr_payload, appointment, reprint, issued)
 
 
@@ -233,6 +236,7 @@ def issue_notice(
     pin: str | None = None,
     deliver: Callable[[bytes], None] | None = None,
     pins: PinPort | None = None,
+    signing_session: PdfSigner | None = None,
 ) -> IssuedCaseDocument:
     """Supplement request, refusal, apology or result-return slip; performs the matching transition."""
     desk.require(Permission.CASE_REFUSE if doc_type == "refusal" else Permission.DOCUMENT_ISSUE)
@@ -270,7 +274,8 @@ def issue_notice(
         raise ReceiptRefused(_("Loại phiếu không hợp lệ: {doc_type}", doc_type=doc_type))
     if action is not None:
         check_transition(detail.row.status, action, reason or "-")
-    signer = _signer(desk, keystore, pin, pins)
+    # ``signing_session``: a signer the caller keeps open between documents (the window); not closed here.
+    signer = signing_session or _signer(desk, keystore, pin, pins)
     try:
         notice = NoticeData(**values, **extra)
         issued = issue_document(doc_type, notice, form, signer, _keyring(desk), now=now)
@@ -286,7 +291,8 @@ def issue_notice(
             _store(desk, session, case, issued, False, _signer_name(signer))
             audit(session, desk.officer, f"notice.{doc_type}", "case", code, desk=desk.config.desk_number, form=form)
     finally:
-        signer.close()
+        if signing_session is None:
+            signer.close()
     return IssuedCaseDocument(code, doc_type, out, issued.qr_payload, issued.appointment, False, issued)
 
 

@@ -19,6 +19,7 @@ from officer_desk.screening import result as R
 from officer_desk.screening.context import ScreeningContext, Text, iter_groups, iter_leaves, text
 from officer_desk.screening.fields import gender_of
 from officer_desk.screening.names import NameComparison, compare_names
+from officer_desk.screening.readings import Reading, add_finding, reading_of
 from officer_desk.text import digits
 
 CMND_END = date(2024, 12, 31)
@@ -214,23 +215,23 @@ def _birthday(born: date, age: int) -> date:
         return date(born.year + age, 3, 1)
 
 
-def _expired(ctx: ScreeningContext, target: str, until: date, basis: Text) -> None:
+def _expired(ctx: ScreeningContext, target: str, until: date, basis: Text, reading: Reading | None = None) -> None:
     if until >= ctx.receipt_date:
         return
-    ctx.add(R.ID_DOCUMENT_EXPIRED, R.ERROR, target,
+    add_finding(ctx, R.ID_DOCUMENT_EXPIRED, R.ERROR, target,
             text("Giấy tờ tùy thân đã hết hạn ngày {until}", until=until.strftime("%d/%m/%Y")),
             Text(basis.vi + "; " + text("ngày nhận hồ sơ {received}",
                                          received=ctx.receipt_date.strftime("%d/%m/%Y")).vi,
                  basis.en + "; " + text("ngày nhận hồ sơ {received}",
                                          received=ctx.receipt_date.strftime("%d/%m/%Y")).en),
-            text("Đề nghị xuất trình giấy tờ tùy thân còn giá trị (thẻ căn cước, hộ chiếu)"))
+            text("Đề nghị xuất trình giấy tờ tùy thân còn giá trị (thẻ căn cước, hộ chiếu)"), reading)
 
 
 def _check_validity(ctx: ScreeningContext, target: str, valid_until: Any, born: Any, issued: Any,
-                    is_card: bool) -> None:
+                    is_card: bool, reading: Reading | None = None) -> None:
     status, until = parse_date(valid_until, ctx.receipt_date.year)
     if status == OK and until is not None:
-        _expired(ctx, target, until.latest, text("Có giá trị đến {value}", value=str(until)))
+        _expired(ctx, target, until.latest, text("Có giá trị đến {value}", value=str(until)), reading)
         return
     if status != BLANK or not is_card:
         return  # "không thời hạn", or a date already reported as invalid
@@ -274,8 +275,11 @@ def check(ctx: ScreeningContext) -> None:
         own_docs = documents_of.get(person.key, [])
         cards = [a for a in own_docs if a.doc_type == "the_can_cuoc"]
         for card in cards:
-            genders.append((card.fields.get("gioi_tinh"), card.doc_type))
-            births.append((card.fields.get("ngay_sinh"), card.doc_type))
+            # A value OCR is unsure of is not held against the ID number (it gets its own "please check").
+            if not reading_of(ctx, card, "gioi_tinh").uncertain:
+                genders.append((card.fields.get("gioi_tinh"), card.doc_type))
+            if not reading_of(ctx, card, "ngay_sinh").uncertain:
+                births.append((card.fields.get("ngay_sinh"), card.doc_type))
             place = card.fields.get("noi_dang_ky_khai_sinh")
             if isinstance(place, str) and place.strip():
                 places.append((place, card.doc_type))
@@ -325,60 +329,91 @@ def _check_document(
             _cmnd_invalid(ctx, target, number)
         return
     if attachment.doc_type == "the_can_cuoc" and number:
-        check_personal_id(ctx, number, target, genders, births, places)
+        if not reading_of(ctx, attachment, _doc_number_key(attachment)).uncertain:
+            check_personal_id(ctx, number, target, genders, births, places)
         if (ID_RE.match(number) and ID_RE.match(person.id_number or "")
                 and number != person.id_number and person.id_type not in ("CMND", "HO_CHIEU")):
-            ctx.add(R.ID_NUMBER_MISMATCH, R.ERROR, target,
-                    text("Số định danh đã khai khác số trên thẻ căn cước"),
-                    text("Đã khai {declared}; thẻ ghi {card}", declared=person.id_number, card=number),
-                    text("Đối chiếu với thẻ căn cước/CCCD và sửa số định danh"))
+            add_finding(ctx, R.ID_NUMBER_MISMATCH, R.ERROR, target,
+                        text("Số định danh đã khai khác số trên thẻ căn cước"),
+                        text("Đã khai {declared}; thẻ ghi {card}", declared=person.id_number, card=number),
+                        text("Đối chiếu với thẻ căn cước/CCCD và sửa số định danh"),
+                        reading_of(ctx, attachment, _doc_number_key(attachment)))
     _check_validity(ctx, target, fields.get("co_gia_tri_den"), fields.get("ngay_sinh") or person.dob,
-                    fields.get("ngay_cap"), attachment.doc_type == "the_can_cuoc")
-    # Name and date of birth on the document against the declaration.
+                    fields.get("ngay_cap"), attachment.doc_type == "the_can_cuoc",
+                    reading_of(ctx, attachment, "co_gia_tri_den"))
+    # Name, date of birth and gender on the document against the declaration.
     name = _doc_name(attachment)
     if name and person.name and person.name.strip():
-        report_name_comparison(ctx, person.name_target, person.name, name, attachment.doc_type)
+        report_name_comparison(ctx, person.name_target, person.name, name, attachment.doc_type,
+                               reading_of(ctx, attachment, _doc_name_key(attachment)))
     doc_birth = fields.get("ngay_sinh")
     if doc_birth and person.dob:
-        report_date_difference(ctx, person.dob_target, person.dob, doc_birth, attachment.doc_type)
+        report_date_difference(ctx, person.dob_target, person.dob, doc_birth, attachment.doc_type,
+                               reading_of(ctx, attachment, "ngay_sinh"))
+    _compare_gender(ctx, person, attachment)
+
+
+def _compare_gender(ctx: ScreeningContext, person: PersonRef, attachment: Attachment) -> None:
+    """The gender on the document against the declared one (only when both are stated)."""
+    on_document, declared = gender_of(attachment.fields.get("gioi_tinh")), gender_of(person.gender)
+    if on_document is None or declared is None or on_document == declared:
+        return
+    if (R.CCCD_GENDER_MISMATCH, person.id_target) in ctx.sink.items:
+        return  # the card's number already shows the contradiction
+    add_finding(ctx, R.GENDER_MISMATCH, R.ERROR, person.gender_target or person.id_target,
+                text("Giới tính đã khai khác giới tính trên giấy tờ"),
+                text("Tờ khai: «{declared}»; {document}: «{on_document}»", declared=str(person.gender),
+                     document=attachment.doc_type, on_document=str(attachment.fields.get("gioi_tinh"))),
+                text("Đối chiếu với giấy tờ gốc và sửa giới tính cho thống nhất"),
+                reading_of(ctx, attachment, "gioi_tinh"))
+
+
+def _doc_number_key(attachment: Attachment) -> str:
+    return next((k for k in ("so", "so_dinh_danh", "so_cccd", "so_cmnd", "so_ho_chieu") if attachment.fields.get(k)),
+                "so")
+
+
+def _doc_name_key(attachment: Attachment) -> str:
+    return next((k for k in ("ho_chu_dem_ten", "ho_ten", "ho_va_ten") if attachment.fields.get(k)),
+                "ho_chu_dem_ten")
 
 
 def report_name_comparison(ctx: ScreeningContext, target: str, declared: str, on_document: str,
-                           document: str) -> NameComparison:
+                           document: str, reading: Reading | None = None) -> NameComparison:
     comparison = compare_names(declared, on_document)
     if comparison.same:
         return comparison
     if comparison.only_marks:
-        ctx.add(R.NAME_MISMATCH, R.WARNING, target,
+        add_finding(ctx, R.NAME_MISMATCH, R.WARNING, target,
                 text("Họ tên khác giấy tờ ở dấu hoặc i/y: «{declared}» / «{document_name}»", declared=declared,
                      document_name=on_document),
                 text("Tờ khai: «{declared}»; {document}: «{document_name}» — chỉ khác dấu hoặc i/y",
                      declared=declared, document=document, document_name=on_document),
-                text("Đối chiếu với giấy tờ gốc: Tuấn/Tuân, Mỹ/Mĩ có thể là hai tên khác nhau"))
+                text("Đối chiếu với giấy tờ gốc: Tuấn/Tuân, Mỹ/Mĩ có thể là hai tên khác nhau"), reading)
     else:
-        ctx.add(R.NAME_MISMATCH, R.ERROR, target,
+        add_finding(ctx, R.NAME_MISMATCH, R.ERROR, target,
                 text("Họ tên không khớp giấy tờ: «{declared}» / «{document_name}»", declared=declared,
                      document_name=on_document),
                 text("Tờ khai: «{declared}»; {document}: «{document_name}»", declared=declared, document=document,
                      document_name=on_document),
-                text("Đối chiếu với giấy tờ gốc và sửa họ tên cho thống nhất"))
+                text("Đối chiếu với giấy tờ gốc và sửa họ tên cho thống nhất"), reading)
     return comparison
 
 
 def report_date_difference(ctx: ScreeningContext, target: str, declared: Any, on_document: Any,
-                           document: str) -> None:
+                           document: str, reading: Reading | None = None) -> None:
     status_a, a = parse_date(declared)
     status_b, b = parse_date(on_document)
     if status_a != OK or status_b != OK or a is None or b is None:
         return
     if _same_date(a, b):
         return
-    ctx.add(R.DATE_INVALID, R.ERROR, target,
-            text("Ngày sinh không khớp giấy tờ: {declared} / {document_date}", declared=str(a),
-                 document_date=str(b)),
-            text("Tờ khai: {declared}; {document}: {document_date}", declared=str(a), document=document,
-                 document_date=str(b)),
-            text("Đối chiếu với giấy tờ gốc và sửa ngày sinh cho thống nhất"))
+    add_finding(ctx, R.DATE_INVALID, R.ERROR, target,
+                text("Ngày sinh không khớp giấy tờ: {declared} / {document_date}", declared=str(a),
+                     document_date=str(b)),
+                text("Tờ khai: {declared}; {document}: {document_date}", declared=str(a), document=document,
+                     document_date=str(b)),
+                text("Đối chiếu với giấy tờ gốc và sửa ngày sinh cho thống nhất"), reading)
 
 
 def _same_date(a: DateValue, b: DateValue) -> bool:
@@ -437,7 +472,8 @@ def check_document_names(ctx: ScreeningContext) -> None:
             if group is not None:
                 declared = form_value(ctx.dossier.form, f"{group}.ho_ten")
                 if isinstance(declared, str) and declared.strip():
-                    report_name_comparison(ctx, f"form.{group}.ho_ten", declared, value, attachment.doc_type)
+                    report_name_comparison(ctx, f"form.{group}.ho_ten", declared, value, attachment.doc_type,
+                                           reading_of(ctx, attachment, path))
                 continue
             if key not in ("ho_ten", "ho_chu_dem_ten"):
                 continue
@@ -446,4 +482,5 @@ def check_document_names(ctx: ScreeningContext) -> None:
                 continue
             close = next((p for p, c in comparisons if c.only_marks), None)
             if close is not None:
-                report_name_comparison(ctx, close.name_target, close.name, value, attachment.doc_type)
+                report_name_comparison(ctx, close.name_target, close.name, value, attachment.doc_type,
+                                       reading_of(ctx, attachment, path))

@@ -65,6 +65,10 @@ class _FontProgram:
     missing_gid: int
 
 
+_SHARED: dict[tuple[str, str], StampFont] = {}
+_SHARED_LOCK = threading.Lock()
+
+
 class StampFont:
     """A TrueType font subset once for a whole signing session.
 
@@ -79,6 +83,17 @@ class StampFont:
         self._charset = set(BASE_CHARSET) | set(unicodedata.normalize("NFC", extra_text))
         self._unavailable: set[str] = set()  # characters the font itself lacks (drawn as "?")
         self._program = self._build(self._charset)
+
+    @classmethod
+    def shared(cls, extra_text: str = "", path: Path | None = None) -> StampFont:
+        """One font per signer name for the whole process: building a subset costs ~0.5-1 s (fontTools
+        parses the full face), which the window paid on every F2 when each document opened a new session."""
+        key = (str(Path(path or stamp_font_path())), unicodedata.normalize("NFC", extra_text))
+        with _SHARED_LOCK:
+            font = _SHARED.get(key)
+            if font is None:
+                font = _SHARED[key] = cls(Path(key[0]), extra_text)
+            return font
 
     # --- building the subset ---------------------------------------------------------------------
 

@@ -205,7 +205,7 @@ class PdfSigner:
     def font(self) -> StampFont:
         if self._font is None:
             extra = self.signer.common_name + (self.signer.organisation or "") + stamp_label_text()
-            self._font = StampFont(extra_text=extra)
+            self._font = StampFont.shared(extra)
         return self._font
 
     def _seal(self, path: Path | None) -> SealImage | None:

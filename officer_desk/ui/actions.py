@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
+from officer_desk.accounts.roles import Permission
 from officer_desk.cases import CaseDetail
 from officer_desk.lifecycle import CLOSED_STATUSES, Action
 from officer_desk.ui import labels
@@ -57,14 +58,26 @@ class WindowAction(Enum):
     SYNC_NOW = "act_sync"
     SYNC_PAGE = "act_sync_page"
     ABOUT = "act_about"
+    LOCK = "act_lock"
+    SIGN_RESULT = "act_sign_result"
+    BACKUP = "act_backup"
+    SIGN_OUT = "act_sign_out"
+
+
+def _everything(_permission: Permission) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
 class ActionState:
-    """What the enabled-when predicates look at: the selected case and who is at the desk."""
+    """What the enabled-when predicates look at: the selected case, who is at the desk and what their
+    role allows (issue 9), and whether a document is being signed."""
 
     detail: CaseDetail | None
     officer: str
+    busy: bool = False
+    allows: Callable[[Permission], bool] = _everything
+    signed_in: bool = False
 
     @property
     def allowed(self) -> frozenset[str]:
@@ -94,18 +107,32 @@ class ActionSpec:
     enabled_when: Predicate | None = None  # None: always enabled
     lifecycle: Action | None = None  # the lifecycle action it performs, if any
     checkable: bool = False
+    signs: bool = False  # issues a signed document: disabled while the signing worker is busy
+    permission: Permission | None = None  # hidden when the signed-in role may not do it
 
 
 def _allowed(action: Action) -> Predicate:
     return lambda state: action in state.allowed
 
 
-def _lifecycle(key: WindowAction, action: Action, shortcut: str, tip: Callable[[], str] | None = None) -> ActionSpec:
-    return ActionSpec(key, lambda: labels.action_label(action), shortcut, tip, _allowed(action), action)
+def _lifecycle(key: WindowAction, action: Action, shortcut: str, tip: Callable[[], str] | None = None,
+               signs: bool = False, permission: Permission = Permission.CASE_WORK) -> ActionSpec:
+    return ActionSpec(key, lambda: labels.action_label(action), shortcut, tip, _allowed(action), action,
+                      signs=signs, permission=permission)
 
 
 def _can_take(state: ActionState) -> bool:
-    return state.open_case and state.holder != state.officer
+    # Taking a case from another officer is a supervisor's right (the service refuses it anyway).
+    return state.open_case and state.holder != state.officer and (
+        state.holder is None or state.allows(Permission.CASE_ASSIGN_ANY))
+
+
+def _awaits_signature(state: ActionState) -> bool:
+    return state.detail is not None and state.detail.row.status == "awaiting_signature"
+
+
+def _signed_in(state: ActionState) -> bool:
+    return state.signed_in
 
 
 def _holds(state: ActionState) -> bool:
@@ -126,17 +153,21 @@ SPECS: tuple[ActionSpec, ...] = (
                lambda: QCoreApplication.translate("MainWindow", "Import dossier files (JSON) from a folder")),
     ActionSpec(W.RESCREEN_ALL, lambda: QCoreApplication.translate("MainWindow", "Screen all open cases &again…"),
                None, lambda: QCoreApplication.translate("MainWindow", "Run the screening again on every open case")),
-    ActionSpec(W.GENERATE_DEMO, lambda: QCoreApplication.translate("MainWindow", "Generate &demo data…")),
+    ActionSpec(W.GENERATE_DEMO, lambda: QCoreApplication.translate("MainWindow", "Generate &demo data…"),
+               permission=Permission.DESK_CONFIGURE),
     ActionSpec(W.SETTINGS, lambda: QCoreApplication.translate("MainWindow", "&Settings…"), "Ctrl+,"),
     ActionSpec(W.QUIT, lambda: QCoreApplication.translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit),
     _lifecycle(W.ACCEPT, Action.ACCEPT, "F2",
-               lambda: QCoreApplication.translate("MainWindow", "Accept the dossier and issue the receipt")),
+               lambda: QCoreApplication.translate("MainWindow", "Accept the dossier and issue the receipt"),
+               signs=True, permission=Permission.DOCUMENT_ISSUE),
     _lifecycle(W.REQUEST_SUPPLEMENT, Action.REQUEST_SUPPLEMENT, "F3",
                lambda: QCoreApplication.translate("MainWindow",
-                                                  "Ask the applicant to bring missing or corrected items")),
+                                                  "Ask the applicant to bring missing or corrected items"),
+               signs=True, permission=Permission.DOCUMENT_ISSUE),
     _lifecycle(W.SUPPLEMENT_RECEIVED, Action.SUPPLEMENT_RECEIVED, "Shift+F3"),
     _lifecycle(W.REFUSE, Action.REFUSE, "F4",
-               lambda: QCoreApplication.translate("MainWindow", "Refuse the dossier (a reason is required)")),
+               lambda: QCoreApplication.translate("MainWindow", "Refuse the dossier (a reason is required)"),
+               signs=True, permission=Permission.CASE_REFUSE),
     _lifecycle(W.WITHDRAW, Action.WITHDRAW, "Shift+F4",
                lambda: QCoreApplication.translate("MainWindow",
                                                   "The applicant withdraws the dossier (reason required)")),
@@ -148,14 +179,21 @@ SPECS: tuple[ActionSpec, ...] = (
                lambda: QCoreApplication.translate("MainWindow", "Take this case (one officer at a time)"), _can_take),
     ActionSpec(W.ASSIGN_TO, lambda: QCoreApplication.translate("MainWindow", "Assign &to…"), "Ctrl+G",
                lambda: QCoreApplication.translate("MainWindow", "Give this case to another officer of the desk"),
-               _can_take),
+               _can_take, permission=Permission.CASE_ASSIGN_ANY),
     ActionSpec(W.UNASSIGN, lambda: QCoreApplication.translate("MainWindow", "&Unassign"), "Shift+F6",
                lambda: QCoreApplication.translate("MainWindow", "Release this case"), _holds),
     _lifecycle(W.START_PROCESSING, Action.START_PROCESSING, "F7"),
-    _lifecycle(W.SUBMIT_FOR_SIGNATURE, Action.SUBMIT_FOR_SIGNATURE, "F8"),
+    _lifecycle(W.SUBMIT_FOR_SIGNATURE, Action.SUBMIT_FOR_SIGNATURE, "F8",
+               lambda: QCoreApplication.translate("MainWindow", "Attach the result document and submit it for "
+                                                               "signature")),
+    ActionSpec(W.SIGN_RESULT, lambda: QCoreApplication.translate("MainWindow", "Sign the &result…"), "Ctrl+F8",
+               lambda: QCoreApplication.translate("MainWindow", "Preview the submitted result and sign it with "
+                                                               "your certificate"),
+               _awaits_signature, signs=True, permission=Permission.RESULT_SIGN),
     _lifecycle(W.MARK_RESULT_READY, Action.MARK_RESULT_READY, "F9"),
     _lifecycle(W.RETURN_RESULT, Action.RETURN_RESULT, "F12",
-               lambda: QCoreApplication.translate("MainWindow", "Hand the result to the applicant")),
+               lambda: QCoreApplication.translate("MainWindow", "Hand the result to the applicant"),
+               signs=True, permission=Permission.DOCUMENT_ISSUE),
     ActionSpec(W.SEARCH, lambda: QCoreApplication.translate("MainWindow", "&Search"), QKeySequence.StandardKey.Find,
                lambda: QCoreApplication.translate(
                    "MainWindow", "Search by name, ID number, phone or dossier code; scan a code here")),
@@ -180,6 +218,16 @@ SPECS: tuple[ActionSpec, ...] = (
                "Ctrl+Shift+U"),
     ActionSpec(W.CONFIRM_CLOCK, lambda: QCoreApplication.translate("MainWindow", "Confirm the PC &clock…")),
     ActionSpec(W.ABOUT, lambda: QCoreApplication.translate("MainWindow", "&About Officer Desk")),
+    ActionSpec(W.BACKUP, lambda: QCoreApplication.translate("MainWindow", "&Back up the desk…"), None,
+               lambda: QCoreApplication.translate(
+                   "MainWindow", "An encrypted copy of the whole desk (cases, files, accounts, audit log)"),
+               permission=Permission.BACKUP),
+    ActionSpec(W.LOCK, lambda: QCoreApplication.translate("MainWindow", "&Lock the desk"), "Ctrl+L",
+               lambda: QCoreApplication.translate("MainWindow", "Hide the queue until your password is given again"),
+               _signed_in),
+    ActionSpec(W.SIGN_OUT, lambda: QCoreApplication.translate("MainWindow", "Sign &out"), None,
+               lambda: QCoreApplication.translate("MainWindow", "End your session; the next officer signs in"),
+               _signed_in),
 )
 REGISTRY: dict[WindowAction, ActionSpec] = {spec.key: spec for spec in SPECS}
 
@@ -194,11 +242,12 @@ class MenuSpec:
 
 MENUS: tuple[MenuSpec, ...] = (
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&File"),
-             (W.NEW_DOSSIER, W.IMPORT_FOLDER, W.RESCREEN_ALL, W.GENERATE_DEMO, None, W.SETTINGS, None, W.QUIT)),
+             (W.NEW_DOSSIER, W.IMPORT_FOLDER, W.RESCREEN_ALL, W.GENERATE_DEMO, None, W.SETTINGS, W.BACKUP, None, W.LOCK,
+              W.SIGN_OUT, W.QUIT)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Case"),
              (W.ACCEPT, W.REQUEST_SUPPLEMENT, W.SUPPLEMENT_RECEIVED, W.REFUSE, W.WITHDRAW, W.REPRINT_RECEIPT, None,
               W.ASSIGN_TO_ME, W.ASSIGN_TO, W.UNASSIGN, None,
-              W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE, W.MARK_RESULT_READY, W.RETURN_RESULT)),
+              W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE, W.SIGN_RESULT, W.MARK_RESULT_READY, W.RETURN_RESULT)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&View"),
              (W.SEARCH, W.FOCUS_QUEUE, W.FOCUS_CASE, W.FOCUS_HINTS, W.NEXT_TAB, W.PREVIOUS_TAB, W.REFRESH, None,
               W.ASSISTANT)),
@@ -209,8 +258,8 @@ MENUS: tuple[MenuSpec, ...] = (
 
 # The buttons under the selected case, in this order.
 CASE_BUTTONS: tuple[WindowAction, ...] = (
-    W.ACCEPT, W.REQUEST_SUPPLEMENT, W.REFUSE, W.ASSIGN_TO_ME, W.UNASSIGN, W.START_PROCESSING, W.MARK_RESULT_READY,
-    W.RETURN_RESULT,
+    W.ACCEPT, W.REQUEST_SUPPLEMENT, W.REFUSE, W.ASSIGN_TO_ME, W.UNASSIGN, W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE,
+    W.SIGN_RESULT, W.MARK_RESULT_READY, W.RETURN_RESULT,
 )
 
 
@@ -263,8 +312,13 @@ def build_menus(bar: QMenuBar, actions: Mapping[WindowAction, QAction]) -> None:
 
 
 def update_enabled(actions: Mapping[WindowAction, QAction], state: ActionState) -> None:
-    """Enable each action by its declared predicate over the selected case."""
+    """Show each action the signed-in role may do; enable it by its declared predicate over the selected
+    case, and not while a document is being signed when it signs one."""
     for key, action in actions.items():
-        predicate = REGISTRY[key].enabled_when
-        if predicate is not None:
-            action.setEnabled(predicate(state))
+        spec = REGISTRY[key]
+        visible = spec.permission is None or state.allows(spec.permission)
+        action.setVisible(visible)
+        enabled = visible and (spec.enabled_when is None or spec.enabled_when(state))
+        if spec.signs and state.busy:
+            enabled = False
+        action.setEnabled(enabled)

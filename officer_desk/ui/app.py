@@ -7,6 +7,7 @@ exits (documentation screenshots, smoke tests without a display).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen, QWidget
 
 from officer_desk.errors import DeskError
 from officer_desk.ui.dialogs import describe_error
@@ -83,24 +84,41 @@ def _fatal(exc: BaseException) -> int:
 
 
 class Application:
-    """The running window; rebuilt when the officer switches language in settings."""
+    """The running window; rebuilt when the officer switches language in settings or another signs in."""
 
-    def __init__(self, app: QApplication, desk: Any, translations: Translations, runner: TaskRunner) -> None:
+    def __init__(self, app: QApplication, desk: Any, translations: Translations, runner: TaskRunner,
+                 session: Any = None) -> None:
         self.app = app
         self.desk = desk
         self.translations = translations
         self.runner = runner
+        self.session = session  # accounts.DeskSession on a set-up home
         self.window: QWidget | None = None
 
     def show_window(self) -> Any:
         from officer_desk.ui.main_window import MainWindow
 
-        window = MainWindow(self.desk, self.runner)
+        window = MainWindow(self.desk, self.runner, session=self.session)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.language_change_requested.connect(self.switch_language)
+        window.sign_out_requested.connect(self.next_officer)
         window.show()
         self.window = window
         return window
+
+    def next_officer(self) -> None:
+        """After a sign-out: the window closes, the next officer signs in (or the program ends)."""
+        from officer_desk.accounts.roles import Actor
+
+        old = self.window
+        self.window = None
+        self.desk.act_as(Actor.nobody())
+        if old is not None:
+            old.close()
+        if sign_in(self.desk, self.session, self.runner):
+            self.show_window()
+        else:
+            self.app.quit()
 
     def switch_language(self, language: str) -> None:
         """Install the other catalogue and rebuild the window (geometry and columns are kept)."""
@@ -114,6 +132,33 @@ class Application:
         self.show_window()
         if old is not None:
             old.close()
+
+
+def sign_in(desk: Any, session: Any, runner: TaskRunner) -> bool:
+    """The sign-in dialog of a set-up desk; on success the desk acts as the signed-in account."""
+    from officer_desk.ui.sign_in import SignInDialog
+
+    dialog = SignInDialog(session, runner, desk.config.agency_name)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return False
+    desk.act_as(dialog.actor)
+    return True
+
+
+def first_run(runner: TaskRunner, url: str | None) -> str:
+    """On an empty home: the set-up wizard. Returns "office", "demo" or "" (closed: the program ends)."""
+    from officer_desk.accounts.setup import home_is_empty
+    from officer_desk.paths import Home
+
+    home = Home()
+    if url or os.environ.get("OFFICER_DESK_DATABASE_URL") or not home_is_empty(home):
+        return "existing"
+    from officer_desk.ui.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(home, runner)
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        return ""
+    return wizard.result_mode
 
 
 def grab_window(window: QWidget, path: str) -> bool:
@@ -143,16 +188,36 @@ def run_app(args: argparse.Namespace) -> int:
                        Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
     splash.show()
     app.processEvents()
+    screenshot = getattr(args, "screenshot", None)
+    mode = "existing" if screenshot else first_run(runner, getattr(args, "database", None))
+    if not mode:
+        splash.close()
+        return 0
     try:
         desk = _open_desk_in_background(runner, getattr(args, "database", None))
+        if mode == "demo":
+            from officer_desk.demo import enable_demo_mode
+
+            enable_demo_mode(desk)
+            desk.close()
+            desk = _open_desk_in_background(runner, getattr(args, "database", None))
     except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
         splash.close()
         return _fatal(exc)
-    application = Application(app, desk, translations, runner)
+    session = None
+    if desk.set_up:
+        from officer_desk.accounts.service import AuthService, DeskSession
+
+        session = DeskSession(AuthService(desk.db, desk.config.desk_number))
+        splash.close()
+        if not sign_in(desk, session, runner):
+            runner.wait_for_done(10_000)
+            desk.close()
+            return 0
+    application = Application(app, desk, translations, runner, session)
     window = application.show_window()
     splash.finish(window)
 
-    screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)
     if screenshot and quit_after is None:
         quit_after = DEFAULT_SCREENSHOT_DELAY

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QImage, QPixmap
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -146,10 +146,14 @@ class CaseView(QWidget):
     """The selected case; ``preview_requested`` asks the window to load an attachment's bytes."""
 
     preview_requested = Signal(object)  # AttachmentView
+    # OCR hook (issue 14): a document activated (double-click, Enter) to check its values; files dropped.
+    ocr_review_requested = Signal(object)  # AttachmentView
+    files_dropped = Signal(list)  # local file paths (str)
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
+        self.setAcceptDrops(True)
         self.detail: CaseDetail | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -192,6 +196,10 @@ class CaseView(QWidget):
         self.documents.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.documents.header().setStretchLastSection(False)
         self.documents.currentItemChanged.connect(self._document_selected)
+        self.documents.itemActivated.connect(
+            lambda item, _column: self.ocr_review_requested.emit(item.data(0, Qt.ItemDataRole.UserRole)))
+        self.documents.setToolTip(self.tr("Double-click or press Enter to check the values read from a "
+                                          "document; drop a photo or scan here to attach it."))
         self.preview = AttachmentPreview()
         self.documents_split.addWidget(self.documents)
         self.documents_split.addWidget(self.preview)
@@ -380,6 +388,17 @@ class CaseView(QWidget):
             return
         self.preview.show_note(self.tr("Loading…"))
         self.preview_requested.emit(attachment)
+
+    # -- OCR hook (issue 14): a phone photo or scan dropped on the case is attached and read.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     def show_attachment(self, attachment: AttachmentView, data: bytes) -> None:
         current = self.documents.currentItem()

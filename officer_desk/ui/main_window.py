@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from officer_desk.accounts.service import DeskSession
 from officer_desk.cases import CaseDetail
 from officer_desk.desk import Desk
 from officer_desk.i18n import current_language
@@ -34,9 +35,13 @@ from officer_desk.ui.controllers.case_actions import CaseActionsController
 from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
 from officer_desk.ui.controllers.live_updates import LiveUpdates
+from officer_desk.ui.controllers.ocr import OcrController
+from officer_desk.ui.controllers.results import ResultsController
+from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.controllers.sync_controller import SyncController
 from officer_desk.ui.dialogs import show_error
 from officer_desk.ui.icons import app_icon
+from officer_desk.ui.lock import LockController
 from officer_desk.ui.panels.case_panel import CasePanel
 from officer_desk.ui.panels.queue_panel import QueuePanel
 from officer_desk.ui.panels.status_bar import DeskStatus
@@ -59,11 +64,13 @@ class MainWindow(QMainWindow):
     case_shown = Signal(object)  # CaseDetail | None
     action_done = Signal(str, str)  # dossier code, action
     language_change_requested = Signal(str)
+    sign_out_requested = Signal()  # the officer signed out: the application asks the next one to sign in
 
     def __init__(self, desk: Desk, runner: TaskRunner | None = None, settings: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, session: DeskSession | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.desk_session = session  # the signed-in account on a set-up home (issue 9), else None
         self.runner = runner or TaskRunner(self)
         self.runner.task_failed.connect(self.show_error)
         self.settings = settings or window_settings(desk)
@@ -80,8 +87,12 @@ class MainWindow(QMainWindow):
             lambda today: desk.calendar.add_working_days(today, 1), self,
         )
         self.documents = DocumentsController(self)
-        self.case_controller = CaseActionsController(self, self.documents)
+        self.signing = SigningController(self)
+        self.signing.busy_changed.connect(lambda _busy: self.update_actions())
+        self.case_controller = CaseActionsController(self, self.documents, self.signing)
         self.intake = IntakeController(self)
+        self.results = ResultsController(self, self.signing)
+        self.lock = LockController(self)
         self.sync = SyncController(self)
         self.live = LiveUpdates(self)
         self.actions_by_key = create_actions(self, self._handlers())
@@ -91,6 +102,9 @@ class MainWindow(QMainWindow):
         self._build_assistant()
         build_menus(self.menuBar(), self.actions_by_key)
         self.status = DeskStatus(desk, self.runner, self.statusBar(), self, self.run, self._set_dialog)
+        self.signing.install()
+        self.signing.prepare()
+        self.lock.install()
         self._connect()
         self.restore_state()
         self.update_actions()
@@ -119,7 +133,8 @@ class MainWindow(QMainWindow):
             W.ASSIGN_TO: cases.assign_to,
             W.UNASSIGN: cases.unassign,
             W.START_PROCESSING: lambda: cases.transition(Action.START_PROCESSING),
-            W.SUBMIT_FOR_SIGNATURE: lambda: cases.transition(Action.SUBMIT_FOR_SIGNATURE),
+            W.SUBMIT_FOR_SIGNATURE: lambda: self.results.submit_result(),
+            W.SIGN_RESULT: self.results.sign_result,
             W.MARK_RESULT_READY: lambda: cases.transition(Action.MARK_RESULT_READY),
             W.RETURN_RESULT: cases.return_result,
             W.SEARCH: self.focus_search,
@@ -134,6 +149,9 @@ class MainWindow(QMainWindow):
             W.SYNC_NOW: lambda: self.sync.sync_now(),
             W.SYNC_PAGE: lambda: self.sync.open_page(),
             W.ABOUT: self.about,
+            W.LOCK: self.lock.lock,
+            W.BACKUP: lambda: self.back_up(),
+            W.SIGN_OUT: self.lock.sign_out,
         }
 
     def action(self, key: WindowAction) -> QAction:
@@ -200,6 +218,18 @@ class MainWindow(QMainWindow):
         hints.reopen_requested.connect(lambda fid: cases.decide_hint(fid, "open"))
         hints.rescreen_requested.connect(cases.rescreen)
         self.intake.case_created.connect(self._case_created)
+        self._connect_ocr()
+
+    def _connect_ocr(self) -> None:
+        """OCR hook (issue 14): review a document's values, attach dropped photos and scans (ui/controllers/ocr.py)."""
+        def current() -> tuple[str, str] | None:
+            return (self.detail.row.dossier_code, self.detail.row.channel) if self.detail is not None else None
+
+        self.ocr = OcrController(self.desk, self.runner, self, current, self.show_error)
+        self.case_view.ocr_review_requested.connect(self.ocr.review)
+        self.case_view.files_dropped.connect(self.ocr.attach_files)
+        self.ocr.case_changed.connect(lambda _code: self.after_change(""))
+        self.ocr.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # ------------------------------------------------------------------ state
 
@@ -235,7 +265,9 @@ class MainWindow(QMainWindow):
         self.live.stop()
         self.queue.stop()
         self.intake.cancel_long_task()
+        self.signing.pins.cancel_all()  # a worker waiting for a PIN gets "cancel": nothing is signed
         self.runner.wait_for_done(10_000)
+        self.signing.session.close()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ queue and selected case
@@ -275,7 +307,15 @@ class MainWindow(QMainWindow):
         self.case_shown.emit(detail)
 
     def update_actions(self) -> None:
-        update_enabled(self.actions_by_key, ActionState(self.detail, self.desk.officer))
+        lock = getattr(self, "lock", None)
+        if lock is not None and lock.locked:
+            # Locked: a case loaded or a signature finished meanwhile must not bring F2 back.
+            for action in self.actions_by_key.values():
+                action.setEnabled(False)
+            return
+        update_enabled(self.actions_by_key, ActionState(
+            self.detail, self.desk.officer, busy=self.signing.busy, allows=self.desk.acting.allows,
+            signed_in=self.desk_session is not None and self.desk_session.current is not None))
 
     def open_case_by_code(self, code: str) -> None:
         self.queue.open_case_by_code(code)
@@ -334,11 +374,36 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from officer_desk.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.desk, self)
+        dialog = SettingsDialog(self.desk, self, self.runner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A new certificate for the signed-in officer, or new PIN settings: the next F2 opens the key again.
+        dialog.certificate_bound.connect(lambda info: self.signing.end_session()
+                                         if info.username == self.desk.officer else None)
+        dialog.saved.connect(lambda _config: self.signing.end_session())
         dialog.language_changed.connect(self.language_change_requested)
         self.active_dialog = dialog
         dialog.open()
+
+    def back_up(self, path: str | None = None) -> None:
+        """Administrators: the encrypted backup of the whole desk (``officer-desk backup``), off the GUI thread."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from officer_desk.backup import create_backup
+
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Back up the desk"), "",
+                                                        self.tr("Officer Desk backup (*.odbackup)"))
+            if not path:
+                return
+        target = Path(path)
+        self.statusBar().showMessage(self.tr("Backing up the desk…"))
+        self.runner.submit(lambda: create_backup(self.desk, target), lambda summary: self.statusBar().showMessage(
+            self.tr("Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key's "
+                    "recovery copy.").format(file=str(summary.file), cases=summary.cases,
+                                             entries=summary.audit_entries), 15000),
+            self.show_error, owner=self, lane="long")
 
     def quit(self) -> None:
         self.close()

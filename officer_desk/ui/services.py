@@ -18,6 +18,7 @@ from officer_desk.receipts import service as receipts
 from officer_desk.receipts.model import SupplementItem
 from officer_desk.receipts.qr import parse_payload
 from officer_desk.screening import service as screening
+from officer_desk.signing.pades import PdfSigner
 
 if TYPE_CHECKING:
     from officer_desk.cases import Progress
@@ -35,6 +36,8 @@ class IssuedOutcome:
     pdf: bytes | None = None
     form: str = "a5"
     appointment: datetime | None = None
+    # The document existed already (a second F2, a retry): shown again, never printed twice.
+    already_issued: bool = False
 
 
 AcceptOutcome = IssuedOutcome
@@ -48,18 +51,34 @@ def _outcome(result: receipts.IssuedCaseDocument, code: str, form: str) -> Issue
     return IssuedOutcome(code, result.doc_type, result.document.pdf, form, result.appointment)
 
 
-def accept_case(desk: Desk, code: str, expected_version: int | None = None) -> IssuedOutcome:
+def issued_receipt(desk: Desk, code: str, case_id: int) -> IssuedOutcome | None:
+    """The receipt a case already has (a second F2 after the first one stored it), else None.
+
+    Checked before the key is opened, on the queue row only (one indexed query, not the whole case): the
+    receipts service would otherwise answer an accepted case with a reprint, printed a second time.
+    """
+    rows = desk.cases.rows([case_id])
+    if not rows or rows[0].status == "received" or not rows[0].receipt_issued:
+        return None
+    return IssuedOutcome(code, "receipt", bytes(receipts.stored_document(desk, code, "receipt")), _form(desk),
+                         already_issued=True)
+
+
+def accept_case(desk: Desk, code: str, expected_version: int | None = None,
+                session: PdfSigner | None = None) -> IssuedOutcome:
     """Accept a received case: the receipts service numbers, signs and stores the receipt in the same step.
 
-    ``expected_version`` is kept for the caller's symmetry with the other actions; the receipts service
-    re-reads the case and refuses when it is no longer acceptable.
+    ``session``: the window's open signing session (the officer's key). The caller checks
+    :func:`issued_receipt` first (the window does, before it opens the key). ``expected_version`` is kept
+    for the caller's symmetry with the other actions; the receipts service re-reads the case and refuses
+    when it is no longer acceptable.
     """
     form = _form(desk)
-    return _outcome(receipts.issue_receipt(desk, code, None, form=form), code, form)
+    return _outcome(receipts.issue_receipt(desk, code, None, form=form, signing_session=session), code, form)
 
 
 def request_supplement(desk: Desk, code: str, items: list[tuple[str, str]], reason: str,
-                       expected_version: int | None = None) -> IssuedOutcome:
+                       expected_version: int | None = None, session: PdfSigner | None = None) -> IssuedOutcome:
     """Ask for a supplement: the signed notice listing every item the officer ticked.
 
     ``items`` are (what is missing or wrong, what to do). With nothing ticked there is nothing to list on
@@ -72,21 +91,24 @@ def request_supplement(desk: Desk, code: str, items: list[tuple[str, str]], reas
     form = _form(desk)
     notice_items = [SupplementItem(name=name, reason=todo) for name, todo in items]
     return _outcome(receipts.issue_notice(desk, "supplement", code, None, form=form, reason=reason,
-                                          items=notice_items), code, form)
+                                          items=notice_items, signing_session=session), code, form)
 
 
-def refuse_case(desk: Desk, code: str, reason: str, expected_version: int | None = None) -> IssuedOutcome:
+def refuse_case(desk: Desk, code: str, reason: str, expected_version: int | None = None,
+                session: PdfSigner | None = None) -> IssuedOutcome:
     """Refuse with a reason: the signed refusal notice (the service performs the transition)."""
     form = _form(desk)
     # The notice lists reasons separated by ";": one officer's text is one reason.
-    return _outcome(receipts.issue_notice(desk, "refusal", code, None, form=form, reason=reason.replace(";", ",")),
+    return _outcome(receipts.issue_notice(desk, "refusal", code, None, form=form, reason=reason.replace(";", ","),
+                                          signing_session=session),
                     code, form)
 
 
-def return_result(desk: Desk, code: str, expected_version: int | None = None) -> IssuedOutcome:
+def return_result(desk: Desk, code: str, expected_version: int | None = None,
+                  session: PdfSigner | None = None) -> IssuedOutcome:
     """Hand over the result: the signed return slip (the service performs the transition)."""
     form = _form(desk)
-    return _outcome(receipts.issue_notice(desk, "return", code, None, form=form), code, form)
+    return _outcome(receipts.issue_notice(desk, "return", code, None, form=form, signing_session=session), code, form)
 
 
 def stored_receipt(desk: Desk, code: str) -> bytes:

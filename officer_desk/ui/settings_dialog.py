@@ -52,10 +52,12 @@ class SettingsDialog(QDialog):
 
     language_changed = Signal(str)
     saved = Signal(object)  # DeskConfig
+    certificate_bound = Signal(object)  # accounts.AccountInfo, from the binding dialog
 
-    def __init__(self, desk: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Any, parent: QWidget | None = None, runner: Any = None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.runner = runner
         config: DeskConfig = desk.config
         self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -151,7 +153,7 @@ class SettingsDialog(QDialog):
                             ("thermal80", self.tr("Thermal roll 80 mm"))):
             self.paper.addItem(text, value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(config.paper_size)))
-        output_form.addRow(self.tr("Default &certificate:"), certificate_row)
+        self._signing_rows(output_form, config, certificate_row)
         output_form.addRow(self.tr("&Printer:"), self.printer)
         output_form.addRow(self.tr("Paper si&ze:"), self.paper)
         self.tabs.addTab(output, self.tr("&Signing && printing"))
@@ -165,6 +167,55 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(640, 480)
+
+    def _signing_rows(self, form: QFormLayout, config: DeskConfig, certificate_row: QHBoxLayout) -> None:
+        """A set-up desk signs with each officer's own certificate (issue 9): the desk-wide default is
+        not used there; instead the binding of certificates to accounts, the token module and how long a
+        PIN is kept."""
+        from PySide6.QtWidgets import QCheckBox
+
+        from officer_desk.accounts.roles import Permission
+
+        self.keep_pin_pkcs12 = QCheckBox(self.tr("Keep the PKCS#12 password for the signing session"))
+        self.keep_pin_pkcs12.setObjectName("keep_pin_pkcs12")
+        self.keep_pin_pkcs12.setChecked(bool(config.keep_pin_pkcs12))
+        self.keep_pin_token = QCheckBox(self.tr("Keep the token logged in for the signing session"))
+        self.keep_pin_token.setObjectName("keep_pin_token")
+        self.keep_pin_token.setChecked(bool(config.keep_pin_token))
+        self.pkcs11_module = QLineEdit(config.pkcs11_module)
+        self.pkcs11_module.setObjectName("pkcs11_module")
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setObjectName("idle_lock_minutes")
+        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setSuffix(self.tr(" min (0: never)"))
+        self.idle_lock.setValue(int(config.idle_lock_minutes))
+        if not getattr(self.desk, "set_up", False):
+            form.addRow(self.tr("Default &certificate:"), certificate_row)
+            return
+        for index in range(certificate_row.count()):
+            item = certificate_row.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+        self.bind_button = QPushButton(self.tr("Bind an officer's certificate…"))
+        self.bind_button.setObjectName("bind_certificate_button")
+        self.bind_button.clicked.connect(self.open_binding)
+        self.bind_button.setVisible(self.desk.acting.allows(Permission.ACCOUNT_MANAGE))
+        form.addRow(self.tr("Certificates:"), self.bind_button)
+        form.addRow(self.tr("Token &module (PKCS#11):"), self.pkcs11_module)
+        form.addRow("", self.keep_pin_pkcs12)
+        form.addRow("", self.keep_pin_token)
+        form.addRow(self.tr("&Lock after idle:"), self.idle_lock)
+
+    def open_binding(self) -> None:
+        from officer_desk.ui.certificate_binding import CertificateBindingDialog
+        from officer_desk.ui.tasks import TaskRunner
+
+        dialog = CertificateBindingDialog(self.desk, self.runner or TaskRunner(self), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.bound.connect(self.certificate_bound)
+        self.binding_dialog = dialog
+        dialog.open()
 
     @staticmethod
     def _printers() -> list[str]:
@@ -224,6 +275,10 @@ class SettingsDialog(QDialog):
             database_url=url,
             language=str(self.language.currentData()),
             default_certificate=self.certificate.text().strip(),
+            pkcs11_module=self.pkcs11_module.text().strip(),
+            keep_pin_pkcs12=int(self.keep_pin_pkcs12.isChecked()),
+            keep_pin_token=int(self.keep_pin_token.isChecked()),
+            idle_lock_minutes=self.idle_lock.value(),
             printer=self._chosen_printer(),
             paper_size=str(self.paper.currentData()),
         )

@@ -100,9 +100,10 @@ class TaskRunner(QObject):
         # One worker per lane (each holds a pooled database connection and its page cache, so this
         # also bounds memory): "interactive" serialises what the officer waits for (pages, search,
         # the case, actions), "background" the slow scans (counts, status bar), "long" the long
-        # operations with a progress dialog (imports, demo data, screening everything).
+        # operations with a progress dialog (imports, demo data, screening everything), "signing" the
+        # documents being signed (it may wait for the officer's PIN without holding up the pages).
         self._pools: dict[str, QThreadPool] = {}
-        for lane, threads in (("interactive", 1), ("background", 1), ("long", 1)):
+        for lane, threads in (("interactive", 1), ("background", 1), ("long", 1), ("signing", 1)):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(threads)
             self._pools[lane] = pool

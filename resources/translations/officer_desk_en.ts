@@ -250,6 +250,14 @@
         <source>{code}: {action} — now “{status}”</source>
         <translation>{code}: {action} — now “{status}”</translation>
     </message>
+    <message>
+        <source>{code}: already accepted; the receipt was issued before (Ctrl+P prints it again)</source>
+        <translation>{code}: already accepted; the receipt was issued before (Ctrl+P prints it again)</translation>
+    </message>
+    <message>
+        <source>{code}: supplement requested</source>
+        <translation>{code}: supplement requested</translation>
+    </message>
 </context>
 <context>
     <name>CaseQueueModel</name>
@@ -321,6 +329,10 @@
 </context>
 <context>
     <name>CaseView</name>
+    <message>
+        <source>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</source>
+        <translation>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/case_view.py" line="184" />
         <source>Applicant &amp;&amp; declaration</source>
@@ -1535,17 +1547,69 @@
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../officer_desk/ui/actions.py" line="176" />
+        <source>Attach the result document and submit it for signature</source>
+        <translation>Attach the result document and submit it for signature</translation>
+    </message>
+    <message>
+        <source>Sign the &amp;result…</source>
+        <translation>Sign the &amp;result…</translation>
+    </message>
+    <message>
+        <source>Preview the submitted result and sign it with your certificate</source>
+        <translation>Preview the submitted result and sign it with your certificate</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation>&amp;Lock the desk</translation>
+    </message>
+    <message>
+        <source>Hide the queue until your password is given again</source>
+        <translation>Hide the queue until your password is given again</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>End your session; the next officer signs in</source>
+        <translation>End your session; the next officer signs in</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the desk…</source>
+        <translation>&amp;Back up the desk…</translation>
+    </message>
+    <message>
+        <source>An encrypted copy of the whole desk (cases, files, accounts, audit log)</source>
+        <translation>An encrypted copy of the whole desk (cases, files, accounts, audit log)</translation>
+    </message>
+    <message>
+        <source>Back up the desk</source>
+        <translation>Back up the desk</translation>
+    </message>
+    <message>
+        <source>Officer Desk backup (*.odbackup)</source>
+        <translation>Officer Desk backup (*.odbackup)</translation>
+    </message>
+    <message>
+        <source>Backing up the desk…</source>
+        <translation>Backing up the desk…</translation>
+    </message>
+    <message>
+        <source>Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key&apos;s recovery copy.</source>
+        <translation>Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key&apos;s recovery copy.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="214" />
         <source>S&amp;ync now</source>
         <translation>S&amp;ync now</translation>
     </message>
     <message>
-        <location filename="../../officer_desk/ui/actions.py" line="177" />
+        <location filename="../../officer_desk/ui/actions.py" line="215" />
         <source>Send this desk's changes to the center and receive the center's</source>
         <translation>Send this desk's changes to the center and receive the center's</translation>
     </message>
     <message>
-        <location filename="../../officer_desk/ui/actions.py" line="179" />
+        <location filename="../../officer_desk/ui/actions.py" line="217" />
         <source>Sync &amp;status and conflicts…</source>
         <translation>Sync &amp;status and conflicts…</translation>
     </message>
@@ -1911,6 +1975,34 @@
         <source>The new database location is used from the next start.</source>
         <translation>The new database location is used from the next start.</translation>
     </message>
+    <message>
+        <source>Keep the PKCS#12 password for the signing session</source>
+        <translation>Keep the PKCS#12 password for the signing session</translation>
+    </message>
+    <message>
+        <source>Keep the token logged in for the signing session</source>
+        <translation>Keep the token logged in for the signing session</translation>
+    </message>
+    <message>
+        <source> min (0: never)</source>
+        <translation> min (0: never)</translation>
+    </message>
+    <message>
+        <source>Bind an officer&apos;s certificate…</source>
+        <translation>Bind an officer&apos;s certificate…</translation>
+    </message>
+    <message>
+        <source>Certificates:</source>
+        <translation>Certificates:</translation>
+    </message>
+    <message>
+        <source>Token &amp;module (PKCS#11):</source>
+        <translation>Token &amp;module (PKCS#11):</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle:</source>
+        <translation>&amp;Lock after idle:</translation>
+    </message>
 </context>
 <context>
     <name>SupplementDialog</name>
@@ -2224,6 +2316,587 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The administrator&apos;s account</source>
+        <translation>The administrator&apos;s account</translation>
+    </message>
+    <message>
+        <source>The administrator adds the officers&apos; accounts and certificates, and keeps the backups.</source>
+        <translation>The administrator adds the officers&apos; accounts and certificates, and keeps the backups.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Password again:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateBindingDialog</name>
+    <message>
+        <source>Bind a signing certificate</source>
+        <translation>Bind a signing certificate</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file (.p12, .pfx)</source>
+        <translation>PKCS#12 file (.p12, .pfx)</translation>
+    </message>
+    <message>
+        <source>USB token (PKCS#11)</source>
+        <translation>USB token (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Its password (not stored):</source>
+        <translation>Its password (not stored):</translation>
+    </message>
+    <message>
+        <source>The token&apos;s PKCS#11 library, e.g. /usr/lib/…/libvnpt-ca.so</source>
+        <translation>The token&apos;s PKCS#11 library, e.g. /usr/lib/…/libvnpt-ca.so</translation>
+    </message>
+    <message>
+        <source>Read the token</source>
+        <translation>Read the token</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>Module:</translation>
+    </message>
+    <message>
+        <source>Key and certificate:</source>
+        <translation>Key and certificate:</translation>
+    </message>
+    <message>
+        <source>Check and bind</source>
+        <translation>Check and bind</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>no certificate</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Reading the token…</translation>
+    </message>
+    <message>
+        <source>{name} — valid until {date}</source>
+        <translation>{name} — valid until {date}</translation>
+    </message>
+    <message>
+        <source>The token holds no key with a certificate.</source>
+        <translation>The token holds no key with a certificate.</translation>
+    </message>
+    <message>
+        <source>Read the token and choose its key first.</source>
+        <translation>Read the token and choose its key first.</translation>
+    </message>
+    <message>
+        <source>Checking the certificate…</source>
+        <translation>Checking the certificate…</translation>
+    </message>
+    <message>
+        <source>Bound to {user}: {subject}, valid until {date}.</source>
+        <translation>Bound to {user}: {subject}, valid until {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>The office&apos;s certificates</source>
+        <translation>The office&apos;s certificates</translation>
+    </message>
+    <message>
+        <source>The certificate authority&apos;s certificates (PEM) that the desk trusts, and the administrator&apos;s own signing key (PKCS#12, optional; officers add theirs later). The key&apos;s password is used once to check it and is never stored.</source>
+        <translation>The certificate authority&apos;s certificates (PEM) that the desk trusts, and the administrator&apos;s own signing key (PKCS#12, optional; officers add theirs later). The key&apos;s password is used once to check it and is never stored.</translation>
+    </message>
+    <message>
+        <source>Add a CA certificate…</source>
+        <translation>Add a CA certificate…</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s key (.p12):</source>
+        <translation>Administrator&apos;s key (.p12):</translation>
+    </message>
+    <message>
+        <source>Its password:</source>
+        <translation>Its password:</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA certificates</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicePage</name>
+    <message>
+        <source>Welcome to Officer Desk</source>
+        <translation>Welcome to Officer Desk</translation>
+    </message>
+    <message>
+        <source>This computer has no desk yet. Set up the desk of a real office, or try the program in demo mode.</source>
+        <translation>This computer has no desk yet. Set up the desk of a real office, or try the program in demo mode.</translation>
+    </message>
+    <message>
+        <source>Set up this office&apos;s desk (real dossiers, the officers&apos; own certificates)</source>
+        <translation>Set up this office&apos;s desk (real dossiers, the officers&apos; own certificates)</translation>
+    </message>
+    <message>
+        <source>DEMO MODE — synthetic dossiers and a demo certificate. Never for real citizens&apos; papers.</source>
+        <translation>DEMO MODE — synthetic dossiers and a demo certificate. Never for real citizens&apos; papers.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>The database key</source>
+        <translation>The database key</translation>
+    </message>
+    <message>
+        <source>Dossiers are encrypted with a key kept in the operating system&apos;s key store when there is one, else in the file {file} (readable by this account only). Losing every copy of the key loses the data: keep a recovery copy on a USB stick in the office safe.</source>
+        <translation>Dossiers are encrypted with a key kept in the operating system&apos;s key store when there is one, else in the file {file} (readable by this account only). Losing every copy of the key loses the data: keep a recovery copy on a USB stick in the office safe.</translation>
+    </message>
+    <message>
+        <source>Recovery copy (optional): a file on a USB stick</source>
+        <translation>Recovery copy (optional): a file on a USB stick</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>I understand: without the key the data cannot be read.</source>
+        <translation>I understand: without the key the data cannot be read.</translation>
+    </message>
+    <message>
+        <source>Recovery copy of the key</source>
+        <translation>Recovery copy of the key</translation>
+    </message>
+</context>
+<context>
+    <name>LockController</name>
+    <message>
+        <source>The desk is locked by {name}.</source>
+        <translation>The desk is locked by {name}.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation>Sign in as someone else</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>The office</source>
+        <translation>The office</translation>
+    </message>
+    <message>
+        <source>Office name:</source>
+        <translation>Office name:</translation>
+    </message>
+    <message>
+        <source>Agency code (in dossier codes):</source>
+        <translation>Agency code (in dossier codes):</translation>
+    </message>
+    <message>
+        <source>Province (since 01/07/2025):</source>
+        <translation>Province (since 01/07/2025):</translation>
+    </message>
+    <message>
+        <source>Commune or ward:</source>
+        <translation>Commune or ward:</translation>
+    </message>
+    <message>
+        <source>Counter (desk) number:</source>
+        <translation>Counter (desk) number:</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s name.</source>
+        <translation>Enter the office&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Enter the agency code, without spaces.</source>
+        <translation>Enter the agency code, without spaces.</translation>
+    </message>
+    <message>
+        <source>Choose a province from the list (after the 2025 merger).</source>
+        <translation>Choose a province from the list (after the 2025 merger).</translation>
+    </message>
+    <message>
+        <source>Enter the commune or ward.</source>
+        <translation>Enter the commune or ward.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Signing PIN</source>
+        <translation>Signing PIN</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN or password</translation>
+    </message>
+    <message>
+        <source>Cancel signs nothing: the dossier stays as it is.</source>
+        <translation>Cancel signs nothing: the dossier stays as it is.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>The printer</source>
+        <translation>The printer</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>Printer:</translation>
+    </message>
+    <message>
+        <source>Paper of receipts:</source>
+        <translation>Paper of receipts:</translation>
+    </message>
+    <message>
+        <source>Choose a printer first.</source>
+        <translation>Choose a printer first.</translation>
+    </message>
+    <message>
+        <source>Officer Desk test page</source>
+        <translation>Officer Desk test page</translation>
+    </message>
+    <message>
+        <source>The test page was sent to {printer}.</source>
+        <translation>The test page was sent to {printer}.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPreviewDialog</name>
+    <message>
+        <source>This file cannot be shown as a PDF; it cannot be submitted.</source>
+        <translation>This file cannot be shown as a PDF; it cannot be submitted.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsController</name>
+    <message>
+        <source>Result document of {code}</source>
+        <translation>Result document of {code}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Result of {code}</source>
+        <translation>Result of {code}</translation>
+    </message>
+    <message>
+        <source>Submit for signature</source>
+        <translation>Submit for signature</translation>
+    </message>
+    <message>
+        <source>Check the result before it goes to the supervisor for signature.</source>
+        <translation>Check the result before it goes to the supervisor for signature.</translation>
+    </message>
+    <message>
+        <source>{code}: result submitted for signature</source>
+        <translation>{code}: result submitted for signature</translation>
+    </message>
+    <message>
+        <source>Sign the result of {code}</source>
+        <translation>Sign the result of {code}</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Your signature and stamp are added to the last page.</source>
+        <translation>Your signature and stamp are added to the last page.</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>result</translation>
+    </message>
+    <message>
+        <source>{code}: result signed</source>
+        <translation>{code}: result signed</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Officer Desk</source>
+        <translation>Set up Officer Desk</translation>
+    </message>
+    <message>
+        <source>Setting up the desk…</source>
+        <translation>Setting up the desk…</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>{message} Wrong passwords in a row: {count}; the desk now waits {seconds} s before answering, longer after each wrong one.</source>
+        <translation>{message} Wrong passwords in a row: {count}; the desk now waits {seconds} s before answering, longer after each wrong one.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — Officer Desk</source>
+        <translation>Sign in — Officer Desk</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>SigningController</name>
+    <message>
+        <source>{code}: the {what} is already being signed.</source>
+        <translation>{code}: the {what} is already being signed.</translation>
+    </message>
+    <message>
+        <source>Signing the {what} of {code}…</source>
+        <translation>Signing the {what} of {code}…</translation>
+    </message>
+    <message>
+        <source>The PIN or password just entered is wrong; nothing was signed. Enter it again.</source>
+        <translation>The PIN or password just entered is wrong; nothing was signed. Enter it again.</translation>
+    </message>
+    <message>
+        <source>{code}: nothing was signed</source>
+        <translation>{code}: nothing was signed</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewWidget</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Values read from the document</source>
+        <translation>Values read from the document</translation>
+    </message>
+    <message>
+        <source>Select a value to see where it was read; type to correct it.</source>
+        <translation>Select a value to see where it was read; type to correct it.</translation>
+    </message>
+    <message>
+        <source>The machine is not sure of this value: please check it.</source>
+        <translation>The machine is not sure of this value: please check it.</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Personal ID number</source>
+        <translation>Personal ID number</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Place of origin</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <source>Place of birth registration</source>
+        <translation>Place of birth registration</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Permanent residence</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <source>Mother's name</source>
+        <translation>Mother's name</translation>
+    </message>
+    <message>
+        <source>Father's name</source>
+        <translation>Father's name</translation>
+    </message>
+    <message>
+        <source>Child's name</source>
+        <translation>Child's name</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Read by machine</source>
+        <translation>Read by machine</translation>
+    </message>
+    <message>
+        <source>Corrected by officer</source>
+        <translation>Corrected by officer</translation>
+    </message>
+    <message>
+        <source>Card QR code</source>
+        <translation>Card QR code</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <source>Online portal</source>
+        <translation>Online portal</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}</source>
+        <translation>Page {page} of {total}</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>No image</translation>
+    </message>
+</context>
+<context>
+    <name>OcrController</name>
+    <message>
+        <source>Document attached and read; please check the values.</source>
+        <translation>Document attached and read; please check the values.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewDialog</name>
+    <message>
+        <source>Check the values read from the document</source>
+        <translation>Check the values read from the document</translation>
+    </message>
+    <message>
+        <source>Read with OCR</source>
+        <translation>Read with OCR</translation>
+    </message>
+    <message>
+        <source>Reading the document…</source>
+        <translation>Reading the document…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../officer_desk/ui/conflict_dialog.py" line="31" />
@@ -2299,6 +2972,19 @@
         <location filename="../../officer_desk/ui/conflict_dialog.py" line="91" />
         <source>The conflict could not be resolved; nothing was changed.</source>
         <translation>The conflict could not be resolved; nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="43" />
+        <source>Changed by {name} — reloaded.</source>
+        <translation>Changed by {name} — reloaded.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="44" />
+        <source>another desk</source>
+        <translation>another desk</translation>
     </message>
 </context>
 <context>
@@ -2385,19 +3071,6 @@
         <location filename="../../officer_desk/ui/sync_page.py" line="89" />
         <source>A supervisor resolves sync conflicts.</source>
         <translation>A supervisor resolves sync conflicts.</translation>
-    </message>
-</context>
-<context>
-    <name>LiveUpdates</name>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="43" />
-        <source>Changed by {name} — reloaded.</source>
-        <translation>Changed by {name} — reloaded.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="44" />
-        <source>another desk</source>
-        <translation>another desk</translation>
     </message>
 </context>
 </TS>

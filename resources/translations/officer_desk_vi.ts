@@ -250,6 +250,14 @@
         <source>{code}: {action} — now “{status}”</source>
         <translation>{code}: {action} — trạng thái mới “{status}”</translation>
     </message>
+    <message>
+        <source>{code}: already accepted; the receipt was issued before (Ctrl+P prints it again)</source>
+        <translation>{code}: đã tiếp nhận; giấy tiếp nhận đã được lập trước đó (Ctrl+P để in lại)</translation>
+    </message>
+    <message>
+        <source>{code}: supplement requested</source>
+        <translation>{code}: đã yêu cầu bổ sung</translation>
+    </message>
 </context>
 <context>
     <name>CaseQueueModel</name>
@@ -321,6 +329,10 @@
 </context>
 <context>
     <name>CaseView</name>
+    <message>
+        <source>Double-click or press Enter to check the values read from a document; drop a photo or scan here to attach it.</source>
+        <translation>Nhấp đúp hoặc nhấn Enter để kiểm tra các giá trị đọc được từ giấy tờ; thả ảnh chụp hoặc bản quét vào đây để đính kèm.</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/case_view.py" line="184" />
         <source>Applicant &amp;&amp; declaration</source>
@@ -1535,17 +1547,69 @@
         <translation>&amp;Công cụ</translation>
     </message>
     <message>
-        <location filename="../../officer_desk/ui/actions.py" line="176" />
+        <source>Attach the result document and submit it for signature</source>
+        <translation>Đính kèm văn bản kết quả và trình ký</translation>
+    </message>
+    <message>
+        <source>Sign the &amp;result…</source>
+        <translation>Ký &amp;kết quả…</translation>
+    </message>
+    <message>
+        <source>Preview the submitted result and sign it with your certificate</source>
+        <translation>Xem văn bản kết quả đã trình và ký bằng chứng thư của mình</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation>&amp;Khóa quầy</translation>
+    </message>
+    <message>
+        <source>Hide the queue until your password is given again</source>
+        <translation>Ẩn hàng chờ cho đến khi nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <source>End your session; the next officer signs in</source>
+        <translation>Kết thúc phiên làm việc; cán bộ tiếp theo đăng nhập</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the desk…</source>
+        <translation>&amp;Sao lưu dữ liệu quầy…</translation>
+    </message>
+    <message>
+        <source>An encrypted copy of the whole desk (cases, files, accounts, audit log)</source>
+        <translation>Bản sao mã hóa của toàn bộ quầy (hồ sơ, tệp, tài khoản, nhật ký)</translation>
+    </message>
+    <message>
+        <source>Back up the desk</source>
+        <translation>Sao lưu dữ liệu quầy</translation>
+    </message>
+    <message>
+        <source>Officer Desk backup (*.odbackup)</source>
+        <translation>Bản sao lưu Officer Desk (*.odbackup)</translation>
+    </message>
+    <message>
+        <source>Backing up the desk…</source>
+        <translation>Đang sao lưu dữ liệu quầy…</translation>
+    </message>
+    <message>
+        <source>Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key&apos;s recovery copy.</source>
+        <translation>Đã ghi bản sao lưu: {file} ({cases} hồ sơ, {entries} mục nhật ký). Hãy cất cùng bản sao khôi phục của khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="214" />
         <source>S&amp;ync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../officer_desk/ui/actions.py" line="177" />
+        <location filename="../../officer_desk/ui/actions.py" line="215" />
         <source>Send this desk's changes to the center and receive the center's</source>
         <translation>Gửi thay đổi của quầy lên trung tâm và nhận thay đổi của trung tâm</translation>
     </message>
     <message>
-        <location filename="../../officer_desk/ui/actions.py" line="179" />
+        <location filename="../../officer_desk/ui/actions.py" line="217" />
         <source>Sync &amp;status and conflicts…</source>
         <translation>Tình trạng đồng bộ và &amp;xung đột…</translation>
     </message>
@@ -1911,6 +1975,34 @@
         <source>The new database location is used from the next start.</source>
         <translation>Vị trí cơ sở dữ liệu mới có hiệu lực từ lần mở tiếp theo.</translation>
     </message>
+    <message>
+        <source>Keep the PKCS#12 password for the signing session</source>
+        <translation>Giữ mật khẩu PKCS#12 trong phiên ký</translation>
+    </message>
+    <message>
+        <source>Keep the token logged in for the signing session</source>
+        <translation>Giữ token đăng nhập trong phiên ký</translation>
+    </message>
+    <message>
+        <source> min (0: never)</source>
+        <translation> phút (0: không khóa)</translation>
+    </message>
+    <message>
+        <source>Bind an officer&apos;s certificate…</source>
+        <translation>Gắn chứng thư cho cán bộ…</translation>
+    </message>
+    <message>
+        <source>Certificates:</source>
+        <translation>Chứng thư số:</translation>
+    </message>
+    <message>
+        <source>Token &amp;module (PKCS#11):</source>
+        <translation>&amp;Thư viện token (PKCS#11):</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle:</source>
+        <translation>&amp;Khóa khi không dùng sau:</translation>
+    </message>
 </context>
 <context>
     <name>SupplementDialog</name>
@@ -2224,6 +2316,587 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The administrator&apos;s account</source>
+        <translation>Tài khoản quản trị</translation>
+    </message>
+    <message>
+        <source>The administrator adds the officers&apos; accounts and certificates, and keeps the backups.</source>
+        <translation>Quản trị viên thêm tài khoản và chứng thư số của cán bộ, và giữ các bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai mật khẩu không giống nhau.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateBindingDialog</name>
+    <message>
+        <source>Bind a signing certificate</source>
+        <translation>Gắn chứng thư số để ký</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Tài khoản:</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file (.p12, .pfx)</source>
+        <translation>Tệp PKCS#12 (.p12, .pfx)</translation>
+    </message>
+    <message>
+        <source>USB token (PKCS#11)</source>
+        <translation>Token USB (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Its password (not stored):</source>
+        <translation>Mật khẩu của tệp (không được lưu):</translation>
+    </message>
+    <message>
+        <source>The token&apos;s PKCS#11 library, e.g. /usr/lib/…/libvnpt-ca.so</source>
+        <translation>Thư viện PKCS#11 của token, ví dụ /usr/lib/…/libvnpt-ca.so</translation>
+    </message>
+    <message>
+        <source>Read the token</source>
+        <translation>Đọc token</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>Thư viện:</translation>
+    </message>
+    <message>
+        <source>Key and certificate:</source>
+        <translation>Khóa và chứng thư:</translation>
+    </message>
+    <message>
+        <source>Check and bind</source>
+        <translation>Kiểm tra và gắn</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>chưa có chứng thư</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Khóa ký số</translation>
+    </message>
+    <message>
+        <source>PKCS#12 (*.p12 *.pfx)</source>
+        <translation>PKCS#12 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Reading the token…</source>
+        <translation>Đang đọc token…</translation>
+    </message>
+    <message>
+        <source>{name} — valid until {date}</source>
+        <translation>{name} — hiệu lực đến {date}</translation>
+    </message>
+    <message>
+        <source>The token holds no key with a certificate.</source>
+        <translation>Token không có khóa nào kèm chứng thư.</translation>
+    </message>
+    <message>
+        <source>Read the token and choose its key first.</source>
+        <translation>Hãy đọc token và chọn khóa trước.</translation>
+    </message>
+    <message>
+        <source>Checking the certificate…</source>
+        <translation>Đang kiểm tra chứng thư…</translation>
+    </message>
+    <message>
+        <source>Bound to {user}: {subject}, valid until {date}.</source>
+        <translation>Đã gắn cho {user}: {subject}, hiệu lực đến {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>The office&apos;s certificates</source>
+        <translation>Chứng thư số của cơ quan</translation>
+    </message>
+    <message>
+        <source>The certificate authority&apos;s certificates (PEM) that the desk trusts, and the administrator&apos;s own signing key (PKCS#12, optional; officers add theirs later). The key&apos;s password is used once to check it and is never stored.</source>
+        <translation>Chứng thư của tổ chức cung cấp dịch vụ chứng thực (PEM) mà quầy tin cậy, và khóa ký của quản trị viên (PKCS#12, không bắt buộc; cán bộ gắn khóa của mình sau). Mật khẩu của khóa chỉ dùng một lần để kiểm tra và không bao giờ được lưu.</translation>
+    </message>
+    <message>
+        <source>Add a CA certificate…</source>
+        <translation>Thêm chứng thư CA…</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s key (.p12):</source>
+        <translation>Khóa của quản trị viên (.p12):</translation>
+    </message>
+    <message>
+        <source>Its password:</source>
+        <translation>Mật khẩu của khóa:</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>Chứng thư CA</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicePage</name>
+    <message>
+        <source>Welcome to Officer Desk</source>
+        <translation>Chào mừng đến với Officer Desk</translation>
+    </message>
+    <message>
+        <source>This computer has no desk yet. Set up the desk of a real office, or try the program in demo mode.</source>
+        <translation>Máy này chưa có quầy nào. Hãy cài đặt quầy cho cơ quan, hoặc dùng thử ở chế độ demo.</translation>
+    </message>
+    <message>
+        <source>Set up this office&apos;s desk (real dossiers, the officers&apos; own certificates)</source>
+        <translation>Cài đặt quầy của cơ quan (hồ sơ thật, chứng thư số của từng cán bộ)</translation>
+    </message>
+    <message>
+        <source>DEMO MODE — synthetic dossiers and a demo certificate. Never for real citizens&apos; papers.</source>
+        <translation>CHẾ ĐỘ DEMO — hồ sơ giả lập và chứng thư demo. Không bao giờ dùng cho giấy tờ của công dân.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>The database key</source>
+        <translation>Khóa của cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Dossiers are encrypted with a key kept in the operating system&apos;s key store when there is one, else in the file {file} (readable by this account only). Losing every copy of the key loses the data: keep a recovery copy on a USB stick in the office safe.</source>
+        <translation>Hồ sơ được mã hóa bằng một khóa giữ trong kho khóa của hệ điều hành nếu có, nếu không thì trong tệp {file} (chỉ tài khoản này đọc được). Mất mọi bản sao của khóa là mất dữ liệu: hãy giữ một bản sao khôi phục trên USB trong tủ của cơ quan.</translation>
+    </message>
+    <message>
+        <source>Recovery copy (optional): a file on a USB stick</source>
+        <translation>Bản sao khôi phục (không bắt buộc): một tệp trên USB</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>I understand: without the key the data cannot be read.</source>
+        <translation>Tôi hiểu: không có khóa thì không đọc được dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Recovery copy of the key</source>
+        <translation>Bản sao khôi phục của khóa</translation>
+    </message>
+</context>
+<context>
+    <name>LockController</name>
+    <message>
+        <source>The desk is locked by {name}.</source>
+        <translation>Quầy đang khóa bởi {name}.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khóa</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation>Đăng nhập bằng tài khoản khác</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>The office</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Office name:</source>
+        <translation>Tên cơ quan:</translation>
+    </message>
+    <message>
+        <source>Agency code (in dossier codes):</source>
+        <translation>Mã cơ quan (trong mã hồ sơ):</translation>
+    </message>
+    <message>
+        <source>Province (since 01/07/2025):</source>
+        <translation>Tỉnh, thành phố (từ 01/07/2025):</translation>
+    </message>
+    <message>
+        <source>Commune or ward:</source>
+        <translation>Xã, phường:</translation>
+    </message>
+    <message>
+        <source>Counter (desk) number:</source>
+        <translation>Số quầy:</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s name.</source>
+        <translation>Hãy nhập tên cơ quan.</translation>
+    </message>
+    <message>
+        <source>Enter the agency code, without spaces.</source>
+        <translation>Hãy nhập mã cơ quan, không có khoảng trắng.</translation>
+    </message>
+    <message>
+        <source>Choose a province from the list (after the 2025 merger).</source>
+        <translation>Hãy chọn tỉnh, thành phố trong danh sách (sau sáp nhập 2025).</translation>
+    </message>
+    <message>
+        <source>Enter the commune or ward.</source>
+        <translation>Hãy nhập xã, phường.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Signing PIN</source>
+        <translation>Mã PIN ký số</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>Mã PIN hoặc mật khẩu</translation>
+    </message>
+    <message>
+        <source>Cancel signs nothing: the dossier stays as it is.</source>
+        <translation>Hủy thì không ký gì: hồ sơ giữ nguyên.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>The printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(chưa có)</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>Cuộn 80 mm</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>In trang thử</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>Máy in:</translation>
+    </message>
+    <message>
+        <source>Paper of receipts:</source>
+        <translation>Khổ giấy của giấy tiếp nhận:</translation>
+    </message>
+    <message>
+        <source>Choose a printer first.</source>
+        <translation>Hãy chọn máy in trước.</translation>
+    </message>
+    <message>
+        <source>Officer Desk test page</source>
+        <translation>Trang in thử Officer Desk</translation>
+    </message>
+    <message>
+        <source>The test page was sent to {printer}.</source>
+        <translation>Đã gửi trang in thử tới {printer}.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPreviewDialog</name>
+    <message>
+        <source>This file cannot be shown as a PDF; it cannot be submitted.</source>
+        <translation>Không hiển thị được tệp này như một tệp PDF; không trình ký được.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsController</name>
+    <message>
+        <source>Result document of {code}</source>
+        <translation>Văn bản kết quả của {code}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Result of {code}</source>
+        <translation>Kết quả của {code}</translation>
+    </message>
+    <message>
+        <source>Submit for signature</source>
+        <translation>Trình ký</translation>
+    </message>
+    <message>
+        <source>Check the result before it goes to the supervisor for signature.</source>
+        <translation>Kiểm tra kết quả trước khi trình lãnh đạo ký.</translation>
+    </message>
+    <message>
+        <source>{code}: result submitted for signature</source>
+        <translation>{code}: đã trình ký kết quả</translation>
+    </message>
+    <message>
+        <source>Sign the result of {code}</source>
+        <translation>Ký kết quả của {code}</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ký</translation>
+    </message>
+    <message>
+        <source>Your signature and stamp are added to the last page.</source>
+        <translation>Chữ ký và dấu của anh/chị được thêm vào trang cuối.</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>văn bản kết quả</translation>
+    </message>
+    <message>
+        <source>{code}: result signed</source>
+        <translation>{code}: đã ký kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Officer Desk</source>
+        <translation>Cài đặt Officer Desk</translation>
+    </message>
+    <message>
+        <source>Setting up the desk…</source>
+        <translation>Đang cài đặt quầy…</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>{message} Wrong passwords in a row: {count}; the desk now waits {seconds} s before answering, longer after each wrong one.</source>
+        <translation>{message} Số lần sai liên tiếp: {count}; quầy chờ {seconds} giây trước khi trả lời, mỗi lần sai sau lại chờ lâu hơn.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — Officer Desk</source>
+        <translation>Đăng nhập — Officer Desk</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Hãy nhập tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+</context>
+<context>
+    <name>SigningController</name>
+    <message>
+        <source>{code}: the {what} is already being signed.</source>
+        <translation>{code}: {what} đang được ký.</translation>
+    </message>
+    <message>
+        <source>Signing the {what} of {code}…</source>
+        <translation>Đang ký {what} của {code}…</translation>
+    </message>
+    <message>
+        <source>The PIN or password just entered is wrong; nothing was signed. Enter it again.</source>
+        <translation>Mã PIN hoặc mật khẩu vừa nhập không đúng; chưa ký gì. Hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>{code}: nothing was signed</source>
+        <translation>{code}: chưa ký gì</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewWidget</name>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Values read from the document</source>
+        <translation>Các giá trị đọc được từ giấy tờ</translation>
+    </message>
+    <message>
+        <source>Select a value to see where it was read; type to correct it.</source>
+        <translation>Chọn một giá trị để xem vị trí máy đã đọc; gõ để sửa.</translation>
+    </message>
+    <message>
+        <source>The machine is not sure of this value: please check it.</source>
+        <translation>Máy đọc chưa chắc chắn giá trị này: vui lòng kiểm tra.</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Personal ID number</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ, chữ đệm và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Place of origin</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Có giá trị đến</translation>
+    </message>
+    <message>
+        <source>Date of issue</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Place of birth registration</source>
+        <translation>Nơi đăng ký khai sinh</translation>
+    </message>
+    <message>
+        <source>Permanent residence</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Nơi cư trú</translation>
+    </message>
+    <message>
+        <source>Mother's name</source>
+        <translation>Họ tên mẹ</translation>
+    </message>
+    <message>
+        <source>Father's name</source>
+        <translation>Họ tên cha</translation>
+    </message>
+    <message>
+        <source>Child's name</source>
+        <translation>Họ tên trẻ</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Nơi sinh</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Read by machine</source>
+        <translation>Máy đọc (OCR)</translation>
+    </message>
+    <message>
+        <source>Corrected by officer</source>
+        <translation>Cán bộ đã sửa</translation>
+    </message>
+    <message>
+        <source>Card QR code</source>
+        <translation>Mã QR trên thẻ</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>Nhập tay</translation>
+    </message>
+    <message>
+        <source>Online portal</source>
+        <translation>Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}</source>
+        <translation>Trang {page}/{total}</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Không có ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>OcrController</name>
+    <message>
+        <source>Document attached and read; please check the values.</source>
+        <translation>Đã đính kèm và đọc giấy tờ; vui lòng kiểm tra các giá trị.</translation>
+    </message>
+</context>
+<context>
+    <name>OcrReviewDialog</name>
+    <message>
+        <source>Check the values read from the document</source>
+        <translation>Kiểm tra các giá trị đọc được từ giấy tờ</translation>
+    </message>
+    <message>
+        <source>Read with OCR</source>
+        <translation>Đọc bằng máy (OCR)</translation>
+    </message>
+    <message>
+        <source>Reading the document…</source>
+        <translation>Đang đọc giấy tờ…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../officer_desk/ui/conflict_dialog.py" line="31" />
@@ -2299,6 +2972,19 @@
         <location filename="../../officer_desk/ui/conflict_dialog.py" line="91" />
         <source>The conflict could not be resolved; nothing was changed.</source>
         <translation>Chưa giải quyết được xung đột; không có gì bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="43" />
+        <source>Changed by {name} — reloaded.</source>
+        <translation>Đã được {name} thay đổi — đã tải lại.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="44" />
+        <source>another desk</source>
+        <translation>một quầy khác</translation>
     </message>
 </context>
 <context>
@@ -2385,19 +3071,6 @@
         <location filename="../../officer_desk/ui/sync_page.py" line="89" />
         <source>A supervisor resolves sync conflicts.</source>
         <translation>Lãnh đạo bộ phận giải quyết xung đột đồng bộ.</translation>
-    </message>
-</context>
-<context>
-    <name>LiveUpdates</name>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="43" />
-        <source>Changed by {name} — reloaded.</source>
-        <translation>Đã được {name} thay đổi — đã tải lại.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="44" />
-        <source>another desk</source>
-        <translation>một quầy khác</translation>
     </message>
 </context>
 </TS>

@@ -39,6 +39,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.gui)
             if "large_desk" in getattr(item, "fixturenames", ()):
+                # The first of them waits for the template build (minutes on a loaded 2-core machine):
+                # the per-test limit of pyproject.toml would cut that wait, not a hung test.
+                item.add_marker(pytest.mark.timeout(1500))
                 large.append(item)
     if large:
         # The 100,000-case tests run last, while the template is built beside the other tests.

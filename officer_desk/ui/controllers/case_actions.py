@@ -12,19 +12,22 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from officer_desk.cases import CaseDetail
 from officer_desk.i18n import current_language
 from officer_desk.lifecycle import Action
+from officer_desk.signing.pades import PdfSigner
 from officer_desk.ui import labels, services
 from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
 from officer_desk.ui.controllers.documents import DocumentsController
+from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.dialogs import SupplementDialog, SupplementItem, open_dialog
 
 
 class CaseActionsController(Controller):
     """Handlers of the Case menu and the hint cards; each checks the action is still allowed."""
 
-    def __init__(self, window: QWidget, documents: DocumentsController) -> None:
+    def __init__(self, window: QWidget, documents: DocumentsController, signing: SigningController) -> None:
         super().__init__(window)
         self.documents = documents
+        self.signing = signing
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -56,15 +59,23 @@ class CaseActionsController(Controller):
             self.window.active_dialog = box
             box.open()
             return
-        code, version = detail.row.dossier_code, detail.version
+        code, version, case_id = detail.row.dossier_code, detail.version, detail.row.id
+        what = self.tr("receipt")
 
         def done(outcome: services.IssuedOutcome) -> None:
+            if outcome.already_issued:
+                # A second F2 or a retry: the receipt exists; shown, never printed twice.
+                self.window.after_change(self.tr("{code}: already accepted; the receipt was issued before "
+                                                 "(Ctrl+P prints it again)").format(code=code))
+                return
             self.window.after_change(self.tr("{code}: accepted").format(code=code))
             if outcome.pdf:
-                self.documents.deliver_document(outcome.pdf, outcome.form, 2, self.tr("receipt"))
+                self.documents.deliver_document(outcome.pdf, outcome.form, 2, what)
             self.window.action_done.emit(code, Action.ACCEPT.value)
 
-        self.window.run(lambda: services.accept_case(self.desk, code, expected_version=version), done)
+        self.signing.issue(
+            code, what, lambda session: services.accept_case(self.desk, code, version, session), done,
+            existing=lambda: services.issued_receipt(self.desk, code, case_id))
 
     def supplement_items(self, detail: CaseDetail) -> list[SupplementItem]:
         """The checklist for a supplement request: error hints first (ticked), then the procedure's papers."""
@@ -99,31 +110,37 @@ class CaseActionsController(Controller):
 
         def confirmed() -> None:
             items, reason = dialog.notice_items(), dialog.reason_text()
+            if not items:  # nothing to list on a notice: a status change only, no key needed
+                self.window.run(lambda: services.request_supplement(self.desk, code, items, reason, version),
+                                lambda _r: self.window.after_change(self.tr("{code}: supplement requested").format(
+                                    code=code)))
+                return
             self._issue(Action.REQUEST_SUPPLEMENT,
-                        lambda: services.request_supplement(self.desk, code, items, reason, version), 1)
+                        lambda session: services.request_supplement(self.desk, code, items, reason, version, session),
+                        1)
 
         self.window.active_dialog = open_dialog(dialog, confirmed)
 
-    def _issue(self, action: Action, call: Callable[[], services.IssuedOutcome], copies: int) -> None:
-        """Run an action that may issue a signed notice; print it when one came back."""
+    def _issue(self, action: Action, call: Callable[[PdfSigner], services.IssuedOutcome], copies: int) -> None:
+        """Run an action that may issue a signed notice (signing worker, once); print it when one came back."""
         detail = self.window.detail
         code = detail.row.dossier_code if detail else ""
         label = labels.action_label(action).rstrip("…")
 
         def done(outcome: services.IssuedOutcome) -> None:
             self.window.after_change(self.tr("{code}: {action} — done").format(code=code, action=label))
-            if outcome.pdf:
+            if outcome.pdf and not outcome.already_issued:
                 self.documents.deliver_document(outcome.pdf, outcome.form, copies, label)
             self.window.action_done.emit(code, action.value)
 
-        self.window.run(call, done)
+        self.signing.issue(code, label, call, done)
 
     def return_result(self) -> None:
         detail = self.current()
         if detail is None or Action.RETURN_RESULT not in detail.allowed_actions:
             return
         code, version = detail.row.dossier_code, detail.version
-        self._issue(Action.RETURN_RESULT, lambda: services.return_result(self.desk, code, version), 1)
+        self._issue(Action.RETURN_RESULT, lambda session: services.return_result(self.desk, code, version, session), 1)
 
     def refuse_case(self) -> None:
         detail = self.current()
@@ -132,8 +149,8 @@ class CaseActionsController(Controller):
         code, version = detail.row.dossier_code, detail.version
         self.ask_reason(self.tr("Refuse {code}").format(code=code),
                         self.tr("Why is the dossier refused? The reason is printed on the refusal notice."),
-                        lambda reason: self._issue(Action.REFUSE,
-                                                   lambda: services.refuse_case(self.desk, code, reason, version), 1))
+                        lambda reason: self._issue(Action.REFUSE, lambda session: services.refuse_case(
+                            self.desk, code, reason, version, session), 1))
 
     def withdraw_case(self) -> None:
         detail = self.current()

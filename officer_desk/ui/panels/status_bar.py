@@ -45,9 +45,10 @@ class DeskStatus(QObject):
         self.clock_button.hide()
         for widget in (self.clock_button, self.db_label, self.online_label, self.outbox_label, self.officer_label):
             bar.addPermanentWidget(widget)
-        name = desk.config.officer_name
+        # The signed-in account's full name on a set-up desk (issue 9), else the configured name.
+        name = desk.officer_name
         self.officer_label.setText(self.tr("Officer: {name}").format(
-            name=f"{name} ({desk.officer})" if name else desk.officer))
+            name=f"{name} ({desk.officer})" if name and name != desk.officer else desk.officer))
         if desk.db.is_local:
             self.db_label.setText(self.tr("Database: local file"))
         else:

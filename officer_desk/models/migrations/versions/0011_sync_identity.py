@@ -3,7 +3,7 @@ case routes, and an idempotency key on timeline events (existing events keep NUL
 a stable key for them).
 
 Revision ID: 0011_sync_identity
-Revises: 0006_accounts_audit
+Revises: 0007_ocr_provenance
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_sync_identity"
-down_revision: str | Sequence[str] | None = "0006_accounts_audit"
+down_revision: str | Sequence[str] | None = "0007_ocr_provenance"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
