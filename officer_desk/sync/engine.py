@@ -145,13 +145,15 @@ def push_cases(desk: Desk, identity: DeskIdentity, remote: Database, codes: list
     """
     local_store, remote_store = AttachmentStore(desk.db), AttachmentStore(remote)
     with desk.db.session() as local, remote.session() as server:
-        return [_push_one(desk, identity, local, server, local_store, remote_store, code, up_to) for code in codes]
+        mine, theirs = st.load_cases(local, codes), st.load_cases(server, codes, lock=True)
+        return [_push_one(desk, identity, local, server, local_store, remote_store, code, up_to,
+                          mine.get(code), theirs.get(code)) for code in codes]
 
 
 def _push_one(desk: Desk, identity: DeskIdentity, local: Session, server: Session, local_store: AttachmentStore,
-              remote_store: AttachmentStore, code: str, up_to: int) -> _Outcome:
+              remote_store: AttachmentStore, code: str, up_to: int, case: Case | None,
+              target: Case | None) -> _Outcome:
     """Merge one case into the server, then the merged values back into the desk; ack its items."""
-    case = st.load_case(local, code)
     base_row = local.get(SyncBase, code)
     base = dict(base_row.state) if base_row is not None else None
     outcome = _Outcome(code, False, False)
@@ -160,26 +162,32 @@ def _push_one(desk: Desk, identity: DeskIdentity, local: Session, server: Sessio
         return outcome
     wire = st.case_wire(case, identity.desk_id)
     mine = wire["state"]
-    target = st.load_case(server, code, lock=True)
     server_officers = st.Officers(server)
     if target is None:
+        # New on the server: both now hold exactly this desk's case.
         st.insert_case(server, wire, server_officers, _blob_copier(local_store, local, remote_store, server))
-        merged, conflicts, theirs = mine, [], mine
-    else:
-        theirs = st.case_state(target)
-        if base is None and st.case_identity(target) != st.case_identity(case):
-            # Same code, another citizen or procedure: two cases, never one.
-            record_conflict(local, code, "identity", [], mine, theirs, desk.officer, desk.config.desk_number)
-            _ack(local, code, up_to, "conflict", _("Mã hồ sơ trùng với một hồ sơ khác trên máy chủ"))
-            outcome.conflict = True
-            return outcome
-        result = merge_holding(local, code, base if base is not None else st.base_from_raw(case), mine, theirs)
-        merged, conflicts = result.merged, result.conflicts
-        if merged != theirs:
-            st.apply_state(server, target, merged, server_officers)
-        st.add_events(server, target, wire["events"], server_officers, st.known_keys(server, target))
-        st.add_attachments(server, target, wire["attachments"],
-                           _blob_copier(local_store, local, remote_store, server))
+        if server.get(CaseRoute, code) is None:
+            server.add(CaseRoute(dossier_code=code, desk_id=identity.desk_id))
+        audit(server, desk.officer, "sync.received", "case", code, desk=desk.config.desk_number, conflict=False)
+        _set_base(local, code, mine)
+        _ack(local, code, up_to, "done")
+        audit(local, desk.officer, "sync.pushed", "case", code, desk=desk.config.desk_number)
+        outcome.pushed = True
+        return outcome
+    theirs = st.case_state(target)
+    if base is None and st.case_identity(target) != st.case_identity(case):
+        # Same code, another citizen or procedure: two cases, never one.
+        record_conflict(local, code, "identity", [], mine, theirs, desk.officer, desk.config.desk_number)
+        _ack(local, code, up_to, "conflict", _("Mã hồ sơ trùng với một hồ sơ khác trên máy chủ"))
+        outcome.conflict = True
+        return outcome
+    result = merge_holding(local, code, base if base is not None else st.base_from_raw(case), mine, theirs)
+    merged, conflicts = result.merged, result.conflicts
+    if merged != theirs:
+        st.apply_state(server, target, merged, server_officers)
+    st.add_events(server, target, wire["events"], server_officers, st.known_keys(server, target))
+    st.add_attachments(server, target, wire["attachments"],
+                       _blob_copier(local_store, local, remote_store, server))
     if server.get(CaseRoute, code) is None:
         server.add(CaseRoute(dossier_code=code, desk_id=identity.desk_id))
     audit(server, desk.officer, "sync.received", "case", code, desk=desk.config.desk_number,
@@ -273,36 +281,15 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
     # again next time (the cursor overlaps).
     done = set(report.pushed)
     wanted = [c for c in changed if (c in known or c in routed) and c not in done]
-    for code in wanted:
+    for start in range(0, len(wanted), PUSH_CHUNK):
+        chunk = wanted[start:start + PUSH_CHUNK]
         with desk.db.session() as local, remote.session() as server:
-            theirs_case = st.load_case(server, code)
-            if theirs_case is None:
-                continue
-            wire = st.case_wire(theirs_case, "server")
-            mine_case = st.load_case(local, code)
-            if mine_case is None:
-                st.insert_case(local, wire, st.Officers(local),
-                               _blob_copier(remote_store, server, local_store, local))
-                _set_base(local, code, wire["state"])
-                report.pulled.append(code)
-                continue
-            base_row = local.get(SyncBase, code)
-            mine = st.case_state(mine_case)
-            if base_row is None and st.case_identity(mine_case) != st.case_identity(theirs_case):
-                record_conflict(local, code, "identity", [], mine, wire["state"], desk.officer,
-                                desk.config.desk_number)
-                continue
-            result = merge_holding(local, code, dict(base_row.state) if base_row else st.base_from_raw(mine_case),
-                                   mine, wire["state"])
-            before = len(st.known_keys(local, mine_case))
-            _pull_into(local, mine_case, theirs_case, result.merged, result.conflicts, mine, local_store,
-                       remote_store, server)
-            local.flush()
-            if result.conflicts:
-                record_conflict(local, code, "fields", result.conflicts, mine, wire["state"], desk.officer,
-                                desk.config.desk_number)
-            elif mine != result.merged or len(st.known_keys(local, mine_case)) != before:
-                report.pulled.append(code)
+            theirs_cases, mine_cases = st.load_cases(server, chunk), st.load_cases(local, chunk)
+            for code in chunk:
+                theirs_case = theirs_cases.get(code)
+                if theirs_case is not None:
+                    _pull_one(desk, local, server, local_store, remote_store, code, theirs_case,
+                              mine_cases.get(code), report)
     with desk.db.session() as local:
         row = local.get(DeskSetting, PULL_CURSOR)
         value = now.astimezone(UTC).isoformat()
@@ -310,6 +297,33 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
             local.add(DeskSetting(key=PULL_CURSOR, value=value))
         else:
             row.value = value
+
+
+def _pull_one(desk: Desk, local: Session, server: Session, local_store: AttachmentStore,
+              remote_store: AttachmentStore, code: str, theirs_case: Case, mine_case: Case | None,
+              report: SyncReport) -> None:
+    wire = st.case_wire(theirs_case, "server")
+    if mine_case is None:
+        st.insert_case(local, wire, st.Officers(local), _blob_copier(remote_store, server, local_store, local))
+        _set_base(local, code, wire["state"])
+        report.pulled.append(code)
+        return
+    base_row = local.get(SyncBase, code)
+    mine = st.case_state(mine_case)
+    if base_row is None and st.case_identity(mine_case) != st.case_identity(theirs_case):
+        record_conflict(local, code, "identity", [], mine, wire["state"], desk.officer, desk.config.desk_number)
+        return
+    result = merge_holding(local, code, dict(base_row.state) if base_row else st.base_from_raw(mine_case),
+                           mine, wire["state"])
+    before = len(st.known_keys(local, mine_case))
+    _pull_into(local, mine_case, theirs_case, result.merged, result.conflicts, mine, local_store, remote_store,
+               server)
+    local.flush()
+    if result.conflicts:
+        record_conflict(local, code, "fields", result.conflicts, mine, wire["state"], desk.officer,
+                        desk.config.desk_number)
+    elif mine != result.merged or len(st.known_keys(local, mine_case)) != before:
+        report.pulled.append(code)
 
 
 def synchronize(desk: Desk, url: str) -> SyncReport:

@@ -159,6 +159,18 @@ def load_case(session: Session, code: str, lock: bool = False) -> Case | None:
     return session.execute(query).scalar_one_or_none()
 
 
+def load_cases(session: Session, codes: list[str], lock: bool = False) -> dict[str, Case]:
+    """Many cases with their events, findings and attachments in a handful of queries (a sync chunk)."""
+    if not codes:
+        return {}
+    query = select(Case).where(Case.dossier_code.in_(codes)).options(
+        selectinload(Case.events).selectinload(CaseEvent.officer), selectinload(Case.findings),
+        selectinload(Case.attachments), selectinload(Case.assigned_officer))
+    if lock:
+        query = query.order_by(Case.id).with_for_update()
+    return {case.dossier_code: case for case in session.execute(query).scalars()}
+
+
 def case_wire(case: Case, origin: str) -> dict[str, Any]:
     """Everything the other side needs to create or merge the case (JSON-able; attachment bytes apart)."""
     return {
