@@ -112,7 +112,9 @@ def main() -> None:
             desk.close()
             kill_url = _database(server, f"kill{attempt}")
             point = POINTS[attempt % 2]  # the two push points; during_pull is covered by the tests
-            after = rng.randint(1, 25)
+            # before_server_commit: the n-th case of the chunk; after_server_commit: the 2nd server
+            # transaction is the chunk (the 1st registers the desk)
+            after = rng.randint(1, 30) if point == "before_server_commit" else 2
             kills += run_killed_sync(root, kill_url, point, after) == 9
             desk = _desk(root)
             final = synchronize(desk, kill_url)
