@@ -1,12 +1,17 @@
 """Attachment bytes, encrypted at rest (AES-GCM, key derived from the database key).
 
-Local desks keep them as files in ``$OFFICER_DESK_HOME/attachments/`` named by the plaintext's
-SHA-256; on PostgreSQL they live in the ``attachment_blobs`` table so every desk can read them.
+Local desks keep them as files in ``$OFFICER_DESK_HOME/attachments/``. A file is named by a KEYED hash
+of the content's SHA-256 — ``h`` + HMAC-SHA256(desk secret, digest) — so that someone who can list the
+home cannot test whether a known document is stored (issue 16; the plaintext digest, kept in the
+encrypted database, was the name until migration 0009 renamed the files). On PostgreSQL the blobs live
+in the ``attachment_blobs`` table so every desk can read them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,7 +21,22 @@ from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.models import AttachmentBlob
 from officer_desk.models.session import Database
-from officer_desk.security import attachment_key, decrypt_blob, encrypt_blob, load_database_key
+from officer_desk.security import (
+    attachment_key,
+    attachment_name_key,
+    decrypt_blob,
+    encrypt_blob,
+    load_database_key,
+)
+
+
+def blob_name(name_key: bytes, digest: str) -> str:
+    return "h" + hmac.new(name_key, digest.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def blob_path(folder: Path, name_key: bytes, digest: str) -> Path:
+    name = blob_name(name_key, digest)
+    return folder / name[1:3] / name
 
 
 class AttachmentStore:
@@ -24,12 +44,18 @@ class AttachmentStore:
         self.db = db
         # On a shared server every desk must decrypt the same blobs: the center distributes one key
         # file to its desks (OFFICER_DESK_DB_KEY_FILE), from which the attachment key derives.
-        self._key = attachment_key(db.db_key if db.db_key is not None else load_database_key(db.home))
+        db_key = db.db_key if db.db_key is not None else load_database_key(db.home)
+        self._key = attachment_key(db_key)
+        self._name_key = attachment_name_key(db_key)
+
+    def path_for(self, digest: str) -> Path:
+        """Where the local blob of ``digest`` lives (its name reveals nothing without the desk secret)."""
+        return blob_path(self.db.home.attachments, self._name_key, digest)
 
     def put(self, session: Session, data: bytes) -> str:
         digest = hashlib.sha256(data).hexdigest()
         if self.db.is_local:
-            path = self.db.home.attachments / digest[:2] / digest
+            path = self.path_for(digest)
             if not path.exists():
                 write_bytes_atomic(path, encrypt_blob(self._key, data, digest.encode()), private=True)
         elif session.get(AttachmentBlob, digest) is None:
@@ -38,7 +64,10 @@ class AttachmentStore:
 
     def get(self, session: Session, digest: str) -> bytes:
         if self.db.is_local:
-            path = self.db.home.attachments / digest[:2] / digest
+            path = self.path_for(digest)
+            if not path.exists():
+                legacy = self.db.home.attachments / digest[:2] / digest  # a home not yet migrated (0009)
+                path = legacy if legacy.exists() else path
             if not path.exists():
                 raise NotFoundError(_("Không tìm thấy tệp đính kèm {digest}", digest=digest[:12]))
             blob = path.read_bytes()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +61,8 @@ class DeskConfig:
     office_hours: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_OFFICE_HOURS))
     collection_hours: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_COLLECTION_HOURS))
     fees: dict[str, int] = field(default_factory=dict)  # procedure code -> VND, where the national fee is null
+    # Days the province confirmed as days off (dd/mm/yyyy), e.g. ["24/11/2026"] once the official text is out.
+    calendar_days_off: tuple[str, ...] = ()
     aliases: dict[str, str] = field(default_factory=dict)  # local procedure code -> national code
     default_certificate: str = ""
     pkcs11_module: str = ""
@@ -68,12 +70,19 @@ class DeskConfig:
     printer: str = ""
     paper_size: str = "a5"
     officer_name: str = ""
+    # Register book columns (officer_desk/reports/register.py COLUMNS); empty = the one-stop form.
+    register_columns: tuple[str, ...] = ()
     # Issue 9, the window: keep the signing password/PIN in memory for the signing session (1) or ask
     # for every document (0); never on disk. Off by default for PKCS#12 files, on for tokens.
     keep_pin_pkcs12: int = 0
     keep_pin_token: int = 1
     idle_lock_minutes: int = 10  # the window locks after this many idle minutes (0: never)
     scan_folder: str = ""  # where the network scanner saves ("scan to folder"); empty = not watched (OCR)
+
+    @property
+    def days_off(self) -> tuple[date, ...]:
+        """``calendar_days_off`` as dates (validated when the file is read)."""
+        return tuple(datetime.strptime(d.strip(), "%d/%m/%Y").date() for d in self.calendar_days_off)
 
     @property
     def office(self) -> OpeningHours:
@@ -107,6 +116,13 @@ def _coerce(name: str, value: Any, default: Any) -> Any:
     if isinstance(default, tuple):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise InputError(_("{where} phải là danh sách chuỗi", where=where))
+        if name == "calendar_days_off":
+            for item in value:
+                try:
+                    datetime.strptime(item.strip(), "%d/%m/%Y")
+                except ValueError as exc:
+                    raise InputError(_("{where}: ngày {day} phải có dạng dd/mm/yyyy", where=where,
+                                       day=item)) from exc
         return tuple(value)
     if isinstance(default, dict):
         if not isinstance(value, dict):

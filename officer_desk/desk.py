@@ -12,9 +12,10 @@ from officer_desk.cases import CaseService
 from officer_desk.catalogue import Catalogue, load_catalogue
 from officer_desk.config import DeskConfig, load_config
 from officer_desk.database import open_database
+from officer_desk.fileio import clean_stale_temp_files
 from officer_desk.models.session import Database
 from officer_desk.paths import Home
-from officer_desk.workdays import WorkingCalendar, default_calendar
+from officer_desk.workdays import WorkingCalendar, calendar_for
 
 OFFICER_ENV = "OFFICER_DESK_OFFICER"
 
@@ -74,8 +75,7 @@ class Desk:
 
     @cached_property
     def calendar(self) -> WorkingCalendar:
-        extra = self.home.root / "calendar-overrides.yaml"
-        return default_calendar((extra,) if extra.exists() else ())
+        return calendar_for(self.home.root, self.config.days_off)
 
     @cached_property
     def cases(self) -> CaseService:
@@ -94,6 +94,8 @@ def open_desk(home: Home | None = None, url: str | None = None, officer: str | N
     from officer_desk.accounts.service import HomeKind, home_kind
 
     home = home or Home()
+    if home.root.is_dir():  # temp files a killed run left beside db.key / config.toml
+        clean_stale_temp_files(home.root)
     config = load_config(home)
     db = open_database(home, url)
     try:

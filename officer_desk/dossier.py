@@ -24,6 +24,11 @@ CHANNELS = tuple(c.value for c in Channel)
 KINDS = tuple(k.value for k in DocumentKind)
 IDENTITY_DOC_TYPES = ("the_can_cuoc", "cmnd", "ho_chieu")
 MAX_NESTING = 32
+MAX_STRING_CHARS = 20_000
+"""Longest text value accepted (a whole note or address fits; a 2.5 M-character name does not)."""
+MAX_NUMBER_CHARS = 40
+"""Longest number literal: far above any real value, far below Python's 4,300-digit conversion limit."""
+YEAR_RANGE = (1900, 2200)
 PROCEDURE_CODE_RE = re.compile(r"^(\d\.\d{6})(?:\.[0-9A-Za-z.]+)?$")
 DOSSIER_CODE_RE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-_]{0,63}$")
 _LOCAL_DT_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
@@ -44,6 +49,7 @@ def parse_received_at(value: str) -> datetime:
             naive = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
         except ValueError as exc:
             raise DossierFormatError(_("Thời điểm nhận không tồn tại: {value}", value=value)) from exc
+        _check_year(naive, value)
         return naive.replace(tzinfo=LOCAL_TZ)
     try:
         parsed = datetime.fromisoformat(value.strip())
@@ -51,9 +57,16 @@ def parse_received_at(value: str) -> datetime:
         raise DossierFormatError(
             _("received_at phải có dạng dd/mm/yyyy HH:MM hoặc ISO 8601: {value}", value=value)
         ) from exc
+    _check_year(parsed, value)  # years 1 and 9999 overflow when moved between time zones
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=LOCAL_TZ)
     return parsed.astimezone(LOCAL_TZ)
+
+
+def _check_year(moment: datetime, value: str) -> None:
+    if not YEAR_RANGE[0] <= moment.year <= YEAR_RANGE[1]:
+        raise DossierFormatError(_("Thời điểm nhận ngoài khoảng năm {low}–{high}: {value}", low=YEAR_RANGE[0],
+                                   high=YEAR_RANGE[1], value=value[:40]))
 
 
 def format_received_at(moment: datetime) -> str:
@@ -159,8 +172,35 @@ def _check_depth(value: Any, depth: int = 0) -> None:
     elif isinstance(value, list):
         for item in value:
             _check_depth(item, depth + 1)
-    elif isinstance(value, str) and "\x00" in value:
-        raise DossierFormatError(_("Tệp chứa ký tự NUL"))
+    elif isinstance(value, str):
+        if "\x00" in value:
+            raise DossierFormatError(_("Tệp chứa ký tự NUL"))
+        if len(value) > MAX_STRING_CHARS:
+            raise DossierFormatError(_("Một trường văn bản dài hơn giới hạn {limit} ký tự",
+                                       limit=MAX_STRING_CHARS), code="too_long")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate escape such as \ud800
+            raise DossierFormatError(_("Tệp chứa ký tự Unicode không hợp lệ (nửa cặp surrogate)")) from exc
+
+
+def _reject_constant(name: str) -> Any:
+    raise DossierFormatError(_("Số không hợp lệ trong JSON: {name} (NaN/Infinity không được phép)", name=name))
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise DossierFormatError(_("Số quá dài trong JSON ({n} chữ số)", n=len(text)))
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise DossierFormatError(_("Số quá dài trong JSON ({n} chữ số)", n=len(text)))
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise DossierFormatError(_("Số không hợp lệ trong JSON: {name} (NaN/Infinity không được phép)", name=text))
+    return value
 
 
 def loads(text: str | bytes) -> dict[str, Any]:
@@ -173,7 +213,8 @@ def loads(text: str | bytes) -> dict[str, Any]:
         except UnicodeDecodeError as exc:
             raise DossierFormatError(_("Tệp không phải văn bản UTF-8")) from exc
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_reject_constant, parse_int=_bounded_int,
+                          parse_float=_bounded_float)
     except RecursionError as exc:
         raise DossierFormatError(_("Tệp lồng nhau quá sâu")) from exc
     except json.JSONDecodeError as exc:

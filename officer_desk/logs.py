@@ -6,7 +6,9 @@ log message. ``redact`` is a second line of defence for exception texts, which m
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import re
 import traceback
 import uuid
@@ -43,7 +45,15 @@ def get_logger() -> logging.Logger:
             logger.removeHandler(handler)
             handler.close()
         try:
-            home.logs.mkdir(parents=True, exist_ok=True)
+            # owner-only from the first line logged, even before any database exists (issue 16)
+            home.ensure()
+            home.logs.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                home.logs.chmod(0o700)
+            log_file = home.logs / "officer-desk.log"
+            os.close(os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+            with contextlib.suppress(OSError):
+                log_file.chmod(0o600)
             handler = RotatingFileHandler(
                 home.logs / "officer-desk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
             )

@@ -127,6 +127,13 @@ def attachment_key(db_key: bytes) -> bytes:
     ).derive(db_key)
 
 
+def attachment_name_key(db_key: bytes) -> bytes:
+    """The desk secret that keys attachment file names (HMAC), derived from the database key."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"officer-desk attachment names v1"
+    ).derive(db_key)
+
+
 def encrypt_blob(key: bytes, data: bytes, associated: bytes = b"") -> bytes:
     nonce = secrets.token_bytes(12)
     return _BLOB_MAGIC + nonce + AESGCM(key).encrypt(nonce, data, associated)

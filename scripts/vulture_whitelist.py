@@ -58,6 +58,8 @@ signer_sha256  # unused variable (officer_desk/signing/verify.py:113)
 certificate_not_after  # unused variable (officer_desk/signing/verify.py:114)
 _.attempts  # unused attribute (officer_desk/sync.py:103)
 saved_to  # unused variable (officer_desk/ui/printing.py:52)
+started_at  # unused variable (officer_desk/models/tables.py: CaseWorkSpan, handling-time spans kept for audit)
+ended_at  # unused variable (officer_desk/models/tables.py: CaseWorkSpan)
 
 # --- documented public API (docs/receipt-qr.md) ---------------------------------------------------------
 render_document  # unused function (officer_desk/receipts/render.py:591)
@@ -97,6 +99,11 @@ email  # dossier.py: applicant data
 # --- TRANSITIONAL, to delete in the owning modules (left alone here: other issue-13 work owns them) ---------
 receipt_issued  # cases/views.py: a field nothing reads
 AcceptOutcome  # ui/services.py: an alias nothing imports
+
+# --- read by the import system: the bare `holidays.countries` package that lets Vietnam's module load alone
+# (officer_desk/workdays.py) ------------------------------------------------------------------------------
+_.__path__  # unused attribute (officer_desk/workdays.py)
+_.__spec__  # unused attribute (officer_desk/workdays.py)
 
 # --- issue 9: accounts, audit chain, backup ----------------------------------------------------------
 _remember_order  # SQLAlchemy "init" event listener (officer_desk/audit_chain.py)

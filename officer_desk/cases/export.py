@@ -62,7 +62,9 @@ class CaseExport:
                             write_bytes_atomic(target, data)
                     write_text_atomic(
                         folder / "application.json",
-                        json.dumps(json.loads(case.dossier_json), ensure_ascii=False, indent=2) + "\n",
+                        # strict JSON: a non-finite number would be rejected by strict parsers
+                        json.dumps(json.loads(case.dossier_json), ensure_ascii=False, indent=2,
+                                   allow_nan=False) + "\n",
                     )
                     exported.append(case.dossier_code)
                 last_id = batch[-1].id

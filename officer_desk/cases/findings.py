@@ -38,10 +38,11 @@ class CaseFindings:
         def find(procedure_code: str, id_number: str, subject_key: str, exclude_code: str | None) -> list[str]:
             query = select(Case.dossier_code).where(
                 Case.procedure_code == procedure_code,
-                Case.applicant_id_number == id_number,
                 Case.subject_key == subject_key,
                 Case.status.notin_([s.value for s in CLOSED_STATUSES]),
             )
+            if id_number:  # "" = a civil-status event, the same whoever files
+                query = query.where(Case.applicant_id_number == id_number)
             if exclude_code:
                 query = query.where(Case.dossier_code != exclude_code)
             return list(session.execute(query.limit(10)).scalars())

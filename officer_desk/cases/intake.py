@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +25,7 @@ from officer_desk.i18n import _
 from officer_desk.lifecycle import Action, Status, check_transition
 from officer_desk.models import Case
 
+logger = logging.getLogger(__name__)
 MAX_JSON_BYTES = 5 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
@@ -59,7 +62,7 @@ class CaseIntake:
             status=status,
             received_at=received_at,
             clock_started_at=received_at,
-            due_date=self.repository.due_date_for(procedure, received_at),
+            due_date=self.repository.due_date_for(procedure, received_at, parsed),
             raw_json=raw_text,
             raw_sha256=hashlib.sha256(raw_text.encode("utf-8")).hexdigest(),
             source_file_sha256=source_sha256,
@@ -101,6 +104,15 @@ class CaseIntake:
                     {"file": str(path), "error": _("Không đọc được tệp: {reason}", reason=exc.strerror or "")}
                 )
                 continue
+            except Exception as exc:  # noqa: BLE001 - one bad file never ends the run (issue 16)
+                lookup = uuid.uuid4().hex[:8]
+                # the type and the lookup code only: the message may quote personal data from the file
+                logger.error("import of one file failed (%s, lookup %s)", type(exc).__name__, lookup,
+                             exc_info=(type(exc), exc, None))
+                report.failed.append({"file": str(path), "error": _(
+                    "Không xử lý được tệp này ({kind}, mã tra cứu {lookup}); các tệp khác vẫn được nhập",
+                    kind=type(exc).__name__, lookup=lookup)})
+                continue
             if outcome == "skipped":
                 report.skipped.append(code)
             else:
@@ -128,12 +140,17 @@ class CaseIntake:
         for index, item in enumerate(parsed.attachments):
             if not item.file:
                 continue
-            candidate = (base / item.file).resolve()
+            try:
+                candidate = (base / item.file).resolve()
+                readable = candidate.is_file()
+            except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, an absurd name
+                raise DossierFormatError(_("Không mở được tệp đính kèm {file} (liên kết vòng hoặc tên không hợp lệ)",
+                                           file=str(item.file)[:200])) from exc
             if not candidate.is_relative_to(base) or Path(item.file).is_absolute():
                 raise DossierFormatError(
                     _("Tệp đính kèm {file} nằm ngoài thư mục của hồ sơ", file=item.file), code="path_escape"
                 )
-            if not candidate.is_file():
+            if not readable:
                 raise DossierFormatError(_("Không tìm thấy tệp đính kèm {file}", file=item.file))
             if candidate.stat().st_size > MAX_ATTACHMENT_BYTES:
                 raise InputError(
@@ -232,7 +249,7 @@ class CaseIntake:
         self.repository.store_attachments(session, case, parsed, files)
         case.status = Status.RECEIVED
         case.clock_started_at = now
-        case.due_date = self.repository.due_date_for(procedure, now)
+        case.due_date = self.repository.due_date_for(procedure, now, parsed)
         self.repository.replace_terms(session, case)
         self.repository.event(session, case, officer, Action.SUPPLEMENT_RECEIVED, previous, Status.RECEIVED,
                     clock_restarted=now.isoformat())

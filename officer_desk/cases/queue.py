@@ -14,11 +14,13 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from officer_desk import dossier as dossier_format
 from officer_desk.cases.repository import CaseRepository
 from officer_desk.cases.terms import search_keys, term_ranges
 from officer_desk.cases.views import AttachmentView, CaseDetail, CaseRow, EventView, FindingView, QueueFilter
+from officer_desk.catalogue.fees import quote
 from officer_desk.dossier import LOCAL_TZ
-from officer_desk.errors import NotFoundError
+from officer_desk.errors import DossierFormatError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, Status, allowed_actions
 from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem, SyncConflict
@@ -201,7 +203,24 @@ class CaseQueue:
                 receipt_issued_at=case.receipt_issued_at,
                 warnings=tuple(w for w in (self.repository.calendar_warning(case.due_date),
                                            sync_conflict_warning(session, case.dossier_code)) if w),
+                **self._fee_basis(case),
             )
+
+    def _fee_basis(self, case: Case) -> dict[str, str]:
+        """How the case's fee is computed (the late fee when its late-registration hint stands)."""
+        procedure = self.repository.desk.catalogue.find(case.procedure_code)
+        if procedure is None:
+            return {}
+        try:
+            parsed = dossier_format.parse(json.loads(case.dossier_json))
+        except (ValueError, DossierFormatError):
+            return {}
+        day = (case.received_at or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ).date()
+        late = any(f.code == "LATE_REGISTRATION" and not f.superseded and f.decision != "dismissed"
+                   for f in case.findings)
+        result = quote(procedure.for_dossier(parsed, day), parsed, case.channel, self.repository.desk.config.fees,
+                       day, late=late)
+        return {"fee_basis_vi": result.basis_vi, "fee_basis_en": result.basis_en}
 
     def active_officers(self) -> list[tuple[str, str]]:
         """(username, full name) of every active officer, by username (for assignment pickers)."""

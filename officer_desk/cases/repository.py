@@ -175,7 +175,9 @@ class CaseRepository:
             raise UnknownProcedureError(_("Thủ tục {code} không có trong danh mục", code=code))
         return procedure
 
-    def due_date_for(self, procedure: Procedure, received_at: datetime) -> date:
+    def due_date_for(self, procedure: Procedure, received_at: datetime, dossier: Dossier | None = None) -> date:
+        """The due date by the rules in force on the receipt date (and the dossier's same-day sub-case)."""
+        procedure = procedure.for_dossier(dossier, received_at.astimezone(LOCAL_TZ).date())
         return compute_due_date(
             received_at.astimezone(LOCAL_TZ),
             procedure.processing_unit,

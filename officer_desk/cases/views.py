@@ -102,6 +102,17 @@ class CaseDetail:
     register_number: int | None
     receipt_issued_at: datetime | None
     warnings: tuple[str, ...] = ()
+    # How the fee was computed ("3 bản × 2 trang × 2.000đ"), in both languages.
+    fee_basis_vi: str = ""
+    fee_basis_en: str = ""
+
+    @property
+    def fee_text_vi(self) -> str:
+        """The receipt's fee line: "12.000đ (3 bản × 2 trang × 2.000đ)", or the basis alone when unknown."""
+        if self.fee_vnd is None:
+            return self.fee_basis_vi
+        amount = f"{self.fee_vnd:,}".replace(",", ".") + "đ"
+        return f"{amount} ({self.fee_basis_vi})" if self.fee_basis_vi else amount
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,42 @@ def representative_filing(dossier: Dossier) -> bool | None:
 
 
 @dataclass(frozen=True)
+class FeeSchedule:
+    """How the fee grows: ``per_page`` (first pages at one rate, the rest at another, capped per copy, times
+    the copies), ``per_copy`` (a unit amount times the copies), ``per_person`` (times a counted form list)."""
+
+    kind: str
+    unit_vnd: int = 0
+    first_pages: int = 0
+    next_page_vnd: int = 0
+    max_per_copy_vnd: int | None = None
+    count_field: str | None = None  # per_person: the form list (or number) that counts people
+
+
+@dataclass(frozen=True)
+class FeeExemption:
+    """No fee while ``condition`` holds (None = always) and the receipt date is within the period."""
+
+    note_vi: str
+    note_en: str
+    condition: Condition | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    source: str = ""
+
+    def applies(self, dossier: Dossier, day: date) -> bool:
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        if self.valid_to is not None and day > self.valid_to:
+            return False
+        return self.condition is None or self.condition.evaluate(dossier) is True
+
+
+# A late-registration fee set by the provincial council (configured as ``fees["CODE/late"]``).
+PROVINCE = "province"
+
+
+@dataclass(frozen=True)
 class DocumentRequirement:
     """One component of a procedure's dossier (Thành phần hồ sơ)."""
 
@@ -155,10 +191,36 @@ class DeclarationField:
     label_en: str
     choices: tuple[str, ...] = ()
     condition: Condition | None = None
+    # The labels a form or portal may send instead of a choice's value: (value, (label, ...)).
+    choice_labels: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def conditional(self) -> bool:
         return self.condition is not None and not self.required
+
+    def choice_for(self, value: Any) -> str | None:
+        """The choice a typed value or label stands for (folded comparison); None when it matches none."""
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            return None
+        if value in self.choices:
+            return value
+        wanted = fold(value).replace("_", " ")
+        for choice in self.choices:
+            if fold(choice).replace("_", " ") == wanted:
+                return choice
+        for choice, labels in self.choice_labels:
+            if any(fold(label) == wanted for label in labels):
+                return choice
+        # A longer label that starts with a known one ("Người cao tuổi từ đủ 80 tuổi…" for nguoi_cao_tuoi).
+        best: tuple[int, str] | None = None
+        for choice, labels in self.choice_labels:
+            for label in labels:
+                folded = fold(label)
+                if wanted.startswith(folded + " ") and (best is None or len(folded) > best[0]):
+                    best = (len(folded), choice)
+        return best[1] if best else None
 
     def required_for(self, dossier: Dossier) -> bool | None:
         """Whether the declaration must fill this field; None: the dossier does not state the deciding fact."""
@@ -215,12 +277,52 @@ class Procedure:
     sources: tuple[str, ...] = ()
     # Other codes (local/provincial) under which this procedure is filed.
     aliases: tuple[str, ...] = ()
+    # How the fee grows with the dossier, what a late registration costs ("province" or VND), exemptions.
+    fee_schedule: FeeSchedule | None = None
+    late_fee: str | int | None = None
+    fee_exemptions: tuple[FeeExemption, ...] = ()
+    # The period this version of the procedure is in force (None = open); every version, oldest first.
+    valid_from: date | None = None
+    valid_to: date | None = None
+    versions: tuple[Procedure, ...] = field(default=(), compare=False, repr=False)
+    # Sub-cases settled the same day (e.g. bổ sung thông tin hộ tịch, Luật Hộ tịch Art. 29): when it holds.
+    same_day_when: Condition | None = None
+    # The one condition a citizen must know before coming (the assistant's answer and checklist).
+    key_condition_vi: str = ""
+    key_condition_en: str = ""
+
+    def for_dossier(self, dossier: Dossier | None, day: date) -> Procedure:
+        """The rules that judge ``dossier`` received on ``day``: the version in force, same-day sub-cases."""
+        procedure = self.version_on(day)
+        if dossier is not None and procedure.same_day_when is not None:
+            if procedure.same_day_when.evaluate(dossier) is True:
+                from dataclasses import replace
+
+                procedure = replace(procedure, processing_unit="same_day", processing_days=0,
+                                    same_day_cutoff=procedure.same_day_cutoff or time(15, 0))
+        return procedure
+
+    def version_on(self, day: date) -> Procedure:
+        """The version in force on ``day`` (a dossier is judged by its receipt date); self when unversioned."""
+        for version in self.versions:
+            if (version.valid_from is None or version.valid_from <= day) and (
+                version.valid_to is None or day <= version.valid_to
+            ):
+                return version
+        return self
 
     def document(self, doc_id: str) -> DocumentRequirement | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 
     def subject_key(self, dossier: Dossier) -> str:
-        """Who the dossier is about, as the queue stores it for duplicate checks ("" = the applicant)."""
+        """Who the dossier is about, as the queue stores it for duplicate checks ("" = the applicant).
+
+        Civil-status events (birth, death, marriage, guardianship) are keyed by the event's people alone
+        (``ev|…``), so the same event filed by another person matches too (Luật Hộ tịch Art. 5(4)).
+        """
+        event = event_subject_key(self, dossier)
+        if event:
+            return event
         if self.subject:
             subject = form_value(dossier.form, self.subject)
             if isinstance(subject, dict):
@@ -251,6 +353,42 @@ class Procedure:
 
     def name(self, language: str = "vi") -> str:
         return self.name_en if language == "en" and self.name_en else self.name_vi
+
+
+# Procedures whose subject is an event registered once, whoever files (application-format.md DUPLICATE_SUBMISSION).
+EVENT_PROCEDURES = {"1.001193": "birth", "1.000656": "death", "1.000894": "marriage", "1.004837": "guardianship"}
+
+
+def _person_key(person: Any) -> str:
+    if not isinstance(person, Mapping):
+        return ""
+    name = fold(str(person.get("ho_ten") or person.get("full_name") or ""))
+    born = str(person.get("ngay_sinh") or person.get("date_of_birth") or "").strip()
+    return f"{name}/{born}" if name else ""
+
+
+def event_subject_key(procedure: Procedure, dossier: Dossier) -> str:
+    """``ev|…`` for the civil-status events above (name folded, date of birth, the mother or the other
+    party); "" when the procedure is not one of them or the dossier does not name the subject."""
+    kind = EVENT_PROCEDURES.get(procedure.code)
+    if kind is None:
+        return ""
+    form = dossier.form
+    if kind == "birth":
+        child = _person_key(form_value(form, "tre"))
+        mother = fold(str(form_value(form, "me.ho_ten") or ""))
+        parts = [child, mother] if child else []
+    elif kind == "death":
+        parts = [_person_key(form_value(form, "nguoi_chet"))]
+    elif kind == "guardianship":
+        parts = [_person_key(form_value(form, "nguoi_duoc_giam_ho"))]
+    else:
+        people = [_person_key({"ho_ten": p.full_name, "ngay_sinh": p.date_of_birth})
+                  for p in (dossier.applicant, dossier.co_applicant) if p is not None]
+        parts = sorted(people) if len(people) == 2 and all(people) else []
+    if not parts or not parts[0]:
+        return ""
+    return ("ev|" + kind + "|" + "|".join(parts))[:200]
 
 
 class Catalogue:

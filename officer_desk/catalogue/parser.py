@@ -6,7 +6,7 @@ Schema: docs/catalogue.md.
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from officer_desk.catalogue.fees import PROVINCE, SCHEDULE_KINDS, FeeExemption, FeeSchedule
 from officer_desk.catalogue.model import (
     CatalogueProblem,
     Condition,
@@ -21,6 +22,7 @@ from officer_desk.catalogue.model import (
     DocumentRequirement,
     Procedure,
 )
+from officer_desk.catalogue.versions import parse_versions
 from officer_desk.dossier import CHANNELS, KINDS, base_procedure_code
 from officer_desk.errors import CatalogueError
 from officer_desk.i18n import _
@@ -47,7 +49,8 @@ _TOP_KEYS = {
     "field_en", "implementing_agency_vi", "collection_place_vi", "subject", "duplicate_exempt",
     "registration_window_days", "registration_event_field", "processing_days", "processing_unit",
     "same_day_cutoff", "extension_note", "fee_vnd", "fee_online_vnd", "fee_note", "documents", "fields",
-    "result_vi", "conditions_vi", "legal_basis", "sources",
+    "result_vi", "conditions_vi", "legal_basis", "sources", "fee_schedule", "late_fee", "fee_exemptions",
+    "versions", "valid_from", "valid_to", "same_day_when", "key_condition_vi", "key_condition_en",
 }
 _TOP_REQUIRED = (
     "code", "name_vi", "name_en", "level", "field", "field_en", "implementing_agency_vi", "documents",
@@ -58,7 +61,9 @@ _DOC_KEYS = {
     "condition", "accepts", "valid_months", "valid_from_field",
 }
 _DOC_REQUIRED = ("id", "name_vi", "name_en", "kind", "required")
-_FIELD_KEYS = {"name", "type", "required", "label_vi", "label_en", "choices", "condition"}
+_FIELD_KEYS = {"name", "type", "required", "label_vi", "label_en", "choices", "condition", "choice_labels"}
+_SCHEDULE_KEYS = {"kind", "unit_vnd", "first_pages", "next_page_vnd", "max_per_copy_vnd", "count_field"}
+_EXEMPTION_KEYS = {"note_vi", "note_en", "condition", "valid_from", "valid_to", "source"}
 _FIELD_REQUIRED = ("name", "type", "required", "label_vi", "label_en")
 _CONDITION_KINDS = ("channel", "representative", "field", "all", "any", "not")
 
@@ -210,7 +215,8 @@ class _ProcedureParser:
         code = read("code", self._code)
         for name in _STR_KEYS_REQUIRED:
             read(name, lambda n, k: self.text(n, k, allow_empty=False), "")
-        for name in ("code_note", "extension_note", "fee_note", "result_vi", "collection_place_vi"):
+        for name in ("code_note", "extension_note", "fee_note", "result_vi", "collection_place_vi",
+                     "key_condition_vi", "key_condition_en"):
             read(name, lambda n, k: self.text(n, k, allow_null=True) or "", "")
         read("code_confidence", lambda n, k: self.choice(n, k, CODE_CONFIDENCES), "high")
         read("level", lambda n, k: self.choice(n, k, LEVELS), "")
@@ -240,6 +246,12 @@ class _ProcedureParser:
         fields = self._fields(nodes.get("fields"))
         documents = self._documents(nodes.get("documents"))
         subject = read("subject", lambda n, k: self._subject(n, k), None)
+        schedule = read("fee_schedule", self.fee_schedule, None)
+        late_fee = read("late_fee", self.late_fee, None)
+        exemptions = read("fee_exemptions", self.fee_exemptions, ())
+        valid_from = read("valid_from", self.day, None)
+        valid_to = read("valid_to", self.day, None)
+        same_day_when = read("same_day_when", self.condition, None)
         window = read("registration_window_days", lambda n, k: self.integer(n, k, minimum=1), None)
         event_field = read("registration_event_field", self._date_field_ref, None)
         if (window is None) != (event_field is None) and not self._had_problem_at(
@@ -281,6 +293,14 @@ class _ProcedureParser:
             extension_note=values["extension_note"],
             sources=values["sources"],
             aliases=tuple(a for a in aliases if base_procedure_code(a) is not None),
+            fee_schedule=schedule,
+            late_fee=late_fee,
+            fee_exemptions=exemptions,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            same_day_when=same_day_when,
+            key_condition_vi=values["key_condition_vi"],
+            key_condition_en=values["key_condition_en"],
         )
 
     def _had_problem_at(self, *keys: str) -> bool:
@@ -346,7 +366,8 @@ class _ProcedureParser:
                     self.problem(_line(nodes["choices"]), f"{key}.choices", _("choices có giá trị trùng lặp"))
             if type_ == "choice" and not choices and not self._had_problem_at(f"{key}.choices"):
                 self.problem(_line(item), f"{key}.choices", _("type: choice cần danh sách choices không rỗng"))
-            declared = DeclarationField(name, type_, required, label_vi, label_en, choices)
+            labels = self._choice_labels(nodes.get("choice_labels"), f"{key}.choice_labels", choices)
+            declared = DeclarationField(name, type_, required, label_vi, label_en, choices, None, labels)
             parsed.append((index, nodes, declared))
         names = [f.name for _i, _n, f in parsed]
         for _index, nodes, declared in parsed:
@@ -373,7 +394,71 @@ class _ProcedureParser:
                         "trường bắt buộc (required: true) không được có condition; "
                         "trường có điều kiện ghi required: false kèm condition"))
             out.append(DeclarationField(declared.name, declared.type, declared.required, declared.label_vi,
-                                        declared.label_en, declared.choices, condition))
+                                        declared.label_en, declared.choices, condition, declared.choice_labels))
+        return tuple(out)
+
+    def _choice_labels(
+        self, node: Node | None, key: str, choices: tuple[str, ...]
+    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``choice_labels: {value: [label, …]}``: the texts a portal may send for each choice."""
+        if node is None:
+            return ()
+        try:
+            nodes = self.mapping(node, key, set(choices), ())
+        except _Invalid:
+            return ()
+        out = []
+        for value, labels_node in nodes.items():
+            try:
+                out.append((value, self.texts(labels_node, f"{key}.{value}")))
+            except _Invalid:
+                continue
+        return tuple(out)
+
+    # -- fees --------------------------------------------------------------------------------
+    def fee_schedule(self, node: Node, key: str) -> FeeSchedule:
+        nodes = self.mapping(node, key, _SCHEDULE_KEYS, ("kind", "unit_vnd"))
+        kind = self.choice(nodes["kind"], f"{key}.kind", SCHEDULE_KINDS)
+        unit = self.integer(nodes["unit_vnd"], f"{key}.unit_vnd") or 0
+        first = self.integer(nodes["first_pages"], f"{key}.first_pages") if "first_pages" in nodes else 0
+        next_rate = self.integer(nodes["next_page_vnd"], f"{key}.next_page_vnd") if "next_page_vnd" in nodes else 0
+        cap = (self.integer(nodes["max_per_copy_vnd"], f"{key}.max_per_copy_vnd", minimum=1)
+               if "max_per_copy_vnd" in nodes else None)
+        count_field = self.text(nodes["count_field"], f"{key}.count_field") if "count_field" in nodes else None
+        if kind == "per_person" and not count_field:
+            raise self.fail(node, key, _("per_person cần count_field (danh sách người trên tờ khai)"))
+        return FeeSchedule(kind, unit, first or 0, next_rate or 0, cap, count_field)
+
+    def late_fee(self, node: Node, key: str) -> str | int:
+        value = self.scalar(node, key)
+        if value == PROVINCE or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+            return value  # type: ignore[no-any-return]
+        raise self.fail(node, key, _("late_fee là số đồng hoặc province (do HĐND tỉnh quy định)"))
+
+    def day(self, node: Node, key: str) -> date | None:
+        value = self.scalar(node, key)
+        if value is None:
+            return None
+        if isinstance(value, date):
+            return value
+        try:
+            return datetime.strptime(str(value), "%Y-%m-%d").date()
+        except ValueError as exc:
+            raise self.fail(node, key, _("ngày phải có dạng YYYY-MM-DD: {value}", value=str(value))) from exc
+
+    def fee_exemptions(self, node: Node, key: str) -> tuple[FeeExemption, ...]:
+        out = []
+        for index, item in enumerate(self.sequence(node, key)):
+            where = f"{key}[{index}]"
+            nodes = self.mapping(item, where, _EXEMPTION_KEYS, ("note_vi", "source"))
+            out.append(FeeExemption(
+                note_vi=self.text(nodes["note_vi"], f"{where}.note_vi", allow_empty=False) or "",
+                note_en=(self.text(nodes["note_en"], f"{where}.note_en") or "") if "note_en" in nodes else "",
+                condition=self.condition(nodes["condition"], f"{where}.condition") if "condition" in nodes else None,
+                valid_from=self.day(nodes["valid_from"], f"{where}.valid_from") if "valid_from" in nodes else None,
+                valid_to=self.day(nodes["valid_to"], f"{where}.valid_to") if "valid_to" in nodes else None,
+                source=self.text(nodes["source"], f"{where}.source", allow_empty=False) or "",
+            ))
         return tuple(out)
 
     def _field_name(self, node: Node, key: str) -> str:
@@ -625,6 +710,8 @@ def _parse_file_unsorted(path: Path) -> tuple[Procedure | None, list[CataloguePr
         parser.problem(1, "file", _("tệp rỗng: cần một thủ tục (xem docs/catalogue.md)"))
         return None, parser.problems
     try:
+        if isinstance(root, MappingNode) and any(k.value == "versions" for k, _v in root.value):
+            return parse_versions(path, root, _ProcedureParser)
         procedure = parser.parse(root)
     except RecursionError:
         parser.problem(_line(root), "file", _("tệp lồng nhau quá sâu"))

@@ -21,6 +21,7 @@ from officer_desk.cli import (
     documents_cmd,
     ocr_cmd,
     receipts_cmd,
+    report_cmd,
     screening_cmd,
     signing_cmd,
     sync_cmd,
@@ -33,7 +34,7 @@ from officer_desk.i18n import set_language
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin, ocr_cmd,
-                   sync_cmd)
+                   report_cmd, sync_cmd)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # deprecated DSA API, ...) are for developers, not the officer's terminal. -W or
         # PYTHONWARNINGS brings them back; tests pass argv and keep pytest's "warnings are errors".
         warnings.simplefilter("ignore")
+    if hasattr(os, "umask"):
+        # every file the desk creates (home, logs, temp files, outputs) is owner-only (issue 16)
+        os.umask(0o077)
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:

@@ -55,6 +55,7 @@ COMMAND_PERMISSIONS: dict[str, Permission] = {
     "audit": Permission.CASE_VIEW,
     "backup": Permission.BACKUP,
     "report": Permission.REPORT_VIEW,
+    "register": Permission.REPORT_VIEW,  # the register book names every applicant
     "identity": Permission.IDENTITY_MANAGE,
     "identity export": Permission.CASE_VIEW,
     "bundle": Permission.CASE_WORK,

@@ -65,8 +65,9 @@ def _catalogue_and_config() -> tuple[Catalogue, Any, Home]:
 
 def handle_screen(args: argparse.Namespace, out: Output) -> int:
     from officer_desk import dossier as dossier_format
+    from officer_desk.queue_lookup import read_only_queue
     from officer_desk.screening.engine import screen_dossier
-    from officer_desk.workdays import default_calendar
+    from officer_desk.workdays import calendar_for
 
     path: Path = args.file
     try:
@@ -80,16 +81,21 @@ def handle_screen(args: argparse.Namespace, out: Output) -> int:
                            reason=exc.strerror or str(exc)), code="unreadable") from exc
     parsed = dossier_format.parse(dossier_format.loads(data))
     catalogue, config, home = _catalogue_and_config()
-    extra = home.root / "calendar-overrides.yaml"
-    calendar = default_calendar((extra,) if extra.exists() else ())
-    # No queue: a file is checked on its own and nothing is written.
-    result = screen_dossier(parsed, catalogue, calendar, config=config)
+    calendar = calendar_for(home.root, config.days_off)
+    # The home's queue is read (never written) for duplicates when the home has a database.
+    with read_only_queue(home) as queue:
+        result = screen_dossier(parsed, catalogue, calendar, config=config, queue=queue)
     language = current_language()
+    basis = result.fee_basis_en if language == "en" and result.fee_basis_en else result.fee_basis
     lines = [
         _("Hồ sơ {code} — thủ tục {procedure}", code=result.dossier_code or "—", procedure=result.procedure_code),
         _("Hạn trả: {due}; lệ phí: {fee}", due=result.due_date.strftime("%d/%m/%Y"),
           fee=_("chưa cấu hình") if result.fee_vnd is None else f"{result.fee_vnd:,}".replace(",", ".")),
     ]
+    if basis:
+        lines.append(_("Cách tính lệ phí: {basis}", basis=basis))
+    if result.code_confidence == "low":
+        lines.append(_("Lưu ý: thông tin thủ tục có độ tin cậy thấp — {note}", note=result.code_note or "—"))
     if not result.findings:
         lines.append(_("Không phát hiện vấn đề nào"))
     for finding in result.findings:
@@ -111,7 +117,7 @@ def handle_ask(args: argparse.Namespace, out: Output) -> int:
     answers = ask(args.question, catalogue, max(args.top, 0))
     payload = {"question": args.question, "answers": [a.as_json(config) for a in answers]}
     if not answers:
-        text = _("Không tìm thấy thủ tục phù hợp")
+        text = _("Thủ tục này không có trong danh mục của quầy — hãy hỏi cán bộ tại quầy")
     else:
         lines = []
         for rank, answer in enumerate(answers, start=1):
@@ -120,6 +126,9 @@ def handle_ask(args: argparse.Namespace, out: Output) -> int:
             lines.append("   " + _("Thời hạn: {time}; lệ phí: {fee}", time=item["processing_time"],
                                      fee=fee_text(answer.procedure)))
             lines.append("   " + _("Khớp: «{passage}»", passage=item["passage"]))
+            condition = answer.key_condition()
+            if condition:
+                lines.append("   " + _("Điều kiện: {condition}", condition=condition))
             for document in item["documents"]:
                 lines.append(f"   - {document}")
         text = "\n".join(lines)

@@ -18,12 +18,14 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0011_sync_identity"
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine, **attributes: object) -> Config:
+    """``attributes``: what a data migration needs besides the engine (``home``, ``db_key`` of a local desk)."""
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = engine
+    config.attributes.update(attributes)
     return config
 
 
@@ -51,10 +53,10 @@ def _stored_revision(engine: Engine) -> str | None:
         return None
 
 
-def upgrade_to_head(engine: Engine, revision: str = "head") -> None:
+def upgrade_to_head(engine: Engine, revision: str = "head", **attributes: object) -> None:
     """Bring the schema to ``revision`` (default: the newest); never drops data."""
     if revision == "head" and _stored_revision(engine) == HEAD_REVISION:
         return
     from alembic import command
 
-    command.upgrade(alembic_config(engine), revision)
+    command.upgrade(alembic_config(engine, **attributes), revision)

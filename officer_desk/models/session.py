@@ -156,7 +156,8 @@ def connect_database(
                     engine, sessionmaker(engine, expire_on_commit=False), str(home.database), True, key, home
                 )
             if upgrade:
-                upgrade_to_head(db.engine)
+                # a local desk's data migrations (0009 renames attachment files) need its home and key
+                upgrade_to_head(db.engine, home=db.home if db.is_local else None, db_key=db.db_key)
         except DeskError:
             raise
         except SADatabaseError as exc:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -74,6 +75,16 @@ class Case(Base):
         Index("ix_cases_applicant_name", "applicant_name"),
         Index("ix_cases_officer_received", "assigned_officer_id", "received_at"),
         Index("ix_cases_due_received", "due_date", "received_at"),
+        # Reports (migration 0008): the grouped report reads only this index.
+        Index("ix_cases_report", "received_at", "procedure_code", "channel", "status", "origin_desk",
+              "assigned_officer_id", "commune", "agency_id", "result_timing", "processing_days",
+              "supplement_count", "handling_seconds"),
+        Index("ix_cases_backlog", "status", "received_at", "due_date", "procedure_code", "origin_desk",
+              "assigned_officer_id", "commune", "agency_id"),
+        Index("ix_cases_facts_pending", "id", sqlite_where=text("processing_days IS NULL AND result_at IS NOT NULL"),
+              postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
+        # Migration 0008 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
+        Index("ix_cases_commune", "commune"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -108,6 +119,15 @@ class Case(Base):
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+    # Report facts (migration 0008): result_at and supplement_count are kept by timeline triggers,
+    # the rest by officer_desk.reports.facts.refresh_facts; handling_seconds sums case_work_spans.
+    result_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    result_timing: Mapped[str | None] = mapped_column(String(8))  # early | on_time | late
+    processing_days: Mapped[int | None] = mapped_column(Integer)
+    supplement_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    handling_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    commune: Mapped[str | None] = mapped_column(String(100))
+    agency_id: Mapped[str | None] = mapped_column(String(64))
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -194,6 +214,8 @@ class Finding(Base):
     decision_reason: Mapped[str] = mapped_column(Text, default="")
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
 
+    __table_args__ = (Index("ix_findings_report", "created_at", "superseded", "code", "decision", "case_id"),)
+
     case: Mapped[Case] = relationship(back_populates="findings")
     decided_by_officer: Mapped[Officer | None] = relationship()
 
@@ -217,6 +239,19 @@ class CaseEvent(Base):
 
     case: Mapped[Case] = relationship(back_populates="events")
     officer: Mapped[Officer | None] = relationship()
+
+
+class CaseWorkSpan(Base):
+    """A stretch of time an officer had a case open in the window (for handling time, docs/reports.md)."""
+
+    __tablename__ = "case_work_spans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    seconds: Mapped[int] = mapped_column(Integer)
 
 
 class AuditEntry(Base):
@@ -269,6 +304,7 @@ class SignedDocument(Base):
     """A generated, signed document (receipt, notice) kept with its case."""
 
     __tablename__ = "signed_documents"
+    __table_args__ = (Index("ix_signed_documents_report", "created_at", "doc_type", "signer", "case_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

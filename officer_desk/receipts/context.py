@@ -91,6 +91,7 @@ def build_context(doc_type: str, data: DocumentData) -> tuple[dict[str, Any], di
             register_book=clean(data.register_book),
             register_number=str(data.register_number),
             components_count=str(len(data.components)),
+            fee_text=clean(data.fee_text),
         )
         return values, rows
     assert isinstance(data, NoticeData)

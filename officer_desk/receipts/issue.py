@@ -13,6 +13,7 @@ from officer_desk.receipts.context import qr_appointment
 from officer_desk.receipts.model import DocumentData, NoticeData, ReceiptData, data_for
 from officer_desk.receipts.qr import VIETNAM_TIME, QrKeyring, make_payload
 from officer_desk.receipts.render import Box, ReceiptError, ReceiptRenderer, default_renderer
+from officer_desk.signing.pades import LOCK_CERTIFY
 from officer_desk.signing.stamp import StampSpec
 
 SIGNATURE_FIELD = "OfficerDeskSignature"
@@ -30,7 +31,7 @@ class PdfSigner(Protocol):
     """What issuing needs from officer_desk.signing.pades.PdfSigner."""
 
     def sign(self, pdf: bytes, *, visible: Any = None, field_name: str | None = None,
-             reason: str | None = None) -> bytes: ...
+             reason: str | None = None, lock: str = ...) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,9 @@ def issue_document(
     if signer is not None:
         visible = stamp_spec(rendered.signature_page, rendered.signature_box, document.officer_name,
                              document.agency_name)
+        # A certification signature, no changes allowed: what the citizen holds can't be altered unnoticed.
         pdf = signer.sign(pdf, visible=visible, field_name=SIGNATURE_FIELD,
-                          reason=f"{SIGNING_REASONS[doc_type]} {document.dossier_code}")
+                          reason=f"{SIGNING_REASONS[doc_type]} {document.dossier_code}", lock=LOCK_CERTIFY)
     return IssuedDocument(
         pdf=pdf,
         doc_type=doc_type,

@@ -109,6 +109,8 @@ class ReceiptData:
     issued_at: datetime | None = None
     locality: str = ""
     """Place name for the date line ("Phú Thọ, ngày …"); empty: the date alone."""
+    fee_text: str = ""
+    """The fee and how it was computed ("12.000đ (3 bản × 2 trang × 2.000đ)"); empty: no fee line."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "agency_header", tuple(self.agency_header))

@@ -135,8 +135,10 @@ def _parse_time(text: str, with_seconds: bool) -> datetime | None:
     expected = 12 if with_seconds else 10
     if len(text) != expected or not text.isdigit():
         raise ValueError("bad time")
-    fmt = "%y%m%d%H%M%S" if with_seconds else "%y%m%d%H%M"
-    return datetime.strptime(text, fmt).replace(tzinfo=VIETNAM_TIME)
+    # "20" + YY: the two-digit year means 2000-2099 (strptime's %y pivots at 69, so a 2069 appointment
+    # came back as 1969 — found by the property test of the codec)
+    fmt = "%Y%m%d%H%M%S" if with_seconds else "%Y%m%d%H%M"
+    return datetime.strptime("20" + text, fmt).replace(tzinfo=VIETNAM_TIME)
 
 
 def to_vietnam_time(value: datetime) -> datetime:

@@ -1,8 +1,11 @@
 """Receipts and notices for cases: the accept transition, register numbers, signed PDFs kept with the case.
 
-A receipt counts as issued (``receipt_issued_at``) only once its PDF exists (saved, or handed to a print
-job that the printing system accepted). The register number is taken in its own committed transaction
-before anything else: after a power cut a number may be unused, but it is never given out twice.
+Issuing is one unit (issue 16, contract "Issuing is idempotent everywhere"): the register number, the
+signed PDF kept in the desk's own store and the case's new status are written in ONE transaction, the
+PDF signed inside it; the file is published to the output path (atomic rename) or printed only after
+the commit. A killed run therefore consumes no register number and leaves no issued document the case
+does not record; a re-run returns the document already issued (same number, same QR payload,
+"Bản in lại") instead of issuing another.
 """
 
 from __future__ import annotations
@@ -25,11 +28,11 @@ from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import DeskError, LifecycleError
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
-from officer_desk.lifecycle import Action, Status, check_transition
+from officer_desk.lifecycle import TRANSITIONS, Action, Status, check_transition
 from officer_desk.models import Case, SignedDocument
 from officer_desk.receipts.issue import IssuedDocument, issue_document
 from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
-from officer_desk.receipts.qr import QrKeyring, desk_id_for
+from officer_desk.receipts.qr import QrKeyring, desk_id_for, parse_payload
 from officer_desk.screening.service import supplement_items as screening_items
 from officer_desk.signing.keystore import PinPort, StaticPinPort, TerminalPinPort
 from officer_desk.signing.pades import PdfSigner, load_desk_signer
@@ -151,14 +154,17 @@ def issue_receipt(
     pins: PinPort | None = None,
     signing_session: PdfSigner | None = None,
 ) -> IssuedCaseDocument:
-    """Accept a received case and issue its receipt, or reprint the receipt of an accepted one.
+    """Accept a received case and issue its receipt, or return the receipt already issued (a reprint).
 
-    ``pins`` asks the signing password or PIN (the window's dialog); ``pin`` is a known one (CLI).
+    One unit (issue 16): the register number, the signed PDF stored with the case and the accept
+    transition are one transaction, signed inside it; only after the commit is the file published
+    (atomic rename) or printed. A run killed before the commit consumes no register number and leaves
+    nothing issued; killed after it, the case records exactly one receipt, which a re-run returns —
+    same register number, same QR payload, marked "Bản in lại".
     """
     desk.require(Permission.DOCUMENT_ISSUE)
     detail, values, procedure = _common(desk, code)
     status = detail.row.status
-    reprint = status not in (Status.RECEIVED,)
     if status == Status.RECEIVED:
         errors = [f for f in detail.findings if f.severity == Severity.ERROR and f.decision == Decision.OPEN]
         if errors:
@@ -173,46 +179,54 @@ def issue_receipt(
     # ``signing_session``: a signer the caller keeps open between documents (the window); not closed here.
     signer = signing_session or _signer(desk, keystore, pin, pins)
     try:
-        now = datetime.now(LOCAL_TZ)
-        if not reprint:
-            with desk.db.session() as session:
+        with desk.db.session() as session:
+            # the case row is locked (PostgreSQL) / the database write-locked by the counter (SQLite) until
+            # the commit, so two runs for one dossier cannot both see it "received"
+            case = desk.cases.repository.case(session, code, lock=True)
+            reprint = case.status != Status.RECEIVED
+            now = datetime.now(LOCAL_TZ)
+            if not reprint:
                 number = desk.cases.next_register_number(session, now.year)
                 audit(session, desk.officer, "register.number_taken", "case", code,
                       desk=desk.config.desk_number, number=number)
-            register_book = f"{desk.config.desk_number:02d}/{now.year}"
-            appointment = appointment_for(detail.row.due_date or now.date(), detail.row.received_at, desk.config,
-                                          desk.calendar)
-        else:
-            number = detail.register_number or 0
-            register_book = detail.register_book or ""
-            appointment = _local(detail.appointment_at) or now
-        data = ReceiptData(
-            **values,
-            components=tuple(_components(desk, detail, procedure)),
-            sets_count=1,
-            processing_time_text=processing_text(procedure),
-            appointment=appointment,
-            collection_place=procedure.collection_place_vi or desk.config.agency_name,
-            register_book=register_book,
-            register_number=number,
-            reprint=reprint,
-            issued_at=now,
-        )
-        issued = issue_document("receipt", data, form, signer, _keyring(desk), now=now)
-        _write(out, issued, deliver)
-        with desk.db.session() as session:
+                register_book = f"{desk.config.desk_number:02d}/{now.year}"
+                appointment = appointment_for(detail.row.due_date or now.date(), detail.row.received_at,
+                                              desk.config, desk.calendar)
+                issued_at = now
+            else:
+                if case.receipt_issued_at is None and case.register_number is None:
+                    raise ReceiptRefused(_("Hồ sơ {code} chưa được tiếp nhận tại quầy này; không có giấy tiếp "
+                                           "nhận để in lại", code=code))
+                number = case.register_number or 0
+                register_book = case.register_book or ""
+                appointment = _local(case.appointment_at) or now
+                # the original issue time: the reprint carries the very same QR payload
+                issued_at = _local(case.receipt_issued_at) or now
+            data = ReceiptData(
+                **values,
+                components=tuple(_components(desk, detail, procedure)),
+                sets_count=1,
+                processing_time_text=processing_text(procedure),
+                appointment=appointment,
+                collection_place=procedure.collection_place_vi or desk.config.agency_name,
+                register_book=register_book,
+                register_number=number,
+                reprint=reprint,
+                issued_at=issued_at,
+                fee_text=detail.fee_text_vi,
+            )
+            issued = issue_document("receipt", data, form, signer, _keyring(desk), now=now)
             if not reprint:
                 desk.cases.transition(code, Action.ACCEPT, session=session, register_number=number)
-            if reprint:
-                case = desk.cases.repository.case(session, code)
-            else:
-                case = desk.cases.repository.record_receipt(session, code, register_book, number, appointment, now)
+                case = desk.cases.repository.record_receipt(session, code, register_book, number, appointment,
+                                                            issued_at)
             _store(desk, session, case, issued, reprint, _signer_name(signer))
             audit(session, desk.officer, "receipt.reprinted" if reprint else "receipt.issued", "case", code,
                   desk=desk.config.desk_number, form=form, register_number=number)
     finally:
         if signing_session is None:
             signer.close()
+    _write(out, issued, deliver)  # published only once the store holds it
     return IssuedCaseDocument(code, "receipt", out, issued.qr_payload, appointment, reprint, issued)
 
 
@@ -221,6 +235,11 @@ def supplement_items(desk: Desk, code: str) -> list[SupplementItem]:
     detail = desk.cases.detail(code)
     procedure = desk.catalogue.find(detail.row.procedure_code)
     return [SupplementItem(name=label, reason=reason) for label, reason in screening_items(detail.findings, procedure)]
+
+
+NOTICE_ACTIONS: dict[str, Action] = {"supplement": Action.REQUEST_SUPPLEMENT, "refusal": Action.REFUSE,
+                                     "return": Action.RETURN_RESULT}
+"""Notices that move the case: issued once; a re-run once the case has moved returns the same notice."""
 
 
 def issue_notice(
@@ -246,9 +265,10 @@ def issue_notice(
                              "register_number": detail.register_number,
                              "appointment": _local(detail.appointment_at)}
     action: Action | None = None
+    reprint_of = _already_issued(desk, code, doc_type, NOTICE_ACTIONS.get(doc_type), detail.row.status)
     if doc_type == "supplement":
         items = items if items is not None else supplement_items(desk, code)
-        if not items:
+        if not items and reprint_of is None:
             raise ReceiptRefused(_("Hồ sơ {code} không thiếu giấy tờ nào; không lập phiếu bổ sung", code=code))
         extra["items"] = tuple(items)
         action = Action.REQUEST_SUPPLEMENT
@@ -265,22 +285,26 @@ def issue_notice(
         extra.update(old_appointment=old, new_appointment=new_at,
                      reason=reason.strip() or _("Hồ sơ cần thêm thời gian để xác minh, giải quyết"))
     elif doc_type == "return":
-        if detail.row.status != Status.RESULT_READY:
+        if detail.row.status != Status.RESULT_READY and reprint_of is None:
             raise LifecycleError(_("Hồ sơ {code} chưa có kết quả để trả", code=code))
         extra.update(result_documents=(procedure.result_vi or procedure.name_vi,), returned_at=now,
                      receiver_name=values["applicant_name"])
         action = Action.RETURN_RESULT
     else:
         raise ReceiptRefused(_("Loại phiếu không hợp lệ: {doc_type}", doc_type=doc_type))
-    if action is not None:
+    if reprint_of is not None:
+        # the transition was made by an earlier run that issued this notice: return it again
+        extra.update(reprint_of)
+        action = None
+    elif action is not None:
         check_transition(detail.row.status, action, reason or "-")
+    reprint = reprint_of is not None
     # ``signing_session``: a signer the caller keeps open between documents (the window); not closed here.
     signer = signing_session or _signer(desk, keystore, pin, pins)
     try:
-        notice = NoticeData(**values, **extra)
-        issued = issue_document(doc_type, notice, form, signer, _keyring(desk), now=now)
-        _write(out, issued, deliver)
-        with desk.db.session() as session:
+        notice = NoticeData(**values, **extra, reprint=reprint)
+        with desk.db.session() as session:  # one unit: transition, stored PDF, audit; signed inside
+            issued = issue_document(doc_type, notice, form, signer, _keyring(desk), now=now)
             if action is not None:
                 desk.cases.transition(code, action, reason=reason.strip() or doc_type, session=session,
                                       items=len(extra.get("items", ())))
@@ -288,12 +312,35 @@ def issue_notice(
                 case = desk.cases.repository.reschedule(session, code, extra["new_appointment"])
             else:
                 case = desk.cases.repository.case(session, code)
-            _store(desk, session, case, issued, False, _signer_name(signer))
-            audit(session, desk.officer, f"notice.{doc_type}", "case", code, desk=desk.config.desk_number, form=form)
+            _store(desk, session, case, issued, reprint, _signer_name(signer))
+            audit(session, desk.officer, f"notice.{doc_type}" + (".reprinted" if reprint else ""), "case", code,
+                  desk=desk.config.desk_number, form=form)
     finally:
         if signing_session is None:
             signer.close()
-    return IssuedCaseDocument(code, doc_type, out, issued.qr_payload, issued.appointment, False, issued)
+    _write(out, issued, deliver)  # published only once the store holds it
+    return IssuedCaseDocument(code, doc_type, out, issued.qr_payload, issued.appointment, reprint, issued)
+
+
+def _already_issued(desk: Desk, code: str, doc_type: str, action: Action | None, status: str) -> dict[str, Any] | None:
+    """For a notice whose transition already happened (the case sits in its target status) and that the
+    case records: the original issue time, so that the re-run carries the same QR payload."""
+    if action is None or status != TRANSITIONS[action].target:
+        return None
+    with desk.db.session() as session:
+        case = desk.cases.repository.case(session, code)
+        row = session.execute(
+            select(SignedDocument).where(SignedDocument.case_id == case.id, SignedDocument.doc_type == doc_type,
+                                         SignedDocument.reprint.is_(False))
+            .order_by(SignedDocument.id.desc())
+        ).scalars().first()
+        if row is None or not row.qr_payload:
+            return None
+        try:
+            issued_at = parse_payload(row.qr_payload)["issued_at"]
+        except ValueError:
+            return None
+    return {"issued_at": datetime.fromisoformat(str(issued_at))} if issued_at else None
 
 
 def stored_document(desk: Desk, code: str, doc_type: str = "receipt") -> bytes:

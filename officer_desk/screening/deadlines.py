@@ -8,7 +8,7 @@ from functools import lru_cache
 from officer_desk.catalogue import Procedure
 from officer_desk.config import DeskConfig
 from officer_desk.screening import result as R
-from officer_desk.screening.context import ScreeningContext, text
+from officer_desk.screening.context import ScreeningContext, Text, text
 from officer_desk.workdays import WorkingCalendar, compute_due_date, plain_calendar
 
 
@@ -29,12 +29,22 @@ def fee(procedure: Procedure, channel: str, config: DeskConfig | None) -> int | 
     return procedure.fee_for(channel, config.fees if config is not None else None)
 
 
+CALENDAR_UNCONFIRMED = "CALENDAR_UNCONFIRMED"
+
+
 def check(ctx: ScreeningContext) -> date:
-    """The due date; adds DEADLINE_ADJUSTED_FOR_HOLIDAY when the real calendar's date is later."""
+    """The due date; adds DEADLINE_ADJUSTED_FOR_HOLIDAY when the real calendar's date is later, and
+    CALENDAR_UNCONFIRMED when the date rests on a year or a day the calendar has not confirmed."""
     procedure = ctx.procedure
     real = due_date(procedure, ctx.received, ctx.calendar)
     if ctx.calendar.plain:
         return real
+    reasons = ctx.calendar.unconfirmed(ctx.receipt_date, real)
+    if reasons:
+        ctx.add(CALENDAR_UNCONFIRMED, R.INFO, "due_date",
+                text("Hạn trả {due} tính theo lịch chưa được xác nhận", due=real.strftime("%d/%m/%Y")),
+                Text("; ".join(vi for vi, _en in reasons), "; ".join(en for _vi, en in reasons)),
+                text("Báo người nộp hạn trả có thể thay đổi; cập nhật lịch ngày nghỉ khi có văn bản"))
     naive = due_date(procedure, ctx.received, _plain())
     if real <= naive:
         return real

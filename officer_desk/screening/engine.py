@@ -11,11 +11,12 @@ from datetime import datetime
 from typing import Any
 
 from officer_desk.catalogue import Catalogue, Procedure
+from officer_desk.catalogue.fees import quote
 from officer_desk.config import DeskConfig
 from officer_desk.dossier import LOCAL_TZ, Dossier
 from officer_desk.errors import UnknownProcedureError
 from officer_desk.i18n import _
-from officer_desk.screening import completeness, deadlines, duplicates, fields, identity, names
+from officer_desk.screening import completeness, deadlines, duplicates, fields, identity, inputs, names
 from officer_desk.screening.context import DuplicateQueue, ScreeningContext, no_queue
 from officer_desk.screening.result import ENGINE_VERSION, ScreeningResult
 from officer_desk.workdays import WorkingCalendar
@@ -53,15 +54,22 @@ def screen_with_procedure(
     received = dossier.received_at or now or datetime.now(LOCAL_TZ)
     if received.tzinfo is None:
         received = received.replace(tzinfo=LOCAL_TZ)
+    received = received.astimezone(LOCAL_TZ)
+    # A dossier is judged by the version of the procedure in force on its receipt date.
+    procedure = procedure.version_on(received.date())
+    reading = inputs.read_inputs(procedure, dossier)
+    procedure = procedure.for_dossier(reading.dossier, received.date())
     ctx = ScreeningContext(
-        dossier=dossier,
+        dossier=reading.dossier,
         procedure=procedure,
         catalogue=catalogue,
         calendar=calendar,
         config=config,
         queue=queue or no_queue,
-        received=received.astimezone(LOCAL_TZ),
+        received=received,
     )
+    inputs.check(ctx, reading)
+    inputs.report_mappings(ctx, reading)
     completeness.check(ctx)
     fields.check_required_fields(ctx)
     identity.check(ctx)
@@ -73,10 +81,16 @@ def screen_with_procedure(
     names.check_texts(ctx)
     duplicates.check(ctx)
     due = deadlines.check(ctx)
+    fee = quote(procedure, ctx.dossier, dossier.channel, config.fees if config is not None else None,
+                ctx.receipt_date, late=bool(ctx.cache.get("late_registration")))
     return ScreeningResult(
         dossier_code=dossier.dossier_code,
         procedure_code=procedure.code,
         due_date=due,
-        fee_vnd=deadlines.fee(procedure, dossier.channel, config),
+        fee_vnd=fee.amount,
         findings=ctx.sink.sorted(),
+        fee_basis=fee.basis_vi,
+        fee_basis_en=fee.basis_en,
+        code_confidence=procedure.code_confidence,
+        code_note=procedure.code_note,
     )

@@ -6,6 +6,7 @@ appears: in the declaration (``form``), in the applicant block, or in what was r
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from officer_desk.dossier import form_value, has_path, is_blank
@@ -263,6 +264,15 @@ def check_marriage_age(ctx: ScreeningContext) -> None:
 
 # -- late registration ------------------------------------------------------------------------------
 
+def registration_window_end(ctx: ScreeningContext, event_day: date, window: int) -> tuple[date, bool]:
+    """The last day to register on time: event + window days, extended to the close of the next working day
+    when that day is a weekend or holiday (Bộ luật Dân sự 2015 Art. 148(5)); and whether it was extended."""
+    end = event_day + timedelta(days=window)
+    if ctx.calendar.is_working_day(end):
+        return end, False
+    return ctx.calendar.next_working_day(end), True
+
+
 def check_late_registration(ctx: ScreeningContext) -> None:
     """Birth (60 days) or death (15 days) registered after the statutory window: the fee exemption is lost."""
     procedure = ctx.procedure
@@ -274,11 +284,17 @@ def check_late_registration(ctx: ScreeningContext) -> None:
     if status != OK or event is None:
         return
     # Only a late filing for certain: judged from the latest possible event date.
-    elapsed = (ctx.receipt_date - event.latest).days
-    if elapsed <= window:
+    end, extended = registration_window_end(ctx, event.latest, window)
+    if ctx.receipt_date <= end:
         return
+    ctx.cache["late_registration"] = True
+    elapsed = (ctx.receipt_date - event.latest).days
+    evidence = (text("Sự kiện ngày {event}, nộp ngày {on}: sau {days} ngày; hạn cuối {end} (lùi qua ngày nghỉ theo "
+                     "Điều 148 khoản 5 Bộ luật Dân sự)", event=str(event), on=ctx.receipt_date.strftime("%d/%m/%Y"),
+                     days=elapsed, end=end.strftime("%d/%m/%Y")) if extended else
+                text("Sự kiện ngày {event}, nộp ngày {on}: sau {days} ngày", event=str(event),
+                     on=ctx.receipt_date.strftime("%d/%m/%Y"), days=elapsed))
     ctx.add(R.LATE_REGISTRATION, R.INFO, f"form.{path}",
             text("Đăng ký quá hạn {window} ngày: mất miễn lệ phí", window=window),
-            text("Sự kiện ngày {event}, nộp ngày {on}: sau {days} ngày", event=str(event),
-                 on=ctx.receipt_date.strftime("%d/%m/%Y"), days=elapsed),
+            evidence,
             text("Vẫn tiếp nhận; thu lệ phí đăng ký quá hạn theo mức của HĐND tỉnh"))

@@ -8,7 +8,7 @@ from typing import Any
 
 from officer_desk.vocabulary import SEVERITY_RANK, Severity
 
-ENGINE_VERSION = "screening-1.0"
+ENGINE_VERSION = "screening-1.1"
 
 ERROR = Severity.ERROR
 WARNING = Severity.WARNING
@@ -113,6 +113,11 @@ class ScreeningResult:
     fee_vnd: int | None
     findings: tuple[ScreeningFinding, ...] = ()
     engine_version: str = ENGINE_VERSION
+    # How the fee was computed ("3 bản × 2 trang × 2.000đ"), and how sure the catalogue entry is.
+    fee_basis: str = ""
+    fee_basis_en: str = ""
+    code_confidence: str = "high"
+    code_note: str = ""
 
     @property
     def errors(self) -> tuple[ScreeningFinding, ...]:
@@ -128,6 +133,7 @@ class ScreeningResult:
             "procedure_code": self.procedure_code,
             "due_date": self.due_date.strftime("%d/%m/%Y"),
             "fee_vnd": self.fee_vnd,
+            "fee_basis": self.fee_basis_en if language == "en" and self.fee_basis_en else self.fee_basis,
             "findings": [f.as_output(language) for f in self.findings],
         }
 

@@ -95,6 +95,11 @@ def _result_for(service: FindingsStore, session: Session, case: Case) -> Screeni
         parsed = dataclasses.replace(parsed, received_at=started.astimezone(LOCAL_TZ))
     if not parsed.dossier_code:
         parsed = dataclasses.replace(parsed, dossier_code=case.dossier_code)
+    # Keys stored before duplicates were matched by subject (issue #11) are refreshed here, so `rescreen`
+    # brings an upgraded desk's open queue to the current key.
+    key = procedure.subject_key(parsed)
+    if case.subject_key != key:
+        case.subject_key = key
     return screen_with_procedure(parsed, procedure, desk.calendar, desk.config,
                                  service.open_duplicates_view(session), catalogue=desk.catalogue)
 
@@ -105,6 +110,8 @@ def screen_case_in_session(service: FindingsStore, session: Session, case: Case)
     if result is None:
         return
     service.record_findings(session, case.id, result.findings, ENGINE_VERSION)
+    # The fee as the dossier owes it (pages, copies, late registration), computed with the findings.
+    case.fee_vnd = result.fee_vnd
 
 
 def screen_case(desk: ScreeningDesk, code: str) -> list[dict[str, str]]:

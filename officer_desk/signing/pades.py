@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
+from pyhanko.pdf_utils import generic as pyhanko_generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields as pyhanko_fields
 from pyhanko.sign import signers as pyhanko_signers
+from pyhanko.sign.fields import MDPPerm
 from pyhanko.sign.general import SigningError as PyHankoSigningError
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper
@@ -54,7 +56,7 @@ from officer_desk.signing.trust import (
 )
 
 __all__ = ["PdfSigner", "StampSpec", "Progress", "SignJob", "BatchResult", "load_desk_signer",
-           "default_visible_placement"]
+           "default_visible_placement", "LOCK_CERTIFY", "LOCK_FIELDS", "LOCK_AUTO"]
 
 _install_speedups()
 
@@ -62,6 +64,14 @@ _install_speedups()
 RECHECK_EVERY = timedelta(hours=1)
 DIGEST = "sha256"
 BOTTOM_RIGHT = (200.0, 70.0)  # stamp size (width, height) used on foreign PDFs
+
+LOCK_CERTIFY = "certify"
+"""Certification signature with DocMDP "no changes" (receipts and notices): nothing may change later,
+except validation data and document timestamps (long-term upgrade)."""
+LOCK_FIELDS = "fields"
+"""Approval signature locking every form field of the document (FieldMDP); further signatures allowed."""
+LOCK_AUTO = "auto"
+""":data:`LOCK_FIELDS` when the document has form fields, else a plain approval signature."""
 
 
 @dataclass(frozen=True)
@@ -239,20 +249,25 @@ class PdfSigner:
         field_name: str | None = None,
         visible: StampSpec | None = None,
         reason: str | None = None,
+        lock: str = LOCK_AUTO,
     ) -> bytes:
-        """Sign ``pdf`` and return the signed bytes (an incremental update of the input)."""
+        """Sign ``pdf`` and return the signed bytes (an incremental update of the input).
+
+        ``lock`` says what the signature forbids afterwards (:data:`LOCK_CERTIFY`, :data:`LOCK_FIELDS`,
+        :data:`LOCK_AUTO`): a signed value that a later revision could change unnoticed is worthless.
+        """
         with self._lock:
             now = certs.now_utc()
             self._recheck(now)
             level = "B-B"
             if self.timestamper is not None and self.timestamp_available:
                 try:
-                    data = self._sign_once(pdf, field_name, visible, reason, now, self.timestamper)
+                    data = self._sign_once(pdf, field_name, visible, reason, now, self.timestamper, lock)
                     level = "B-T"
                 except _TimestampUnavailable:
-                    data = self._sign_once(pdf, field_name, visible, reason, now, None)
+                    data = self._sign_once(pdf, field_name, visible, reason, now, None, lock)
             else:
-                data = self._sign_once(pdf, field_name, visible, reason, now, None)
+                data = self._sign_once(pdf, field_name, visible, reason, now, None, lock)
             if self.revocation_cached:
                 data = self._add_validation_data(data)
                 level = "B-LT" if level == "B-T" else level + "+LT"
@@ -264,9 +279,13 @@ class PdfSigner:
 
     def _sign_once(
         self, pdf: bytes, field_name: str | None, visible: StampSpec | None, reason: str | None,
-        now: datetime, timestamper: TimeStamper | None,
+        now: datetime, timestamper: TimeStamper | None, lock: str = LOCK_AUTO,
     ) -> bytes:
         writer = _open_writer(pdf)
+        certify = lock == LOCK_CERTIFY and not _has_signatures(writer)
+        locked_fields = [] if certify else _form_field_names(writer)
+        field_lock = (pyhanko_fields.FieldMDPSpec(pyhanko_fields.FieldMDPAction.INCLUDE, locked_fields)
+                      if locked_fields and lock in (LOCK_FIELDS, LOCK_AUTO, LOCK_CERTIFY) else None)
         existing = _existing_field(writer, field_name)
         if existing is None and field_name is None:
             field_name = _fresh_field_name(writer)
@@ -280,9 +299,12 @@ class PdfSigner:
                 _check_page(writer, visible.page)
                 new_field_spec = pyhanko_fields.SigFieldSpec(
                     sig_field_name=name, on_page=visible.page, box=tuple(visible.box),  # type: ignore[arg-type]
+                    field_mdp_spec=field_lock,
                 )
             else:
-                new_field_spec = pyhanko_fields.SigFieldSpec(sig_field_name=name)
+                new_field_spec = pyhanko_fields.SigFieldSpec(sig_field_name=name, field_mdp_spec=field_lock)
+        elif field_lock is not None:
+            _lock_existing_field(writer, name, field_lock)
         style = None
         if visible is not None:
             lines = stamp_lines(visible, now)
@@ -294,6 +316,8 @@ class PdfSigner:
             subfilter=pyhanko_fields.SigSeedSubFilter.PADES,
             reason=reason,
             name=self.signer.common_name,
+            certify=certify,
+            docmdp_permissions=MDPPerm.NO_CHANGES if certify else MDPPerm.FILL_FORMS,
         )
         pdf_signer = pyhanko_signers.PdfSigner(
             meta, self._pyhanko_signer, timestamper=timestamper, stamp_style=style,
@@ -427,6 +451,57 @@ def _existing_field(writer: IncrementalPdfFileWriter, field_name: str | None) ->
             )
         return str(name)
     return None
+
+
+def _has_signatures(writer: IncrementalPdfFileWriter) -> bool:
+    return any(value is not None for _n, value, _r in pyhanko_fields.enumerate_sig_fields(writer))
+
+
+def _form_field_names(writer: IncrementalPdfFileWriter) -> list[str]:
+    """Fully qualified names of the document's terminal form fields other than signature fields."""
+    try:
+        acroform = writer.root.get("/AcroForm")
+        top = acroform.get_object().get("/Fields") if acroform is not None else None
+    except (PdfError, ValueError, KeyError, TypeError):
+        return []
+    names: list[str] = []
+    seen: set[tuple[int, int]] = set()
+
+    def walk(items: Any, prefix: str, inherited_type: Any) -> None:
+        for ref in items or []:
+            key = (getattr(ref, "idnum", -1), getattr(ref, "generation", 0))
+            if key in seen or len(seen) > 10_000:  # a loop in the field tree, or an absurd form
+                continue
+            seen.add(key)
+            item = ref.get_object()
+            if not hasattr(item, "get"):
+                continue
+            title = item.get("/T")
+            full = f"{prefix}.{title}" if prefix and title is not None else str(title or prefix)
+            field_type = item.get("/FT", inherited_type)
+            kids = item.get("/Kids")
+            named_kids = [k for k in (kids or []) if hasattr(k.get_object(), "get") and "/T" in k.get_object()]
+            if named_kids:
+                walk(named_kids, full, field_type)
+            elif title is not None and field_type != "/Sig":
+                names.append(full)
+
+    try:
+        walk(top.get_object() if top is not None else [], "", None)
+    except (PdfError, ValueError, KeyError, TypeError, AttributeError):
+        return names
+    return names
+
+
+def _lock_existing_field(writer: IncrementalPdfFileWriter, name: str,
+                         spec: pyhanko_fields.FieldMDPSpec) -> None:
+    """Give an existing empty signature field a /Lock, so that signing it locks the form fields."""
+    for _n, _value, ref in pyhanko_fields.enumerate_sig_fields(writer, with_name=name):
+        field_dict = ref.get_object()
+        if "/Lock" not in field_dict:
+            field_dict[pyhanko_generic.NameObject("/Lock")] = writer.add_object(spec.as_sig_field_lock())
+            writer.update_container(field_dict)
+        return
 
 
 def _fresh_field_name(writer: IncrementalPdfFileWriter) -> str:

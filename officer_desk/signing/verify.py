@@ -13,19 +13,21 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from dataclasses import field as _dataclass_field  # SignatureReport has an attribute named field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from asn1crypto import crl as asn1_crl
 from asn1crypto import ocsp as asn1_ocsp
+from asn1crypto import parser as asn1_parser
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from pyhanko.pdf_utils.generic import DecodePurpose
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESIndeterminate
-from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.diff_analysis import ModificationLevel, SuspiciousModification
 from pyhanko.sign.validation import pdf_embedded
 from pyhanko.sign.validation.dss import DocumentSecurityStore, NoDSSFoundError
 from pyhanko.sign.validation.errors import SignatureValidationError
@@ -38,6 +40,7 @@ from pyhanko_certvalidator.policy_decl import DisallowWeakAlgorithmsPolicy
 from officer_desk.i18n import _
 from officer_desk.paths import Home
 from officer_desk.signing import certs
+from officer_desk.signing.changes import analyse as analyse_changes
 from officer_desk.signing.speedups import install as _install_speedups
 from officer_desk.signing.trust import STATUS_CANDIDATE, TrustAnchor, TrustStore, run_sync
 
@@ -112,6 +115,8 @@ class SignatureReport:
     timestamp_time: str | None = None  # time proven by a signature or document timestamp
     signer_sha256: str | None = None
     certificate_not_after: str | None = None
+    changes: list[str] = _dataclass_field(default_factory=list)
+    """Changes after signing: what a page shows (modification illegal) or signatures added (allowed)."""
 
     @property
     def verdict_label(self) -> str:
@@ -131,6 +136,7 @@ class SignatureReport:
             "revocation": self.revocation,
             "verdict": self.verdict,
             "reasons": self.reasons,
+            "changes": self.changes,
             "level": self.level,
             "timestamp_time": self.timestamp_time,
             "verdict_label": self.verdict_label,
@@ -353,10 +359,14 @@ async def _verify_one(sig: Any, store: TrustStore, dss: _Dss, poe: list[tuple[in
         verdicts.append(INVALID)
         reasons.append(_R_TS_INVALID())
 
-    modification = _modification(status)
+    if _hidden_bytes_in_contents(sig):
+        verdicts.append(INVALID)
+        reasons.append(_R_HIDDEN_DATA())
+
+    modification, changes = _modification(status, sig)
     if modification == "illegal":
         verdicts.append(INVALID)
-        reasons.append(_R_ILLEGAL_MOD())
+        reasons.append(_R_MODIFIED_AFTER_SIGNING("; ".join(changes)) if changes else _R_ILLEGAL_MOD())
     elif modification == "allowed":
         reasons.append(_R_ALLOWED_MOD())
 
@@ -424,20 +434,52 @@ async def _verify_one(sig: Any, store: TrustStore, dss: _Dss, poe: list[tuple[in
         level=level,
         signer_sha256=certs.sha256_hex(signer_cert) if signer_cert else None,
         certificate_not_after=certs.iso_vn(signer_cert.not_valid_after_utc) if signer_cert else None,
+        changes=changes,
     )
 
 
-def _modification(status: PdfSignatureStatus) -> str:
+def _modification(status: PdfSignatureStatus, sig: Any) -> tuple[str, list[str]]:
+    """(none|allowed|illegal, the changes listed). Any change of what a page shows is illegal, whatever
+    the document's own policy allows (pyHanko counts form filling as permitted)."""
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
-        return "none"
+        return "none", []
     if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
-        return "illegal"
+        return "illegal", [_R_NOT_A_REVISION()]
+    report = analyse_changes(sig.reader, sig.signed_revision)
+    if report.altering:
+        return "illegal", report.altering
     level = status.modification_level
+    if _only_signatures_added_under_field_lock(status, sig, report.allowed):
+        return "allowed", report.allowed
     if level is None or level == ModificationLevel.OTHER or status.docmdp_ok is False:
-        return "illegal"
-    if level == ModificationLevel.NONE:
-        return "none"
-    return "allowed"
+        return "illegal", [_R_LOCK_VIOLATED()]
+    if level == ModificationLevel.NONE and not report.allowed:
+        return "none", []
+    return "allowed", report.allowed
+
+
+def _only_signatures_added_under_field_lock(status: PdfSignatureStatus, sig: Any, allowed: list[str]) -> bool:
+    """pyHanko refuses ANY visible signature added after a FieldMDP lock (it cannot tell a new signature
+    widget from a change of a locked field on the same page). When our own comparison found nothing
+    changed on any page except signatures added, and the document is not certified, that is allowed:
+    the locked fields' values and appearances were compared and are unchanged."""
+    diff = status.diff_result
+    return (
+        isinstance(diff, SuspiciousModification) and "is locked" in str(diff) and bool(allowed)
+        and sig.docmdp_level is None
+    )
+
+
+def _hidden_bytes_in_contents(sig: Any) -> bool:
+    """Non-zero bytes after the CMS structure in /Contents: nothing legitimate puts data there, and the
+    bytes are outside what the signature covers (a hiding place for smuggled data)."""
+    try:
+        raw = bytes(sig.sig_object.raw_get("/Contents"))
+        parsed = asn1_parser.parse(raw)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return False
+    used = len(parsed[3]) + len(parsed[4]) + len(parsed[5])
+    return bool(raw[used:].strip(b"\x00"))
 
 
 def _revocation_named(status: PdfSignatureStatus, signer_cert: x509.Certificate | None) -> bool:
@@ -500,6 +542,30 @@ def _R_ILLEGAL_MOD() -> str:
     return _("T\u00e0i li\u1ec7u \u0111\u00e3 b\u1ecb s\u1eeda sau khi k\u00fd theo c\u00e1ch kh\u00f4ng "
              "\u0111\u01b0\u1ee3c ph\u00e9p "
              "(v\u00ed d\u1ee5 th\u00eam trang, s\u1eeda n\u1ed9i dung).")
+
+
+def _R_MODIFIED_AFTER_SIGNING(changes: str) -> str:
+    return _("T\u00e0i li\u1ec7u \u0111\u00e3 b\u1ecb s\u1eeda sau khi "
+             "k\u00fd, kh\u00e1c v\u1edbi n\u1ed9i dung \u0111\u00e3 "
+             "k\u00fd: {changes}.", changes=changes)
+
+
+def _R_HIDDEN_DATA() -> str:
+    return _("V\u00f9ng ch\u1ee9a ch\u1eef k\u00fd c\u00f3 d\u1eef "
+             "li\u1ec7u l\u1ea1 n\u1eb1m ngo\u00e0i ph\u1ea7n "
+             "\u0111\u01b0\u1ee3c k\u00fd.")
+
+
+def _R_NOT_A_REVISION() -> str:
+    return _("Ph\u1ea7n \u0111\u01b0\u1ee3c k\u00fd kh\u00f4ng tr\u00f9ng "
+             "v\u1edbi m\u1ed9t phi\u00ean b\u1ea3n tr\u1ecdn v\u1eb9n "
+             "c\u1ee7a t\u1ec7p (ByteRange b\u1ea5t th\u01b0\u1eddng).")
+
+
+def _R_LOCK_VIOLATED() -> str:
+    return _("C\u00f3 thay \u0111\u1ed5i sau khi k\u00fd m\u00e0 kh\u00f3a "
+             "c\u1ee7a ch\u1eef k\u00fd (DocMDP/FieldMDP) kh\u00f4ng cho "
+             "ph\u00e9p.")
 
 
 def _R_ALLOWED_MOD() -> str:

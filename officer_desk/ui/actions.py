@@ -58,6 +58,7 @@ class WindowAction(Enum):
     SYNC_NOW = "act_sync"
     SYNC_PAGE = "act_sync_page"
     ABOUT = "act_about"
+    SHOW_DASHBOARD = "act_dashboard"  # reports (issue 15)
     LOCK = "act_lock"
     SIGN_RESULT = "act_sign_result"
     BACKUP = "act_backup"
@@ -218,6 +219,10 @@ SPECS: tuple[ActionSpec, ...] = (
                "Ctrl+Shift+U"),
     ActionSpec(W.CONFIRM_CLOCK, lambda: QCoreApplication.translate("MainWindow", "Confirm the PC &clock…")),
     ActionSpec(W.ABOUT, lambda: QCoreApplication.translate("MainWindow", "&About Officer Desk")),
+    ActionSpec(W.SHOW_DASHBOARD, lambda: QCoreApplication.translate("MainWindow", "&Dashboard"), "Ctrl+Shift+D",
+               lambda: QCoreApplication.translate(
+                   "MainWindow", "The center's numbers: channels, results on time, processing time, backlog"),
+               permission=Permission.REPORT_VIEW),
     ActionSpec(W.BACKUP, lambda: QCoreApplication.translate("MainWindow", "&Back up the desk…"), None,
                lambda: QCoreApplication.translate(
                    "MainWindow", "An encrypted copy of the whole desk (cases, files, accounts, audit log)"),
@@ -250,7 +255,7 @@ MENUS: tuple[MenuSpec, ...] = (
               W.START_PROCESSING, W.SUBMIT_FOR_SIGNATURE, W.SIGN_RESULT, W.MARK_RESULT_READY, W.RETURN_RESULT)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&View"),
              (W.SEARCH, W.FOCUS_QUEUE, W.FOCUS_CASE, W.FOCUS_HINTS, W.NEXT_TAB, W.PREVIOUS_TAB, W.REFRESH, None,
-              W.ASSISTANT)),
+              W.ASSISTANT, W.SHOW_DASHBOARD)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Tools"),
              (W.VERIFY_DOCUMENT, None, W.SYNC_NOW, W.SYNC_PAGE)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Help"), (W.CONFIRM_CLOCK, W.ABOUT)),

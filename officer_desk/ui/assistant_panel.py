@@ -35,6 +35,7 @@ class AssistantAnswer:
     fee: str
     documents: tuple[str, ...]
     passage: str
+    key_condition: str = ""
 
 
 def answer_question(question: str, catalogue: Any, config: Any) -> list[AssistantAnswer]:
@@ -47,7 +48,7 @@ def answer_question(question: str, catalogue: Any, config: Any) -> list[Assistan
         item = answer.as_json(config)
         answers.append(AssistantAnswer(str(item["procedure_code"]), str(item["name"]), str(item["processing_time"]),
                                        fee_text(answer.procedure), tuple(str(d) for d in item["documents"]),
-                                       str(item["passage"])))
+                                       str(item["passage"]), answer.key_condition()))
     return answers
 
 
@@ -155,7 +156,7 @@ class AssistantPanel(QDockWidget):
         if not question:
             self.status_label.setText(self.tr("Type the citizen's question, with or without diacritics."))
         elif not answers:
-            self.status_label.setText(self.tr("No matching procedure found."))
+            self.status_label.setText(self.tr("Not in this desk's catalogue — ask at the counter."))
         else:
             self.status_label.setText(self.tr("{count} matching procedure(s), best first.").format(count=len(answers)))
         if answers:
@@ -174,12 +175,15 @@ class AssistantPanel(QDockWidget):
         # tr() outside the f-string: lupdate does not see calls inside f-string fields.
         code_label, time_label, fee_label = self.tr("Code"), self.tr("Processing time"), self.tr("Fee")
         documents_label, matched_label = self.tr("Required documents"), self.tr("Matched passage")
+        condition_label = self.tr("Key condition")
+        condition = (f"<p><b>{html.escape(condition_label)}</b>: {html.escape(answer.key_condition)}</p>"
+                     if answer.key_condition else "")
         self.details.setHtml(
             f"<h3>{html.escape(answer.name)}</h3>"
             f"<p>{html.escape(code_label)}: <b>{html.escape(answer.code)}</b><br>"
             f"{html.escape(time_label)}: <b>{html.escape(answer.processing_time)}</b><br>"
             f"{html.escape(fee_label)}: <b>{html.escape(answer.fee)}</b></p>"
-            f"<p><b>{html.escape(documents_label)}</b></p><ul>{documents}</ul>"
+            f"{condition}<p><b>{html.escape(documents_label)}</b></p><ul>{documents}</ul>"
             f"<p><b>{html.escape(matched_label)}</b>: <i>«{html.escape(answer.passage)}»</i></p>")
         self.intake_button.setEnabled(True)
 

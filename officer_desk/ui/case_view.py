@@ -263,8 +263,17 @@ class CaseView(QWidget):
                 officer=row.assigned_officer or self.tr("unassigned"),
             ),
         ]
+        basis = detail.fee_basis_en if language == "en" and detail.fee_basis_en else detail.fee_basis_vi
         if detail.fee_vnd is not None:
-            parts[-1] += " · " + self.tr("fee {fee} VND").format(fee=f"{detail.fee_vnd:,}".replace(",", "."))
+            fee = self.tr("fee {fee} VND").format(fee=f"{detail.fee_vnd:,}".replace(",", "."))
+            parts[-1] += " · " + fee + (f" ({_escape(basis)})" if basis else "")
+        elif basis:
+            parts[-1] += " · " + self.tr("fee: {basis}").format(basis=_escape(basis))
+        if procedure is not None and procedure.code_confidence == "low":
+            # The catalogue entry awaits confirmation against the legal text: the officer must know.
+            parts.append("<span style='color:#b26a00'>⚠ " + self.tr(
+                "Procedure information awaiting confirmation: {note}").format(
+                    note=_escape(procedure.code_note or self.tr("check the current legal text"))) + "</span>")
         if detail.receipt_issued_at:
             parts[-1] += " · " + self.tr("receipt issued {at}").format(at=_local(detail.receipt_issued_at))
         self.header.setText("<br>".join(parts))

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.catalogue import Catalogue, DeclarationField, DocumentRequirement, Procedure
+from officer_desk.catalogue.fees import carry_counts
 from officer_desk.cccd_qr import CccdCard
 from officer_desk.i18n import current_language
 from officer_desk.rules.personal_id import id_number_problems, id_problem_message
@@ -695,6 +696,8 @@ class IntakeDialog(QDialog):
                 entry["file"] = name
                 files[name] = scan
             attachments.append(entry)
+        # Pages and copies for the fee travel in the attachment's fields (application-format.md).
+        carry_counts(self.procedure, form, attachments)
         dossier = {
             "format": "officer-desk/application@1",
             "procedure_code": self.procedure.code,

@@ -109,8 +109,18 @@ class MainWindow(QMainWindow):
         self.restore_state()
         self.update_actions()
         self.queue.apply_filter()  # the first page first; counts and status follow once it is shown
+        self._install_reports()
         self.sync.start()
         self.live.start()
+
+    def _install_reports(self) -> None:
+        """Reports (issue 15): the dashboard tab and the handling-time recorder (ui/dashboard.py)."""
+        from officer_desk.ui.dashboard import install_dashboard
+        from officer_desk.ui.work_timer import CaseWorkTimer
+
+        self.dashboard, self.dashboard_tabs = install_dashboard(self, self.desk, self.runner)
+        self.work_timer = CaseWorkTimer(self.desk, self.runner, self)
+        self.case_shown.connect(self.work_timer.case_shown)
 
     # ------------------------------------------------------------------ construction
 
@@ -149,6 +159,7 @@ class MainWindow(QMainWindow):
             W.SYNC_NOW: lambda: self.sync.sync_now(),
             W.SYNC_PAGE: lambda: self.sync.open_page(),
             W.ABOUT: self.about,
+            W.SHOW_DASHBOARD: lambda: self.show_dashboard(),  # reports (issue 15)
             W.LOCK: self.lock.lock,
             W.BACKUP: lambda: self.back_up(),
             W.SIGN_OUT: self.lock.sign_out,
@@ -259,6 +270,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.work_timer.stop(wait=True)  # reports (issue 15): the open case's last span
         self.save_state()
         self.status.stop()
         self.sync.stop()
@@ -329,16 +341,28 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ focus
 
     def focus_search(self) -> None:
+        self.show_queue_tab()
         self.queue.focus_search()
 
     def focus_queue(self) -> None:
+        self.show_queue_tab()
         self.queue.focus_queue()
 
     def focus_case(self) -> None:
+        self.show_queue_tab()
         self.case_panel.focus_case()
 
     def focus_hints(self) -> None:
+        self.show_queue_tab()
         self.case_panel.focus_hints()
+
+    def show_queue_tab(self) -> None:
+        """Reports (issue 15): the keys that go to the queue or the case bring its tab back first."""
+        self.dashboard_tabs.setCurrentIndex(0)
+
+    def show_dashboard(self) -> None:
+        """Reports (issue 15): the dashboard tab."""
+        self.dashboard_tabs.setCurrentWidget(self.dashboard)
 
     # ------------------------------------------------------------------ running service calls
 

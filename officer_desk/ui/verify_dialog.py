@@ -272,6 +272,13 @@ class VerifyDialog(QDialog):
             parts.append(f"<tr><td width='30%' valign='top'><b>{html.escape(label)}</b></td>"
                          f"<td valign='top'>{value}</td></tr>")
         parts.append("</table>")
+        changes = list(getattr(sig, "changes", []) or [])
+        if changes:
+            changes_label = (self.tr("Modified after signing — what differs from the signed document")
+                             if sig.modification == "illegal" else self.tr("Changes after signing (allowed)"))
+            parts.append(f"<p><b>{html.escape(changes_label)}</b></p><ul>")
+            parts.extend(f"<li>{html.escape(change)}</li>" for change in changes)
+            parts.append("</ul>")
         if sig.reasons:
             reasons_label = self.tr("Reasons")
             parts.append(f"<p><b>{html.escape(reasons_label)}</b></p><ul>")

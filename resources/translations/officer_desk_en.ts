@@ -105,6 +105,14 @@
         <translation>No matching procedure found.</translation>
     </message>
     <message>
+        <source>Not in this desk's catalogue — ask at the counter.</source>
+        <translation>Not in this desk's catalogue — ask at the counter.</translation>
+    </message>
+    <message>
+        <source>Key condition</source>
+        <translation>Key condition</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="159" />
         <source>{count} matching procedure(s), best first.</source>
         <translation>{count} matching procedure(s), best first.</translation>
@@ -418,6 +426,18 @@
         <location filename="../../officer_desk/ui/case_view.py" line="261" />
         <source>fee {fee} VND</source>
         <translation>fee {fee} VND</translation>
+    </message>
+    <message>
+        <source>fee: {basis}</source>
+        <translation>fee: {basis}</translation>
+    </message>
+    <message>
+        <source>Procedure information awaiting confirmation: {note}</source>
+        <translation>Procedure information awaiting confirmation: {note}</translation>
+    </message>
+    <message>
+        <source>check the current legal text</source>
+        <translation>check the current legal text</translation>
     </message>
     <message>
         <location filename="../../officer_desk/ui/case_view.py" line="263" />
@@ -1321,6 +1341,16 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="177" />
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="177" />
+        <source>The center's numbers: channels, results on time, processing time, backlog</source>
+        <translation>The center's numbers: channels, results on time, processing time, backlog</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/main_window.py" line="102" />
         <source>Officer Desk — {agency}, desk {desk}</source>
@@ -2313,6 +2343,332 @@
         <location filename="../../officer_desk/ui/verify_dialog.py" line="300" />
         <source>Key</source>
         <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Modified after signing — what differs from the signed document</source>
+        <translation>Modified after signing — what differs from the signed document</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Changes after signing (allowed)</source>
+        <translation>Changes after signing (allowed)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="83" />
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="84" />
+        <source>Show the numbers behind the chart</source>
+        <translation>Show the numbers behind the chart</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="106" />
+        <source>No dossiers in this period</source>
+        <translation>No dossiers in this period</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="112" />
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="208" />
+        <source>Dossiers received by channel</source>
+        <translation>Dossiers received by channel</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="209" />
+        <source>Results: early, on time, late</source>
+        <translation>Results: early, on time, late</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="210" />
+        <source>Processing time (working days): median and 90th percentile</source>
+        <translation>Processing time (working days): median and 90th percentile</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="212" />
+        <source>Supplement requests and refusals</source>
+        <translation>Supplement requests and refusals</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="213" />
+        <source>Most frequent screening hints and dismissals</source>
+        <translation>Most frequent screening hints and dismissals</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="214" />
+        <source>Open dossiers by age (days since receipt)</source>
+        <translation>Open dossiers by age (days since receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="234" />
+        <source>Chosen days</source>
+        <translation>Chosen days</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="238" />
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="254" />
+        <source>All procedures</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="261" />
+        <source>All officers</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="265" />
+        <source>Commune or ward</source>
+        <translation>Commune or ward</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="271" />
+        <source>All desks</source>
+        <translation>All desks</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="272" />
+        <source>Desk </source>
+        <translation>Desk </translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="276" />
+        <source>By procedure</source>
+        <translation>By procedure</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="276" />
+        <source>By officer</source>
+        <translation>By officer</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="277" />
+        <source>By channel</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="277" />
+        <source>By commune</source>
+        <translation>By commune</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="280" />
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="284" />
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="327" />
+        <source>The first day is after the last day: choose the period again.</source>
+        <translation>The first day is after the last day: choose the period again.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="332" />
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="344" />
+        <source>The figures could not be computed: {reason}</source>
+        <translation>The figures could not be computed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="352" />
+        <source>&lt;b&gt;{received}&lt;/b&gt; dossiers received · online &lt;b&gt;{online}&lt;/b&gt; · results early {early}, on time {on_time}, late &lt;b&gt;{late}&lt;/b&gt; · median {median} / P90 {p90} working days · at the desk {minutes} min per dossier · {signed} documents signed, {receipts} receipts · open {open} (overdue {overdue})</source>
+        <translation>&lt;b&gt;{received}&lt;/b&gt; dossiers received · online &lt;b&gt;{online}&lt;/b&gt; · results early {early}, on time {on_time}, late &lt;b&gt;{late}&lt;/b&gt; · median {median} / P90 {p90} working days · at the desk {minutes} min per dossier · {signed} documents signed, {receipts} receipts · open {open} (overdue {overdue})</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="361" />
+        <source>Period {period}, computed at {time}</source>
+        <translation>Period {period}, computed at {time}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="369" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="369" />
+        <source>At the counter</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="369" />
+        <source>By post</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="373" />
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="373" />
+        <source>Dossiers</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="373" />
+        <source>Share</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="377" />
+        <source>Early</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="378" />
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="379" />
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="381" />
+        <source>Late share</source>
+        <translation>Late share</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="386" />
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="387" />
+        <source>90th percentile</source>
+        <translation>90th percentile</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="388" />
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="389" />
+        <source>Minutes at the desk</source>
+        <translation>Minutes at the desk</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="392" />
+        <source>Supplement requested</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="393" />
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="394" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="399" />
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="400" />
+        <source>Dismissed by officers</source>
+        <translation>Dismissed by officers</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="401" />
+        <source>Hint</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="401" />
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="401" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="402" />
+        <source>Dismissal rate</source>
+        <translation>Dismissal rate</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="406" />
+        <source>Open dossiers</source>
+        <translation>Open dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="407" />
+        <source>Days since receipt</source>
+        <translation>Days since receipt</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="409" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="426" />
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="427" />
+        <source>Spreadsheet (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Spreadsheet (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="435" />
+        <source>Saved {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="440" />
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
     </message>
 </context>
 <context>

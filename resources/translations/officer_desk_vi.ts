@@ -105,6 +105,14 @@
         <translation>Không tìm thấy thủ tục phù hợp.</translation>
     </message>
     <message>
+        <source>Not in this desk's catalogue — ask at the counter.</source>
+        <translation>Thủ tục không có trong danh mục của quầy — hãy hỏi cán bộ tại quầy.</translation>
+    </message>
+    <message>
+        <source>Key condition</source>
+        <translation>Điều kiện cần biết</translation>
+    </message>
+    <message>
         <location filename="../../officer_desk/ui/assistant_panel.py" line="159" />
         <source>{count} matching procedure(s), best first.</source>
         <translation>{count} thủ tục phù hợp, phù hợp nhất trước.</translation>
@@ -418,6 +426,18 @@
         <location filename="../../officer_desk/ui/case_view.py" line="261" />
         <source>fee {fee} VND</source>
         <translation>lệ phí {fee} đồng</translation>
+    </message>
+    <message>
+        <source>fee: {basis}</source>
+        <translation>lệ phí: {basis}</translation>
+    </message>
+    <message>
+        <source>Procedure information awaiting confirmation: {note}</source>
+        <translation>Thông tin thủ tục đang chờ xác nhận: {note}</translation>
+    </message>
+    <message>
+        <source>check the current legal text</source>
+        <translation>kiểm tra văn bản pháp luật hiện hành</translation>
     </message>
     <message>
         <location filename="../../officer_desk/ui/case_view.py" line="263" />
@@ -1321,6 +1341,16 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="177" />
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="177" />
+        <source>The center's numbers: channels, results on time, processing time, backlog</source>
+        <translation>Số liệu của trung tâm: kênh nộp, kết quả đúng hạn, thời gian giải quyết, hồ sơ tồn</translation>
+    </message>
     <message>
         <location filename="../../officer_desk/ui/main_window.py" line="102" />
         <source>Officer Desk — {agency}, desk {desk}</source>
@@ -2313,6 +2343,332 @@
         <location filename="../../officer_desk/ui/verify_dialog.py" line="300" />
         <source>Key</source>
         <translation>Khóa</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Modified after signing — what differs from the signed document</source>
+        <translation>Đã bị sửa sau khi ký — những chỗ khác với tài liệu đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/verify_dialog.py" line="1" />
+        <source>Changes after signing (allowed)</source>
+        <translation>Thay đổi sau khi ký (được phép)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="83" />
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="84" />
+        <source>Show the numbers behind the chart</source>
+        <translation>Xem số liệu của biểu đồ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="106" />
+        <source>No dossiers in this period</source>
+        <translation>Không có hồ sơ trong kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="112" />
+        <source>Chart</source>
+        <translation>Biểu đồ</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWidget</name>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="208" />
+        <source>Dossiers received by channel</source>
+        <translation>Hồ sơ tiếp nhận theo kênh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="209" />
+        <source>Results: early, on time, late</source>
+        <translation>Kết quả: trước hạn, đúng hạn, trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="210" />
+        <source>Processing time (working days): median and 90th percentile</source>
+        <translation>Thời gian giải quyết (ngày làm việc): trung vị và P90</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="212" />
+        <source>Supplement requests and refusals</source>
+        <translation>Yêu cầu bổ sung và từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="213" />
+        <source>Most frequent screening hints and dismissals</source>
+        <translation>Gợi ý sàng lọc thường gặp và số lần bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="214" />
+        <source>Open dossiers by age (days since receipt)</source>
+        <translation>Hồ sơ tồn theo số ngày từ khi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="233" />
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="234" />
+        <source>Chosen days</source>
+        <translation>Tự chọn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="238" />
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="254" />
+        <source>All procedures</source>
+        <translation>Mọi thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="261" />
+        <source>All officers</source>
+        <translation>Mọi cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="265" />
+        <source>Commune or ward</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="271" />
+        <source>All desks</source>
+        <translation>Mọi quầy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="272" />
+        <source>Desk </source>
+        <translation>Quầy </translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="276" />
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="276" />
+        <source>By officer</source>
+        <translation>Theo cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="277" />
+        <source>By channel</source>
+        <translation>Theo kênh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="277" />
+        <source>By commune</source>
+        <translation>Theo xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="280" />
+        <source>&amp;Show</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="284" />
+        <source>E&amp;xport…</source>
+        <translation>&amp;Xuất tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="327" />
+        <source>The first day is after the last day: choose the period again.</source>
+        <translation>Ngày đầu sau ngày cuối: hãy chọn lại kỳ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="332" />
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="344" />
+        <source>The figures could not be computed: {reason}</source>
+        <translation>Không tính được số liệu: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="352" />
+        <source>&lt;b&gt;{received}&lt;/b&gt; dossiers received · online &lt;b&gt;{online}&lt;/b&gt; · results early {early}, on time {on_time}, late &lt;b&gt;{late}&lt;/b&gt; · median {median} / P90 {p90} working days · at the desk {minutes} min per dossier · {signed} documents signed, {receipts} receipts · open {open} (overdue {overdue})</source>
+        <translation>&lt;b&gt;{received}&lt;/b&gt; hồ sơ tiếp nhận · trực tuyến &lt;b&gt;{online}&lt;/b&gt; · trả trước hạn {early}, đúng hạn {on_time}, trễ hạn &lt;b&gt;{late}&lt;/b&gt; · trung vị {median} / P90 {p90} ngày làm việc · tại quầy {minutes} phút/hồ sơ · {signed} văn bản đã ký, {receipts} giấy tiếp nhận · đang tồn {open} (quá hạn {overdue})</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="361" />
+        <source>Period {period}, computed at {time}</source>
+        <translation>Kỳ {period}, tính lúc {time}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="369" />
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="369" />
+        <source>At the counter</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="369" />
+        <source>By post</source>
+        <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="373" />
+        <source>Channel</source>
+        <translation>Kênh</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="373" />
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="373" />
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="377" />
+        <source>Early</source>
+        <translation>Trước hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="378" />
+        <source>On time</source>
+        <translation>Đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="379" />
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="381" />
+        <source>Late share</source>
+        <translation>Tỷ lệ trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="386" />
+        <source>Median</source>
+        <translation>Trung vị</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="387" />
+        <source>90th percentile</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="388" />
+        <source>Returned</source>
+        <translation>Đã trả</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="389" />
+        <source>Minutes at the desk</source>
+        <translation>Phút tại quầy</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="392" />
+        <source>Supplement requested</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="393" />
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="394" />
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="399" />
+        <source>Raised</source>
+        <translation>Số lần</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="400" />
+        <source>Dismissed by officers</source>
+        <translation>Cán bộ bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="401" />
+        <source>Hint</source>
+        <translation>Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="401" />
+        <source>Dismissed</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="401" />
+        <source>Accepted</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="402" />
+        <source>Dismissal rate</source>
+        <translation>Tỷ lệ bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="406" />
+        <source>Open dossiers</source>
+        <translation>Hồ sơ tồn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="407" />
+        <source>Days since receipt</source>
+        <translation>Số ngày từ khi nhận</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="409" />
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="426" />
+        <source>Export the report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="427" />
+        <source>Spreadsheet (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Bảng tính (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="435" />
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="440" />
+        <source>Dashboard</source>
+        <translation>Số liệu</translation>
     </message>
 </context>
 <context>

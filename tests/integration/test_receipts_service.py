@@ -39,7 +39,7 @@ def demo_desk(desk):  # type: ignore[no-untyped-def]
     return desk
 
 
-def test_receipt_accepts_case_and_numbers_are_never_reused(demo_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_receipt_accepts_case_and_numbers_have_no_gaps(demo_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     first = _import(demo_desk, tmp_path, "0007")
     second = _import(demo_desk, tmp_path, "0008")
     issued = issue_receipt(demo_desk, first, tmp_path / "r1.pdf")
@@ -47,17 +47,59 @@ def test_receipt_accepts_case_and_numbers_are_never_reused(demo_desk, tmp_path: 
     detail = demo_desk.cases.detail(first)
     assert detail.row.status == Status.ACCEPTED and detail.receipt_issued_at is not None
     assert detail.register_number == 1 and detail.appointment_at is not None
-    # A failed write (unwritable target) leaves the case received; its register number is not reused.
+    # The store commits first, then the file is published: an unwritable target fails the publishing
+    # only; the receipt is issued (number 2) and a re-run returns it instead of issuing another.
     (tmp_path / "blocked").mkdir()
     with pytest.raises(OSError):
         issue_receipt(demo_desk, second, tmp_path / "blocked")
-    assert demo_desk.cases.detail(second).row.status == Status.RECEIVED
-    assert demo_desk.cases.detail(second).receipt_issued_at is None
-    issue_receipt(demo_desk, second, tmp_path / "r2.pdf")
-    assert demo_desk.cases.detail(second).register_number == 3
+    assert demo_desk.cases.detail(second).row.status == Status.ACCEPTED
+    again = issue_receipt(demo_desk, second, tmp_path / "r2.pdf")
+    assert again.reprint and demo_desk.cases.detail(second).register_number == 2
     reprint = issue_receipt(demo_desk, first, tmp_path / "r1-again.pdf")
     assert reprint.reprint and demo_desk.cases.detail(first).register_number == 1
+    assert reprint.qr_payload == issued.qr_payload  # the same receipt, marked "Bản in lại"
+    assert "Bản in lại" in _text(tmp_path / "r1-again.pdf") and "Bản in lại" not in _text(tmp_path / "r1.pdf")
     assert stored_document(demo_desk, first).startswith(b"%PDF")
+
+
+def test_receipt_failing_before_commit_consumes_no_number(demo_desk, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from officer_desk.receipts import service
+
+    first = _import(demo_desk, tmp_path, "0007")
+    second = _import(demo_desk, tmp_path, "0008")
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(service, "_store", broken)
+    with pytest.raises(OSError):
+        issue_receipt(demo_desk, first, tmp_path / "r1.pdf")
+    assert not (tmp_path / "r1.pdf").exists()
+    assert demo_desk.cases.detail(first).row.status == Status.RECEIVED
+    monkeypatch.undo()
+    issue_receipt(demo_desk, second, tmp_path / "r2.pdf")
+    assert demo_desk.cases.detail(second).register_number == 1  # number 1 was not consumed
+    issue_receipt(demo_desk, first, tmp_path / "r1.pdf")
+    assert demo_desk.cases.detail(first).register_number == 2
+
+
+def test_notice_is_issued_once(demo_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code = _import(demo_desk, tmp_path)
+    first = issue_notice(demo_desk, "refusal", code, tmp_path / "f1.pdf", reason="Không thuộc thẩm quyền")
+    again = issue_notice(demo_desk, "refusal", code, tmp_path / "f2.pdf", reason="Không thuộc thẩm quyền")
+    assert again.reprint and again.qr_payload == first.qr_payload
+    assert demo_desk.cases.detail(code).row.status == Status.REFUSED
+
+
+def _text(path: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path.read_bytes())
+    try:
+        return " ".join(" ".join(document[i].get_textpage().get_text_range() for i in range(len(document))).split())
+    finally:
+        document.close()
 
 
 def test_receipt_refused_while_errors_remain(demo_desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -81,8 +81,24 @@ def test_subject_key_is_the_child_for_a_birth_and_the_applicant_otherwise(desk) 
             "form": {"tre": {"ho_ten": "Nguyễn Minh Khôi", "ngay_sinh": "01/11/2026", "so_dinh_danh": "0251 2600"}}}
     parsed = dossier_format.parse(data)
     procedure = desk.catalogue.find("1.001193")
-    assert subject_key(procedure, parsed) == "nguyen minh khoi|01/11/2026|02512600"
+    # A birth is one event whoever files: keyed by the child (name folded, date of birth) and the mother.
+    assert subject_key(procedure, parsed) == "ev|birth|nguyen minh khoi/01/11/2026|"
     assert subject_key(desk.catalogue.find("1.004194"), parsed) == ""
+
+
+def test_the_same_child_filed_by_another_parent_is_a_duplicate(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json as json_
+
+    case = json_.loads((Path(__file__).resolve().parents[1] / "data" / "screening" / "law" / "cases" /
+                        "dup_birth_father_counter_mother_online.json").read_text(encoding="utf-8"))
+    queued = {k: v for k, v in case["queue"][0].items() if k != "status"}
+    desk.cases.import_paths([write(tmp_path, "mother.json", queued)])
+    desk.cases.import_paths([write(tmp_path, "father.json", case["dossier"])])
+    assert open_codes(desk, case["dossier"]["dossier_code"]) == {
+        ("DUPLICATE_SUBMISSION", f"queue:{queued['dossier_code']}")}
+    desk.cases.transition(queued["dossier_code"], Action.WITHDRAW, "nộp trùng")
+    assert rescreen(desk, ["received"]) == 1
+    assert open_codes(desk, case["dossier"]["dossier_code"]) == set()
 
 
 def test_duplicate_in_the_open_queue_until_the_first_is_withdrawn(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -148,7 +164,7 @@ def test_screen_command_never_writes_the_database(isolated_home: Home, tmp_path:
     path = write(tmp_path, "a.json", variant("X-1", attachments=[]))
     assert main(["screen", str(path), "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert list(payload) == ["dossier_code", "procedure_code", "due_date", "fee_vnd", "findings"]
+    assert list(payload) == ["dossier_code", "procedure_code", "due_date", "fee_vnd", "fee_basis", "findings"]
     assert {f["code"] for f in payload["findings"]} == {"MISSING_REQUIRED_DOC"}
     assert not isolated_home.database.exists()
     assert main(["--lang", "en", "screen", str(path), "--json"]) == 0

@@ -69,6 +69,26 @@ def test_tampered_copy_is_invalid(verify_dialog: VerifyDialog, signed_pdf: bytes
     assert verify_dialog.verdict_label.property("verdict") == "invalid"
 
 
+def test_field_changed_after_signing_lists_the_change(
+    verify_dialog: VerifyDialog, empty_desk: Any, tmp_path: Path
+) -> None:
+    """Issue 16: a form value changed after signing is "modified after signing", with the list shown."""
+    from officer_desk.signing.demo_ca import create_demo_ca
+    from officer_desk.signing.pades import load_desk_signer
+    from tests.helpers import pdf_attacks
+
+    create_demo_ca(empty_desk.home)
+    with load_desk_signer(empty_desk.home) as signer:
+        signed = signer.sign(pdf_attacks.form_pdf())
+    path = tmp_path / "changed.pdf"
+    path.write_bytes(pdf_attacks.change_field_value(signed))
+    verify_dialog.verify_file(path)
+    assert verify_dialog.verdict_label.property("verdict") == "invalid"
+    text = verify_dialog.details.toPlainText()
+    assert "Modified after signing" in text  # the tests run the window untranslated (Qt source texts)
+    assert "Ô biểu mẫu amount: giá trị bị đổi" in text
+
+
 def test_not_a_pdf_and_missing_file_are_messages(verify_dialog: VerifyDialog, tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("not a PDF", encoding="utf-8")

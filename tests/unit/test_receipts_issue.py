@@ -133,11 +133,11 @@ class PyHankoStandIn:
         self.calls: list[dict[str, Any]] = []
 
     def sign(self, pdf: bytes, *, visible: Any = None, field_name: str | None = None,
-             reason: str | None = None) -> bytes:
+             reason: str | None = None, lock: str = "auto") -> bytes:
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import fields, signers
 
-        self.calls.append({"visible": visible, "field_name": field_name, "reason": reason})
+        self.calls.append({"visible": visible, "field_name": field_name, "reason": reason, "lock": lock})
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         fields.append_signature_field(writer, fields.SigFieldSpec(field_name, on_page=visible.page, box=visible.box))
         out = signers.PdfSigner(signers.PdfSignatureMetadata(field_name=field_name, reason=reason),
@@ -159,6 +159,7 @@ def test_signed_document_keeps_its_payload_and_stamp_position(keyring: QrKeyring
     assert issued.signed
     call = signer.calls[0]
     assert call["field_name"] == "OfficerDeskSignature"
+    assert call["lock"] == "certify"  # receipts are certification signatures, no changes allowed
     assert call["reason"] == "Tiếp nhận hồ sơ 000.00.01.X99-261127-0007"
     assert call["visible"].signer_name == "Đặng Quốc Khánh"
     assert call["visible"].box == issued.signature_box and call["visible"].page == 0
@@ -229,8 +230,10 @@ def test_verify_text_image_and_pdf(keyring: QrKeyring, tmp_path: Path) -> None:
     text = verify_receipt_arg(issued.qr_payload, keyring=keyring)
     assert (text.verdict.status, text.source, text.exit_code) == ("genuine", "text", 0)
 
+    # the desk's own PDF, but unsigned: no signature covers its payload, so it is not genuine (issue 16)
     pdf = verify_receipt_arg(_write(issued.pdf), keyring=keyring)
-    assert (pdf.verdict.status, pdf.source, pdf.origin) == ("genuine", "pdf", "pdf-info")
+    assert (pdf.verdict.status, pdf.source, pdf.origin) == ("tampered", "pdf", "pdf-qr")
+    assert pdf.exit_code == 1
 
     page = _page_png(issued.pdf)
     for fmt, suffix in (("PNG", ".png"), ("JPEG", ".jpg")):
@@ -281,7 +284,7 @@ def test_verify_receipt_cli(keyring: QrKeyring, home: Home, monkeypatch: pytest.
     last = issued.qr_payload[-3]
     tampered = issued.qr_payload[:-3] + ("B" if last != "B" else "C") + issued.qr_payload[-2:]
     cases = [(issued.qr_payload, 0, "genuine"), (tampered, 1, "tampered"),
-             ("xin chào", 3, "not_ours"), (_write(issued.pdf), 0, "genuine")]
+             ("xin chào", 3, "not_ours"), (_write(issued.pdf), 1, "tampered")]  # unsigned desk PDF
     for arg, code, status in cases:
         assert main(["verify-receipt", arg, "--json"]) == code
         out = capsys.readouterr().out

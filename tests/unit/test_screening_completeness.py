@@ -61,7 +61,7 @@ def test_higher_kind_satisfies_lower_and_lower_does_not_satisfy_higher() -> None
 
 def test_quantity_counts_copies_across_attachments() -> None:
     permit = {
-        "procedure_code": "1.013225", "received_at": "10/11/2026 09:00", "channel": "truc_tiep",
+        "procedure_code": "1.013225", "received_at": "02/11/2026 09:00", "channel": "truc_tiep",
         "applicant": TAM_TRU["applicant"],
         "form": {"dia_diem_xay_dung": "xã Phùng Nguyên", "dien_tich_xay_dung": 80, "tong_dien_tich_san": 160,
                  "chieu_cao_cong_trinh": 8, "so_tang": 2},

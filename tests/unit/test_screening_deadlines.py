@@ -56,7 +56,9 @@ def test_fees() -> None:
     result = screen(xntthn)
     assert result.procedure_code == "1.004873" and result.fee_vnd is None and result.findings == ()
     assert screen(xntthn, config=DeskConfig(fees={"1.004873": 3000})).fee_vnd == 3000
-    assert screen(build(xntthn, channel="truc_tuyen")).fee_vnd == 0
+    # The provincial council sets it online too (TT 85/2019 Art. 5): unknown until configured (issue #11).
+    assert screen(build(xntthn, channel="truc_tuyen")).fee_vnd is None
+    assert screen(build(xntthn, channel="truc_tuyen"), config=DeskConfig(fees={"1.004873": 3000})).fee_vnd == 3000
 
 
 class Queue:
@@ -77,7 +79,9 @@ def test_duplicate_submission_names_the_open_dossier() -> None:
     assert queue.calls == [("1.004194", "025194001234", "", TAM_TRU["dossier_code"])]
     birth_queue = Queue([])
     screen(KHAI_SINH, queue=birth_queue)
-    assert birth_queue.calls[0][2] == "nguyen minh khoi|01/11/2026|"
+    # A birth is keyed by the child and the mother whoever files; the applicant's ID is not part of the query.
+    assert birth_queue.calls[0][1] == ""
+    assert birth_queue.calls[0][2].startswith("ev|birth|nguyen minh khoi/01/11/2026|")
 
 
 def test_certifications_are_never_duplicates() -> None:
@@ -103,7 +107,7 @@ def test_queue_with_a_find_method_and_no_id_number() -> None:
 def test_output_contract_and_english_messages() -> None:
     result = screen(build(TAM_TRU, **{"applicant.phone": "123"}))
     payload = result.as_output()
-    assert list(payload) == ["dossier_code", "procedure_code", "due_date", "fee_vnd", "findings"]
+    assert list(payload) == ["dossier_code", "procedure_code", "due_date", "fee_vnd", "fee_basis", "findings"]
     assert payload["due_date"] == "02/12/2026"
     finding = payload["findings"][0]
     assert list(finding) == ["code", "severity", "target", "message", "evidence", "suggestion", "source"]

@@ -53,12 +53,44 @@ def test_calendar_days_move_to_next_working_day(calendar: WorkingCalendar) -> No
     assert compute_due_date(at("03/02/2026 09:00"), "calendar_days", 15, calendar) == date(2026, 2, 23)
 
 
-def test_culture_day_2026_is_off_by_default_and_removable(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    assert not default_calendar().is_working_day(date(2026, 11, 24))
+def test_culture_day_2026_is_worked_pending_confirmation_and_one_config_line_makes_it_off(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    calendar = default_calendar()
+    day = date(2026, 11, 24)
+    assert calendar.is_working_day(day) and calendar.is_pending(day)
+    assert "Văn hóa" in calendar.pending_note(day)
+    reasons = calendar.unconfirmed(date(2026, 11, 23), date(2026, 11, 26))
+    assert len(reasons) == 1 and "24/11/2026" in reasons[0][0] and "24/11/2026" in reasons[0][1]
+    confirmed = default_calendar(days_off=(day,))
+    assert not confirmed.is_working_day(day) and not confirmed.is_pending(day)
+    assert confirmed.unconfirmed(date(2026, 11, 23), date(2026, 11, 27)) == []
+    assert confirmed.day_off_reason(day) == "Ngày Văn hóa Việt Nam"
     extra = tmp_path / "overrides.yaml"
-    extra.write_text("2026:\n  working:\n    - {date: 2026-11-24, note: 'tỉnh không nghỉ'}\n", encoding="utf-8")
-    calendar = WorkingCalendar(load_overrides((extra,)))
-    assert calendar.is_working_day(date(2026, 11, 24))
+    extra.write_text("2026:\n  non_working:\n    - {date: 2026-11-24, note: 'tỉnh nghỉ'}\n", encoding="utf-8")
+    assert not WorkingCalendar(load_overrides((extra,))).is_working_day(day)
+
+
+def test_holiday_names_follow_the_interface_language_not_the_system_locale() -> None:
+    from officer_desk.i18n import set_language
+
+    calendar = default_calendar()
+    assert calendar.day_off_reason(date(2026, 4, 30), "vi") == "Ngày Giải phóng miền Nam"
+    assert calendar.day_off_reason(date(2027, 1, 1), "vi") == "Tết Dương lịch"
+    assert calendar.day_off_reason(date(2027, 1, 1), "en") == "New Year's Day"
+    set_language("en")
+    try:
+        assert calendar.day_off_reason(date(2027, 1, 1)) == "New Year's Day"
+    finally:
+        set_language("vi")
+
+
+def test_only_vietnams_holiday_table_is_loaded() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, officer_desk.workdays as w; w.default_calendar(); "
+            "print(sorted(m for m in sys.modules if m.startswith('holidays.countries.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['holidays.countries.vietnam']", out
 
 
 def test_year_coverage_warns_for_unlisted_years(calendar: WorkingCalendar) -> None:

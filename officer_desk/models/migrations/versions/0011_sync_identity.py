@@ -3,7 +3,7 @@ case routes, and an idempotency key on timeline events (existing events keep NUL
 a stable key for them).
 
 Revision ID: 0011_sync_identity
-Revises: 0007_ocr_provenance
+Revises: 0009_attachment_hmac
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_sync_identity"
-down_revision: str | Sequence[str] | None = "0007_ocr_provenance"
+down_revision: str | Sequence[str] | None = "0009_attachment_hmac"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
