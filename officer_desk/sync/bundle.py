@@ -62,7 +62,6 @@ class BundleResult:
     applied: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     already_applied: bool = False
-    return_bundle: Path | None = None
 
     def as_json(self) -> dict[str, object]:
         return {"applied": self.applied, "conflicts": self.conflicts}

@@ -26,7 +26,6 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.conflict = conflict
-        self.resolved_code: str | None = None
         self.setObjectName("conflict_dialog")
         self.setWindowTitle(self.tr("Sync conflict — {code}").format(code=conflict.code))
         layout = QVBoxLayout(self)
@@ -83,7 +82,7 @@ class ConflictDialog(QDialog):
     def decide(self, choice: str) -> None:
         per_field = {name: str(combo.currentData()) for name, combo in self.choices.items()}
         try:
-            self.resolved_code = resolve(self.desk, self.conflict.code, choice, per_field)
+            resolve(self.desk, self.conflict.code, choice, per_field)
         except Exception as exc:  # noqa: BLE001 - shown in words; nothing was changed (one transaction)
             from officer_desk.errors import DeskError
 

@@ -24,7 +24,6 @@ class SyncController(Controller):
         super().__init__(window)
         self.running = False
         self.page: Any = None
-        self.last_report: SyncReport | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_now)
@@ -59,7 +58,6 @@ class SyncController(Controller):
 
     def _done(self, report: SyncReport) -> None:
         self.running = False
-        self.last_report = report
         if report.offline:
             self.message(self.tr("The center's server is out of reach; changes wait in the outbox."))
             self.timer.start(RETRY_MS)
