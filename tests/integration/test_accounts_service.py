@@ -87,8 +87,10 @@ def test_sign_in_is_audited_and_slows_down_after_wrong_passwords(office: Office)
         for _attempt in range(3):
             with pytest.raises(AuthError):
                 auth.sign_in("canbo.lan", "sai-mat-khau")
-        after_failures = [w for w in waits if w >= 0.004]
-        assert after_failures[:3] == [failure_delay(1), failure_delay(2), failure_delay(3)]
+        # Besides the answer's own delay, a sign-in may first wait out what is left of the previous delay
+        # (less than a full delay, and how much depends on the machine's speed): keep the full ones.
+        expected = [failure_delay(1), failure_delay(2), failure_delay(3)]
+        assert [w for w in waits if w in expected] == expected
         assert failure_delay(1) < failure_delay(2) < failure_delay(3)
         actor = auth.sign_in("canbo.lan", OFFICER_PASSWORD)
         assert actor.role is Role.OFFICER and actor.full_name == "Nguyễn Thị Lan"

@@ -43,13 +43,13 @@ def test_migration_0009_renames_an_older_homes_files(isolated_home: Home, backen
         desk.cases.import_paths([DOSSIERS])
         digests = _digests(desk)
         store = desk.cases.attachments
-        # make the home look like one from before 0009: plaintext names, schema at 0007
+        # make the home look like one from before 0009: plaintext names, schema at 0008
         for digest in digests:
             legacy = isolated_home.attachments / digest[:2] / digest
             legacy.parent.mkdir(exist_ok=True)
             store.path_for(digest).rename(legacy)
         with desk.db.engine.begin() as connection:
-            connection.execute(text("UPDATE alembic_version SET version_num = '0007_ocr_provenance'"))
+            connection.execute(text("UPDATE alembic_version SET version_num = '0008_reports'"))
     finally:
         desk.db.dispose()
     reopened = open_desk(isolated_home)  # upgrades to head: 0009 renames the files
