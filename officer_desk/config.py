@@ -56,6 +56,8 @@ class DeskConfig:
     language: str = "vi"
     database_url: str = ""
     sync_url: str = ""  # the center's shared database that an offline-capable desk pushes to
+    sync_interval_minutes: int = 10  # the window syncs this often (and as soon as the server answers)
+    sync_warn_days: int = 3  # days without a sync before the officer and the supervisor are warned
     office_hours: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_OFFICE_HOURS))
     collection_hours: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_COLLECTION_HOURS))
     fees: dict[str, int] = field(default_factory=dict)  # procedure code -> VND, where the national fee is null

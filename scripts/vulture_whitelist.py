@@ -114,3 +114,13 @@ _.readable  # io.RawIOBase override (officer_desk/backup.py)
 _.readinto  # io.RawIOBase override (officer_desk/backup.py)
 password_changed_at  # account column: when the password was last set, for administrators and audits
 last_sign_in_at  # account column: when the account last signed in, for administrators and audits
+
+# --- issue 12: sync tables' columns, kept for administrators and audits (who trusted, when, who resolved)
+trusted_at  # sync_trusted_identities column
+trusted_by  # sync_trusted_identities column
+synced_at  # sync_bases column: when both sides last agreed
+resolved_by  # sync_conflicts column: the supervisor who decided
+resolution  # sync_conflicts column: mine | theirs | merge | renumber
+applied_at  # sync_applied_bundles column
+registered_at  # sync_desks column
+routed_at  # sync_routes column

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from officer_desk import dossier as dossier_format
 from officer_desk.cases.repository import CaseRepository
@@ -23,8 +23,13 @@ from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import DossierFormatError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, Status, allowed_actions
+<<<<<<< HEAD
 from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem
 from officer_desk.vocabulary import SEVERITY_RANK, Decision
+=======
+from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem, SyncConflict
+from officer_desk.vocabulary import SEVERITY_RANK
+>>>>>>> main
 
 SORT_COLUMNS = {
     "dossier_code": Case.dossier_code,
@@ -208,7 +213,8 @@ class CaseQueue:
                 register_book=case.register_book,
                 register_number=case.register_number,
                 receipt_issued_at=case.receipt_issued_at,
-                warnings=tuple(w for w in (self.repository.calendar_warning(case.due_date),) if w),
+                warnings=tuple(w for w in (self.repository.calendar_warning(case.due_date),
+                                           sync_conflict_warning(session, case.dossier_code)) if w),
                 **self._fee_basis(case),
             )
 
@@ -245,3 +251,13 @@ class CaseQueue:
             return int(session.execute(
                 select(func.count(OutboxItem.id)).where(OutboxItem.status == "pending")
             ).scalar_one())
+
+
+def sync_conflict_warning(session: Session, code: str) -> str | None:
+    """The case is flagged while a sync conflict waits (issue 12): neither version is dropped until decided."""
+    open_conflict = session.execute(select(SyncConflict.id).where(
+        SyncConflict.dossier_code == code, SyncConflict.resolved_at.is_(None)).limit(1)).scalar()
+    if open_conflict is None:
+        return None
+    return _("Xung đột đồng bộ: quầy này và máy chủ đã sửa khác nhau; lãnh đạo bộ phận chọn giữ bản nào "
+             "(Công cụ → Tình trạng đồng bộ)")

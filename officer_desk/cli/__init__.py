@@ -24,6 +24,7 @@ from officer_desk.cli import (
     report_cmd,
     screening_cmd,
     signing_cmd,
+    sync_cmd,
 )
 from officer_desk.cli.acting import GlobalOptions, command_key, resolve_acting, seal_after_command, split_global_options
 from officer_desk.cli.output import Handler, Output, run_handler
@@ -33,7 +34,7 @@ from officer_desk.i18n import set_language
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin, ocr_cmd,
-                   report_cmd)
+                   report_cmd, sync_cmd)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -206,27 +206,6 @@ def _upgrade_command(args: argparse.Namespace, out: Output) -> int:
     return 1 if result["remaining"] or result["failed"] else 0
 
 
-def _sync(args: argparse.Namespace, out: Output) -> int:
-    from officer_desk.sync import push
-
-    desk = desk_from_args(args)
-    try:
-        url = args.to or desk.config.sync_url
-        if not url:
-            raise InputError(_("Chưa cấu hình máy chủ đồng bộ: dùng --to URL hoặc sync_url trong config.toml"))
-        report = push(desk, url)
-        # Back online: documents signed offline get their timestamp too.
-        signatures = _upgrade_signatures(desk.home, desk.config.timestamp_url) if desk.config.timestamp_url else None
-    finally:
-        desk.close()
-    if report.offline:
-        text = _("Không kết nối được máy chủ; các thay đổi vẫn chờ trong hàng đợi")
-    else:
-        text = _("Đã đồng bộ {n} hồ sơ; xung đột: {c}", n=len(report.pushed), c=len(report.conflicts))
-    out.result({**report.as_json(), "signatures": signatures}, text)
-    return 1 if report.offline or report.conflicts else 0
-
-
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("import", help=_("nhập hồ sơ từ tệp JSON hoặc thư mục"))
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
@@ -252,10 +231,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     k.add_argument("--json", action="store_true")
     k.set_defaults(func=_key_export)
 
-    p = sub.add_parser("sync", help=_("đẩy thay đổi của quầy lên cơ sở dữ liệu chung"))
-    p.add_argument("--to", metavar="URL")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=_sync)
 
     p = sub.add_parser("upgrade-signatures", help=_("đóng dấu thời gian cho các tệp đã ký khi mất mạng"))
     p.add_argument("--tsa", metavar="URL")

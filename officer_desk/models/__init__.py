@@ -1,6 +1,14 @@
 """SQLAlchemy models and the database session of the local queue."""
 
 from officer_desk.models.base import Base
+from officer_desk.models.sync_tables import (
+    AppliedBundle,
+    CaseRoute,
+    RegisteredDesk,
+    SyncBase,
+    SyncConflict,
+    TrustedIdentity,
+)
 from officer_desk.models.tables import (
     Attachment,
     AttachmentBlob,
@@ -23,6 +31,12 @@ from officer_desk.models.tables import (
 )
 
 __all__ = [
+    "AppliedBundle",
+    "CaseRoute",
+    "RegisteredDesk",
+    "SyncBase",
+    "SyncConflict",
+    "TrustedIdentity",
     "Attachment",
     "AttachmentBlob",
     "AuditChainHead",

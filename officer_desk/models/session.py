@@ -101,14 +101,33 @@ def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA busy_timeout = 10000")
+        cursor.execute("PRAGMA busy_timeout = 60000")  # writers wait their turn, never fail
         cursor.execute("PRAGMA temp_store = MEMORY")
         cursor.execute("PRAGMA cache_size = -8000")  # 8 MB per pooled connection keeps the desk under 300 MB
         cursor.close()
 
+    holders = threading.local()  # how many IMMEDIATE transactions this thread holds on this engine
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # The write lock is taken up front: a deferred transaction that reads and then writes fails at
+        # once with "database is locked" when another process wrote meanwhile (a lock upgrade cannot
+        # wait). IMMEDIATE waits its turn (busy_timeout); WAL readers in other processes never wait.
+        # A session opened while this thread already holds the lock (a nested read) begins deferred:
+        # waiting for our own lock would never end.
+        if getattr(holders, "n", 0):
+            connection.exec_driver_sql("BEGIN")
+            return
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.info["od_immediate"] = True
+        holders.n = 1
+
+    def _on_end(connection: Any) -> None:
+        if connection.info.pop("od_immediate", False):
+            holders.n = 0
+
+    event.listen(engine, "commit", _on_end)
+    event.listen(engine, "rollback", _on_end)
 
     return engine
 

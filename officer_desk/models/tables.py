@@ -6,6 +6,7 @@ Schema changes go through Alembic migrations (officer_desk/models/migrations/ver
 from __future__ import annotations
 
 from datetime import date, datetime
+from uuid import uuid4
 
 from sqlalchemy import (
     JSON,
@@ -233,6 +234,8 @@ class CaseEvent(Base):
     to_status: Mapped[str | None] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
+    # Idempotency key: the same event synced twice (or from two desks) is stored once (migration 0011).
+    event_key: Mapped[str | None] = mapped_column(String(64), index=True, default=lambda: uuid4().hex)
 
     case: Mapped[Case] = relationship(back_populates="events")
     officer: Mapped[Officer | None] = relationship()

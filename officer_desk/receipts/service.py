@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 
 from officer_desk.accounts.roles import Permission
+from officer_desk.accounts.signing import load_account_signer
 from officer_desk.appointments import appointment_for
 from officer_desk.audit import audit
 from officer_desk.catalogue import processing_text
@@ -68,11 +69,11 @@ def _keyring(desk: Desk) -> QrKeyring:
     return keyring
 
 
-def _signer(desk: Desk, keystore: Path | None, pin: str | None, pins: PinPort | None = None) -> PdfSigner:
+def document_signer(desk: Desk, keystore: Path | None, pin: str | None, pins: PinPort | None = None) -> PdfSigner:
+    """The signer of the desk's documents: the acting officer's own certificate on a set-up desk, else the
+    given (or demo) PKCS#12; every signature guarded by the clock check."""
     if keystore is None and desk.set_up:
         # A set-up desk signs with the acting officer's own certificate (issue 9).
-        from officer_desk.accounts.signing import load_account_signer
-
         signer = load_account_signer(desk, pins if pins is not None else _pin_port(pin))
     else:
         signer = load_desk_signer(desk.home, keystore, pin, pins=pins,
@@ -176,7 +177,7 @@ def issue_receipt(
         raise ReceiptRefused(_("Hồ sơ {code} chưa được tiếp nhận tại quầy này; không có giấy tiếp nhận để in lại",
                                code=code))
     # ``signing_session``: a signer the caller keeps open between documents (the window); not closed here.
-    signer = signing_session or _signer(desk, keystore, pin, pins)
+    signer = signing_session or document_signer(desk, keystore, pin, pins)
     try:
         with desk.db.session() as session:
             # the case row is locked (PostgreSQL) / the database write-locked by the counter (SQLite) until
@@ -297,7 +298,7 @@ def issue_notice(
         check_transition(detail.row.status, action, reason or "-")
     reprint = reprint_of is not None
     # ``signing_session``: a signer the caller keeps open between documents (the window); not closed here.
-    signer = signing_session or _signer(desk, keystore, pin, pins)
+    signer = signing_session or document_signer(desk, keystore, pin, pins)
     try:
         notice = NoticeData(**values, **extra, reprint=reprint)
         with desk.db.session() as session:  # one unit: transition, stored PDF, audit; signed inside

@@ -26,6 +26,7 @@ from officer_desk.i18n import _
 from officer_desk.lifecycle import status_label
 from officer_desk.models import Case, CaseEvent
 from officer_desk.paths import resource
+from officer_desk.receipts.service import document_signer
 from officer_desk.reports.export import Column, Table, xlsx_bytes
 from officer_desk.reports.facts import refresh_facts
 from officer_desk.reports.period import Period
@@ -259,11 +260,9 @@ def write_register(desk: Desk, period: Period, out: Path, fmt: str = "pdf", keys
         write_bytes_atomic(out, xlsx_bytes([table]))
         return RegisterOutcome(out, len(table.rows), False, "")
     pdf = render_register_pdf(desk, period, table)
-    from officer_desk.signing.pades import load_desk_signer
-
-    signer = load_desk_signer(desk.home, keystore, pin, timestamp_url=desk.config.timestamp_url or None)
+    # The same signer as receipts: on a set-up desk the acting officer's own certificate (issue 9).
+    signer = document_signer(desk, keystore, pin)
     try:
-        signer.clock_guard = desk.cases.guard_clock
         signed = signer.sign(pdf, reason=_("Sổ theo dõi hồ sơ {period}", period=period.label()))
         name = str(getattr(signer.signer, "common_name", ""))
     finally:

@@ -60,6 +60,8 @@ class WindowAction(Enum):
     ASSISTANT = "act_assistant"
     VERIFY_DOCUMENT = "act_verify"
     CONFIRM_CLOCK = "act_confirm_clock"
+    SYNC_NOW = "act_sync"
+    SYNC_PAGE = "act_sync_page"
     ABOUT = "act_about"
     SHOW_DASHBOARD = "act_dashboard"  # reports (issue 15)
     LOCK = "act_lock"
@@ -239,6 +241,11 @@ SPECS: tuple[ActionSpec, ...] = (
                "Ctrl+Shift+V",
                lambda: QCoreApplication.translate(
                    "MainWindow", "Check the signatures of a PDF or the QR code of a receipt")),
+    ActionSpec(W.SYNC_NOW, lambda: QCoreApplication.translate("MainWindow", "S&ync now"), "Ctrl+Shift+Y",
+               lambda: QCoreApplication.translate(
+                   "MainWindow", "Send this desk's changes to the center and receive the center's")),
+    ActionSpec(W.SYNC_PAGE, lambda: QCoreApplication.translate("MainWindow", "Sync &status and conflicts…"),
+               "Ctrl+Shift+U"),
     ActionSpec(W.CONFIRM_CLOCK, lambda: QCoreApplication.translate("MainWindow", "Confirm the PC &clock…")),
     ActionSpec(W.ABOUT, lambda: QCoreApplication.translate("MainWindow", "&About Officer Desk")),
     ActionSpec(W.SHOW_DASHBOARD, lambda: QCoreApplication.translate("MainWindow", "&Dashboard"), "Ctrl+Shift+D",
@@ -279,7 +286,8 @@ MENUS: tuple[MenuSpec, ...] = (
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&View"),
              (W.SEARCH, W.FOCUS_QUEUE, W.FOCUS_CASE, W.FOCUS_HINTS, W.NEXT_TAB, W.PREVIOUS_TAB, W.REFRESH, None,
               W.ASSISTANT, W.SHOW_DASHBOARD)),
-    MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Tools"), (W.VERIFY_DOCUMENT,)),
+    MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Tools"),
+             (W.VERIFY_DOCUMENT, None, W.SYNC_NOW, W.SYNC_PAGE)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Help"), (W.CONFIRM_CLOCK, W.ABOUT)),
 )
 

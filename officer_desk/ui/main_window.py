@@ -44,9 +44,11 @@ from officer_desk.ui.assistant_panel import AssistantPanel
 from officer_desk.ui.controllers.case_actions import CaseActionsController
 from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
+from officer_desk.ui.controllers.live_updates import LiveUpdates
 from officer_desk.ui.controllers.ocr import OcrController
 from officer_desk.ui.controllers.results import ResultsController
 from officer_desk.ui.controllers.signing import SigningController
+from officer_desk.ui.controllers.sync_controller import SyncController
 from officer_desk.ui.dialogs import show_error
 from officer_desk.ui.icons import app_icon
 from officer_desk.ui.lock import LockController
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         self.intake = IntakeController(self)
         self.results = ResultsController(self, self.signing)
         self.lock = LockController(self)
+        self.sync = SyncController(self)
+        self.live = LiveUpdates(self)
         self.actions_by_key = create_actions(self, self._handlers())
         for action in self.actions_by_key.values():
             self.addAction(action)
@@ -134,6 +138,8 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self.queue.apply_filter()  # the first page first; counts and status follow once it is shown
         self._install_reports()
+        self.sync.start()
+        self.live.start()
 
     def _install_reports(self) -> None:
         """Reports (issue 15): the dashboard tab and the handling-time recorder (ui/dashboard.py)."""
@@ -180,6 +186,8 @@ class MainWindow(QMainWindow):
             W.REFRESH: self.refresh,
             W.VERIFY_DOCUMENT: lambda: documents.verify_document(),
             W.CONFIRM_CLOCK: lambda: self.status.confirm_clock(),
+            W.SYNC_NOW: lambda: self.sync.sync_now(),
+            W.SYNC_PAGE: lambda: self.sync.open_page(),
             W.ABOUT: self.about,
             W.SHOW_DASHBOARD: lambda: self.show_dashboard(),  # reports (issue 15)
             W.LOCK: self.lock.lock,
@@ -328,6 +336,8 @@ class MainWindow(QMainWindow):
         self.work_timer.stop(wait=True)  # reports (issue 15): the open case's last span
         self.save_state()
         self.status.stop()
+        self.sync.stop()
+        self.live.stop()
         self.queue.stop()
         self.intake.cancel_long_task()
         self.signing.pins.cancel_all()  # a worker waiting for a PIN gets "cancel": nothing is signed

@@ -1824,6 +1824,21 @@
         <source>Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key&apos;s recovery copy.</source>
         <translation>Backup written: {file} ({cases} cases, {entries} audit entries). Keep it with the key&apos;s recovery copy.</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="214" />
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ync now</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="215" />
+        <source>Send this desk's changes to the center and receive the center's</source>
+        <translation>Send this desk's changes to the center and receive the center's</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="217" />
+        <source>Sync &amp;status and conflicts…</source>
+        <translation>Sync &amp;status and conflicts…</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -3462,6 +3477,7 @@
     </message>
 </context>
 <context>
+<<<<<<< HEAD
     <name>AlertsBar</name>
     <message>
         <source>Due today: {count} dossiers — show them</source>
@@ -3580,10 +3596,145 @@
         <translation>Enter or double-click opens a document to print it again or save it.</translation>
     </message>
     <message>
+=======
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="31" />
+        <source>Sync conflict — {code}</source>
+        <translation>Sync conflict — {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="36" />
+        <source>Another desk used the same dossier code for a different citizen or procedure. Both dossiers are kept: this desk's dossier gets a new code.</source>
+        <translation>Another desk used the same dossier code for a different citizen or procedure. Both dossiers are kept: this desk's dossier gets a new code.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="41" />
+        <source>This desk and the server changed the same information. Choose which value to keep.</source>
+        <translation>This desk and the server changed the same information. Choose which value to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
+        <source>On this desk</source>
+        <translation>On this desk</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
+        <source>On the server</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="51" />
+        <source>This desk's value</source>
+        <translation>This desk's value</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="52" />
+        <source>The server's value</source>
+        <translation>The server's value</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="63" />
+        <source>Keep both (new code for this desk's dossier)</source>
+        <translation>Keep both (new code for this desk's dossier)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="67" />
+        <source>Keep this desk's version</source>
+        <translation>Keep this desk's version</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="70" />
+        <source>Keep the server's version</source>
+        <translation>Keep the server's version</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="73" />
+        <source>Keep the values chosen per field</source>
+        <translation>Keep the values chosen per field</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="78" />
+        <source>Decide later</source>
+        <translation>Decide later</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="91" />
+        <source>The conflict could not be resolved; nothing was changed.</source>
+        <translation>The conflict could not be resolved; nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="43" />
+        <source>Changed by {name} — reloaded.</source>
+        <translation>Changed by {name} — reloaded.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="44" />
+        <source>another desk</source>
+        <translation>another desk</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="49" />
+        <source>No sync server is configured for this desk (sync_url in the settings).</source>
+        <translation>No sync server is configured for this desk (sync_url in the settings).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="64" />
+        <source>The center's server is out of reach; changes wait in the outbox.</source>
+        <translation>The center's server is out of reach; changes wait in the outbox.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="68" />
+        <source>Synced. {n} dossier(s) in conflict wait for a supervisor.</source>
+        <translation>Synced. {n} dossier(s) in conflict wait for a supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="71" />
+        <source>Synced: {sent} sent, {received} received.</source>
+        <translation>Synced: {sent} sent, {received} received.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="86" />
+        <source>⚠ {days} days without sync (limit {limit}): connect to the center or send a USB bundle.</source>
+        <translation>⚠ {days} days without sync (limit {limit}): connect to the center or send a USB bundle.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="32" />
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
+>>>>>>> main
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <source>Issued at</source>
         <translation>Issued at</translation>
     </message>
@@ -3656,6 +3807,46 @@
     <message>
         <source>Not printed</source>
         <translation>Not printed</translation>
+=======
+        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="47" />
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="52" />
+        <source>Resolve conflict…</source>
+        <translation>Resolve conflict…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="55" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="75" />
+        <source>This desk has never synced.</source>
+        <translation>This desk has never synced.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="77" />
+        <source>Last sync: {days} day(s) ago.</source>
+        <translation>Last sync: {days} day(s) ago.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="79" />
+        <source>More than {limit} days without sync: connect to the center or send a USB bundle.</source>
+        <translation>More than {limit} days without sync: connect to the center or send a USB bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="89" />
+        <source>A supervisor resolves sync conflicts.</source>
+        <translation>A supervisor resolves sync conflicts.</translation>
+>>>>>>> main
     </message>
 </context>
 </TS>

@@ -37,6 +37,22 @@ class PgServer:
             return ["runuser", "-u", self.run_as, "--", *args]
         return list(args)
 
+    def crash(self) -> None:
+        """Kill the server as a power cut would (immediate shutdown, data kept)."""
+        subprocess.run(
+            self._cmd(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "stop"),
+            capture_output=True, check=False,
+        )
+
+    def start_again(self) -> None:
+        root = self.data_dir.parent
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {root} -c fsync=off -c full_page_writes=off"
+        subprocess.run(
+            self._cmd(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-o", options, "-l",
+                      str(root / "log"), "-w", "-t", "60", "start"),
+            check=True, capture_output=True,
+        )
+
     def stop(self) -> None:
         subprocess.run(
             self._cmd(str(self.bin_dir / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "stop"),

@@ -15,6 +15,7 @@ from officer_desk.desk import open_desk
 from officer_desk.paths import Home
 from officer_desk.reports import build_report
 from officer_desk.reports.export import report_table
+from tests.helpers.office import Office
 from tests.helpers.reports import NOW, PERIOD, load_dataset
 from tests.helpers.signing import PIN, TestPki
 
@@ -147,3 +148,19 @@ def test_register_book_xlsx_and_signed_pdf(home_with_data: Home, capsys: pytest.
     assert payload["signed"] and payload["signer"] and payload["format"] == "pdf"
     code, out, _err = run(capsys, "verify", str(tmp_path / "so.pdf"), "--json")
     assert code == 0 and json.loads(out)["verdict"] == "valid"
+
+
+def test_register_book_on_a_set_up_office_is_signed_by_the_acting_account(
+        office: Office, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Demo mode off, no --keystore: the book is signed with the signing account's own certificate."""
+    out = tmp_path / "so-office.pdf"
+    code, _out, _err = run(capsys, "register", *ARGS, "--out", str(out), *office.as_officer())
+    assert code == 1  # a plain officer may not print the book (supervisors and administrators may)
+    assert not out.exists()
+    code, text, err = run(capsys, "register", *ARGS, "--out", str(out), "--pin-file", str(office.pin), "--json",
+                          *office.as_admin())
+    assert code == 0, err
+    assert json.loads(text)["signer"] == "Nguyễn Văn Thử"  # the administrator's own certificate (pki.good)
+    code, text, _err = run(capsys, "verify", str(out), "--json", "--trust", str(office.pki.root_pem))
+    report = json.loads(text)
+    assert code == 0 and report["signatures"][0]["signer"] == "Nguyễn Văn Thử"

@@ -1,0 +1,136 @@
+"""Sync figures (issue 12): push of N outbox items, pull of N cases, bundle export/import of N cases,
+and the fault-injection loop (a desk killed at many points, convergence checked after each).
+
+    .venv/bin/python bench/bench_sync.py [--n 10000] [--kills 20]
+
+Starts its own PostgreSQL (tests/helpers/pg.py); the desks are encrypted SQLite files in a temp folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("OFFICER_DESK_NO_KEYRING", "1")
+
+from officer_desk.demo import generate_cases  # noqa: E402
+from officer_desk.desk import Desk, open_desk  # noqa: E402
+from officer_desk.models import Case, CaseRoute, OutboxItem  # noqa: E402
+from officer_desk.paths import Home  # noqa: E402
+from officer_desk.sync import synchronize  # noqa: E402
+from officer_desk.sync.bundle import export_bundle, import_bundle  # noqa: E402
+from officer_desk.sync.engine import desk_identity  # noqa: E402
+from officer_desk.sync.identity import trust_identity  # noqa: E402
+from tests.helpers.pg import start_server  # noqa: E402
+from tests.helpers.sync_faults import POINTS, case_inventory, run_killed_sync  # noqa: E402
+
+
+def _desk(root: Path) -> Desk:
+    os.environ["OFFICER_DESK_HOME"] = str(root)
+    return open_desk(Home(root))
+
+
+def _filled(root: Path, n: int) -> tuple[Desk, list[str]]:
+    desk = _desk(root)
+    generate_cases(desk, n, seed=12)
+    with desk.db.session() as session:
+        codes = list(session.execute(select(Case.dossier_code).order_by(Case.id)).scalars())
+        session.execute(insert(OutboxItem), [{"kind": "case.received", "entity_id": c, "payload": {}} for c in codes])
+    return desk, codes
+
+
+def _database(server: object, name: str) -> str:
+    import sqlalchemy as sa
+
+    admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")  # type: ignore[attr-defined]
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return str(server.url(name))  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--kills", type=int, default=20)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="od-bench-sync-"))
+    server = start_server()
+    try:
+        url = _database(server, "center")
+        commune, codes = _filled(work / "commune", args.n)
+        start = time.perf_counter()
+        report = synchronize(commune, url)
+        push_s = time.perf_counter() - start
+        assert len(report.pushed) == args.n and not report.conflicts, report.as_json() if args.n < 50 else None
+        print(f"push of {args.n} outbox items (new cases): {push_s:.1f} s ({args.n / push_s:.0f} cases/s)")
+
+        other = _desk(work / "other")
+        identity = desk_identity(other)
+        center = open_desk(Home(work / "commune"), url)
+        with center.db.session() as session:
+            # The province assigns every case to another commune's desk.
+            session.execute(update(CaseRoute).values(desk_id=identity.desk_id))
+        center.close()
+        start = time.perf_counter()
+        pulled = synchronize(other, url)
+        pull_s = time.perf_counter() - start
+        assert len(pulled.pulled) == args.n
+        print(f"pull of {args.n} cases assigned to a desk: {pull_s:.1f} s ({args.n / pull_s:.0f} cases/s)")
+
+        sender, _codes = _filled(work / "sender", args.n)
+        receiver = _desk(work / "receiver")
+        trust_identity(sender.db, desk_identity(receiver).public, "bench")
+        trust_identity(receiver.db, desk_identity(sender).public, "bench")
+        bundle = work / "usb.odb"
+        start = time.perf_counter()
+        export_bundle(sender, bundle)
+        export_s = time.perf_counter() - start
+        start = time.perf_counter()
+        result = import_bundle(receiver, bundle)
+        import_s = time.perf_counter() - start
+        assert len(result.applied) == args.n
+        print(f"bundle of {args.n} cases: export {export_s:.1f} s, import {import_s:.1f} s, "
+              f"{bundle.stat().st_size / 1e6:.1f} MB")
+        for desk in (commune, other, sender, receiver):
+            desk.close()
+
+        rng = random.Random(12)
+        kills = 0
+        for attempt in range(args.kills):
+            root = work / f"kill{attempt}"
+            desk, kill_codes = _filled(root, 30)
+            desk.close()
+            kill_url = _database(server, f"kill{attempt}")
+            point = POINTS[attempt % 2]  # the two push points; during_pull is covered by the tests
+            # before_server_commit: the n-th case of the chunk; after_server_commit: the 2nd server
+            # transaction is the chunk (the 1st registers the desk)
+            after = rng.randint(1, 30) if point == "before_server_commit" else 2
+            kills += run_killed_sync(root, kill_url, point, after) == 9
+            desk = _desk(root)
+            final = synchronize(desk, kill_url)
+            assert not final.conflicts and not final.offline
+            kill_center = open_desk(Home(root), kill_url)
+            mine, theirs = case_inventory(desk, kill_codes), case_inventory(kill_center, kill_codes)
+            kill_center.close()
+            desk.close()
+            assert all(mine[c][0] == theirs[c][0] == 1 and mine[c][1] == theirs[c][1] and mine[c][2] == theirs[c][2]
+                       for c in kill_codes)
+        print(f"fault injection: {args.kills} runs, {kills} desks killed mid-sync at random points; "
+              "all converged (every case once, same events and attachments on both sides)")
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,261 @@
+"""Bundles for removable media: a desk's changes as one file, encrypted to the receiving identity and
+signed by the sender.
+
+Layout: ``ODBUNDLE1\\n`` · header length (4 bytes) · header JSON (bundle id, sender, recipient, the
+ephemeral X25519 key, nonce) · AES-256-GCM ciphertext (key: HKDF over X25519(ephemeral, recipient);
+the header is authenticated data) · Ed25519 signature of everything before it (64 bytes).
+A bundle is applied in one transaction with the rules of ``sync``; its id is recorded so the same
+bundle twice is applied once (replay guard). Import at a center answers with a return bundle.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import secrets
+import struct
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import officer_desk.sync.state as st
+from officer_desk.attachments import AttachmentStore
+from officer_desk.audit import audit
+from officer_desk.desk import Desk
+from officer_desk.errors import DeskError, InputError
+from officer_desk.fileio import write_bytes_atomic
+from officer_desk.i18n import _
+from officer_desk.models import AppliedBundle, CaseRoute, OutboxItem, SyncBase
+from officer_desk.sync.engine import record_conflict
+from officer_desk.sync.identity import DeskIdentity, PublicIdentity, load_identity, trusted_identities, trusted_identity
+
+MAGIC = b"ODBUNDLE1\n"
+_SIGNATURE = 64
+_RAW = serialization.Encoding.Raw
+_RAW_PUB = serialization.PublicFormat.Raw
+
+
+class NotABundleError(DeskError):
+    code = "not_a_bundle"
+    exit_code = 2
+
+
+class BundleRefusedError(DeskError):
+    code = "bundle_refused"
+    exit_code = 1
+
+
+@dataclass
+class BundleResult:
+    applied: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    already_applied: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        return {"applied": self.applied, "conflicts": self.conflicts}
+
+
+def _identity(desk: Desk) -> DeskIdentity:
+    return load_identity(desk.home, desk.config, set_up=desk.set_up)
+
+
+def _key(shared: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral + recipient,
+                info=b"officer-desk bundle v1").derive(shared)
+
+
+def _recipient(desk: Desk, to: str | None) -> PublicIdentity:
+    if to:
+        found = trusted_identity(desk.db, to)
+        if found is None:
+            raise InputError(_("Định danh {id} chưa được tin cậy trên quầy này", id=to))
+        return found
+    trusted = trusted_identities(desk.db)
+    if len(trusted) != 1:
+        raise InputError(_("Quầy tin cậy nhiều hoặc không có định danh nào: dùng --to để chọn nơi nhận"))
+    return trusted[0]
+
+
+def _cases_for(desk: Desk, session: Session, recipient: PublicIdentity) -> list[str]:
+    """Pending (or sent, not yet confirmed) changes; at a center also the cases belonging to the recipient."""
+    codes = list(dict.fromkeys(session.execute(
+        select(OutboxItem.entity_id).where(OutboxItem.status.in_(("pending", "sent"))).order_by(OutboxItem.id))
+        .scalars()))
+    routed = session.execute(select(CaseRoute.dossier_code).where(CaseRoute.desk_id == recipient.desk_id)
+                             .order_by(CaseRoute.dossier_code)).scalars()
+    return list(dict.fromkeys([*codes, *routed]))
+
+
+def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
+    """Write the bundle for ``to`` (or the only trusted identity); returns the codes it holds."""
+    identity = _identity(desk)
+    recipient = _recipient(desk, to)
+    store = AttachmentStore(desk.db)
+    with desk.db.session() as session:
+        codes = _cases_for(desk, session, recipient)
+        cases, blobs = [], {}
+        for code in codes:
+            case = st.load_case(session, code)
+            if case is None:
+                continue
+            wire = st.case_wire(case, identity.desk_id)
+            base = session.get(SyncBase, code)
+            wire["base"] = dict(base.state) if base is not None and desk.db.is_local else None
+            cases.append(wire)
+            for item in wire["attachments"]:
+                digest = item.get("content_sha256")
+                if digest and digest not in blobs:
+                    blobs[digest] = base64.b64encode(store.get(session, digest)).decode()
+        payload = gzip.compress(json.dumps({"cases": cases, "blobs": blobs}, ensure_ascii=False).encode())
+        ephemeral = X25519PrivateKey.generate()
+        ephemeral_pub = ephemeral.public_key().public_bytes(_RAW, _RAW_PUB)
+        key = _key(ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.encryption_key)), ephemeral_pub,
+                   recipient.encryption_key)
+        nonce = secrets.token_bytes(12)
+        header = json.dumps({"bundle_id": uuid.uuid4().hex, "sender": identity.desk_id,
+                             "recipient": recipient.desk_id, "created_at": datetime.now(UTC).isoformat(),
+                             "ephemeral": ephemeral_pub.hex(), "nonce": nonce.hex(), "cases": len(cases)}).encode()
+        body = MAGIC + struct.pack(">I", len(header)) + header + AESGCM(key).encrypt(nonce, payload, header)
+        write_bytes_atomic(out, body + identity.signing.sign(body), private=True)
+        for item in session.execute(select(OutboxItem).where(OutboxItem.status == "pending")).scalars():
+            item.status = "sent"
+            item.last_error = ""
+        audit(session, desk.officer, "bundle.exported", "identity", recipient.desk_id,
+              desk=desk.config.desk_number, cases=len(cases))
+    return [c["code"] for c in cases]
+
+
+def _read(data: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes]:
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4 + _SIGNATURE:
+        raise NotABundleError(_("Tệp này không phải là gói dữ liệu của Officer Desk"))
+    (length,) = struct.unpack(">I", data[len(MAGIC):len(MAGIC) + 4])
+    start = len(MAGIC) + 4
+    if start + length + 16 + _SIGNATURE > len(data):
+        raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì"))
+    header_bytes = data[start:start + length]
+    try:
+        header = json.loads(header_bytes)
+        if not isinstance(header, dict):
+            raise ValueError("header")
+    except ValueError as exc:
+        raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì")) from exc
+    return header, header_bytes, data[:-_SIGNATURE], data[-_SIGNATURE:]
+
+
+def import_bundle(desk: Desk, path: Path) -> BundleResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NotABundleError(_("Không đọc được tệp {path}", path=str(path))) from exc
+    header, header_bytes, body, signature = _read(data)
+    identity = _identity(desk)
+    sender = trusted_identity(desk.db, str(header.get("sender", "")))
+    if sender is None:
+        raise BundleRefusedError(_("Gói dữ liệu đến từ một quầy chưa được tin cậy; không áp dụng gì"))
+    try:
+        Ed25519PublicKey.from_public_bytes(sender.signing_key).verify(signature, body)
+    except InvalidSignature as exc:
+        raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì")) from exc
+    if header.get("recipient") != identity.desk_id:
+        raise BundleRefusedError(_("Gói dữ liệu này gửi cho một quầy khác; không áp dụng gì"))
+    bundle_id = str(header.get("bundle_id", ""))
+    with desk.db.session() as session:
+        done = session.get(AppliedBundle, bundle_id)
+        if done is not None:
+            return BundleResult(already_applied=True)
+    try:
+        ephemeral = bytes.fromhex(header["ephemeral"])
+        key = _key(identity.encryption.exchange(X25519PublicKey.from_public_bytes(ephemeral)), ephemeral,
+                   identity.public.encryption_key)
+        plain = AESGCM(key).decrypt(bytes.fromhex(header["nonce"]), body[len(MAGIC) + 4 + len(header_bytes):],
+                                    header_bytes)
+        payload = json.loads(gzip.decompress(plain))
+    except (KeyError, ValueError, InvalidTag, OSError) as exc:
+        raise BundleRefusedError(_("Không giải mã được gói dữ liệu; không áp dụng gì")) from exc
+    result = _apply(desk, sender, bundle_id, payload)
+    return result
+
+
+def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str, Any]) -> BundleResult:
+    result = BundleResult()
+    store = AttachmentStore(desk.db)
+    blobs: dict[str, str] = payload.get("blobs", {})
+    with desk.db.session() as session:
+        def put(digest: str) -> None:
+            store.put(session, base64.b64decode(blobs[digest]))
+
+        officers = st.Officers(session)
+        for wire in payload["cases"]:
+            code = wire["code"]
+            incoming = wire["state"]
+            target = st.load_case(session, code, lock=True)
+            if target is None:
+                st.insert_case(session, wire, officers, put)
+                if session.get(CaseRoute, code) is None:
+                    session.add(CaseRoute(dossier_code=code, desk_id=sender.desk_id))
+                if desk.db.is_local:
+                    session.add(SyncBase(dossier_code=code, state=incoming))
+                result.applied.append(code)
+                continue
+            own = st.case_state(target)
+            local_base = session.get(SyncBase, code)
+            base = wire.get("base") or (dict(local_base.state) if local_base is not None else None)
+            if base is None and st.case_identity(target) != st.case_identity(wire["columns"]):
+                record_conflict(session, code, "identity", [], own, incoming, desk.officer, desk.config.desk_number)
+                result.conflicts.append(code)
+                continue
+            merged = st.merge3(base if base is not None else st.base_from_raw(target), incoming, own)
+            if merged.merged != own:
+                st.apply_state(session, target, merged.merged, officers)
+            added = st.add_events(session, target, wire["events"], officers, st.known_keys(session, target))
+            st.add_attachments(session, target, wire["attachments"], put)
+            if session.get(CaseRoute, code) is None:
+                session.add(CaseRoute(dossier_code=code, desk_id=sender.desk_id))
+            if desk.db.is_local:
+                agreed = {**merged.merged, **{k: incoming[k] for k in merged.conflicts if k in incoming}}
+                if local_base is None:
+                    session.add(SyncBase(dossier_code=code, state=agreed))
+                else:
+                    local_base.state = agreed
+                # What we sent has arrived there: the center answered with the case.
+                for item in session.execute(select(OutboxItem).where(
+                        OutboxItem.entity_id == code, OutboxItem.status == "sent")).scalars():
+                    item.status = "done"
+            if merged.conflicts:
+                record_conflict(session, code, "fields", merged.conflicts, own, incoming, desk.officer,
+                                desk.config.desk_number)
+                result.conflicts.append(code)
+            elif merged.merged != own or added:
+                result.applied.append(code)
+        session.add(AppliedBundle(bundle_id=bundle_id, sender=sender.desk_id, result=result.as_json()))
+        audit(session, desk.officer, "bundle.imported", "identity", sender.desk_id, desk=desk.config.desk_number,
+              bundle=bundle_id, applied=len(result.applied), conflicts=len(result.conflicts))
+    return result
+
+
+def write_return_bundle(desk: Desk, source: Path, sender: str) -> Path | None:
+    """The center's answer (new online dossiers, decisions) beside the imported file, when it can."""
+    out = source.with_name(source.stem + "-tra-ve.odb")
+    try:
+        export_bundle(desk, out, to=sender)
+    except (OSError, DeskError):
+        return None
+    return out
+
+
+def bundle_sender(path: Path) -> str:
+    header, *_rest = _read(path.read_bytes())
+    return str(header.get("sender", ""))
+
