@@ -23,13 +23,8 @@ from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import DossierFormatError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, Status, allowed_actions
-<<<<<<< HEAD
-from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem
-from officer_desk.vocabulary import SEVERITY_RANK, Decision
-=======
 from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem, SyncConflict
-from officer_desk.vocabulary import SEVERITY_RANK
->>>>>>> main
+from officer_desk.vocabulary import SEVERITY_RANK, Decision
 
 SORT_COLUMNS = {
     "dossier_code": Case.dossier_code,

@@ -3477,126 +3477,6 @@
     </message>
 </context>
 <context>
-<<<<<<< HEAD
-    <name>AlertsBar</name>
-    <message>
-        <source>Due today: {count} dossiers — show them</source>
-        <translation>Due today: {count} dossiers — show them</translation>
-    </message>
-    <message>
-        <source>The due date has passed: issue an apology with a new appointment (Mẫu 05) or finish them first</source>
-        <translation>The due date has passed: issue an apology with a new appointment (Mẫu 05) or finish them first</translation>
-    </message>
-    <message>
-        <source>Overdue: {count} dossiers — show them</source>
-        <translation>Overdue: {count} dossiers — show them</translation>
-    </message>
-</context>
-<context>
-    <name>ApologyDialog</name>
-    <message>
-        <source>Issue the apology</source>
-        <translation>Issue the apology</translation>
-    </message>
-    <message>
-        <source>&amp;Reason:</source>
-        <translation>&amp;Reason:</translation>
-    </message>
-    <message>
-        <source>Why is the result late? (printed for the citizen)</source>
-        <translation>Why is the result late? (printed for the citizen)</translation>
-    </message>
-    <message>
-        <source>New &amp;appointment:</source>
-        <translation>New &amp;appointment:</translation>
-    </message>
-    <message>
-        <source>The result was due on {due}. The citizen receives a signed apology with the new date; the dossier's due date becomes that date.</source>
-        <translation>The result was due on {due}. The citizen receives a signed apology with the new date; the dossier's due date becomes that date.</translation>
-    </message>
-    <message>
-        <source>Apology and new appointment — {code}</source>
-        <translation>Apology and new appointment — {code}</translation>
-    </message>
-</context>
-<context>
-    <name>CasePanel</name>
-    <message>
-        <source>Issued documents ({count})</source>
-        <translation>Issued documents ({count})</translation>
-    </message>
-</context>
-<context>
-    <name>Documents</name>
-    <message>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>Requirements checklist</source>
-        <translation>Requirements checklist</translation>
-    </message>
-    <message>
-        <source>Processing control sheet</source>
-        <translation>Processing control sheet</translation>
-    </message>
-    <message>
-        <source>Result return slip</source>
-        <translation>Result return slip</translation>
-    </message>
-    <message>
-        <source>Apology and new appointment</source>
-        <translation>Apology and new appointment</translation>
-    </message>
-    <message>
-        <source>Refusal notice</source>
-        <translation>Refusal notice</translation>
-    </message>
-    <message>
-        <source>Supplement request</source>
-        <translation>Supplement request</translation>
-    </message>
-    <message>
-        <source>Receipt and appointment</source>
-        <translation>Receipt and appointment</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentsPanel</name>
-    <message>
-        <source>signed</source>
-        <translation>signed</translation>
-    </message>
-    <message>
-        <source>signed, timestamp pending</source>
-        <translation>signed, timestamp pending</translation>
-    </message>
-    <message>
-        <source>issued, not printed</source>
-        <translation>issued, not printed</translation>
-    </message>
-    <message>
-        <source>saved as PDF</source>
-        <translation>saved as PDF</translation>
-    </message>
-    <message>
-        <source>printed</source>
-        <translation>printed</translation>
-    </message>
-    <message>
-        <source>reprint</source>
-        <translation>reprint</translation>
-    </message>
-    <message>
-        <source>No document has been issued for this case yet.</source>
-        <translation>No document has been issued for this case yet.</translation>
-    </message>
-    <message>
-        <source>Enter or double-click opens a document to print it again or save it.</source>
-        <translation>Enter or double-click opens a document to print it again or save it.</translation>
-    </message>
-    <message>
-=======
     <name>ConflictDialog</name>
     <message>
         <location filename="../../officer_desk/ui/conflict_dialog.py" line="31" />
@@ -3729,12 +3609,173 @@
     </message>
     <message>
         <location filename="../../officer_desk/ui/sync_page.py" line="41" />
->>>>>>> main
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-<<<<<<< HEAD
+        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="47" />
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="52" />
+        <source>Resolve conflict…</source>
+        <translation>Resolve conflict…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="55" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="75" />
+        <source>This desk has never synced.</source>
+        <translation>This desk has never synced.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="77" />
+        <source>Last sync: {days} day(s) ago.</source>
+        <translation>Last sync: {days} day(s) ago.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="79" />
+        <source>More than {limit} days without sync: connect to the center or send a USB bundle.</source>
+        <translation>More than {limit} days without sync: connect to the center or send a USB bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="89" />
+        <source>A supervisor resolves sync conflicts.</source>
+        <translation>A supervisor resolves sync conflicts.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsBar</name>
+    <message>
+        <source>Due today: {count} dossiers — show them</source>
+        <translation>Due today: {count} dossiers — show them</translation>
+    </message>
+    <message>
+        <source>The due date has passed: issue an apology with a new appointment (Mẫu 05) or finish them first</source>
+        <translation>The due date has passed: issue an apology with a new appointment (Mẫu 05) or finish them first</translation>
+    </message>
+    <message>
+        <source>Overdue: {count} dossiers — show them</source>
+        <translation>Overdue: {count} dossiers — show them</translation>
+    </message>
+</context>
+<context>
+    <name>ApologyDialog</name>
+    <message>
+        <source>Issue the apology</source>
+        <translation>Issue the apology</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Why is the result late? (printed for the citizen)</source>
+        <translation>Why is the result late? (printed for the citizen)</translation>
+    </message>
+    <message>
+        <source>New &amp;appointment:</source>
+        <translation>New &amp;appointment:</translation>
+    </message>
+    <message>
+        <source>The result was due on {due}. The citizen receives a signed apology with the new date; the dossier's due date becomes that date.</source>
+        <translation>The result was due on {due}. The citizen receives a signed apology with the new date; the dossier's due date becomes that date.</translation>
+    </message>
+    <message>
+        <source>Apology and new appointment — {code}</source>
+        <translation>Apology and new appointment — {code}</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Issued documents ({count})</source>
+        <translation>Issued documents ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Requirements checklist</source>
+        <translation>Requirements checklist</translation>
+    </message>
+    <message>
+        <source>Processing control sheet</source>
+        <translation>Processing control sheet</translation>
+    </message>
+    <message>
+        <source>Result return slip</source>
+        <translation>Result return slip</translation>
+    </message>
+    <message>
+        <source>Apology and new appointment</source>
+        <translation>Apology and new appointment</translation>
+    </message>
+    <message>
+        <source>Refusal notice</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <source>Supplement request</source>
+        <translation>Supplement request</translation>
+    </message>
+    <message>
+        <source>Receipt and appointment</source>
+        <translation>Receipt and appointment</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>signed</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>signed, timestamp pending</source>
+        <translation>signed, timestamp pending</translation>
+    </message>
+    <message>
+        <source>issued, not printed</source>
+        <translation>issued, not printed</translation>
+    </message>
+    <message>
+        <source>saved as PDF</source>
+        <translation>saved as PDF</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>reprint</source>
+        <translation>reprint</translation>
+    </message>
+    <message>
+        <source>No document has been issued for this case yet.</source>
+        <translation>No document has been issued for this case yet.</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens a document to print it again or save it.</source>
+        <translation>Enter or double-click opens a document to print it again or save it.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
         <source>Issued at</source>
         <translation>Issued at</translation>
     </message>
@@ -3807,46 +3848,6 @@
     <message>
         <source>Not printed</source>
         <translation>Not printed</translation>
-=======
-        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
-        <source>Why</source>
-        <translation>Why</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="47" />
-        <source>Sync now</source>
-        <translation>Sync now</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="52" />
-        <source>Resolve conflict…</source>
-        <translation>Resolve conflict…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="55" />
-        <source>Close</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="75" />
-        <source>This desk has never synced.</source>
-        <translation>This desk has never synced.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="77" />
-        <source>Last sync: {days} day(s) ago.</source>
-        <translation>Last sync: {days} day(s) ago.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="79" />
-        <source>More than {limit} days without sync: connect to the center or send a USB bundle.</source>
-        <translation>More than {limit} days without sync: connect to the center or send a USB bundle.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="89" />
-        <source>A supervisor resolves sync conflicts.</source>
-        <translation>A supervisor resolves sync conflicts.</translation>
->>>>>>> main
     </message>
 </context>
 </TS>

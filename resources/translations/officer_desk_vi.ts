@@ -3477,7 +3477,183 @@
     </message>
 </context>
 <context>
-<<<<<<< HEAD
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="31" />
+        <source>Sync conflict — {code}</source>
+        <translation>Xung đột đồng bộ — {code}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="36" />
+        <source>Another desk used the same dossier code for a different citizen or procedure. Both dossiers are kept: this desk's dossier gets a new code.</source>
+        <translation>Một quầy khác đã dùng cùng mã hồ sơ cho một công dân hoặc thủ tục khác. Cả hai hồ sơ được giữ lại: hồ sơ của quầy này được cấp mã mới.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="41" />
+        <source>This desk and the server changed the same information. Choose which value to keep.</source>
+        <translation>Quầy này và máy chủ đã sửa cùng một thông tin. Hãy chọn giá trị cần giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
+        <source>Information</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
+        <source>On this desk</source>
+        <translation>Trên quầy này</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
+        <source>On the server</source>
+        <translation>Trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
+        <source>Keep</source>
+        <translation>Giữ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="51" />
+        <source>This desk's value</source>
+        <translation>Giá trị của quầy này</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="52" />
+        <source>The server's value</source>
+        <translation>Giá trị trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="63" />
+        <source>Keep both (new code for this desk's dossier)</source>
+        <translation>Giữ cả hai (cấp mã mới cho hồ sơ của quầy này)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="67" />
+        <source>Keep this desk's version</source>
+        <translation>Giữ bản của quầy này</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="70" />
+        <source>Keep the server's version</source>
+        <translation>Giữ bản trên máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="73" />
+        <source>Keep the values chosen per field</source>
+        <translation>Giữ giá trị đã chọn cho từng thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="78" />
+        <source>Decide later</source>
+        <translation>Quyết định sau</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/conflict_dialog.py" line="91" />
+        <source>The conflict could not be resolved; nothing was changed.</source>
+        <translation>Chưa giải quyết được xung đột; không có gì bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="43" />
+        <source>Changed by {name} — reloaded.</source>
+        <translation>Đã được {name} thay đổi — đã tải lại.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="44" />
+        <source>another desk</source>
+        <translation>một quầy khác</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="49" />
+        <source>No sync server is configured for this desk (sync_url in the settings).</source>
+        <translation>Quầy này chưa được cấu hình máy chủ đồng bộ (sync_url trong cấu hình).</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="64" />
+        <source>The center's server is out of reach; changes wait in the outbox.</source>
+        <translation>Không kết nối được máy chủ của trung tâm; các thay đổi vẫn chờ trong hàng đợi gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="68" />
+        <source>Synced. {n} dossier(s) in conflict wait for a supervisor.</source>
+        <translation>Đã đồng bộ. {n} hồ sơ đang xung đột chờ lãnh đạo bộ phận quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="71" />
+        <source>Synced: {sent} sent, {received} received.</source>
+        <translation>Đã đồng bộ: gửi {sent}, nhận {received}.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="86" />
+        <source>⚠ {days} days without sync (limit {limit}): connect to the center or send a USB bundle.</source>
+        <translation>⚠ {days} ngày chưa đồng bộ (giới hạn {limit}): hãy kết nối với trung tâm hoặc gửi gói dữ liệu bằng USB.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="32" />
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="47" />
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="52" />
+        <source>Resolve conflict…</source>
+        <translation>Giải quyết xung đột…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="55" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="75" />
+        <source>This desk has never synced.</source>
+        <translation>Quầy này chưa đồng bộ lần nào.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="77" />
+        <source>Last sync: {days} day(s) ago.</source>
+        <translation>Lần đồng bộ gần nhất: {days} ngày trước.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="79" />
+        <source>More than {limit} days without sync: connect to the center or send a USB bundle.</source>
+        <translation>Quá {limit} ngày chưa đồng bộ: hãy kết nối với trung tâm hoặc gửi gói dữ liệu bằng USB.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/sync_page.py" line="89" />
+        <source>A supervisor resolves sync conflicts.</source>
+        <translation>Lãnh đạo bộ phận giải quyết xung đột đồng bộ.</translation>
+    </message>
+</context>
+<context>
     <name>AlertsBar</name>
     <message>
         <source>Due today: {count} dossiers — show them</source>
@@ -3672,182 +3848,6 @@
     <message>
         <source>Not printed</source>
         <translation>Chưa in được</translation>
-=======
-    <name>ConflictDialog</name>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="31" />
-        <source>Sync conflict — {code}</source>
-        <translation>Xung đột đồng bộ — {code}</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="36" />
-        <source>Another desk used the same dossier code for a different citizen or procedure. Both dossiers are kept: this desk's dossier gets a new code.</source>
-        <translation>Một quầy khác đã dùng cùng mã hồ sơ cho một công dân hoặc thủ tục khác. Cả hai hồ sơ được giữ lại: hồ sơ của quầy này được cấp mã mới.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="41" />
-        <source>This desk and the server changed the same information. Choose which value to keep.</source>
-        <translation>Quầy này và máy chủ đã sửa cùng một thông tin. Hãy chọn giá trị cần giữ.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
-        <source>Information</source>
-        <translation>Thông tin</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
-        <source>On this desk</source>
-        <translation>Trên quầy này</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
-        <source>On the server</source>
-        <translation>Trên máy chủ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="45" />
-        <source>Keep</source>
-        <translation>Giữ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="51" />
-        <source>This desk's value</source>
-        <translation>Giá trị của quầy này</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="52" />
-        <source>The server's value</source>
-        <translation>Giá trị trên máy chủ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="63" />
-        <source>Keep both (new code for this desk's dossier)</source>
-        <translation>Giữ cả hai (cấp mã mới cho hồ sơ của quầy này)</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="67" />
-        <source>Keep this desk's version</source>
-        <translation>Giữ bản của quầy này</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="70" />
-        <source>Keep the server's version</source>
-        <translation>Giữ bản trên máy chủ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="73" />
-        <source>Keep the values chosen per field</source>
-        <translation>Giữ giá trị đã chọn cho từng thông tin</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="78" />
-        <source>Decide later</source>
-        <translation>Quyết định sau</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/conflict_dialog.py" line="91" />
-        <source>The conflict could not be resolved; nothing was changed.</source>
-        <translation>Chưa giải quyết được xung đột; không có gì bị thay đổi.</translation>
-    </message>
-</context>
-<context>
-    <name>LiveUpdates</name>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="43" />
-        <source>Changed by {name} — reloaded.</source>
-        <translation>Đã được {name} thay đổi — đã tải lại.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/live_updates.py" line="44" />
-        <source>another desk</source>
-        <translation>một quầy khác</translation>
-    </message>
-</context>
-<context>
-    <name>SyncController</name>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="49" />
-        <source>No sync server is configured for this desk (sync_url in the settings).</source>
-        <translation>Quầy này chưa được cấu hình máy chủ đồng bộ (sync_url trong cấu hình).</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="64" />
-        <source>The center's server is out of reach; changes wait in the outbox.</source>
-        <translation>Không kết nối được máy chủ của trung tâm; các thay đổi vẫn chờ trong hàng đợi gửi.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="68" />
-        <source>Synced. {n} dossier(s) in conflict wait for a supervisor.</source>
-        <translation>Đã đồng bộ. {n} hồ sơ đang xung đột chờ lãnh đạo bộ phận quyết định.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="71" />
-        <source>Synced: {sent} sent, {received} received.</source>
-        <translation>Đã đồng bộ: gửi {sent}, nhận {received}.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="86" />
-        <source>⚠ {days} days without sync (limit {limit}): connect to the center or send a USB bundle.</source>
-        <translation>⚠ {days} ngày chưa đồng bộ (giới hạn {limit}): hãy kết nối với trung tâm hoặc gửi gói dữ liệu bằng USB.</translation>
-    </message>
-</context>
-<context>
-    <name>SyncPage</name>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="32" />
-        <source>Sync</source>
-        <translation>Đồng bộ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
-        <source>Dossier</source>
-        <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
-        <source>State</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="41" />
-        <source>Why</source>
-        <translation>Lý do</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="47" />
-        <source>Sync now</source>
-        <translation>Đồng bộ ngay</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="52" />
-        <source>Resolve conflict…</source>
-        <translation>Giải quyết xung đột…</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="55" />
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="75" />
-        <source>This desk has never synced.</source>
-        <translation>Quầy này chưa đồng bộ lần nào.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="77" />
-        <source>Last sync: {days} day(s) ago.</source>
-        <translation>Lần đồng bộ gần nhất: {days} ngày trước.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="79" />
-        <source>More than {limit} days without sync: connect to the center or send a USB bundle.</source>
-        <translation>Quá {limit} ngày chưa đồng bộ: hãy kết nối với trung tâm hoặc gửi gói dữ liệu bằng USB.</translation>
-    </message>
-    <message>
-        <location filename="../../officer_desk/ui/sync_page.py" line="89" />
-        <source>A supervisor resolves sync conflicts.</source>
-        <translation>Lãnh đạo bộ phận giải quyết xung đột đồng bộ.</translation>
->>>>>>> main
     </message>
 </context>
 </TS>

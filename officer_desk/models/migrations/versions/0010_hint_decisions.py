@@ -5,7 +5,7 @@ defect; a "dismissed" hint (always with a reason) was one the officer found wron
 rows keep who decided, when and why; only the names change. The audit trail keeps its old event names.
 
 Revision ID: 0010_hint_decisions
-Revises: 0009_attachment_hmac
+Revises: 0011_sync_identity
 Create Date: 2026-12-06
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_hint_decisions"
-down_revision: str | Sequence[str] | None = "0009_attachment_hmac"
+down_revision: str | Sequence[str] | None = "0011_sync_identity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
