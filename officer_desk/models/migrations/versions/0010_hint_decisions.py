@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_hint_decisions"
-down_revision: str | Sequence[str] | None = "0011_sync_identity"
+down_revision: str | Sequence[str] | None = "0009_attachment_hmac"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_sync_identity"
-down_revision: str | Sequence[str] | None = "0009_attachment_hmac"
+down_revision: str | Sequence[str] | None = "0010_hint_decisions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
