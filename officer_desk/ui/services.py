@@ -143,11 +143,6 @@ def mark_delivered(desk: Desk, code: str, pdf: bytes, how: str, printer: str = "
     issued_documents.mark_delivered(desk, code, pdf, how, printer)
 
 
-def stored_receipt(desk: Desk, code: str) -> bytes:
-    """The newest stored receipt PDF of a case (reprint)."""
-    return bytes(receipts.stored_document(desk, code, "receipt"))
-
-
 def screen_case(desk: Desk, code: str) -> bool:
     """Screen one case again in its own transaction."""
     screening.screen_case(desk, code)

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from officer_desk.rules.dates import OK, OPEN_ENDED, DateValue
+from officer_desk.rules.dates import OK, OPEN_ENDED
 from officer_desk.rules.dates import parse_date as parse_declared_date
 from officer_desk.rules.personal_id import id_number_problems, id_problem_message
 from officer_desk.rules.phone import phone_problem
@@ -61,11 +61,6 @@ def date_problem(key: str, text: str, today: date | None = None) -> str:
     if _is_birth(key) and value.earliest > (today or date.today()):
         return QCoreApplication.translate("IntakeDialog", "A date of birth cannot be in the future")
     return ""
-
-
-def declared_date(text: str) -> DateValue | None:
-    status, value = parse_declared_date(text)
-    return value if status == OK else None
 
 
 def field_problem(editor: Editor, editors: Mapping[str, Editor]) -> str:
