@@ -126,3 +126,11 @@ SAMPLE_FINDINGS = [
      "message": "Đăng ký quá hạn 60 ngày", "message_en": "Registered after 60 days",
      "evidence": "Sinh ngày 01/01/2026", "suggestion": ""},
 ]
+
+
+def override_open_errors(desk: Any, code: str, reason: str = "Đã đối chiếu bản gốc") -> None:
+    """Decide every undecided error hint of a case as overridden (the officer checked the original), so
+    the case may be accepted: the acceptance gate refuses a case with undecided or confirmed errors."""
+    for finding in desk.cases.detail(code).findings:
+        if finding.severity == "error" and finding.decision == "open":
+            desk.cases.decide_finding(finding.id, "overridden", reason)

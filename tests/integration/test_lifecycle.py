@@ -14,6 +14,7 @@ from officer_desk.lifecycle import TRANSITIONS, Action, Status, allowed_actions
 from officer_desk.models import AuditEntry, CaseEvent
 from officer_desk.screening.result import ScreeningFinding
 from officer_desk.vocabulary import Severity
+from tests.helpers.desks import override_open_errors
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 CODE = "000.00.01.X99-261127-0007"
@@ -26,6 +27,7 @@ def case_code(desk, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
     path = tmp_path / "case.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     desk.cases.import_paths([path])
+    override_open_errors(desk, CODE)  # these tests are about the lifecycle, not about the hints
     return CODE
 
 
@@ -120,15 +122,16 @@ def test_finding_decisions_are_recorded_and_audited(desk, case_code: str) -> Non
         ], "test-1")
     detail = desk.cases.detail(case_code)
     assert detail.row.worst_severity == "error" and detail.row.open_finding_count == 2
-    error = next(f for f in detail.findings if f.severity == "error")
+    error = next(f for f in detail.findings if f.target == "to_khai_ct01")
     with pytest.raises(Exception, match="lý do"):
-        desk.cases.decide_finding(error.id, "dismissed", "")
+        desk.cases.decide_finding(error.id, "overridden", "")
+    # The old stored word "dismissed" still reads as "overridden" (migration 0010).
     desk.cases.decide_finding(error.id, "dismissed", "đã xuất trình bản chính")
     detail = desk.cases.detail(case_code)
-    dismissed = next(f for f in detail.findings if f.id == error.id)
-    assert dismissed.decision == "dismissed" and dismissed.decided_by == "canbo.test"
+    overridden = next(f for f in detail.findings if f.id == error.id)
+    assert overridden.decision == "overridden" and overridden.decided_by == "canbo.test"
     assert detail.row.worst_severity == "warning" and detail.row.open_finding_count == 1
-    assert "finding_dismissed" in [e.action for e in detail.events]
+    assert "finding_overridden" in [e.action for e in detail.events]
 
 
 def test_due_date_in_an_uncovered_year_is_warned(desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
