@@ -11,30 +11,38 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
+from types import ModuleType
 from typing import NoReturn
 
 from officer_desk import __version__
-from officer_desk.cli import (
-    admin,
-    cases,
-    catalogue_cmd,
-    documents_cmd,
-    ocr_cmd,
-    receipts_cmd,
-    report_cmd,
-    screening_cmd,
-    signing_cmd,
-    sync_cmd,
-)
 from officer_desk.cli.acting import GlobalOptions, command_key, resolve_acting, seal_after_command, split_global_options
 from officer_desk.cli.output import Handler, Output, run_handler
 from officer_desk.config import load_config
 from officer_desk.errors import UsageError
 from officer_desk.i18n import set_language
 
-# Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin, ocr_cmd,
-                   report_cmd, sync_cmd)
+
+def command_modules() -> tuple[ModuleType, ...]:
+    """The command modules, in the order their commands appear in --help.
+
+    Imported here, when a sub-command or --help needs them, not at the top: they pull in the database,
+    signing and OCR stacks, and the window's start (no sub-command) must show its splash first (issue 10).
+    """
+    from officer_desk.cli import (
+        admin,
+        cases,
+        catalogue_cmd,
+        documents_cmd,
+        ocr_cmd,
+        receipts_cmd,
+        report_cmd,
+        screening_cmd,
+        signing_cmd,
+        sync_cmd,
+    )
+
+    return (cases, catalogue_cmd, screening_cmd, signing_cmd, receipts_cmd, documents_cmd, admin, ocr_cmd,
+            report_cmd, sync_cmd)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,9 +52,11 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _base_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    """The global and window options, without the sub-commands."""
     parser = _Parser(
         prog="officer-desk",
+        add_help=add_help,
         description="Officer Desk — bàn làm việc của cán bộ một cửa / desk for one-stop counter officers",
     )
     parser.add_argument("--version", action="version", version=f"officer-desk {__version__}")
@@ -59,10 +69,27 @@ def build_parser() -> argparse.ArgumentParser:
     # Window options (used when no sub-command is given).
     parser.add_argument("--screenshot", metavar="PATH", help="grab the window to PNG and exit")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS", help="close the window after SECONDS")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _base_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
     return parser
+
+
+def _window_arguments(arguments: list[str]) -> argparse.Namespace | None:
+    """The parsed options when the line only opens the window (no sub-command, no --help), else None."""
+    try:
+        args, rest = _base_parser(add_help=False).parse_known_args(arguments)
+    except UsageError:
+        return None  # let the full parser word the error
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def _configure_language(args: argparse.Namespace) -> None:
@@ -84,17 +111,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(os, "umask"):
         # every file the desk creates (home, logs, temp files, outputs) is owner-only (issue 16)
         os.umask(0o077)
-    parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    parser: argparse.ArgumentParser | None = None
     try:
         # Global options stand anywhere: before or after the sub-command (cli-contract.md, Additions).
         options = split_global_options(arguments)
-        args = parser.parse_args(options.rest)
+        window_args = _window_arguments(options.rest)
+        if window_args is not None:
+            args = window_args
+        else:
+            parser = build_parser()
+            args = parser.parse_args(options.rest)
     except UsageError as exc:
         out = Output(json_mode="--json" in arguments)
         out.error(exc.code, exc.message)
         if not out.json_mode:
-            parser.print_usage(sys.stderr)
+            (parser or build_parser()).print_usage(sys.stderr)
         return exc.exit_code
     args.lang = options.lang or args.lang
     args.database = options.database or args.database

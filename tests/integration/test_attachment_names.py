@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 
 from officer_desk.desk import open_desk
 from officer_desk.models import Attachment
+from officer_desk.models.migrate import head_revision, upgrade_to_head
 from officer_desk.paths import Home
 
 DOSSIERS = Path(__file__).resolve().parents[1] / "data" / "dossiers"
@@ -48,11 +49,15 @@ def test_migration_0009_renames_an_older_homes_files(isolated_home: Home, backen
             legacy = isolated_home.attachments / digest[:2] / digest
             legacy.parent.mkdir(exist_ok=True)
             store.path_for(digest).rename(legacy)
+        # Run 0009 again over the home (the schema is otherwise at head: later migrations must not rerun).
         with desk.db.engine.begin() as connection:
             connection.execute(text("UPDATE alembic_version SET version_num = '0008_reports'"))
+        upgrade_to_head(desk.db.engine, "0009_attachment_hmac", home=desk.db.home, db_key=desk.db.db_key)
+        with desk.db.engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head_revision()})
     finally:
         desk.db.dispose()
-    reopened = open_desk(isolated_home)  # upgrades to head: 0009 renames the files
+    reopened = open_desk(isolated_home)
     try:
         plain = [p for p in isolated_home.attachments.rglob("*") if p.is_file() and not p.name.startswith("h")]
         assert plain == []
