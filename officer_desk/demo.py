@@ -19,7 +19,7 @@ from officer_desk.cases import case_search_terms
 from officer_desk.cases.repository import severity_summary
 from officer_desk.demo_data import demo_dossiers
 from officer_desk.demo_files import sample_scan
-from officer_desk.desk import Desk
+from officer_desk.desk import DEMO_OFFICER, Desk
 from officer_desk.dossier import LOCAL_TZ, parse
 from officer_desk.errors import DeskError
 from officer_desk.i18n import _
@@ -34,7 +34,7 @@ BATCH = 2000
 SCREEN_NEWEST = 5000
 DEMO_SETTING = "demo_mode_since"
 DEMO_AGENCIES = [f"000.00.{n:02d}.H41" for n in range(1, 41)]
-DEMO_OFFICERS = [("canbo.lan", "Nguyễn Thị Lan"), ("canbo.hung", "Đặng Văn Hùng"), ("canbo.mai", "Đỗ Thị Mai")]
+DEMO_OFFICERS = [DEMO_OFFICER, ("canbo.hung", "Đặng Văn Hùng"), ("canbo.mai", "Đỗ Thị Mai")]
 
 
 class DemoRefused(DeskError):

@@ -18,10 +18,13 @@ from officer_desk.paths import Home
 from officer_desk.workdays import WorkingCalendar, calendar_for
 
 OFFICER_ENV = "OFFICER_DESK_OFFICER"
+# Who acts on a demo home when no officer is named (cli-contract.md: "the demo officer acts"): one of the
+# demo's officers, never the operating-system account.
+DEMO_OFFICER = ("canbo.lan", "Nguyễn Thị Lan")
 
 
 def current_officer_username() -> str:
-    """Who works on a home never set up (or a demo home): ``OFFICER_DESK_OFFICER`` or the OS account.
+    """Who works on a home never set up: ``OFFICER_DESK_OFFICER`` or the OS account (demo homes: DEMO_OFFICER).
 
     Never an identity on a set-up home: there the signed-in account acts (``Desk.actor``).
     """
@@ -106,8 +109,10 @@ def open_desk(home: Home | None = None, url: str | None = None, officer: str | N
     if kind is HomeKind.SET_UP:
         actor = account if account is not None and account.kind is ActorKind.ACCOUNT else Actor.nobody()
         return Desk(home=home, db=db, config=config, officer=actor.username, actor=actor)
-    username = officer or current_officer_username()
     if kind is HomeKind.DEMO:
-        demo = Actor(username, config.officer_name or username, None, ActorKind.DEMO)
+        username = officer or os.environ.get(OFFICER_ENV, "").strip()[:64] or DEMO_OFFICER[0]
+        name = config.officer_name or (DEMO_OFFICER[1] if username == DEMO_OFFICER[0] else username)
+        demo = Actor(username, name, None, ActorKind.DEMO)
         return Desk(home=home, db=db, config=config, officer=username, actor=demo)
+    username = officer or current_officer_username()
     return Desk(home=home, db=db, config=config, officer=username)
