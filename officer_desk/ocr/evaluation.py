@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 import unicodedata
 from collections import defaultdict
@@ -38,10 +39,10 @@ class Evaluation:
 
 
 def _cpu_seconds() -> float:
-    try:
-        import resource
-    except ImportError:  # Windows: wall time only
+    if sys.platform == "win32":  # the resource module is POSIX-only: Windows reports wall time only
         return 0.0
+    import resource
+
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime

@@ -615,10 +615,8 @@ def token_failure(exc: BaseException) -> KeystoreError | None:
 
     Looks through the exception's causes, since pyHanko may wrap the token's error.
     """
-    try:
-        from pkcs11 import exceptions as p11
-    except ImportError:  # pragma: no cover - python-pkcs11 is a dependency
-        return None
+    from pkcs11 import exceptions as p11  # a hard dependency; imported here to keep PKCS#12-only starts light
+
     seen: BaseException | None = exc
     for _depth in range(5):
         if seen is None:
