@@ -184,3 +184,53 @@ def test_apology_through_the_cli_counts_late(isolated_home: Any, tmp_path: Path)
         assert [row.key for row in rows] == [desk.officer]  # the officer who took it in
     finally:
         desk.close()
+
+
+def test_migration_0014_reads_the_existing_timeline(backend: str | None, isolated_home: Any) -> None:
+    """An office upgrading in place: the handling officer and the apology's original due date come from
+    the timeline already stored, and a result judged before the upgrade is judged again."""
+    import sqlalchemy as sa
+
+    from officer_desk.database import open_database
+    from officer_desk.models.migrate import upgrade_to_head
+    from tests.integration.test_database import _engine_at_first_revision
+
+    engine = _engine_at_first_revision(backend, isolated_home)
+    upgrade_to_head(engine, "0011_sync_identity")
+    now = datetime(2026, 5, 5, 8, 0)
+    with engine.begin() as conn:
+        for username in ("canbo.a", "canbo.b"):
+            conn.execute(sa.text("INSERT INTO officers (username, full_name, role, active, created_at) "
+                                 "VALUES (:u, :u, 'officer', true, :now)"), {"u": username, "now": now})
+        a, b = (conn.execute(sa.text("SELECT id FROM officers WHERE username = :u"), {"u": u}).scalar_one()
+                for u in ("canbo.a", "canbo.b"))
+        conn.execute(sa.text(
+            "INSERT INTO cases (dossier_code, procedure_code, channel, status, received_at, applicant_name,"
+            " applicant_id_number, applicant_phone, subject_key, raw_json, dossier_json, raw_sha256, version,"
+            " origin_desk, clock_started_at, open_finding_count, is_demo, created_at, updated_at, due_date,"
+            " assigned_officer_id, result_at, result_timing, processing_days, supplement_count, handling_seconds)"
+            " VALUES ('X-260424-0001', '1.004194', 'truc_tuyen', 'returned', :at, 'A', '', '', '', '{}', '{}',"
+            " 'abc', 1, 1, :at, 0, false, :at, :at, :due, :b, :now, 'on_time', 4, 0, 0)"),
+            {"at": datetime(2026, 4, 24, 3, 0), "due": date(2026, 5, 5), "b": b, "now": now})
+        case_id = conn.execute(sa.text("SELECT id FROM cases")).scalar_one()
+        events = [("received", None, None, "received", {}),
+                  ("accept", a, "received", "accepted", {}),
+                  ("assigned", a, None, None, {"assignee": "canbo.b"}),
+                  ("rescheduled", b, None, None, {"old_due_date": "2026-04-28", "new_due_date": "2026-05-05"}),
+                  ("return_result", b, "result_ready", "returned", {})]
+        for minute, (action, officer, source, target, details) in enumerate(events):
+            conn.execute(sa.text(
+                "INSERT INTO case_events (case_id, at, officer_id, action, from_status, to_status, reason, details)"
+                " VALUES (:case, :at, :officer, :action, :source, :target, '', :details)"),
+                {"case": case_id, "at": datetime(2026, 4, 24, 4, minute), "officer": officer, "action": action,
+                 "source": source, "target": target, "details": json.dumps(details)})
+    engine.dispose()
+    db = open_database(isolated_home, backend)
+    try:
+        with db.engine.connect() as conn:
+            row = conn.execute(sa.text("SELECT handling_officer_id, assigned_officer_id, original_due_date,"
+                                       " result_timing, processing_days FROM cases")).one()
+        assert (row[0], row[1]) == (a, b)
+        assert str(row[2]) == "2026-04-28" and row[3] is None and row[4] is None  # judged again at the next report
+    finally:
+        db.dispose()
