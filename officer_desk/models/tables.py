@@ -75,7 +75,8 @@ class Case(Base):
         Index("ix_cases_applicant_name", "applicant_name"),
         Index("ix_cases_officer_received", "assigned_officer_id", "received_at"),
         Index("ix_cases_due_received", "due_date", "received_at"),
-        # Reports (migrations 0008, 0014): the grouped report reads only this index.
+        # Reports (migrations 0008, 0014): on PostgreSQL the grouped report reads only this index (SQLite
+        # reads its grouping indexes and has no ix_cases_report since 0014).
         Index("ix_cases_report", "received_at", "processing_days", "channel", "status", "result_timing",
               "supplement_count", "handling_seconds", "procedure_code", "origin_desk", "handling_officer_id",
               "commune", "agency_id"),

@@ -1,6 +1,7 @@
 """The report's grouped SQL (SQLite/SQLCipher and PostgreSQL): small results, never case rows.
 
-The cohort is the dossiers received in the period (``ix_cases_report`` range); every query here
+The cohort is the dossiers received in the period (on SQLite the ``ix_cases_report_by_*`` grouping
+indexes, on PostgreSQL the ``ix_cases_report`` range); every query here
 returns at most a few thousand grouped rows whatever the number of dossiers.
 """
 
