@@ -36,6 +36,7 @@ from officer_desk.reports.register import COLUMNS, register_columns, register_ro
 from officer_desk.ui.tasks import TaskRunner
 
 SHOWN_ROWS = 2000
+MAX_COLUMN_WIDTH = 280
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -155,6 +156,8 @@ class RegisterPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        for column in range(self.table.columnCount()):  # long procedure names wrap instead
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
         self.control_button.setEnabled(False)
         if more:
             self.status.setText(self.tr("{period}: the first {n} dossiers are shown; choose a shorter period to see "
