@@ -150,7 +150,9 @@ class RegisterPanel(QWidget):
         for r, values in enumerate(rows):
             code = str(values[-1])
             for c, value in enumerate(values[:-1]):
-                item = QTableWidgetItem("" if value is None else str(value))
+                text = "" if value is None else str(value)
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a capped column elides; the whole text on hover
                 item.setData(CODE_ROLE, code)
                 if isinstance(value, int):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
