@@ -291,7 +291,7 @@ def explain_pg(desk: Desk) -> None:
             print(f"    {line}", flush=True)
 
 
-def run_pg_from(source_root: Path, server_root: Path, repeat: int) -> None:
+def run_pg_from(source_root: Path, server_root: Path, repeat: int, copies: int = 1) -> None:
     import sqlalchemy as sa
 
     from tests.helpers.pg import start_server
@@ -310,6 +310,8 @@ def run_pg_from(source_root: Path, server_root: Path, repeat: int) -> None:
         print(f"\n== postgresql: {target.db.description}", flush=True)
         load_pg_from(source, target)
         source.close()
+        if copies > 1:
+            replicate(target, copies)  # server-side INSERT … SELECT (see replicate())
         print(f"  {_count(target)} cases", flush=True)
         measure(target, repeat)
         breakdown(target)
@@ -362,7 +364,7 @@ def main() -> int:
     parser.add_argument("--pg-root", type=Path, help="where the PostgreSQL server of --pg-from lives (kept)")
     args = parser.parse_args()
     if args.pg_from is not None:
-        run_pg_from(args.pg_from, args.pg_root or CACHE / "pg-reports-from-home", args.repeat)
+        run_pg_from(args.pg_from, args.pg_root or CACHE / "pg-reports-from-home", args.repeat, args.copies)
         return 0
     if args.home is not None:
         run_home(args.home, args.repeat)
