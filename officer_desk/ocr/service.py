@@ -21,7 +21,7 @@ from officer_desk.ocr.engine import OcrEngine, OcrEngineError
 from officer_desk.ocr.extractors import GENERIC
 from officer_desk.ocr.loader import MAX_FILE_BYTES, OcrInputError, load_pages, page_count, sniff
 from officer_desk.ocr.model import OcrResult
-from officer_desk.ocr.reader import Progress, read_document
+from officer_desk.ocr.reader import OcrCancelled, Progress, read_document
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -152,6 +152,8 @@ class OcrService:
             result = read_document(capture.data, None, progress, self.engine)
         except OcrEngineError:
             result = OcrResult(GENERIC, page_count(capture.data))
+        if progress is not None and progress.cancelled():  # Cancel pressed during the last page's read
+            raise OcrCancelled(_("Đã dừng đọc giấy tờ theo yêu cầu"))
         attachment_id = store_capture(source, capture,
                                       lambda data, name: self.add_attachment(ref, data, name, result.doc_type))
         return self.store_result(ref, attachment_id, result)

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         self.ocr = OcrController(self.desk, self.runner, self, current, self.show_error)
         self.case_view.ocr_review_requested.connect(self.ocr.review)
         self.case_view.files_dropped.connect(self.ocr.attach_files)
+        self.case_view.scan_requested.connect(self.ocr.scan_from_scanner)
         self.ocr.case_changed.connect(lambda _code: self.after_change(""))
         self.ocr.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 

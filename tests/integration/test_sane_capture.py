@@ -1,15 +1,14 @@
 """Scanning through SANE with its virtual "test" scanner (sane-backends): the device list, a page scanned
 into an encrypted attachment of a case, and the errors an officer meets (no scanner, busy, cancelled, gone).
 
-The test backend is enabled in a private SANE configuration folder (``SANE_CONFIG_DIR``), so the machine's
-own /etc/sane.d is neither read nor changed. Skipped without libsane's test backend or python-sane (failed
-under CI, whose bootstrap installs both).
+The test backend is enabled in a private SANE configuration folder (``SANE_CONFIG_DIR``, see
+tests/helpers/sane.py), so the machine's own /etc/sane.d is neither read nor changed. Skipped without
+libsane's test backend or python-sane (failed under CI, whose bootstrap installs both).
 """
 
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,42 +19,14 @@ from PIL import Image
 from officer_desk.ocr.capture import Capture
 from officer_desk.ocr.sane_capture import SaneSource, ScannerError, ScanSettings, find_scanners, list_scanners
 from officer_desk.ocr.service import OcrService
-from tests.helpers.environment import require_or_skip
+from tests.helpers.sane import sane_test_backend
 from tests.integration.test_ocr_service import dossier_for
-
-SANE_LIBRARY_FOLDERS = (Path("/usr/lib/x86_64-linux-gnu/sane"), Path("/usr/lib/aarch64-linux-gnu/sane"),
-                        Path("/usr/lib/sane"), Path("/usr/local/lib/sane"))
-
-
-def _test_backend_present() -> bool:
-    try:
-        import sane  # noqa: F401
-    except ImportError:
-        return False
-    return any((folder / "libsane-test.so.1").exists() for folder in SANE_LIBRARY_FOLDERS)
-
-
-@pytest.fixture(scope="session")
-def sane_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A SANE configuration folder for the whole run: libsane reads SANE_CONFIG_DIR once per process."""
-    folder = tmp_path_factory.mktemp("sane.d")
-    shipped = Path("/etc/sane.d/test.conf")
-    if shipped.exists():
-        shutil.copy(shipped, folder / "test.conf")
-    else:
-        (folder / "test.conf").write_text("number_of_devices 2\n")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SANE_CONFIG_DIR", str(folder))
-        yield folder
 
 
 @pytest.fixture
-def sane_test(sane_folder: Path) -> Iterator[Path]:
-    """SANE loading the "test" backend only (two virtual scanners); dll.conf is read at every init."""
-    require_or_skip(_test_backend_present(), "SANE test backend (Debian libsane1) and python-sane")
-    (sane_folder / "dll.conf").write_text("test\n")
-    yield sane_folder
-    (sane_folder / "dll.conf").write_text("test\n")
+def sane_test() -> Iterator[Path]:
+    with sane_test_backend() as folder:
+        yield folder
 
 
 class Cancelling:
@@ -167,3 +138,24 @@ def test_a_scan_that_is_not_an_image_attaches_nothing(sane_test: Path, desk: Any
     with pytest.raises(Exception):  # noqa: B017 - the loader's own error type, checked in test_ocr_inputs
         OcrService(desk.cases).attach_capture(code, source, Capture(b"not a page", "scan.png"))
     assert len(desk.cases.detail(code).attachments) == len(before.attachments)
+
+
+def test_the_scanner_folder_is_a_capture_source_too(desk: Any, tmp_path: Path) -> None:
+    """The watched folder behind the same interface: captured, stored encrypted, then removed from the folder."""
+    from officer_desk.ocr.capture import ScanFolder
+    from officer_desk.ocr.samples import make_sample
+
+    truth = {"ho_chu_dem_ten": "ĐẶNG THỊ MAI", "ngay_sinh": "02/03/1994", "gioi_tinh": "Nữ", "so": "025194001234"}
+    code = desk.cases.intake(dossier_for(truth))
+    now = [0.0]
+    folder = ScanFolder(tmp_path, settle_seconds=1.0, clock=lambda: now[0])
+    scan = tmp_path / "scan-0002.png"
+    scan.write_bytes(make_sample("giay_chung_sinh", "clean", 2).data)
+    assert folder.capture() == []  # seen once: not yet known to be complete
+    now[0] += 2
+    [page] = folder.capture()
+    assert page.origin == scan and page.file_name == "scan-0002.png"
+    read = OcrService(desk.cases).attach_capture(code, folder, page)
+    assert not scan.exists()
+    stored = next(a for a in desk.cases.detail(code).attachments if a.id == read.attachment_id)
+    assert desk.cases.attachment_bytes(stored.content_sha256) == page.data
