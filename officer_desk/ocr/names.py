@@ -5,8 +5,9 @@ read QUẦN, NGUYỄN read NGUYÊN): the letters are right, the marks above them
 (resources/ocr/name_syllables.txt) lists family names and middle/given-name syllables, most common
 first. A word that is in it (in either tone-placement convention) is kept as read; a word that is not,
 whose letters without marks match entries, becomes the entry whose marks differ least from what was read
-(then the most common one). A word whose letters match nothing is kept: a rare name is never forced into
-a common one. The caller lowers the value's confidence when a word was changed.
+(then the most common one); a word with a letter doubled by a stacked mark (PHẠAM) is read without it.
+A word whose letters match nothing is kept: a rare name is never forced into a common one. The caller
+lowers the value's confidence when a word was changed.
 """
 
 from __future__ import annotations
@@ -60,16 +61,34 @@ def mark_distance(read: str, entry: str) -> int:
     return sum(len(ma ^ mb) + (ba != bb) for (ba, ma), (bb, mb) in zip(a, b, strict=True))
 
 
+def _undoubled(word: str) -> list[str]:
+    """The word without one of two equal letters in a row: a stacked mark is sometimes read as a second
+    vowel (PHẠM read PHẠAM). No Vietnamese name syllable doubles a letter."""
+    folded = fold(word)
+    if len(folded) != len(word):
+        return []
+    out: list[str] = []
+    for i in range(1, len(word)):
+        if folded[i] == folded[i - 1] and folded[i].isalpha():
+            out += [word[:i] + word[i + 1:], word[:i - 1] + word[i:]]
+    return out
+
+
 def correct_word(word: str, role: str) -> str:
     """``word`` as read, or the lexicon's spelling when the read marks make no Vietnamese name."""
-    entries = lexicon()[role].get(fold(word))
-    if not entries:
+    table = lexicon()[role]
+    entries = table.get(fold(word))
+    if entries:
+        placed = normalise_tone_placement(word.lower())
+        if any(normalise_tone_placement(entry.lower()) == placed for entry in entries):
+            return word
+        candidates = [(mark_distance(word, entry), rank, entry) for rank, entry in enumerate(entries)]
+    else:
+        candidates = [(mark_distance(reduced, entry) + 1, rank, entry) for reduced in _undoubled(word)
+                      for rank, entry in enumerate(table.get(fold(reduced), []))]
+    if not candidates:
         return word
-    placed = normalise_tone_placement(word.lower())
-    if any(normalise_tone_placement(entry.lower()) == placed for entry in entries):
-        return word
-    best = min(range(len(entries)), key=lambda i: (mark_distance(word, entries[i]), i))
-    chosen = entries[best]
+    chosen = min(candidates)[2]
     return chosen.upper() if word.isupper() else chosen
 
 

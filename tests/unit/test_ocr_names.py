@@ -17,6 +17,7 @@ from officer_desk.ocr.values import CORRECTED_NAME_FACTOR, name_value
     ("NGUYÊN ĐỨC AN", "NGUYỄN ĐỨC AN"),  # a family name: Nguyên is a given name, never a family name
     ("DỖ NGỌC LAN", "ĐỖ NGỌC LAN"),  # the stroke of Đ lost
     ("BÙI ĐỨC THĂNG", "BÙI ĐỨC THẮNG"),
+    ("PHẠAM XUÂN NAM", "PHẠM XUÂN NAM"),  # the dot below read as a second A
 ])
 def test_one_wrong_mark_is_put_right(read: str, meant: str) -> None:
     assert correct_name(read) == meant
