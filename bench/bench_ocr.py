@@ -89,13 +89,16 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--qr", action="store_true", help="let the card's QR code fill the fields it carries")
     args = parser.parse_args()
+    load_before = os.getloadavg()
     started = time.perf_counter()
     # One sample at a time (generated, read, dropped), so the memory peak is the reader's, not the generator's.
     samples = (make_sample(kind, distortion, args.seed * 1000 + i)
                for kind in DOC_KINDS for distortion in DISTORTIONS for i in range(args.per_cell))
     result = evaluate(samples, use_qr=args.qr)
-    print(f"generated and read in {time.perf_counter() - started:.1f} s; load average {os.getloadavg()[0]:.1f} "
-          f"on {os.cpu_count()} cores")
+    load_after = os.getloadavg()
+    print(f"generated and read in {time.perf_counter() - started:.1f} s on {os.cpu_count()} cores; load average "
+          f"(1/5/15 min) before {'/'.join(f'{v:.1f}' for v in load_before)}, "
+          f"after {'/'.join(f'{v:.1f}' for v in load_after)}")
     for label, table in (("wall", result.seconds), ("cpu", result.cpu)):
         pages = sorted(s for kind in PAGE_KINDS for s in table[kind])
         cards = sorted(s for kind, values in table.items() if kind.startswith("cccd") for s in values)
