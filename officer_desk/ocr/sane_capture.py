@@ -99,6 +99,8 @@ def _status_error(exc: BaseException, device: str = "") -> ScannerError:
     if "i/o" in text or "invalid argument" in text or "no such" in text:
         return ScannerError(_("Mất kết nối với máy quét giữa chừng; hãy kiểm tra dây cáp hoặc nguồn rồi "
                               "quét lại"), code="gone")
+    if "no data" in text:
+        return ScannerError(_("Máy quét không gửi về trang nào"), code="empty")
     if "memory" in text:
         return ScannerError(_("Không đủ bộ nhớ để nhận trang quét; hãy giảm độ phân giải"), code="no_memory")
     return ScannerError(_("Máy quét báo lỗi: {reason}", reason=str(exc)), code="scanner")
@@ -156,24 +158,39 @@ def _closest(constraint: Any, wanted: int) -> int | None:
     return None
 
 
-def _configure(device: Any, settings: ScanSettings) -> None:
-    """Resolution and grey mode where the device offers them; any other backend option as given."""
+def _configure(device: Any, settings: ScanSettings, error: type[Exception]) -> int:
+    """Resolution and grey mode where the device offers them (else its own), any other backend option as
+    given; returns the resolution the page will have."""
     options = device.opt
     if "resolution" in options and options["resolution"].is_settable():
         resolution = _closest(options["resolution"].constraint, settings.resolution)
         if resolution is not None:
-            device.resolution = resolution
+            try:
+                device.resolution = resolution
+            except (AttributeError, error):
+                pass  # the device keeps its own; the page says which below
     if "mode" in options and options["mode"].is_settable() and isinstance(options["mode"].constraint, list):
         modes = [str(m) for m in options["mode"].constraint]
         wanted = ("gray", "grey") if settings.grey else ("color", "colour")
         chosen = next((m for m in modes if m.lower().startswith(wanted)), None)
         if chosen is not None:
-            device.mode = chosen
+            try:
+                device.mode = chosen
+            except (AttributeError, error):
+                pass  # colour or line-art still reads
     for name, value in settings.options.items():
         key = name.replace("-", "_")
-        if key not in options:
+        if key not in device.opt:
             raise ScannerError(_("Máy quét này không có tùy chọn {name}", name=name), code="option")
-        setattr(device, key, value)
+        try:
+            setattr(device, key, value)
+        except (AttributeError, TypeError, error) as exc:
+            raise ScannerError(_("Máy quét không nhận giá trị {value} cho tùy chọn {name}", value=str(value),
+                                 name=name), code="option") from exc
+    try:
+        return int(round(float(device.resolution)))
+    except (AttributeError, TypeError, ValueError, error):
+        return settings.resolution
 
 
 def _png(image: Image.Image, resolution: int) -> bytes:
@@ -199,9 +216,8 @@ class SaneSource:
             except error as exc:
                 raise _status_error(exc, self.device) from exc
             try:
+                resolution = _configure(device, self.settings, error)
                 try:
-                    _configure(device, self.settings)
-                    resolution = int(getattr(device, "resolution", self.settings.resolution) or 0)
                     device.start()
                     image = device.snap(progress=_line_callback(progress, device))
                 except (error, RuntimeError, AttributeError) as exc:
@@ -211,7 +227,7 @@ class SaneSource:
         if image.width == 0 or image.height == 0:
             raise ScannerError(_("Máy quét không gửi về trang nào"), code="empty")
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return [Capture(_png(image, resolution or self.settings.resolution), f"scan-{stamp}.png")]
+        return [Capture(_png(image, resolution), f"scan-{stamp}.png")]
 
     def stored(self, capture: Capture) -> None:
         """Nothing to clean up: the page never left memory before it was stored encrypted."""

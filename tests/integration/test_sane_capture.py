@@ -124,10 +124,19 @@ def test_cancelled_before_the_scan_starts(sane_test: Path) -> None:
     assert raised.value.code == "cancelled"
 
 
-def test_an_option_the_scanner_lacks_is_a_clear_error(sane_test: Path) -> None:
+def test_an_option_the_scanner_lacks_or_refuses_is_a_clear_error(sane_test: Path) -> None:
     with pytest.raises(ScannerError) as raised:
         SaneSource("test:0", ScanSettings(options={"duplex": True})).capture()
     assert raised.value.code == "option"
+    with pytest.raises(ScannerError) as raised:
+        SaneSource("test:0", ScanSettings(options={"mode": "Purple"})).capture()
+    assert raised.value.code == "option" and "Purple" in raised.value.message
+
+
+def test_a_resolution_the_scanner_lacks_becomes_the_nearest_it_has(sane_test: Path) -> None:
+    [page] = SaneSource("test:0", ScanSettings(resolution=5000)).capture()  # the test scanner stops at 1200
+    image = Image.open(io.BytesIO(page.data))
+    assert round(image.info["dpi"][0]) == 1200 and image.width > 3000
 
 
 def test_a_scan_that_is_not_an_image_attaches_nothing(sane_test: Path, desk: Any) -> None:
