@@ -21,11 +21,20 @@ from officer_desk.paths import Home
 # Same names as officer_desk.database, read here so a file checked without a desk imports no database code.
 DATABASE_URL_ENV = "OFFICER_DESK_DATABASE_URL"
 
+# Two statements, not one with "(:id = '' OR applicant_id_number = :id)": SQLite cannot seek an index on an
+# OR with a parameter, and would walk every case of the procedure (ix_cases_duplicates answers both).
 _QUERY = (
-    "SELECT dossier_code FROM cases WHERE procedure_code = :procedure AND subject_key = :subject "
-    "AND status NOT IN ({closed}) AND (:id_number = '' OR applicant_id_number = :id_number) "
-    "AND (:exclude = '' OR dossier_code <> :exclude) ORDER BY dossier_code LIMIT 10"
+    "SELECT dossier_code FROM cases WHERE procedure_code = :procedure AND subject_key = :subject{by_id} "
+    "AND status NOT IN ({closed}) AND (:exclude = '' OR dossier_code <> :exclude) ORDER BY dossier_code LIMIT 10"
 )
+
+
+def lookup_sql(by_applicant: bool) -> tuple[str, dict[str, str]]:
+    """The lookup's SQL (named parameters) and its fixed parameters: by applicant ID, or by event alone."""
+    closed = sorted(s.value for s in CLOSED_STATUSES)
+    names = ", ".join(f":closed{i}" for i in range(len(closed)))
+    by_id = " AND applicant_id_number = :id_number" if by_applicant else ""
+    return _QUERY.format(by_id=by_id, closed=names), {f"closed{i}": value for i, value in enumerate(closed)}
 
 
 def has_database(home: Home) -> bool:
@@ -45,21 +54,22 @@ def read_only_queue(home: Home) -> Iterator[Any]:
     if not has_database(home):
         yield None
         return
-    from sqlalchemy import bindparam, text
+    from sqlalchemy import text
 
     from officer_desk.database import open_database
 
     db = open_database(home, upgrade=False)
-    closed = sorted(s.value for s in CLOSED_STATUSES)
-    names = ", ".join(f":closed{i}" for i in range(len(closed)))
-    statement = text(_QUERY.format(closed=names)).bindparams(
-        *(bindparam(f"closed{i}", value) for i, value in enumerate(closed))
-    )
+    sql, closed = lookup_sql(by_applicant=False)
+    by_event = text(sql)
+    by_applicant = text(lookup_sql(by_applicant=True)[0])
     connection = db.engine.connect()
 
     def find(procedure_code: str, id_number: str, subject_key: str, exclude_code: str | None) -> list[str]:
-        rows = connection.execute(statement, {"procedure": procedure_code, "subject": subject_key,
-                                              "id_number": id_number or "", "exclude": exclude_code or ""})
+        parameters = {**closed, "procedure": procedure_code, "subject": subject_key, "exclude": exclude_code or ""}
+        if id_number:  # "" = a civil-status event, the same whoever files
+            rows = connection.execute(by_applicant, {**parameters, "id_number": id_number})
+        else:
+            rows = connection.execute(by_event, parameters)
         return [str(row[0]) for row in rows]
 
     try:
