@@ -83,3 +83,32 @@ def test_screen_finds_duplicates_read_only_on_both_back_ends(isolated_home: Home
     assert not [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "DUPLICATE_SUBMISSION"]
     if before is not None:
         assert isolated_home.database.stat().st_mtime_ns == before
+
+
+def test_the_command_table_names_what_each_module_registers() -> None:
+    from officer_desk.cli import COMMAND_MODULE, _base_parser, command_module, command_modules
+
+    registered: dict[str, str] = {}
+    for module in command_modules():
+        sub = _base_parser().add_subparsers(dest="command")
+        module.register(sub)
+        name = module.__name__.rsplit(".", 1)[-1]
+        assert command_module(name) is module
+        registered.update(dict.fromkeys(sub.choices, name))
+    assert registered == COMMAND_MODULE
+
+
+def test_a_command_line_loads_only_its_own_command_module(isolated_home: Home) -> None:
+    probe = subprocess.run(
+        [sys.executable, "-c", "import json, sys\nfrom officer_desk.cli import main\nmain(['catalogue', 'list'])\n"
+         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('officer_desk.cli.'))), file=sys.stderr)"],
+        env=os.environ.copy(), capture_output=True, text=True, timeout=120, check=True)
+    loaded = json.loads(probe.stderr.strip().splitlines()[-1])
+    assert [m for m in loaded if m.endswith("_cmd") or m.endswith((".cases", ".admin"))] == [
+        "officer_desk.cli.catalogue_cmd"]
+
+
+def test_an_unknown_command_is_still_a_usage_error_listing_the_commands(
+        isolated_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sreen", "x.json"]) == 2
+    assert "screen" in capsys.readouterr().err
