@@ -14,6 +14,7 @@ another ``CaptureSource`` of the same shape.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import threading
 from collections.abc import Iterator
@@ -65,6 +66,11 @@ class ScanSettings:
     resolution: int = DEFAULT_RESOLUTION
     grey: bool = True
     options: dict[str, Any] = field(default_factory=dict)
+
+
+def sane_available() -> bool:
+    """Whether the SANE binding is installed (Linux); elsewhere the window offers no scanner action."""
+    return importlib.util.find_spec("sane") is not None
 
 
 def _binding() -> Any:
