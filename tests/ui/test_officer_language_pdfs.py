@@ -33,7 +33,7 @@ from officer_desk.signing.pades import load_desk_signer
 from tests.helpers.desks import SAMPLE_FINDINGS, add_findings
 from tests.helpers.office import Office, import_clean_case
 from tests.helpers.signing import PIN, TestPki, make_receipt_pdf
-from tests.ui.test_counter_flow import INTERNAL
+from tests.ui.officer_words import INTERNAL
 
 # The engine's evidence and suggestions name field paths, document ids and what the officer must check.
 IDENTITY = {"code": "ID_GENDER_MISMATCH", "severity": "error", "target": "form.nguoi_huong.gioi_tinh",
