@@ -27,8 +27,8 @@ class StartupSplash(QWidget):
     """The desk's name and the current step ("Opening the database…") until the main window shows."""
 
     def __init__(self) -> None:
-        super().__init__(None, Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint)
+        # QSplashScreen's flags: not "stay on top", so the set-up wizard or sign-in shown over it is reachable
+        super().__init__(None, Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._pixmap = QPixmap(str(resource("icons", ICON)))
         self._message = ""
@@ -51,7 +51,6 @@ class StartupSplash(QWidget):
     def show_now(self) -> None:
         """Show and let the platform expose and paint the splash before the caller continues."""
         self.show()
-        self.raise_()
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def finish(self, window: QWidget | None = None) -> None:
