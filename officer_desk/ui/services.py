@@ -125,10 +125,10 @@ def control_sheet(desk: Desk, code: str) -> IssuedOutcome:
     return _outcome(receipts.issue_notice(desk, "control", code, None, form=form), code, form)
 
 
-def reprint_receipt(desk: Desk, code: str) -> IssuedOutcome:
+def reprint_receipt(desk: Desk, code: str, session: PdfSigner | None = None) -> IssuedOutcome:
     """The receipt again, re-issued by the receipts service and marked "Bản in lại"."""
     form = _form(desk)
-    return _outcome(receipts.issue_receipt(desk, code, None, form=form), code, form)
+    return _outcome(receipts.issue_receipt(desk, code, None, form=form, signing_session=session), code, form)
 
 
 def reprints(document: issued_documents.CaseDocument) -> bool:

@@ -45,6 +45,11 @@ class DocumentsController(Controller):
             self.message(self.tr("This case has no receipt yet."), 5000)
             return
         code = detail.row.dossier_code
+        if self.signing is not None:  # signed like every document: the officer's key, the PIN dialog (issue 9)
+            self.signing.issue(code, document_title("receipt"),
+                               lambda signer: services.reprint_receipt(self.desk, code, signer),
+                               lambda outcome: self.present(outcome, 1, reprint=True))
+            return
         self.window.run(lambda: services.reprint_receipt(self.desk, code),
                         lambda outcome: self.present(outcome, 1, reprint=True))
 
