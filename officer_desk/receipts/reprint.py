@@ -90,10 +90,6 @@ def _original(desk: Desk, document_id: int) -> _Original:
         return _Original(case.dossier_code, row.doc_type, row.form, row.data_sha256)
 
 
-def reprintable(doc_type: str) -> bool:
-    return doc_type == "receipt" or doc_type in NOTICE_TYPES
-
-
 def reprint_document(
     desk: Desk,
     document_id: int,
