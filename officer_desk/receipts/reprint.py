@@ -10,11 +10,9 @@ reprint, signed, stored as a new document of the case and audited. The original 
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from officer_desk.accounts.roles import Permission
 from officer_desk.audit import audit
@@ -24,53 +22,25 @@ from officer_desk.errors import NotFoundError
 from officer_desk.i18n import _
 from officer_desk.models import Case, SignedDocument
 from officer_desk.receipts.issue import issue_document
-from officer_desk.receipts.model import ControlStep, NoticeData, SupplementItem
+from officer_desk.receipts.notice_data import notice_from_blob
+from officer_desk.receipts.service import (
+    IssuedCaseDocument,
+    ReceiptRefused,
+    _keyring,
+    _signer_name,
+    _store,
+    _write,
+    document_signer,
+    issue_receipt,
+)
 from officer_desk.signing.keystore import PinPort
 from officer_desk.signing.pades import PdfSigner
 
 NOTICE_TYPES = ("supplement", "refusal", "apology", "return", "control")
-_FORMAT = 1
 
 
 class NoticeNotKept(NotFoundError):
     """A notice issued before its data was kept (migration 0015): it can only be shown as stored."""
-
-
-def notice_blob(data: NoticeData) -> bytes:
-    """The notice's data as JSON bytes (stored encrypted with the case's attachments)."""
-    def encode(value: Any) -> Any:
-        if isinstance(value, datetime):
-            return {"$datetime": value.isoformat()}
-        if isinstance(value, date):
-            return {"$date": value.isoformat()}
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, (tuple, list)):
-            return [encode(item) for item in value]
-        return value
-
-    fields = encode(dataclasses.replace(data, reprint=False))
-    return json.dumps({"format": _FORMAT, "notice": fields}, ensure_ascii=False, sort_keys=True).encode()
-
-
-def notice_from_blob(blob: bytes) -> NoticeData:
-    """The :class:`NoticeData` of :func:`notice_blob`."""
-    def decode(value: Any) -> Any:
-        if isinstance(value, dict):
-            if set(value) == {"$datetime"}:
-                return datetime.fromisoformat(value["$datetime"])
-            if set(value) == {"$date"}:
-                return date.fromisoformat(value["$date"])
-            return {key: decode(item) for key, item in value.items()}
-        if isinstance(value, list):
-            return tuple(decode(item) for item in value)
-        return value
-
-    raw = json.loads(blob.decode())
-    fields = decode(raw["notice"])
-    fields["items"] = tuple(SupplementItem(**item) for item in fields.get("items", ()))
-    fields["steps"] = tuple(ControlStep(**step) for step in fields.get("steps", ()))
-    return NoticeData(**fields)
 
 
 @dataclass(frozen=True)
@@ -99,23 +69,12 @@ def reprint_document(
     pin: str | None = None,
     pins: PinPort | None = None,
     signing_session: PdfSigner | None = None,
-) -> Any:
+) -> IssuedCaseDocument:
     """Reprint the receipt or notice ``document_id`` of a case; returns the service's IssuedCaseDocument.
 
     Raises :class:`NoticeNotKept` for a notice issued before its data was kept, and ReceiptRefused for a
     document that is not a receipt or a notice (results are shown as stored).
     """
-    from officer_desk.receipts.service import (
-        IssuedCaseDocument,
-        ReceiptRefused,
-        _keyring,
-        _signer_name,
-        _store,
-        _write,
-        document_signer,
-        issue_receipt,
-    )
-
     desk.require(Permission.DOCUMENT_ISSUE)
     original = _original(desk, document_id)
     form = form or original.form

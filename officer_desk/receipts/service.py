@@ -34,8 +34,8 @@ from officer_desk.models import Case, SignedDocument
 from officer_desk.receipts.case_notices import apology_terms, control_terms
 from officer_desk.receipts.issue import IssuedDocument, issue_document
 from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
+from officer_desk.receipts.notice_data import notice_blob
 from officer_desk.receipts.qr import QrKeyring, desk_id_for, parse_payload
-from officer_desk.receipts.reprint import notice_blob
 from officer_desk.screening.service import acceptance_blockers, blocking_message
 from officer_desk.screening.service import supplement_items as screening_items
 from officer_desk.signing.keystore import PinPort, StaticPinPort, TerminalPinPort

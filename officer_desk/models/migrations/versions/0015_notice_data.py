@@ -4,7 +4,7 @@ case's documents list is reprinted with the very same content, marked "Bản in 
 issued before this revision keep NULL (they open as stored).
 
 Revision ID: 0015_notice_data
-Revises: 0011_sync_identity
+Revises: 0013_query_statistics
 Create Date: 2026-12-06
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0015_notice_data"
-down_revision: str | Sequence[str] | None = "0011_sync_identity"
+down_revision: str | Sequence[str] | None = "0013_query_statistics"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
