@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         )
         self.documents = DocumentsController(self)
         self.signing = SigningController(self)
+        self.documents.signing = self.signing
         self.signing.busy_changed.connect(lambda _busy: self.update_actions())
         self.case_controller = CaseActionsController(self, self.documents, self.signing)
         self.intake = IntakeController(self)
