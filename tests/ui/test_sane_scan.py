@@ -14,6 +14,7 @@ from officer_desk.ui.case_view import CaseView
 from officer_desk.ui.controllers.ocr import OcrController
 from officer_desk.ui.tasks import TaskRunner
 from tests.helpers.sane import sane_test_backend
+from tests.ui.officer_words import leaks, visible_texts
 from tests.ui.test_ocr_controller import dossier
 
 
@@ -58,6 +59,9 @@ def test_a_page_is_scanned_off_the_gui_thread_and_attached(qtbot: Any, empty_des
                         timeout=20_000)
         dialog = controller.scanner_dialog
         assert dialog is not None and dialog.choice.count() == 2  # test:0 and test:1
+        texts = visible_texts(dialog)
+        assert "frontend-tester" in " ".join(texts) and not leaks(texts)  # the model, never "test:0"
+        assert "test:0" not in " ".join(texts)
         dialog.choice.setCurrentIndex(1)
         dialog.accept()
         qtbot.waitUntil(lambda: len(empty_desk.cases.detail(code).attachments) == before + 1, timeout=60_000)
