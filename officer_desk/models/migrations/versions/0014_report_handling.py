@@ -1,7 +1,7 @@
 """Reports: the handling officer, the due date an apology moved, and leaner report indexes.
 
 Revision ID: 0014_report_handling
-Revises: 0011_sync_identity
+Revises: 0015_notice_data
 Create Date: 2026-12-06
 
 Issue 15, docs/reports.md:
@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014_report_handling"
-down_revision: str | Sequence[str] | None = "0011_sync_identity"
+down_revision: str | Sequence[str] | None = "0015_notice_data"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
