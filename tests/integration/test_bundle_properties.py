@@ -13,7 +13,6 @@ import gzip
 import hashlib
 import json
 import os
-import secrets
 import shutil
 import struct
 from collections.abc import Iterator
@@ -21,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -36,6 +34,7 @@ from officer_desk.sync import bundle
 from officer_desk.sync.bundle import BundleRefusedError, NotABundleError, export_bundle, import_bundle
 from officer_desk.sync.engine import desk_identity
 from officer_desk.sync.identity import DeskIdentity, trust_identity
+from tests.helpers.bundles import decrypt, seal, sections
 
 EXAMPLES = int(os.environ.get("OFFICER_DESK_FUZZ_EXAMPLES", "60"))
 CI = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
@@ -135,46 +134,14 @@ def refused(bench: Bench, data: bytes) -> DeskError:
     return error
 
 
-def sections(data: bytes) -> list[bytes]:
-    """magic · header length · header · ciphertext · signature."""
-    start = len(bundle.MAGIC) + 4
-    (length,) = struct.unpack(">I", data[len(bundle.MAGIC):start])
-    return [data[:len(bundle.MAGIC)], data[len(bundle.MAGIC):start], data[start:start + length],
-            data[start + length:-64], data[-64:]]
-
-
-def seal(identity: DeskIdentity, recipient_key: bytes, plain: bytes, **header: Any) -> bytes:
-    """A bundle built like export_bundle, signed by ``identity``, with any header and any plaintext."""
-    ephemeral = X25519PrivateKey.generate()
-    ephemeral_pub = ephemeral.public_key().public_bytes(bundle._RAW, bundle._RAW_PUB)
-    key = bundle._key(ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient_key)), ephemeral_pub,
-                      recipient_key)
-    nonce = secrets.token_bytes(12)
-    fields = {"bundle_id": secrets.token_hex(16), "sender": identity.desk_id, "ephemeral": ephemeral_pub.hex(),
-              "nonce": nonce.hex(), "cases": 1, **header}
-    header_bytes = json.dumps(fields).encode()
-    body = bundle.MAGIC + struct.pack(">I", len(header_bytes)) + header_bytes + AESGCM(key).encrypt(
-        nonce, plain, header_bytes)
-    return body + identity.signing.sign(body)
-
-
 def _signed(bench: Bench, plain: bytes, **header: Any) -> bytes:
     return seal(bench.sender_identity, bench.receiver_identity.public.encryption_key, plain,
                 **{"recipient": bench.receiver_identity.public.desk_id, **header})
 
 
 def _genuine_payload(bench: Bench) -> dict[str, Any]:
-    return json.loads(gzip.decompress(_decrypt(bench, bench.genuine)))
-
-
-def _decrypt(bench: Bench, data: bytes) -> bytes:
-    magic, _length, header_bytes, ciphertext, _signature = sections(data)
-    header = json.loads(header_bytes)
-    ephemeral = bytes.fromhex(header["ephemeral"])
-    identity = bench.receiver_identity
-    key = bundle._key(identity.encryption.exchange(X25519PublicKey.from_public_bytes(ephemeral)), ephemeral,
-                      identity.public.encryption_key)
-    return AESGCM(key).decrypt(bytes.fromhex(header["nonce"]), ciphertext, header_bytes)
+    payload: dict[str, Any] = json.loads(gzip.decompress(decrypt(bench.receiver_identity, bench.genuine)))
+    return payload
 
 
 # --- the bench itself is sound: the genuine bundle would be applied ----------------------------------------
