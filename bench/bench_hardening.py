@@ -181,8 +181,7 @@ def bundle_fuzz(count: int, seed: int) -> dict[str, object]:
     from officer_desk.sync.bundle import MAGIC, BundleRefusedError, NotABundleError, export_bundle, import_bundle
     from officer_desk.sync.engine import desk_identity
     from officer_desk.sync.identity import trust_identity
-    from tests.helpers.bundles import mutate
-    from tests.integration.test_bundle_properties import fingerprint
+    from tests.helpers.bundles import fingerprint, mutate
 
     rng = random.Random(seed)
     defects: list[str] = []
@@ -267,6 +266,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--only", choices=["import", "qr", "attacks", "bundles", "kills"])
     args = parser.parse_args()
+    # the box is shared: every figure is reported with the load it was measured at
+    load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+    print(json.dumps({"command": " ".join(sys.argv), "seed": args.seed, "load_average_at_start": load}))
     results: list[dict[str, object]] = []
     if args.only in (None, "qr"):
         results.append(qr_changes(args.seed))
@@ -280,6 +282,8 @@ def main() -> int:
         results.extend(kills(args.kills, args.seed))
     for row in results:
         print(json.dumps(row, ensure_ascii=False))
+    if hasattr(os, "getloadavg"):
+        print(json.dumps({"load_average_at_end": [round(x, 2) for x in os.getloadavg()]}))
     return 1 if any(row["defects"] for row in results) else 0
 
 

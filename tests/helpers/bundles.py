@@ -1,10 +1,12 @@
-"""Taking sync bundles apart and building them with any header and content, for the bundle reader's
+"""Taking sync bundles apart, building them with any header and content, and a fingerprint of a whole desk
+(every row, every file) to show that a refused bundle changed nothing: for the bundle reader's
 property test (tests/integration/test_bundle_properties.py) and its long run (bench/bench_hardening.py).
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import random
 import secrets
@@ -13,9 +15,27 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import select
 
+from officer_desk.desk import Desk
+from officer_desk.models import Base
 from officer_desk.sync import bundle
 from officer_desk.sync.identity import DeskIdentity
+
+
+def fingerprint(desk: Desk) -> str:
+    """Every row of every table and every file of the home (logs apart), as one digest."""
+    digest = hashlib.sha256()
+    with desk.db.session() as session:
+        for table in Base.metadata.sorted_tables:
+            rows = sorted(repr(tuple(row)) for row in session.execute(select(table)))
+            digest.update(f"{table.name}:{len(rows)}:{rows}".encode())
+    for path in sorted(desk.home.root.rglob("*")):
+        relative = path.relative_to(desk.home.root)
+        # the database file is covered row by row above (its -wal/-shm change on a mere read); logs apart
+        if path.is_file() and "logs" not in relative.parts and not path.name.startswith("officer-desk.db"):
+            digest.update(str(relative).encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def sections(data: bytes) -> list[bytes]:

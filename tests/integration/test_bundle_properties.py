@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import gzip
-import hashlib
 import json
 import os
 import shutil
@@ -23,18 +22,16 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
 
 from officer_desk.cli import main
 from officer_desk.desk import Desk, open_desk
 from officer_desk.errors import DeskError
-from officer_desk.models import Base
 from officer_desk.paths import Home
 from officer_desk.sync import bundle
 from officer_desk.sync.bundle import BundleRefusedError, NotABundleError, export_bundle, import_bundle
 from officer_desk.sync.engine import desk_identity
 from officer_desk.sync.identity import DeskIdentity, trust_identity
-from tests.helpers.bundles import decrypt, seal, sections
+from tests.helpers.bundles import decrypt, fingerprint, seal, sections
 
 EXAMPLES = int(os.environ.get("OFFICER_DESK_FUZZ_EXAMPLES", "60"))
 CI = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
@@ -101,21 +98,6 @@ def bench(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bench]:
     yield made
     for desk in (sender, receiver, stranger):
         desk.close()
-
-
-def fingerprint(desk: Desk) -> str:
-    """Every row of every table and every file of the home (logs apart), as one digest."""
-    digest = hashlib.sha256()
-    with desk.db.session() as session:
-        for table in Base.metadata.sorted_tables:
-            rows = sorted(repr(tuple(row)) for row in session.execute(select(table)))
-            digest.update(f"{table.name}:{len(rows)}:{rows}".encode())
-    for path in sorted(desk.home.root.rglob("*")):
-        relative = path.relative_to(desk.home.root)
-        # the database file is covered row by row above (its -wal/-shm change on a mere read); logs apart
-        if path.is_file() and "logs" not in relative.parts and not path.name.startswith("officer-desk.db"):
-            digest.update(str(relative).encode() + path.read_bytes())
-    return digest.hexdigest()
 
 
 def refused(bench: Bench, data: bytes) -> DeskError:
