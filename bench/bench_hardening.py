@@ -21,6 +21,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,11 +232,16 @@ def bundle_fuzz(count: int, seed: int) -> dict[str, object]:
             "detail": defects[:5]}
 
 
-def kills(count: int, seed: int) -> list[dict[str, object]]:
+def kills(count: int, seed: int) -> Iterator[dict[str, object]]:
+    """One row per command, as soon as that command's kills are done."""
     from tests.helpers import kill_injection as kill
     from tests.helpers.signing import make_receipt_pdf
 
-    rows = []
+    def row(s: kill.KillStats) -> dict[str, object]:
+        return {"harness": f"kill -9 during {s.command}", "tried": s.runs, "killed_while_running": s.killed,
+                "finished_before_kill": s.finished_before_kill, "refused_as_expected": s.runs - len(s.defects),
+                "defects": len(s.defects), "detail": s.defects[:5]}
+
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         home = base / "home"
@@ -243,19 +249,14 @@ def kills(count: int, seed: int) -> list[dict[str, object]]:
         codes = kill.make_dossiers(base / "in", count)
         kill.cli(home, "import", str(base / "in"))
         (base / "out").mkdir()
-        stats = kill.kill_receipts(home, base / "out", codes, random.Random(seed), max_delay=4.0)
-        rows.append(stats)
+        yield row(kill.kill_receipts(home, base / "out", codes, random.Random(seed), max_delay=4.0))
         imports = kill.make_dossiers(base / "in2", 20, start=5000)
-        rows.append(kill.kill_imports(base / "home2", base / "in2", imports, random.Random(seed + 1), 3.0, count))
+        yield row(kill.kill_imports(base / "home2", base / "in2", imports, random.Random(seed + 1), 3.0, count))
         source = base / "doc.pdf"
         source.write_bytes(make_receipt_pdf())
         (base / "signed").mkdir()
-        rows.append(kill.kill_signs(home, source, base / "signed", home / "demo" / "desk.p12",
-                                    home / "demo" / "desk.pin", random.Random(seed + 2), 3.0, count))
-    return [{"harness": f"kill -9 during {s.command}", "tried": s.runs, "killed_while_running": s.killed,
-             "finished_before_kill": s.finished_before_kill,
-             "refused_as_expected": s.runs - len(s.defects), "defects": len(s.defects), "detail": s.defects[:5]}
-            for s in rows]
+        yield row(kill.kill_signs(home, source, base / "signed", home / "demo" / "desk.p12",
+                                  home / "demo" / "desk.pin", random.Random(seed + 2), 3.0, count))
 
 
 def main() -> int:
@@ -268,20 +269,25 @@ def main() -> int:
     args = parser.parse_args()
     # the box is shared: every figure is reported with the load it was measured at
     load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
-    print(json.dumps({"command": " ".join(sys.argv), "seed": args.seed, "load_average_at_start": load}))
+    print(json.dumps({"command": " ".join(sys.argv), "seed": args.seed, "load_average_at_start": load}), flush=True)
     results: list[dict[str, object]] = []
+
+    def report(row: dict[str, object]) -> None:
+        # each harness's line as soon as it is done: a long run cut short keeps what it measured
+        results.append(row)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+
     if args.only in (None, "qr"):
-        results.append(qr_changes(args.seed))
+        report(qr_changes(args.seed))
     if args.only in (None, "attacks"):
-        results.append(attack_corpus())
+        report(attack_corpus())
     if args.only in (None, "import"):
-        results.append(fuzz_import(args.files, args.seed))
+        report(fuzz_import(args.files, args.seed))
     if args.only in (None, "bundles"):
-        results.append(bundle_fuzz(args.bundles, args.seed))
+        report(bundle_fuzz(args.bundles, args.seed))
     if args.only in (None, "kills"):
-        results.extend(kills(args.kills, args.seed))
-    for row in results:
-        print(json.dumps(row, ensure_ascii=False))
+        for row in kills(args.kills, args.seed):
+            report(row)
     if hasattr(os, "getloadavg"):
         print(json.dumps({"load_average_at_end": [round(x, 2) for x in os.getloadavg()]}))
     return 1 if any(row["defects"] for row in results) else 0
