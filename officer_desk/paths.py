@@ -6,8 +6,6 @@ import os
 from importlib import resources as importlib_resources
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "officer-desk"
 HOME_ENV = "OFFICER_DESK_HOME"
 
@@ -34,6 +32,8 @@ def home_dir() -> Path:
     configured = os.environ.get(HOME_ENV)
     if configured:
         return Path(configured).expanduser()
+    import platformdirs  # here, not at the top: the window's splash needs resource() before anything else
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -87,3 +87,12 @@ class Home:
         except OSError:  # pragma: no cover - Windows ACLs are inherited instead
             pass
         return self
+
+
+def normalise_pg_url(url: str) -> str:
+    """Where a shared PostgreSQL database lives: ``postgresql://`` and ``postgres://`` mean the psycopg 3
+    driver. Here, not in the database layer, so ``screen FILE`` reads the queue without importing it."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url

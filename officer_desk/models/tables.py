@@ -85,6 +85,8 @@ class Case(Base):
               postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
         # Migration 0008 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
         Index("ix_cases_commune", "commune"),
+        # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
+        Index("ix_cases_duplicates", "procedure_code", "subject_key", "applicant_id_number"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -317,6 +319,8 @@ class SignedDocument(Base):
     qr_payload: Mapped[str] = mapped_column(Text, default="")
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     pending_upgrade: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A notice's data (encrypted attachment blob), so a reprint says exactly what the original said (0015).
+    data_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
 
 
 class OutboxItem(Base):

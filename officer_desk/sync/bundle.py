@@ -42,6 +42,7 @@ from officer_desk.errors import DeskError, InputError
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.models import AppliedBundle, Attachment, CaseRoute, Finding, OutboxItem, SyncBase
+from officer_desk.models.statistics import optimize
 from officer_desk.sync.engine import record_conflict
 from officer_desk.sync.identity import DeskIdentity, PublicIdentity, load_identity, trusted_identities, trusted_identity
 
@@ -239,12 +240,14 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
         raise BundleRefusedError(invalid) from exc
     written: list[Path] = []
     try:
-        return _apply(desk, sender, bundle_id, payload, written)
+        result = _apply(desk, sender, bundle_id, payload, written)
     except _MALFORMED as exc:
         # the transaction rolled back; the blobs it wrote beside it go too (nothing half-applied)
         for blob in written:
             blob.unlink(missing_ok=True)
         raise BundleRefusedError(invalid) from exc
+    optimize(desk.db.engine)  # a bundle can bring thousands of cases: the planner's figures follow
+    return result
 
 
 def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str, Any],
