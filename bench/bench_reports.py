@@ -1,6 +1,7 @@
 """Service-quality report at scale (issue 15): a year of a busy center reported in under 2 s.
 
     .venv/bin/python bench/bench_reports.py --cases 1000000 [--backend sqlite|postgresql|both] [--repeat 5]
+    .venv/bin/python bench/bench_reports.py --home DIR   # a copy of a demo home (e.g. the shared 1M one)
 
 The dossiers come from the demo generator (as bench_queue.py: a year of dossiers with their JSON,
 timeline and search terms), cached under bench/.cache/reports-*. The demo generator does not
@@ -77,6 +78,10 @@ def prepare(desk: Desk) -> None:
         if desk.db.engine.dialect.name == "postgresql" else
         "UPDATE cases SET result_at = datetime(received_at, '+' || (id % 9) || ' days') WHERE status = 'returned'",
         "UPDATE cases SET processing_days = NULL, result_timing = NULL WHERE status = 'returned'",
+        # Demo homes generated before migration 0014 record no officer on the demo timeline: the officer
+        # the generator gave the dossier took it in (what the triggers record for homes generated since).
+        "UPDATE cases SET handling_officer_id = assigned_officer_id "
+        "WHERE handling_officer_id IS NULL AND assigned_officer_id IS NOT NULL",
         # Handling time on two dossiers in three: 2 to 12 minutes.
         "UPDATE cases SET handling_seconds = 120 + (id % 600) WHERE id % 3 <> 0",
         # Hints on one dossier in four, one dismissed in three.
@@ -177,6 +182,145 @@ def measure(desk: Desk, repeat: int) -> None:
               f"{statistics.median(cpu):6.0f} ms  (goal {GOAL_MS:.0f} ms: {verdict})", flush=True)
 
 
+def breakdown(desk: Desk) -> None:
+    """Where a whole-year report's time goes, query by query (CPU of this process and wall clock)."""
+    from officer_desk.reports import queries
+
+    today = datetime.now(LOCAL_TZ).date()
+    year, scope = Period(today - timedelta(days=365), today), Scope()
+    now = datetime.now(LOCAL_TZ)
+    steps = {
+        "catching the facts up": lambda session: refresh_facts(desk.db, desk.calendar),
+        "cohort by procedure": lambda session: queries.grouped_counts(session, year, scope, "procedure"),
+        "cohort by officer": lambda session: queries.grouped_counts(session, year, scope, "officer"),
+        "backlog by age": lambda session: queries.backlog(session, year, scope, now, today),
+        "hints by code": lambda session: queries.finding_counts(session, year, scope),
+        "documents by type": lambda session: queries.document_counts(session, year, scope),
+    }
+    for name, step in steps.items():
+        with desk.db.session() as session:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            step(session)
+            print(f"    {name:<24} wall {(time.perf_counter() - started) * 1000:6.0f} ms  CPU "
+                  f"{(time.process_time() - started_cpu) * 1000:6.0f} ms", flush=True)
+
+
+def run_home(root: Path, repeat: int) -> None:
+    """Measure on an existing (copied) demo home: its migrations run first, then the preparation."""
+    os.environ["OFFICER_DESK_NO_KEYRING"] = "1"
+    started = time.perf_counter()
+    desk = open_desk(Home(root))
+    print(f"\n== {desk.db.description}: {_count(desk)} cases (opened and upgraded in "
+          f"{time.perf_counter() - started:.0f} s)", flush=True)
+    prepare(desk)
+    measure(desk, repeat)
+    breakdown(desk)
+    desk.close()
+
+
+def load_pg_from(source: Desk, target: Desk) -> None:
+    """Copy a prepared SQLite home's report material into a PostgreSQL desk (officers, dossiers with their
+    facts, hints, documents), preserving ids: the same million dossiers on both back-ends in minutes,
+    where the demo generator would take hours on this box. The dossier JSON is not copied ('{}'): the
+    report never reads it (its facts are already on the rows) and the timeline and search terms neither."""
+    from officer_desk.models import Finding, Officer, SignedDocument
+
+    with target.db.session() as session:
+        if session.get(DeskSetting, "bench_reports_loaded") is not None:
+            return
+    started = time.perf_counter()
+    officer_map: dict[int, int] = {}
+    with source.db.session() as src, target.db.session() as dst:
+        existing = {name: i for i, name in dst.execute(select(Officer.id, Officer.username))}
+        for row in src.execute(select(Officer.__table__)).mappings():
+            if row["username"] in existing:
+                officer_map[row["id"]] = existing[row["username"]]
+                continue
+            values = dict(row)
+            values.pop("id")
+            officer_map[row["id"]] = dst.execute(Officer.__table__.insert().values(**values)
+                                                 .returning(Officer.id)).scalar_one()
+    remap = {"assigned_officer_id", "handling_officer_id", "decided_by"}
+    for model in (Case, Finding, SignedDocument):
+        table = model.__table__
+        columns = [c for c in table.columns]
+        last, copied = 0, 0
+        while True:
+            with source.db.session() as src:
+                rows = src.execute(select(*columns).where(table.c.id > last).order_by(table.c.id).limit(5000)).all()
+            if not rows:
+                break
+            batch = []
+            for row in rows:
+                values = dict(zip([c.name for c in columns], row, strict=True))
+                for name in remap & values.keys():
+                    if values[name] is not None:
+                        values[name] = officer_map.get(values[name])
+                if model is Case:
+                    values["raw_json"] = values["dossier_json"] = "{}"
+                batch.append(values)
+            with target.db.session() as dst:
+                dst.execute(table.insert(), batch)
+            last = rows[-1][0]
+            copied += len(rows)
+            if copied % 100_000 < 5000:
+                print(f"  {table.name}: {copied} copied in {time.perf_counter() - started:.0f} s", flush=True)
+    with target.db.engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    with target.db.session() as session:
+        session.add(DeskSetting(key="bench_reports_loaded", value="done"))
+        session.add(DeskSetting(key=PREPARED, value="copied from SQLite"))
+    print(f"  loaded into PostgreSQL in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def explain_pg(desk: Desk) -> None:
+    """EXPLAIN ANALYZE of the whole-year cohort query (the report's largest)."""
+    from officer_desk.reports.queries import cohort_filter
+
+    today = datetime.now(LOCAL_TZ).date()
+    year = Period(today - timedelta(days=365), today)
+    with desk.db.session() as session:
+        from officer_desk.reports.queries import MEASURES
+
+        key = Case.procedure_code
+        measures = [getattr(Case, m) for m in MEASURES]
+        query = (select(key, *measures, func.count(), func.sum(Case.handling_seconds))
+                 .where(*cohort_filter(session, year, Scope())).group_by(key, *measures))
+        compiled = query.compile(dialect=desk.db.engine.dialect, compile_kwargs={"literal_binds": True})
+        for (line,) in session.execute(text(f"EXPLAIN (ANALYZE, BUFFERS) {compiled}")):
+            print(f"    {line}", flush=True)
+
+
+def run_pg_from(source_root: Path, server_root: Path, repeat: int, copies: int = 1) -> None:
+    import sqlalchemy as sa
+
+    from tests.helpers.pg import start_server
+
+    os.environ["OFFICER_DESK_NO_KEYRING"] = "1"
+    source = open_desk(Home(source_root))
+    prepare(source)
+    server = start_server(server_root)
+    try:
+        admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            if not conn.exec_driver_sql("SELECT 1 FROM pg_database WHERE datname = 'bench'").first():
+                conn.exec_driver_sql("CREATE DATABASE bench")
+        admin.dispose()
+        target = open_desk(Home(server_root / "home"), server.url("bench"))
+        print(f"\n== postgresql: {target.db.description}", flush=True)
+        load_pg_from(source, target)
+        source.close()
+        if copies > 1:
+            replicate(target, copies)  # server-side INSERT … SELECT (see replicate())
+        print(f"  {_count(target)} cases", flush=True)
+        measure(target, repeat)
+        breakdown(target)
+        explain_pg(target)
+        target.close()
+    finally:
+        server.stop()
+
+
 def run(backend: str, cases: int, pg_url: str | None, repeat: int, copies: int = 1) -> None:
     home = Home(CACHE / f"reports-{backend}-{cases}")
     if copies > 1 and backend == "sqlite":
@@ -203,6 +347,7 @@ def run(backend: str, cases: int, pg_url: str | None, repeat: int, copies: int =
     if copies > 1:
         replicate(desk, copies)
     measure(desk, repeat)
+    breakdown(desk)
     desk.close()
 
 
@@ -213,7 +358,17 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--copies", type=int, default=1,
                         help="scale a prepared database up by copying its dossiers (see replicate())")
+    parser.add_argument("--home", type=Path, help="measure on this home (a copy: it is upgraded and prepared)")
+    parser.add_argument("--pg-from", type=Path, metavar="HOME",
+                        help="with --pg-root: copy this prepared SQLite home into PostgreSQL and measure there")
+    parser.add_argument("--pg-root", type=Path, help="where the PostgreSQL server of --pg-from lives (kept)")
     args = parser.parse_args()
+    if args.pg_from is not None:
+        run_pg_from(args.pg_from, args.pg_root or CACHE / "pg-reports-from-home", args.repeat, args.copies)
+        return 0
+    if args.home is not None:
+        run_home(args.home, args.repeat)
+        return 0
     CACHE.mkdir(parents=True, exist_ok=True)
     if args.backend in ("sqlite", "both"):
         run("sqlite", args.cases, None, args.repeat, args.copies)

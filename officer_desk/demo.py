@@ -202,12 +202,13 @@ def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_i
         session.execute(insert(CaseSearchTerm), terms)
         events = []
         for case_id, row in zip(ids, rows, strict=True):
-            events.append({"case_id": case_id, "at": row["received_at"], "action": "received",
+            events.append({"case_id": case_id, "at": row["received_at"], "action": "received", "officer_id": None,
                            "to_status": "received", "reason": "", "details": {"demo": True}})
             if row["status"] != "received":
+                # The demo officer who took the dossier in acted on it (the report's handling officer).
                 events.append({"case_id": case_id, "at": row["received_at"] + timedelta(minutes=5),
                                "action": "demo_status", "from_status": "received", "to_status": row["status"],
-                               "reason": "", "details": {"demo": True}})
+                               "officer_id": row["assigned_officer_id"], "reason": "", "details": {"demo": True}})
         session.execute(insert(CaseEvent), events)
         _insert_attachments(desk, session, ids, batch)
     return [row["dossier_code"] for row in rows]

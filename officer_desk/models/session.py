@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -73,10 +74,19 @@ class Database:
         self.engine.dispose()
 
 
+class _SQLiteHintCompiler(SQLiteCompiler):
+    """Renders ``Select.with_hint(table, "INDEXED BY ix", "sqlite")`` after the table name (SQLAlchemy's
+    SQLite compiler drops table hints): the reports pin the index where SQLite's planner picks wrongly."""
+
+    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+        return text
+
+
 def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
     import sqlcipher3
 
     engine = create_engine(f"sqlite:///{path}", module=sqlcipher3.dbapi2, **kwargs)
+    engine.dialect.statement_compiler = _SQLiteHintCompiler
     hex_key = key.hex()
 
     @event.listens_for(engine, "connect")

@@ -75,15 +75,16 @@ class Case(Base):
         Index("ix_cases_applicant_name", "applicant_name"),
         Index("ix_cases_officer_received", "assigned_officer_id", "received_at"),
         Index("ix_cases_due_received", "due_date", "received_at"),
-        # Reports (migration 0008): the grouped report reads only this index.
-        Index("ix_cases_report", "received_at", "procedure_code", "channel", "status", "origin_desk",
-              "assigned_officer_id", "commune", "agency_id", "result_timing", "processing_days",
-              "supplement_count", "handling_seconds"),
+        # Reports (migrations 0008, 0014): on PostgreSQL the grouped report reads only this index (SQLite
+        # reads its grouping indexes and has no ix_cases_report since 0014).
+        Index("ix_cases_report", "received_at", "processing_days", "channel", "status", "result_timing",
+              "supplement_count", "handling_seconds", "procedure_code", "origin_desk", "handling_officer_id",
+              "commune", "agency_id"),
         Index("ix_cases_backlog", "status", "received_at", "due_date", "procedure_code", "origin_desk",
-              "assigned_officer_id", "commune", "agency_id"),
+              "handling_officer_id", "commune", "agency_id"),
         Index("ix_cases_facts_pending", "id", sqlite_where=text("processing_days IS NULL AND result_at IS NOT NULL"),
               postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
-        # Migration 0008 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
+        # Migration 0014 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
         Index("ix_cases_commune", "commune"),
         # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
         Index("ix_cases_duplicates", "procedure_code", "subject_key", "applicant_id_number"),
@@ -130,6 +131,10 @@ class Case(Base):
     handling_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     commune: Mapped[str | None] = mapped_column(String(100))
     agency_id: Mapped[str | None] = mapped_column(String(64))
+    # Migration 0014, kept by timeline triggers: who took the dossier in (reports group by it), and the
+    # due date before the first apology moved it (on-time figures judge against it; docs/reports.md).
+    handling_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
+    original_due_date: Mapped[date | None] = mapped_column(Date)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -140,7 +145,7 @@ class Case(Base):
     events: Mapped[list[CaseEvent]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CaseEvent.id"
     )
-    assigned_officer: Mapped[Officer | None] = relationship()
+    assigned_officer: Mapped[Officer | None] = relationship(foreign_keys=[assigned_officer_id])
 
 
 class CaseSearchTerm(Base):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from officer_desk.dossier import LOCAL_TZ
@@ -96,7 +96,10 @@ def refresh_facts(db: Database, calendar: WorkingCalendar,
     while True:
         with db.session() as session:
             pending = session.execute(
-                select(Case.id, Case.clock_started_at, Case.due_date, Case.result_at)
+                # An apology moved the due date: the result is judged against the date it moved
+                # (the law counts such a result as late, with an apology; docs/reports.md).
+                select(Case.id, Case.clock_started_at, func.coalesce(Case.original_due_date, Case.due_date),
+                       Case.result_at)
                 .where(Case.processing_days.is_(None), Case.result_at.is_not(None)).limit(BATCH)
             ).all()
             if not pending:

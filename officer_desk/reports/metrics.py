@@ -230,7 +230,7 @@ def _label(desk: Desk, by: str, key: str, officers: dict[str, tuple[str, str]]) 
     if by == "channel":
         return _(CHANNEL_LABELS_VI[key]) if key in CHANNEL_LABELS_VI else key
     if by == "officer":
-        return officers[key][1] if key in officers else key or _("(chưa giao)")
+        return officers[key][1] if key in officers else key or _("(chưa có cán bộ tiếp nhận)")
     return key or _("(không rõ)")
 
 

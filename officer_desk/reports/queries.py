@@ -1,6 +1,7 @@
 """The report's grouped SQL (SQLite/SQLCipher and PostgreSQL): small results, never case rows.
 
-The cohort is the dossiers received in the period (``ix_cases_report`` range); every query here
+The cohort is the dossiers received in the period (on SQLite the ``ix_cases_report_by_*`` grouping
+indexes, on PostgreSQL the ``ix_cases_report`` range); every query here
 returns at most a few thousand grouped rows whatever the number of dossiers.
 """
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from officer_desk.lifecycle import CLOCK_RUNNING, OPEN_STATUSES
@@ -41,17 +42,18 @@ class GroupCounts:
 
 
 def _count_if(condition: ColumnElement[bool]) -> Any:
-    # COUNT(*) FILTER (WHERE …): SQLite (3.30+) and PostgreSQL; SQLite skips the step instead of
-    # evaluating a CASE per row.
+    # COUNT(*) FILTER (WHERE …): SQLite (3.30+) and PostgreSQL.
     return func.count().filter(condition)
 
 
+# The cohort query's GROUP BY after the key, in the order of the SQLite grouping indexes (migration 0014).
+MEASURES = ("processing_days", "channel", "status", "result_timing", "supplement_count")
 def key_column(by: str) -> Any:
-    """The grouping column; on SQLite, ``ix_cases_report_by_<by>`` (key, processing days, …) groups
-    in index order without sorting the period's dossiers (migration 0008)."""
+    """The grouping column. ``officer`` is the handling officer (who took the dossier in), never the
+    officer who holds the case now (docs/reports.md)."""
     return {
         "procedure": Case.procedure_code,
-        "officer": Case.assigned_officer_id,
+        "officer": Case.handling_officer_id,
         "channel": Case.channel,
         "commune": Case.commune,
     }[by]
@@ -59,7 +61,7 @@ def key_column(by: str) -> Any:
 
 def scope_filter(session: Session, scope: Scope, officer_indexed: bool = True) -> list[ColumnElement[bool]]:
     """Conditions for the scope (only columns of the report indexes). ``officer_indexed=False``
-    writes the officer term so that SQLite cannot pick the officer's own (non-covering) index."""
+    writes the officer term so that SQLite cannot pick an officer-led (non-covering) index."""
     conditions: list[ColumnElement[bool]] = []
     if scope.desk is not None:
         conditions.append(Case.origin_desk == scope.desk)
@@ -71,7 +73,7 @@ def scope_filter(session: Session, scope: Scope, officer_indexed: bool = True) -
         conditions.append(Case.procedure_code == scope.procedure)
     if scope.officer:
         officer_id = session.execute(select(Officer.id).where(Officer.username == scope.officer)).scalar()
-        column: Any = Case.assigned_officer_id if officer_indexed else Case.assigned_officer_id + 0
+        column: Any = Case.handling_officer_id if officer_indexed else Case.handling_officer_id + 0
         conditions.append(column == (officer_id if officer_id is not None else -1))
     return conditions
 
@@ -81,40 +83,65 @@ def cohort_filter(session: Session, period: Period, scope: Scope) -> list[Column
             *scope_filter(session, scope)]
 
 
+def _covers_everything(session: Session, period: Period) -> bool:
+    """Whether every dossier on record was received in the period (two index probes; same snapshot as
+    the grouped query, which then need not test each dossier's date)."""
+    first, last = session.execute(select(func.min(Case.received_at), func.max(Case.received_at))).one()
+    return first is None or (period.start_utc <= first and last < period.end_utc)
+
+
 def grouped_counts(session: Session, period: Period, scope: Scope, by: str) -> list[GroupCounts]:
-    """Counts per key and processing-day value: one pass over the report index."""
+    """Counts per key and processing-day value: one pass over a report index.
+
+    The query groups on the measures themselves (a few thousand groups) with two sums per row, and the
+    counts are folded here: cheaper per dossier than a dozen filtered counts in SQL."""
     key = key_column(by)
-    returned = Case.status == "returned"
+    measures = [getattr(Case, name) for name in MEASURES]
+    grouping = [key, *[m for m in measures if m is not key]]
     query = (
         select(
-            key.label("key"),
-            Case.processing_days,
-            func.count().label("received"),
-            *[_count_if(Case.channel == channel).label(channel) for channel in CHANNELS],
-            _count_if(returned).label("returned"),
-            _count_if(and_(returned, Case.result_timing == "early")).label("early"),
-            _count_if(and_(returned, Case.result_timing == "on_time")).label("on_time"),
-            _count_if(and_(returned, Case.result_timing == "late")).label("late"),
-            _count_if(Case.supplement_count > 0).label("supplemented"),
-            _count_if(Case.status == "refused").label("refused"),
-            _count_if(Case.handling_seconds > 0).label("handled"),
+            key.label("key"), *measures,
+            func.count().label("n"),
+            func.count().filter(Case.handling_seconds > 0).label("handled"),
             func.coalesce(func.sum(Case.handling_seconds), 0).label("handling_seconds"),
         )
-        .where(*cohort_filter(session, period, scope))
-        .group_by(key, Case.processing_days)
+        .group_by(*grouping)
     )
-    result = []
+    if session.get_bind().dialect.name == "sqlite":
+        # The grouping index in group order (no sort of the cohort): a whole year reads it through, a
+        # short period skip-scans it (its date follows the few thousand (key, measures) prefixes, and
+        # ANALYZE tells SQLite so). Without the pin SQLite may range-scan by date and sort every dossier,
+        # or skip-scan a queue index that does not cover the report (bench/README.md, "Reports").
+        query = query.with_hint(Case, f"INDEXED BY ix_cases_report_by_{by}", "sqlite")
+        if _covers_everything(session, period):
+            query = query.where(*scope_filter(session, scope))
+        else:
+            query = query.where(*cohort_filter(session, period, scope))
+    else:
+        query = query.where(*cohort_filter(session, period, scope))
+    folded: dict[tuple[str, int | None], dict[str, Any]] = {}
     for row in session.execute(query).mappings():
-        result.append(GroupCounts(
-            key="" if row["key"] is None else str(row["key"]),
-            processing_days=row["processing_days"] if row["returned"] else None,
-            received=int(row["received"]),
-            by_channel={channel: int(row[channel]) for channel in CHANNELS},
-            returned=int(row["returned"]), early=int(row["early"]), on_time=int(row["on_time"]),
-            late=int(row["late"]), supplemented=int(row["supplemented"]), refused=int(row["refused"]),
-            handled=int(row["handled"]), handling_seconds=int(row["handling_seconds"]),
-        ))
-    return result
+        returned = row["status"] == "returned"
+        days = row["processing_days"] if returned else None
+        group_key = ("" if row["key"] is None else str(row["key"]), days)
+        counts = folded.setdefault(group_key, {
+            "received": 0, "by_channel": dict.fromkeys(CHANNELS, 0), "returned": 0, "early": 0, "on_time": 0,
+            "late": 0, "supplemented": 0, "refused": 0, "handled": 0, "handling_seconds": 0})
+        n = int(row["n"])
+        counts["received"] += n
+        if row["channel"] in counts["by_channel"]:
+            counts["by_channel"][row["channel"]] += n
+        if returned:
+            counts["returned"] += n
+            if row["result_timing"] in ("early", "on_time", "late"):
+                counts[row["result_timing"]] += n
+        if row["supplement_count"]:
+            counts["supplemented"] += n
+        if row["status"] == "refused":
+            counts["refused"] += n
+        counts["handled"] += int(row["handled"])
+        counts["handling_seconds"] += int(row["handling_seconds"])
+    return [GroupCounts(key=k, processing_days=days, **values) for (k, days), values in folded.items()]
 
 
 def officer_names(session: Session, ids: set[str]) -> dict[str, tuple[str, str]]:

@@ -188,6 +188,7 @@ class DashboardWidget(QWidget):
     """Period and scope selectors, headline figures, and six chart panels."""
 
     report_shown = Signal(object)  # ServiceReport
+    register_requested = Signal(object)  # Period: the register book tab shows it
 
     def __init__(self, desk: Desk, runner: TaskRunner, parent: QWidget | None = None,
                  today: Callable[[], date] | None = None) -> None:
@@ -196,6 +197,7 @@ class DashboardWidget(QWidget):
         self.desk = desk
         self.runner = runner
         self.report: ServiceReport | None = None
+        self.register_panel: Any = None  # the register book tab (install_dashboard)
         self._today = today or (lambda: datetime.now(LOCAL_TZ).date())
         self._generation = 0
         outer = QVBoxLayout(self)
@@ -293,6 +295,11 @@ class DashboardWidget(QWidget):
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export)
         row.addWidget(self.export_button)
+        self.register_button = QPushButton(self.tr("&Register book…"))
+        self.register_button.setObjectName("dashboard_register")
+        self.register_button.setToolTip(self.tr("The dossiers of this period, each with its processing control sheet"))
+        self.register_button.clicked.connect(lambda: self._open_register())
+        row.addWidget(self.register_button)
         row.addStretch(1)
         return row
 
@@ -345,6 +352,13 @@ class DashboardWidget(QWidget):
 
         self.runner.submit(lambda: build_report(self.desk, period, scope, by), shown, self._failed, owner=self,
                            lane="background")
+
+    def _open_register(self) -> None:
+        period = self.period()
+        if period is None:
+            self.status.setText(self.tr("The first day is after the last day: choose the period again."))
+            return
+        self.register_requested.emit(period)
 
     def _failed(self, exc: object) -> None:
         self.refresh_button.setEnabled(True)
@@ -451,8 +465,13 @@ class DashboardWidget(QWidget):
 
 
 def install_dashboard(window: QMainWindow, desk: Desk, runner: TaskRunner) -> tuple[DashboardWidget, QTabWidget]:
-    """Put the window's central widget and the dashboard in two tabs (the hook the main window calls)."""
+    """Put the window's central widget, the dashboard and the register book in tabs (the hook the main
+    window calls; ``dashboard.register_panel`` asks for control sheets by its signal)."""
+    from officer_desk.ui.register_view import RegisterPanel
+
     dashboard = DashboardWidget(desk, runner)
+    register = RegisterPanel(desk, runner)
+    dashboard.register_panel = register
     central = window.takeCentralWidget()
     tabs = QTabWidget()
     tabs.setObjectName("main_tabs")
@@ -461,8 +480,10 @@ def install_dashboard(window: QMainWindow, desk: Desk, runner: TaskRunner) -> tu
     if central is not None:
         tabs.addTab(central, queue_title)
     tabs.addTab(dashboard, dashboard_title)
+    tabs.addTab(register, register.tab_title())
     window.setCentralWidget(tabs)
-    loaded = {"done": False}
+
+    loaded = {"done": False, "register": False}
 
     def opened(index: int) -> None:
         # Computed on first view: the queue opens as fast as before.
@@ -470,6 +491,17 @@ def install_dashboard(window: QMainWindow, desk: Desk, runner: TaskRunner) -> tu
             loaded["done"] = True
             dashboard.load_officers()
             dashboard.refresh()
+        if tabs.widget(index) is register and not loaded["register"]:
+            loaded["register"] = True
+            if register.table.rowCount() == 0:
+                register.refresh()
 
     tabs.currentChanged.connect(opened)
+
+    def show_register(period: Period) -> None:
+        loaded["register"] = True  # read once, for this period
+        register.show_period(period)
+        tabs.setCurrentWidget(register)
+
+    dashboard.register_requested.connect(show_register)
     return dashboard, tabs

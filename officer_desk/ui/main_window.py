@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         from officer_desk.ui.work_timer import CaseWorkTimer
 
         self.dashboard, self.dashboard_tabs = install_dashboard(self, self.desk, self.runner)
+        self.dashboard.register_panel.control_sheet_requested.connect(self.documents.control_sheet_for)
         self.work_timer = CaseWorkTimer(self.desk, self.runner, self)
         self.case_shown.connect(self.work_timer.case_shown)
 

@@ -2902,6 +2902,16 @@
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="1" />
+        <source>&amp;Register book…</source>
+        <translation>&amp;Register book…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="1" />
+        <source>The dossiers of this period, each with its processing control sheet</source>
+        <translation>The dossiers of this period, each with its processing control sheet</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -3868,6 +3878,59 @@
     <message>
         <source>Not printed</source>
         <translation>Not printed</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>&amp;Received from:</source>
+        <translation>&amp;Received from:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>&amp;Show the book</source>
+        <translation>&amp;Show the book</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>Processing &amp;control sheet</source>
+        <translation>Processing &amp;control sheet</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>The control sheet of the selected dossier (or double-click a row)</source>
+        <translation>The control sheet of the selected dossier (or double-click a row)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>The first day is after the last day: choose the period again.</source>
+        <translation>The first day is after the last day: choose the period again.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>Reading the book…</source>
+        <translation>Reading the book…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>The book could not be read: {reason}</source>
+        <translation>The book could not be read: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>{period}: the first {n} dossiers are shown; choose a shorter period to see the rest.</source>
+        <translation>{period}: the first {n} dossiers are shown; choose a shorter period to see the rest.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>{period}: {n} dossiers. Double-click a row for its processing control sheet.</source>
+        <translation>{period}: {n} dossiers. Double-click a row for its processing control sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>Register book</source>
+        <translation>Register book</translation>
     </message>
 </context>
 <context>

@@ -2902,6 +2902,16 @@
         <source>Dashboard</source>
         <translation>Số liệu</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="1" />
+        <source>&amp;Register book…</source>
+        <translation>Sổ &amp;theo dõi…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/dashboard.py" line="1" />
+        <source>The dossiers of this period, each with its processing control sheet</source>
+        <translation>Hồ sơ của kỳ này, mỗi hồ sơ kèm phiếu kiểm soát quá trình giải quyết</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>
@@ -3868,6 +3878,59 @@
     <message>
         <source>Not printed</source>
         <translation>Chưa in được</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterPanel</name>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>&amp;Received from:</source>
+        <translation>&amp;Nhận từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>&amp;Show the book</source>
+        <translation>&amp;Xem sổ</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>Processing &amp;control sheet</source>
+        <translation>Phiếu &amp;kiểm soát quá trình</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>The control sheet of the selected dossier (or double-click a row)</source>
+        <translation>Phiếu kiểm soát quá trình giải quyết của hồ sơ đang chọn (hoặc nhấp đúp vào một dòng)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>The first day is after the last day: choose the period again.</source>
+        <translation>Ngày đầu sau ngày cuối: hãy chọn lại kỳ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>Reading the book…</source>
+        <translation>Đang đọc sổ…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>The book could not be read: {reason}</source>
+        <translation>Không đọc được sổ: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>{period}: the first {n} dossiers are shown; choose a shorter period to see the rest.</source>
+        <translation>{period}: hiển thị {n} hồ sơ đầu tiên; chọn kỳ ngắn hơn để xem các hồ sơ còn lại.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>{period}: {n} dossiers. Double-click a row for its processing control sheet.</source>
+        <translation>{period}: {n} hồ sơ. Nhấp đúp vào một dòng để xem phiếu kiểm soát quá trình giải quyết hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/register_view.py" line="1" />
+        <source>Register book</source>
+        <translation>Sổ theo dõi hồ sơ</translation>
     </message>
 </context>
 <context>

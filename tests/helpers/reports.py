@@ -96,7 +96,9 @@ def load_dataset(desk: Any) -> dict[str, int]:
             session.add(case)
             session.flush()
             ids[spec.name] = case.id
-            session.add(CaseEvent(case_id=case.id, at=spec.received, action="received", to_status="received"))
+            # The assigned officer also took these dossiers in (test_reports_handling covers them apart).
+            session.add(CaseEvent(case_id=case.id, at=spec.received, action="received", to_status="received",
+                                  officer_id=officer.id if spec.officer else None))
             for moment in spec.supplement_requests:
                 session.add(CaseEvent(case_id=case.id, at=moment, action=Action.REQUEST_SUPPLEMENT.value,
                                       from_status="received", to_status="supplement_requested"))

@@ -96,7 +96,7 @@ def test_grouping(desk: Any, dataset: dict[str, int], by: str, expected: dict[st
     got = {row.key: row.received for row in report.rows}
     if by == "officer":
         labels = {row.key: row.label for row in report.rows}
-        assert labels["canbo.a"] == "Cán Bộ A" and labels[""] == "(chưa giao)"
+        assert labels["canbo.a"] == "Cán Bộ A" and labels[""] == "(chưa có cán bộ tiếp nhận)"
     assert got == expected
 
 

@@ -1,4 +1,4 @@
-"""Make docs/screenshots/dashboard-vi.png (1440×900) and dashboard-vi-1366.png (1366×768).
+"""Make docs/screenshots/dashboard-vi.png (1440×900), dashboard-vi-1366.png (1366×768) and register-vi.png.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.make_dashboard_screenshot [OUT_DIR] [CASES]
 
@@ -60,6 +60,13 @@ def main(out_dir: Path, cases: int) -> int:
             window.dashboard.refresh()
             settle(app, window, 2.0)
             grab_window(window, str(out_dir / name))
+        # The register book tab, its rows opening their control sheets (issue 15).
+        window.resize(1440, 900)
+        tabs.setCurrentIndex(2)
+        settle(app, window, 2.0)
+        window.dashboard.register_panel.refresh()
+        settle(app, window, 2.0)
+        grab_window(window, str(out_dir / "register-vi.png"))
         window.close()
         desk.close()
     return 0

@@ -74,7 +74,7 @@ def test_main_window_has_the_tab_and_records_handling_time(make_window: Any, emp
     ids = load_dataset(empty_desk)
     window = make_window(empty_desk)
     tabs = window.centralWidget()
-    assert isinstance(tabs, QTabWidget) and tabs.count() == 2
+    assert isinstance(tabs, QTabWidget) and tabs.count() == 3  # cases, dashboard, register book
     tabs.setCurrentIndex(1)
     assert window.dashboard.report is not None  # computed on first view
     moments = iter([datetime(2026, 5, 8, 2, 0, tzinfo=UTC), datetime(2026, 5, 8, 2, 7, tzinfo=UTC)])

@@ -107,7 +107,10 @@ class DocumentsController(Controller):
         detail = self.current()
         if detail is None or not self.window.action(WindowAction.CONTROL_SHEET).isEnabled():
             return
-        code = detail.row.dossier_code
+        self.control_sheet_for(detail.row.dossier_code)
+
+    def control_sheet_for(self, code: str) -> None:
+        """The control sheet of any dossier (the register book's rows), issued and previewed."""
         self.window.run(lambda: services.control_sheet(self.desk, code), lambda outcome: self.present(outcome, 1))
 
     def deliver_document(self, pdf: bytes, form: str, copies: int, what: str, save_if_no_printer: bool = False) -> None:
