@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+import officer_desk.sync.bulk as bulk
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
@@ -140,14 +141,33 @@ PUSH_CHUNK = 100  # cases per pair of transactions: one commit (and fsync) per c
 def push_cases(desk: Desk, identity: DeskIdentity, remote: Database, codes: list[str], up_to: int) -> list[_Outcome]:
     """Push a chunk of cases in one server and one desk transaction (the server commits first).
 
-    Cut anywhere, nothing is acknowledged that the server did not commit; the next sync repeats the
-    chunk and the merge, being idempotent, changes nothing twice.
+    Cases the server does not hold yet are written together (bulk inserts); the others are merged one
+    by one. Cut anywhere, nothing is acknowledged that the server did not commit; the next sync
+    repeats the chunk and the merge, being idempotent, changes nothing twice.
     """
     local_store, remote_store = AttachmentStore(desk.db), AttachmentStore(remote)
     with desk.db.session() as local, remote.session() as server:
         mine, theirs = st.load_cases(local, codes), st.load_cases(server, codes, lock=True)
-        return [_push_one(desk, identity, local, server, local_store, remote_store, code, up_to,
-                          mine.get(code), theirs.get(code)) for code in codes]
+        fresh = [code for code in codes if code in mine and code not in theirs]
+        outcomes = {code: _Outcome(code, False, True) for code in fresh}
+        if fresh:
+            wires = [st.case_wire(mine[code], identity.desk_id) for code in fresh]
+            bulk.insert_cases(server, wires, st.Officers(server),
+                              bulk.blob_copy(local_store, local, remote_store, server))
+            bulk.add_routes(server, fresh, identity.desk_id)
+            for code in fresh:
+                audit(server, desk.officer, "sync.received", "case", code, desk=desk.config.desk_number,
+                      conflict=False)
+            # The desk's side: both now hold exactly this desk's case.
+            bulk.set_bases(local, {wire["code"]: wire["state"] for wire in wires})
+            bulk.ack(local, fresh, up_to)
+            for code in fresh:
+                audit(local, desk.officer, "sync.pushed", "case", code, desk=desk.config.desk_number)
+        for code in codes:
+            if code not in outcomes:
+                outcomes[code] = _push_one(desk, identity, local, server, local_store, remote_store, code, up_to,
+                                           mine.get(code), theirs.get(code))
+        return [outcomes[code] for code in codes]
 
 
 def _push_one(desk: Desk, identity: DeskIdentity, local: Session, server: Session, local_store: AttachmentStore,
@@ -285,11 +305,17 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
         chunk = wanted[start:start + PUSH_CHUNK]
         with desk.db.session() as local, remote.session() as server:
             theirs_cases, mine_cases = st.load_cases(server, chunk), st.load_cases(local, chunk)
+            fresh = [code for code in chunk if code in theirs_cases and code not in mine_cases]
+            wires = [st.case_wire(theirs_cases[code], "server") for code in fresh]
+            bulk.insert_cases(local, wires, st.Officers(local),
+                              bulk.blob_copy(remote_store, server, local_store, local))
+            bulk.set_bases(local, {wire["code"]: wire["state"] for wire in wires})
+            report.pulled.extend(fresh)
             for code in chunk:
                 theirs_case = theirs_cases.get(code)
-                if theirs_case is not None:
+                if theirs_case is not None and code in mine_cases:
                     _pull_one(desk, local, server, local_store, remote_store, code, theirs_case,
-                              mine_cases.get(code), report)
+                              mine_cases[code], report)
     with desk.db.session() as local:
         row = local.get(DeskSetting, PULL_CURSOR)
         value = now.astimezone(UTC).isoformat()
@@ -300,14 +326,9 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
 
 
 def _pull_one(desk: Desk, local: Session, server: Session, local_store: AttachmentStore,
-              remote_store: AttachmentStore, code: str, theirs_case: Case, mine_case: Case | None,
+              remote_store: AttachmentStore, code: str, theirs_case: Case, mine_case: Case,
               report: SyncReport) -> None:
     wire = st.case_wire(theirs_case, "server")
-    if mine_case is None:
-        st.insert_case(local, wire, st.Officers(local), _blob_copier(remote_store, server, local_store, local))
-        _set_base(local, code, wire["state"])
-        report.pulled.append(code)
-        return
     base_row = local.get(SyncBase, code)
     mine = st.case_state(mine_case)
     if base_row is None and st.case_identity(mine_case) != st.case_identity(theirs_case):
