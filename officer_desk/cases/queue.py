@@ -23,7 +23,16 @@ from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import DossierFormatError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, Status, allowed_actions
-from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem, SyncConflict
+from officer_desk.models import (
+    Case,
+    CaseDueCount,
+    CaseEvent,
+    CaseSearchTerm,
+    CaseStatusCount,
+    Officer,
+    OutboxItem,
+    SyncConflict,
+)
 from officer_desk.vocabulary import SEVERITY_RANK, Decision
 
 SORT_COLUMNS = {
@@ -151,20 +160,18 @@ class CaseQueue:
             counts = {s.value: 0 for s in Status}
             for status, count in session.execute(select(CaseStatusCount.status, CaseStatusCount.n)):
                 counts[status] = int(count)
-            counts["overdue"] = int(
-                session.execute(
-                    select(func.count(Case.id)).where(
-                        Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date < today
-                    )
-                ).scalar_one()
-            )
-            counts["due_today"] = int(
-                session.execute(
-                    select(func.count(Case.id)).where(
-                        Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date == today
-                    )
-                ).scalar_one()
-            )
+            running = [s.value for s in CLOCK_RUNNING]
+            if session.get_bind().dialect.name == "postgresql":
+                # Per-due-date counters kept by triggers (migration 0012): a few hundred rows, not every case.
+                counts["overdue"] = int(session.execute(select(func.coalesce(func.sum(CaseDueCount.n), 0))
+                                                        .where(CaseDueCount.due_date < today)).scalar_one())
+                counts["due_today"] = int(session.execute(select(func.coalesce(func.sum(CaseDueCount.n), 0))
+                                                          .where(CaseDueCount.due_date == today)).scalar_one())
+                return counts
+            counts["overdue"] = int(session.execute(select(func.count(Case.id)).where(
+                Case.status.in_(running), Case.due_date < today)).scalar_one())
+            counts["due_today"] = int(session.execute(select(func.count(Case.id)).where(
+                Case.status.in_(running), Case.due_date == today)).scalar_one())
         return counts
 
     def detail(self, ref: str | int) -> CaseDetail:

@@ -10,19 +10,18 @@ deduplicated by idempotency key.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import JSON, Table, delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+import officer_desk.models.bulk as table_rows
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
 from officer_desk.cases import case_search_terms
 from officer_desk.models import Attachment, Case, CaseEvent, CaseRoute, CaseSearchTerm, Finding, OutboxItem, SyncBase
-from officer_desk.models.base import Base
 
 BlobCopy = Callable[[Iterable[str]], None]
 
@@ -77,51 +76,8 @@ def insert_cases(session: Session, wires: list[dict[str, Any]], officers: st.Off
             columns["applicant_name"], columns["applicant_id_number"], columns["applicant_phone"], wire["code"])))
     for model, batch in ((CaseEvent, events), (Attachment, attachments), (Finding, findings),
                          (CaseSearchTerm, terms)):
-        insert_rows(session, model, batch)
+        table_rows.insert_rows(session, model, batch)
     return ids
-
-
-def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
-    """Insert many rows: COPY on PostgreSQL (one stream, no per-row round trip), executemany elsewhere."""
-    if not rows:
-        return
-    table = cast(Table, model.__table__)
-    rows = _complete(table, rows)
-    connection = session.connection()
-    if connection.dialect.name != "postgresql":
-        session.execute(insert(table), rows)
-        return
-    columns = list(rows[0])
-    dialect = connection.dialect
-    # The columns' own bind processing (aware datetimes to naive UTC), JSON serialised as the ORM does.
-    processors: list[Callable[[Any], Any] | None] = [
-        (lambda v: None if v is None else json.dumps(v)) if isinstance(table.c[name].type, JSON)
-        else table.c[name].type._cached_bind_processor(dialect) for name in columns]
-    names = ", ".join(f'"{name}"' for name in columns)
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    with driver.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row([value if proc is None else proc(value)
-                            for proc, value in zip(processors, row.values(), strict=True)])
-
-
-def _complete(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Same keys in every row, in one order, with the columns' Python defaults where a row lacks one
-    (an older wire may lack a column; COPY applies no Python default)."""
-    keys = {key for row in rows for key in row}
-    defaults = {}
-    for column in table.columns:
-        if column.name in keys or column.primary_key or column.default is None:
-            continue
-        default = column.default
-        if getattr(default, "is_scalar", False):
-            defaults[column.name] = (lambda value: lambda: value)(default.arg)  # type: ignore[attr-defined]
-        elif getattr(default, "is_callable", False):
-            defaults[column.name] = (lambda fn: lambda: fn(None))(default.arg)  # type: ignore[attr-defined]
-    order = sorted(keys) + sorted(defaults)
-    return [{name: row[name] if name in row else (defaults[name]() if name in defaults else None)
-             for name in order} for row in rows]
 
 
 def add_routes(session: Session, codes: list[str], desk_id: str) -> None:
@@ -132,7 +88,7 @@ def add_routes(session: Session, codes: list[str], desk_id: str) -> None:
     fresh = [c for c in dict.fromkeys(codes) if c not in have]
     if fresh:
         now = datetime.now(UTC)
-        insert_rows(session, CaseRoute, [{"dossier_code": c, "desk_id": desk_id, "routed_at": now}
+        table_rows.insert_rows(session, CaseRoute, [{"dossier_code": c, "desk_id": desk_id, "routed_at": now}
                                                    for c in fresh])
 
 
@@ -142,7 +98,7 @@ def set_bases(session: Session, states: dict[str, dict[str, Any]]) -> None:
         return
     session.execute(delete(SyncBase).where(SyncBase.dossier_code.in_(list(states))))
     now = datetime.now(UTC)
-    insert_rows(session, SyncBase, [{"dossier_code": c, "state": s, "synced_at": now}
+    table_rows.insert_rows(session, SyncBase, [{"dossier_code": c, "state": s, "synced_at": now}
                                               for c, s in states.items()])
 
 

@@ -17,7 +17,8 @@ import officer_desk.sync.state as st
 from officer_desk.desk import Desk, open_desk
 from officer_desk.lifecycle import Action
 from officer_desk.paths import Home
-from officer_desk.sync import bulk, engine, synchronize
+from officer_desk.models import bulk as bulk_rows
+from officer_desk.sync import engine, synchronize
 from tests.helpers.desks import override_open_errors
 from tests.helpers.pg import start_server
 from tests.helpers.sync_faults import POINTS, case_inventory, run_killed_sync
@@ -98,7 +99,7 @@ def test_connection_dropped_mid_sync_then_converges(commune: tuple[Desk, list[st
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     desk, codes = commune
     admin = sa.create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    original = bulk.insert_rows
+    original = bulk_rows.insert_rows
     calls = [0]
 
     def rows_then_drop(session, model, rows):  # type: ignore[no-untyped-def]
@@ -111,11 +112,11 @@ def test_connection_dropped_mid_sync_then_converges(commune: tuple[Desk, list[st
                                      "WHERE datname = current_database() AND pid <> pg_backend_pid()")
         return result
 
-    monkeypatch.setattr(bulk, "insert_rows", rows_then_drop)
+    monkeypatch.setattr(bulk_rows, "insert_rows", rows_then_drop)
     first = synchronize(desk, pg_url)
     assert first.offline  # the cut is reported as offline, nothing lost
     assert calls[0] == 2  # it happened mid-chunk
-    monkeypatch.setattr(bulk, "insert_rows", original)
+    monkeypatch.setattr(bulk_rows, "insert_rows", original)
     admin.dispose()
     _converged(desk, pg_url, codes)
 
@@ -130,7 +131,7 @@ def test_server_killed_mid_sync_then_restarted(commune: tuple[Desk, list[str]],
             conn.exec_driver_sql('CREATE DATABASE "center"')
         admin.dispose()
         url = server.url("center")
-        original = bulk.insert_rows
+        original = bulk_rows.insert_rows
         calls = [0]
 
         def rows_then_crash(session, model, rows):  # type: ignore[no-untyped-def]
@@ -142,10 +143,10 @@ def test_server_killed_mid_sync_then_restarted(commune: tuple[Desk, list[str]],
                 killer.join()
             return result
 
-        monkeypatch.setattr(bulk, "insert_rows", rows_then_crash)
+        monkeypatch.setattr(bulk_rows, "insert_rows", rows_then_crash)
         assert synchronize(desk, url).offline
         assert calls[0] == 3
-        monkeypatch.setattr(bulk, "insert_rows", original)
+        monkeypatch.setattr(bulk_rows, "insert_rows", original)
         assert synchronize(desk, url).offline  # still down: changes wait
         server.start_again()
         _converged(desk, url, codes)
