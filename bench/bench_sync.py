@@ -63,6 +63,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--kills", type=int, default=20)
     args = parser.parse_args()
+    print(f"load average at start: {os.getloadavg()[0]:.1f}")
     work = Path(tempfile.mkdtemp(prefix="od-bench-sync-"))
     server = start_server()
     try:
@@ -103,6 +104,7 @@ def main() -> None:
               f"{bundle.stat().st_size / 1e6:.1f} MB")
         for desk in (commune, other, sender, receiver):
             desk.close()
+        print(f"load average after the timed runs: {os.getloadavg()[0]:.1f}")
 
         rng = random.Random(12)
         kills = 0
