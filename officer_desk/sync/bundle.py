@@ -134,7 +134,10 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
                              "recipient": recipient.desk_id, "created_at": datetime.now(UTC).isoformat(),
                              "ephemeral": ephemeral_pub.hex(), "nonce": nonce.hex(), "cases": len(cases)}).encode()
         body = MAGIC + struct.pack(">I", len(header)) + header + AESGCM(key).encrypt(nonce, payload, header)
-        write_bytes_atomic(out, body + identity.signing.sign(body), private=True)
+        try:
+            write_bytes_atomic(out, body + identity.signing.sign(body), private=True)
+        except OSError as exc:  # nothing is marked sent: the changes stay pending
+            raise InputError(_("Không ghi được gói dữ liệu vào {path}", path=str(out))) from exc
         for item in session.execute(select(OutboxItem).where(OutboxItem.status == "pending")).scalars():
             item.status = "sent"
             item.last_error = ""

@@ -16,8 +16,8 @@ import sqlalchemy as sa
 import officer_desk.sync.state as st
 from officer_desk.desk import Desk, open_desk
 from officer_desk.lifecycle import Action
-from officer_desk.paths import Home
 from officer_desk.models import bulk as bulk_rows
+from officer_desk.paths import Home
 from officer_desk.sync import engine, synchronize
 from tests.helpers.desks import override_open_errors
 from tests.helpers.pg import start_server
