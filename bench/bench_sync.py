@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import secrets
 import shutil
 import sys
 import tempfile
@@ -65,6 +66,10 @@ def main() -> None:
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f}")
     work = Path(tempfile.mkdtemp(prefix="od-bench-sync-"))
+    # The center's desks share one key file (attachments on the server are read by every desk).
+    key_file = work / "center.key"
+    key_file.write_text(secrets.token_hex(32) + "\n")
+    os.environ["OFFICER_DESK_DB_KEY_FILE"] = str(key_file)
     server = start_server()
     try:
         url = _database(server, "center")

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 import officer_desk.sync.bulk as bulk
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
-from officer_desk.audit import audit
+from officer_desk.audit import audit, audit_many
 from officer_desk.database import open_database
 from officer_desk.desk import Desk
 from officer_desk.errors import DeskError
@@ -135,7 +135,7 @@ def _blob_copier(src_store: AttachmentStore, src: Session, dst_store: Attachment
     return put
 
 
-PUSH_CHUNK = 100  # cases per pair of transactions: one commit (and fsync) per chunk, not per case
+PUSH_CHUNK = 500  # cases per pair of transactions: one commit (and fsync) per chunk, not per case
 
 
 def push_cases(desk: Desk, identity: DeskIdentity, remote: Database, codes: list[str], up_to: int) -> list[_Outcome]:
@@ -155,14 +155,12 @@ def push_cases(desk: Desk, identity: DeskIdentity, remote: Database, codes: list
             bulk.insert_cases(server, wires, st.Officers(server),
                               bulk.blob_copy(local_store, local, remote_store, server))
             bulk.add_routes(server, fresh, identity.desk_id)
-            for code in fresh:
-                audit(server, desk.officer, "sync.received", "case", code, desk=desk.config.desk_number,
-                      conflict=False)
+            audit_many(server, desk.officer, "sync.received", "case", fresh, desk=desk.config.desk_number,
+                       conflict=False)
             # The desk's side: both now hold exactly this desk's case.
             bulk.set_bases(local, {wire["code"]: wire["state"] for wire in wires})
             bulk.ack(local, fresh, up_to)
-            for code in fresh:
-                audit(local, desk.officer, "sync.pushed", "case", code, desk=desk.config.desk_number)
+            audit_many(local, desk.officer, "sync.pushed", "case", fresh, desk=desk.config.desk_number)
         for code in codes:
             if code not in outcomes:
                 outcomes[code] = _push_one(desk, identity, local, server, local_store, remote_store, code, up_to,
