@@ -295,6 +295,11 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
         changed = [code for code, _at in server.execute(query.order_by(Case.id)).all()]
         routed = set(server.execute(select(CaseRoute.dossier_code).where(
             CaseRoute.desk_id == identity.desk_id)).scalars())
+        if since is not None:
+            # Assigned to this desk since the last pull, though the case itself did not change.
+            changed += [code for code in server.execute(select(CaseRoute.dossier_code).where(
+                CaseRoute.desk_id == identity.desk_id, CaseRoute.routed_at > since)).scalars()]
+            changed = list(dict.fromkeys(changed))
     # Cases this sync just merged both ways are skipped; a change the server took after that is read
     # again next time (the cursor overlaps).
     done = set(report.pushed)
