@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_claims.py [--desks 8] [--cases 2000]
 
 Starts its own PostgreSQL (tests/helpers/pg.py) and fills it with demo cases. Then N desk processes,
-each a different officer, race through the SAME list of unassigned received cases, each in its own
+each a different officer, race through the SAME list of unassigned open cases, each in its own
 order, claiming every case it can (``cases.assign``: the row is locked, a case held by someone else is
 refused with a conflict). Afterwards every case has exactly one "assigned" event and its holder is
 the officer of that event; the figure is successful claims per second over the race's wall time.
@@ -22,7 +22,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("OFFICER_DESK_NO_KEYRING", "1")
@@ -30,6 +30,7 @@ os.environ.setdefault("OFFICER_DESK_NO_KEYRING", "1")
 from officer_desk.demo import generate_cases  # noqa: E402
 from officer_desk.desk import open_desk  # noqa: E402
 from officer_desk.errors import ConflictError  # noqa: E402
+from officer_desk.lifecycle import CLOCK_RUNNING  # noqa: E402
 from officer_desk.models import Case, CaseEvent, Officer  # noqa: E402
 from officer_desk.paths import Home  # noqa: E402
 from tests.helpers.pg import start_server  # noqa: E402
@@ -72,11 +73,12 @@ def main() -> None:
         url = server.url("center")
         os.environ["OFFICER_DESK_HOME"] = str(work)
         desk = open_desk(Home(work), url, officer="canbo.0")
-        generate_cases(desk, args.cases * 3, seed=12)
+        generate_cases(desk, args.cases * 2, seed=12)
         with desk.db.session() as session:
             codes = list(session.execute(select(Case.dossier_code).where(
-                Case.status == "received", Case.assigned_officer_id.is_(None)).order_by(Case.id)
-                .limit(args.cases)).scalars())
+                Case.status.in_([s.value for s in CLOCK_RUNNING])).order_by(Case.id).limit(args.cases)).scalars())
+            # The pool: open cases nobody holds (bench set-up, not an officer's action).
+            session.execute(update(Case).where(Case.dossier_code.in_(codes)).values(assigned_officer_id=None))
             for index in range(args.desks):
                 if session.execute(select(Officer).where(Officer.username == f"canbo.{index}")).scalar() is None:
                     session.add(Officer(username=f"canbo.{index}", full_name=f"Cán bộ {index}"))
