@@ -93,7 +93,30 @@ def load(server: PgServer, home: Home, url: str, cases: int) -> None:
     print(f"  demo load of {cases} cases: {timer} (goal at 1,000,000: 600 s)", flush=True)
 
 
+RAW_PAGE = ("SELECT id FROM cases ORDER BY received_at DESC, id DESC LIMIT 50",
+            "SELECT c.id, c.dossier_code, c.applicant_name, c.procedure_code, c.channel, c.received_at, c.due_date, "
+            "c.status, o.username, c.worst_severity, c.open_finding_count, c.receipt_issued_at FROM cases c "
+            "LEFT JOIN officers o ON o.id = c.assigned_officer_id WHERE c.id = ANY(%s)")
+
+
+def reference(url: str) -> None:
+    """The floor on this machine at this moment: one round trip, and the queue page as two raw queries on
+    one open psycopg connection (no pool, no ORM). The app's figures read best as ratios to these."""
+    import psycopg
+
+    plain = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain, autocommit=True) as conn:
+        show("reference: SELECT 1 round trip", timed(lambda: conn.execute("SELECT 1").fetchall(), 200), 3)
+
+        def page() -> None:
+            ids = [row[0] for row in conn.execute(RAW_PAGE[0])]
+            conn.execute(RAW_PAGE[1], (ids,)).fetchall()
+
+        show("reference: raw queue page (2 queries)", timed(page, 200), 3)
+
+
 def measure(home: Home, url: str) -> None:
+    reference(url)
     desk = open_desk(home, url)
     try:
         print(f"  measuring at {desk.cases.count(QueueFilter())} cases, load average {os.getloadavg()[0]:.1f}")
