@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from officer_desk import dossier as dossier_format
@@ -158,16 +158,20 @@ class CaseQueue:
         today = datetime.now(LOCAL_TZ).date()
         with self.repository.db.session() as session:
             counts = {s.value: 0 for s in Status}
-            for status, count in session.execute(select(CaseStatusCount.status, CaseStatusCount.n)):
-                counts[status] = int(count)
             running = [s.value for s in CLOCK_RUNNING]
             if session.get_bind().dialect.name == "postgresql":
-                # Per-due-date counters kept by triggers (migration 0012): a few hundred rows, not every case.
-                counts["overdue"] = int(session.execute(select(func.coalesce(func.sum(CaseDueCount.n), 0))
-                                                        .where(CaseDueCount.due_date < today)).scalar_one())
-                counts["due_today"] = int(session.execute(select(func.coalesce(func.sum(CaseDueCount.n), 0))
-                                                          .where(CaseDueCount.due_date == today)).scalar_one())
+                # One round trip: the per-status counters and the per-due-date counters (migration 0012),
+                # a few hundred rows whatever the number of cases.
+                due = func.coalesce(func.sum(CaseDueCount.n), 0)
+                query = union_all(
+                    select(CaseStatusCount.status, CaseStatusCount.n),
+                    select(literal("overdue"), due).where(CaseDueCount.due_date < today),
+                    select(literal("due_today"), due).where(CaseDueCount.due_date == today),
+                )
+                counts.update({str(key): int(n) for key, n in session.execute(query)})
                 return counts
+            for status, count in session.execute(select(CaseStatusCount.status, CaseStatusCount.n)):
+                counts[status] = int(count)
             counts["overdue"] = int(session.execute(select(func.count(Case.id)).where(
                 Case.status.in_(running), Case.due_date < today)).scalar_one())
             counts["due_today"] = int(session.execute(select(func.count(Case.id)).where(
