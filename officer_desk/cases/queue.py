@@ -88,12 +88,12 @@ class CaseQueue:
         """Ids of one page of the queue, filtered and sorted in SQL."""
         column = SORT_COLUMNS.get(flt.sort, Case.received_at)
         order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             query = self._filtered(select(Case.id), flt).order_by(*order).offset(offset).limit(limit)
             return list(session.execute(query).scalars())
 
     def count(self, flt: QueueFilter) -> int:
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             return int(session.execute(self._filtered(select(func.count(Case.id)), flt)).scalar_one())
 
     def search(self, text: str, limit: int = 50) -> list[CaseRow]:
@@ -110,7 +110,7 @@ class CaseQueue:
         column = SORT_COLUMNS.get(flt.sort, Case.received_at)
         order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
         unfiltered_text = replace(flt, text="")
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             query = self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates)).order_by(*order)
             return list(session.execute(query).scalars()), len(candidates) >= limit
 
@@ -119,7 +119,7 @@ class CaseQueue:
         if not keys:
             return []
         ids: list[int] = []
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             for key in keys:  # one index range per reading, best (digits) first
                 ids += session.execute(
                     select(CaseSearchTerm.case_id)
@@ -133,7 +133,7 @@ class CaseQueue:
         """Queue rows for ``ids``, in that order."""
         if not ids:
             return []
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             result = session.execute(
                 select(
                     Case.id, Case.dossier_code, Case.applicant_name, Case.procedure_code, Case.channel,
@@ -156,7 +156,7 @@ class CaseQueue:
     def status_counts(self) -> dict[str, int]:
         """Number of cases per status, plus ``overdue`` (running clock, due date passed) and ``due_today``."""
         today = datetime.now(LOCAL_TZ).date()
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             counts = {s.value: 0 for s in Status}
             running = [s.value for s in CLOCK_RUNNING]
             if session.get_bind().dialect.name == "postgresql":
