@@ -26,6 +26,7 @@ from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, CLOSED_STATUSES, Status
 from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm, DeskSetting, DossierSequence, Officer
 from officer_desk.models.bulk import insert_rows
+from officer_desk.models.statistics import optimize
 from officer_desk.progress import Progress
 from officer_desk.screening.service import screen_case_in_session
 from officer_desk.text import digits
@@ -120,6 +121,7 @@ def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None 
             flush()
     flush()  # what was generated before a cancel is kept whole: every batch is one transaction
     _save_sequences(desk, sequence)
+    optimize(desk.db.engine)  # screening below plans its lookups from these figures
     if progress is None or not progress.cancelled():
         # Screening thousands of cases takes seconds; a cancelled run stops now (its cases have no hints
         # until "Screen all open cases again").

@@ -14,6 +14,7 @@ from officer_desk.config import DeskConfig, load_config
 from officer_desk.database import open_database
 from officer_desk.fileio import clean_stale_temp_files
 from officer_desk.models.session import Database
+from officer_desk.models.statistics import optimize
 from officer_desk.paths import Home
 from officer_desk.workdays import WorkingCalendar, calendar_for
 
@@ -85,6 +86,8 @@ class Desk:
         return CaseService(self)
 
     def close(self) -> None:
+        # Statistics for what this session added (a desk filled by imports plans like a demo desk).
+        optimize(self.db.engine)
         self.db.dispose()
 
 

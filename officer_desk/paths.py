@@ -87,3 +87,12 @@ class Home:
         except OSError:  # pragma: no cover - Windows ACLs are inherited instead
             pass
         return self
+
+
+def normalise_pg_url(url: str) -> str:
+    """Where a shared PostgreSQL database lives: ``postgresql://`` and ``postgres://`` mean the psycopg 3
+    driver. Here, not in the database layer, so ``screen FILE`` reads the queue without importing it."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url

@@ -174,7 +174,7 @@ def _empty_shared_database(url: str) -> None:
     from sqlalchemy import create_engine
 
     from officer_desk.models import Base
-    from officer_desk.models.session import _normalise_pg_url
+    from officer_desk.paths import normalise_pg_url as _normalise_pg_url
 
     engine = create_engine(_normalise_pg_url(url))
     try:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from officer_desk.audit import audit
@@ -16,6 +17,21 @@ from officer_desk.models import Case, Finding
 from officer_desk.screening.result import ScreeningFinding
 from officer_desk.screening.service import screen_case_in_session
 from officer_desk.vocabulary import Decision, Severity
+
+
+def duplicates_query(procedure_code: str, id_number: str, subject_key: str, exclude_code: str | None) -> Select[Any]:
+    """Open dossiers with the same procedure, subject and applicant ID (any applicant when ``id_number`` is
+    "": a civil-status event, the same whoever files); ix_cases_duplicates answers it."""
+    query = select(Case.dossier_code).where(
+        Case.procedure_code == procedure_code,
+        Case.subject_key == subject_key,
+        Case.status.notin_([s.value for s in CLOSED_STATUSES]),
+    )
+    if id_number:
+        query = query.where(Case.applicant_id_number == id_number)
+    if exclude_code:
+        query = query.where(Case.dossier_code != exclude_code)
+    return query.limit(10)
 
 
 class CaseFindings:
@@ -36,16 +52,8 @@ class CaseFindings:
         """A query for the screening engine: open dossiers with the same procedure, ID and subject."""
 
         def find(procedure_code: str, id_number: str, subject_key: str, exclude_code: str | None) -> list[str]:
-            query = select(Case.dossier_code).where(
-                Case.procedure_code == procedure_code,
-                Case.subject_key == subject_key,
-                Case.status.notin_([s.value for s in CLOSED_STATUSES]),
-            )
-            if id_number:  # "" = a civil-status event, the same whoever files
-                query = query.where(Case.applicant_id_number == id_number)
-            if exclude_code:
-                query = query.where(Case.dossier_code != exclude_code)
-            return list(session.execute(query.limit(10)).scalars())
+            query = duplicates_query(procedure_code, id_number, subject_key, exclude_code)
+            return list(session.execute(query).scalars())
 
         return find
 

@@ -24,6 +24,7 @@ from officer_desk.errors import ConflictError, DeskError, DossierFormatError, In
 from officer_desk.i18n import _
 from officer_desk.lifecycle import Action, Status, check_transition
 from officer_desk.models import Case
+from officer_desk.models.statistics import optimize
 
 logger = logging.getLogger(__name__)
 MAX_JSON_BYTES = 5 * 1024 * 1024
@@ -121,6 +122,8 @@ class CaseIntake:
                     report.supplemented.append(code)
         if progress is not None:
             progress.report(len(files), len(files), "")
+        if report.imported:
+            optimize(self.repository.db.engine)  # bulk work: the planner's figures follow the desk's growth
         return report
 
     def read_dossier_file(self, path: Path) -> tuple[bytes, dict[str, Any], Dossier, dict[int, bytes]]:

@@ -45,6 +45,58 @@ def command_modules() -> tuple[ModuleType, ...]:
             report_cmd, sync_cmd)
 
 
+# Which module registers each sub-command, so a command line builds the parser of its own command only
+# (tests/integration/test_cli_startup.py keeps this table equal to what the modules register).
+COMMAND_MODULE = {
+    **dict.fromkeys(("import", "export", "demo", "key", "upgrade-signatures", "list", "search", "show", "case"),
+                    "cases"),
+    "catalogue": "catalogue_cmd",
+    **dict.fromkeys(("screen", "ask", "screening", "rescreen"), "screening_cmd"),
+    **dict.fromkeys(("sign", "verify", "keys", "trust"), "signing_cmd"),
+    "verify-receipt": "receipts_cmd",
+    **dict.fromkeys(("receipt", "notice"), "documents_cmd"),
+    **dict.fromkeys(("setup", "account", "audit", "backup", "restore"), "admin"),
+    "ocr": "ocr_cmd",
+    **dict.fromkeys(("report", "register"), "report_cmd"),
+    **dict.fromkeys(("identity", "sync", "bundle"), "sync_cmd"),
+}
+
+
+def command_module(name: str) -> ModuleType:
+    """One command module by its name in COMMAND_MODULE (plain imports: each loads only its own stack)."""
+    if name == "cases":
+        from officer_desk.cli import cases
+        return cases
+    if name == "catalogue_cmd":
+        from officer_desk.cli import catalogue_cmd
+        return catalogue_cmd
+    if name == "screening_cmd":
+        from officer_desk.cli import screening_cmd
+        return screening_cmd
+    if name == "signing_cmd":
+        from officer_desk.cli import signing_cmd
+        return signing_cmd
+    if name == "receipts_cmd":
+        from officer_desk.cli import receipts_cmd
+        return receipts_cmd
+    if name == "documents_cmd":
+        from officer_desk.cli import documents_cmd
+        return documents_cmd
+    if name == "admin":
+        from officer_desk.cli import admin
+        return admin
+    if name == "ocr_cmd":
+        from officer_desk.cli import ocr_cmd
+        return ocr_cmd
+    if name == "report_cmd":
+        from officer_desk.cli import report_cmd
+        return report_cmd
+    if name == "sync_cmd":
+        from officer_desk.cli import sync_cmd
+        return sync_cmd
+    raise KeyError(name)
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors become UsageError, so --json still gets its one JSON object."""
 
@@ -72,12 +124,27 @@ def _base_parser(add_help: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full parser; with ``command`` (a known sub-command), only that command's module is registered."""
     parser = _base_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in command_modules():
+    modules = (command_module(COMMAND_MODULE[command]),) if command in COMMAND_MODULE else command_modules()
+    for module in modules:
         module.register(sub)
     return parser
+
+
+def _command_named(arguments: list[str]) -> str | None:
+    """The sub-command a line names (its first word after the global options), unless it asks for the
+    top-level help or the version: those list every command."""
+    for argument in arguments:
+        if argument in ("-h", "--help", "--version"):
+            return None
+        if not argument.startswith("-"):
+            return argument if argument in COMMAND_MODULE else None
+        if argument in ("--screenshot", "--quit-after"):
+            return None  # a window option with a value: leave the line to the full parser
+    return None
 
 
 def _window_arguments(arguments: list[str]) -> argparse.Namespace | None:
@@ -120,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if window_args is not None:
             args = window_args
         else:
-            parser = build_parser()
+            parser = build_parser(_command_named(options.rest))
             args = parser.parse_args(options.rest)
     except UsageError as exc:
         out = Output(json_mode="--json" in arguments)

@@ -6,13 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from officer_desk.catalogue import (
-    catalogue_files,
-    check_directory,
-    fee_text,
-    load_catalogue,
-    processing_text,
-)
 from officer_desk.cli.output import Output
 from officer_desk.errors import InputError
 from officer_desk.i18n import _, current_language
@@ -48,6 +41,8 @@ def register(sub: Any) -> None:
 
 
 def handle_check(args: argparse.Namespace, out: Output) -> int:
+    from officer_desk.catalogue import catalogue_files, check_directory
+
     directory: Path = args.directory
     try:
         problems = check_directory(directory)
@@ -80,6 +75,8 @@ def handle_check(args: argparse.Namespace, out: Output) -> int:
 
 
 def handle_list(args: argparse.Namespace, out: Output) -> int:
+    from officer_desk.catalogue import fee_text, load_catalogue, processing_text
+
     home = Home()
     catalogue = load_catalogue(home)
     for problem in catalogue.problems:

@@ -5,15 +5,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from officer_desk.desk import Desk, open_desk
 from officer_desk.errors import UsageError
 from officer_desk.i18n import _
 from officer_desk.paths import Home
 
+if TYPE_CHECKING:
+    from officer_desk.desk import Desk
+
+# The desk (database, ORM, every table) is imported by the handlers that open it, not when the parser is
+# built: ``--help``, ``screen FILE`` and ``verify`` never load it (issue 17, start-up).
+
 
 def desk_from_args(args: argparse.Namespace) -> Desk:
     """The desk, acting as the command's account (set-up homes) or the named/OS officer (others)."""
+    from officer_desk.desk import open_desk
+
     acting = getattr(args, "acting", None)
     url = getattr(args, "database", None) or os.environ.get("OFFICER_DESK_DATABASE_URL")
     if acting is None:
@@ -22,6 +30,8 @@ def desk_from_args(args: argparse.Namespace) -> Desk:
 
 
 def open_desk_for_sealing() -> Desk | None:
+    from officer_desk.desk import open_desk
+
     home = Home()
     url = os.environ.get("OFFICER_DESK_DATABASE_URL")
     if not url and not home.database.exists():

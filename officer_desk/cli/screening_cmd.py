@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from officer_desk.catalogue import Catalogue, load_catalogue
 from officer_desk.cli.output import Output
 from officer_desk.config import load_config
 from officer_desk.errors import InputError
 from officer_desk.i18n import _, current_language
 from officer_desk.paths import Home
+
+if TYPE_CHECKING:
+    from officer_desk.catalogue import Catalogue
 
 MAX_SCREEN_BYTES = 5 * 1024 * 1024
 
@@ -58,6 +60,8 @@ def register(sub: Any) -> None:
 
 
 def _catalogue_and_config() -> tuple[Catalogue, Any, Home]:
+    from officer_desk.catalogue import load_catalogue
+
     home = Home()
     config = load_config(home)
     return load_catalogue(home, config.aliases), config, home

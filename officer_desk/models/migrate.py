@@ -59,4 +59,9 @@ def upgrade_to_head(engine: Engine, revision: str = "head", **attributes: object
         return
     from alembic import command
 
+    from officer_desk.models.statistics import optimize
+
     command.upgrade(alembic_config(engine, **attributes), revision)
+    # A migration's new index has no statistics yet, and with figures for the other indexes but none for
+    # it SQLite may never choose it: analyse what needs it now, not at the end of some later demo.
+    optimize(engine)

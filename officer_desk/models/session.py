@@ -22,6 +22,7 @@ from officer_desk.errors import DatabaseKeyError, DeskError
 from officer_desk.i18n import _
 from officer_desk.models.migrate import upgrade_to_head
 from officer_desk.paths import Home
+from officer_desk.paths import normalise_pg_url as _normalise_pg_url
 
 
 class DatabaseOpenError(DeskError):
@@ -86,13 +87,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def _normalise_pg_url(url: str) -> str:
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
-    return url
 
 
 def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:

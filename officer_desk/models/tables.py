@@ -85,6 +85,8 @@ class Case(Base):
               postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
         # Migration 0008 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
         Index("ix_cases_commune", "commune"),
+        # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
+        Index("ix_cases_duplicates", "procedure_code", "subject_key", "applicant_id_number"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

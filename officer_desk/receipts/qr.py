@@ -484,9 +484,16 @@ def verify_payload(text: str, keyring: QrKeyring) -> QrVerdict:
 # Symbol
 
 
+# One fixed mask instead of segno scoring all eight (~80% of making the symbol: ~20 ms -> ~3 ms a receipt).
+# bench/bench_qr_mask.py, 100 signed payloads photographed tilted, blurred, JPEG 50 and decoded by zxing-cpp:
+# mask 3 decoded as often as segno's own choice wherever that one did (142-150 px: 100% vs 99%) and more
+# often at the edge of legibility (140 px: 31% vs 21%); see bench/README.md, "Receipts".
+QR_MASK = 3
+
+
 def qr_symbol(payload: str, error: str = "m") -> segno.QRCode:
     """The QR symbol for a payload (alphanumeric mode; error level boosted when it costs nothing)."""
-    return segno.make(payload, error=error, micro=False, boost_error=True)
+    return segno.make(payload, error=error, micro=False, boost_error=True, mask=QR_MASK)
 
 
 def dark_runs(symbol: segno.QRCode) -> Iterable[tuple[int, int, int]]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import hashes
 from pyhanko.pdf_utils import generic as pyhanko_generic
@@ -37,7 +37,6 @@ from officer_desk.progress import Progress
 from officer_desk.signing import certs
 from officer_desk.signing.demo_ca import demo_mode_enabled
 from officer_desk.signing.errors import PdfReadError, SigningError
-from officer_desk.signing.fonts import StampFont
 from officer_desk.signing.keystore import (
     PinPort,
     Signer,
@@ -54,6 +53,9 @@ from officer_desk.signing.trust import (
     check_certificate_for_signing,
     check_validity_now,
 )
+
+if TYPE_CHECKING:  # fontTools loads only when a visible stamp is drawn (invisible signing skips it)
+    from officer_desk.signing.fonts import StampFont
 
 __all__ = ["PdfSigner", "StampSpec", "Progress", "SignJob", "BatchResult", "load_desk_signer",
            "default_visible_placement", "LOCK_CERTIFY", "LOCK_FIELDS", "LOCK_AUTO"]
@@ -214,6 +216,8 @@ class PdfSigner:
     @property
     def font(self) -> StampFont:
         if self._font is None:
+            from officer_desk.signing.fonts import StampFont  # fontTools: only for a visible stamp
+
             extra = self.signer.common_name + (self.signer.organisation or "") + stamp_label_text()
             self._font = StampFont.shared(extra)
         return self._font

@@ -11,7 +11,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.content import AppearanceContent, ResourceType
@@ -22,7 +22,9 @@ from pyhanko.stamp import BaseStampStyle
 
 from officer_desk.i18n import translate
 from officer_desk.signing.certs import format_vn
-from officer_desk.signing.fonts import StampFont
+
+if TYPE_CHECKING:  # fontTools loads only when a visible stamp is drawn (invisible signing skips it)
+    from officer_desk.signing.fonts import StampFont
 
 LABEL_SIGNED_BY = "K\u00fd b\u1edfi"
 LABEL_ORGANISATION = "C\u01a1 quan"

@@ -49,6 +49,8 @@ STATUS_EXTRA = "extra"
 
 # A PC clock before this moment is certainly wrong (the software did not exist yet).
 CLOCK_FLOOR = datetime(2026, 1, 1, tzinfo=UTC)
+# Subject keys of the trust store's certificates by fingerprint, in the home's cache folder (TrustStore._subject_keys).
+SUBJECT_CACHE = "trust-subjects.json"
 
 T = TypeVar("T")
 
@@ -93,7 +95,7 @@ class TrustStore:
     crls: list[bytes] = field(default_factory=list)
     home: Home | None = None
     _asn1_cache: dict[str, asn1_x509.Certificate] = field(default_factory=dict, repr=False)
-    _by_subject: dict[str, list[tuple[asn1_x509.Certificate, TrustAnchor | None]]] | None = field(
+    _by_subject: dict[str, list[tuple[x509.Certificate, TrustAnchor | None]]] | None = field(
         default=None, repr=False)
 
     # --- loading ---------------------------------------------------------------------------------
@@ -221,17 +223,43 @@ class TrustStore:
             cached = self._asn1_cache[key] = certs.to_asn1(cert)
         return cached
 
-    def _subject_index(self) -> dict[str, list[tuple[asn1_x509.Certificate, TrustAnchor | None]]]:
-        if self._by_subject is None:
-            index: dict[str, list[tuple[asn1_x509.Certificate, TrustAnchor | None]]] = {}
-            for anchor in self.anchors:
-                cert = self._asn1(anchor.cert)
-                index.setdefault(cert.subject.hashable, []).append((cert, anchor))
-            for plain in self.intermediates + self.legacy:
-                cert = self._asn1(plain)
-                index.setdefault(cert.subject.hashable, []).append((cert, None))
+    def _subject_index(self, use_cache: bool = True) -> dict[str, list[tuple[x509.Certificate, TrustAnchor | None]]]:
+        """Every anchor and CA certificate by its subject, in asn1crypto's comparable form of the name."""
+        if self._by_subject is None or not use_cache:
+            entries: list[tuple[x509.Certificate, TrustAnchor | None]] = [(a.cert, a) for a in self.anchors]
+            entries += [(plain, None) for plain in self.intermediates + self.legacy]
+            subjects = self._subject_keys([cert for cert, _anchor in entries], use_cache)
+            index: dict[str, list[tuple[x509.Certificate, TrustAnchor | None]]] = {}
+            for cert, anchor in entries:
+                index.setdefault(subjects[certs.sha256_hex(cert)], []).append((cert, anchor))
             self._by_subject = index
         return self._by_subject
+
+    def _subject_keys(self, certificates: Sequence[x509.Certificate], use_cache: bool = True) -> dict[str, str]:
+        """Fingerprint -> subject key. Parsing the ~80 certificates with asn1crypto to compute these took
+        ~45 ms of every ``sign`` and ``verify`` process; the keys are kept in the home's cache, addressed by
+        each certificate's SHA-256 (a changed file is another fingerprint: nothing to invalidate)."""
+        wanted = {certs.sha256_hex(cert): cert for cert in certificates}
+        cache = self.home.root / "cache" / SUBJECT_CACHE if self.home is not None else None
+        stored: dict[str, str] = {}
+        if cache is not None and use_cache:
+            try:
+                loaded = json.loads(cache.read_text(encoding="utf-8"))
+                if isinstance(loaded, dict):
+                    stored = {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, str)}
+            except (OSError, ValueError):
+                stored = {}
+        missing = [fingerprint for fingerprint in wanted if fingerprint not in stored or not use_cache]
+        for fingerprint in missing:
+            stored[fingerprint] = self._asn1(wanted[fingerprint]).subject.hashable
+        keys = {fingerprint: stored[fingerprint] for fingerprint in wanted}
+        if missing and cache is not None:
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                write_text_atomic(cache, json.dumps(keys, ensure_ascii=False))
+            except OSError:
+                pass  # a read-only home computes them again next time
+        return keys
 
     def relevant_certificates(
         self, start: Iterable[asn1_x509.Certificate], *, sha1_family: bool
@@ -239,9 +267,20 @@ class TrustStore:
         """Anchors and CA certificates that can appear above ``start`` (matched by issuer name).
 
         Building a certvalidator context from all 80 shipped certificates costs ~5 ms; a
-        signature's chain needs two or three of them.
+        signature's chain needs two or three of them. Only those are parsed, and each is checked
+        against the name it was found under: a stale or altered cache entry never adds a certificate
+        (the index is then rebuilt from the certificates themselves).
         """
-        index = self._subject_index()
+        found = self._walk(self._subject_index(), start, sha1_family)
+        if found is None:  # the cache named a certificate under another subject: rebuild it from the files
+            found = self._walk(self._subject_index(use_cache=False), start, sha1_family)
+        return found or ([], [])
+
+    def _walk(
+        self, index: dict[str, list[tuple[x509.Certificate, TrustAnchor | None]]],
+        start: Iterable[asn1_x509.Certificate], sha1_family: bool,
+    ) -> tuple[list[asn1_x509.Certificate], list[asn1_x509.Certificate]] | None:
+        """The certificates above ``start``; None when an index entry disagrees with its certificate."""
         anchors: list[asn1_x509.Certificate] = []
         others: list[asn1_x509.Certificate] = []
         wanted = [cert.issuer.hashable for cert in start]
@@ -251,7 +290,10 @@ class TrustStore:
             if key in seen:
                 continue
             seen.add(key)
-            for cert, anchor in index.get(key, []):
+            for plain, anchor in index.get(key, []):
+                cert = self._asn1(plain)
+                if cert.subject.hashable != key:
+                    return None
                 if anchor is not None:
                     if anchor.accept_sha1 == sha1_family:
                         anchors.append(cert)

@@ -40,6 +40,7 @@ from officer_desk.errors import DeskError, InputError
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.models import AppliedBundle, Case, CaseRoute, OutboxItem, SyncBase
+from officer_desk.models.statistics import optimize
 from officer_desk.sync.engine import record_conflict
 from officer_desk.sync.identity import DeskIdentity, PublicIdentity, load_identity, trusted_identities, trusted_identity
 
@@ -194,6 +195,7 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
     except (KeyError, ValueError, InvalidTag, OSError) as exc:
         raise BundleRefusedError(_("Không giải mã được gói dữ liệu; không áp dụng gì")) from exc
     result = _apply(desk, sender, bundle_id, payload)
+    optimize(desk.db.engine)  # a bundle can bring thousands of cases: the planner's figures follow
     return result
 
 

@@ -38,6 +38,7 @@ from officer_desk.models import (
     SyncConflict,
 )
 from officer_desk.models.session import Database
+from officer_desk.models.statistics import optimize
 from officer_desk.sync.identity import DeskIdentity, load_identity
 
 PULL_CURSOR = "sync.pulled_until"
@@ -381,6 +382,7 @@ def synchronize(desk: Desk, url: str) -> SyncReport:
                 if outcome.pushed and not outcome.conflict:
                     report.pushed.append(outcome.code)
         pull(desk, identity, remote, report)
+        optimize(desk.db.engine)  # a pull can bring thousands of cases: the planner's figures follow
         with desk.db.session() as local:
             row = local.get(DeskSetting, LAST_SYNC)
             if row is None:

@@ -1,7 +1,7 @@
 """PostgreSQL: triggers that cost once per statement on bulk inserts, and running cases counted per due date.
 
 Revision ID: 0012_bulk_triggers
-Revises: 0011_sync_identity
+Revises: 0013_query_statistics (main's head when merged; the integrator may re-chain)
 Create Date: 2026-12-06
 
 A sync chunk, a bundle or the demo loader inserts cases hundreds or thousands at a time (multi-row
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012_bulk_triggers"
-down_revision: str | Sequence[str] | None = "0011_sync_identity"
+down_revision: str | Sequence[str] | None = "0013_query_statistics"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -102,6 +102,8 @@ $$ LANGUAGE plpgsql""",
 
 
 def upgrade() -> None:
+    if sa.inspect(op.get_bind()).has_table("case_due_counts"):
+        return  # already applied (a desk whose version row was set back by hand)
     op.create_table(
         "case_due_counts",
         sa.Column("due_date", sa.Date(), nullable=False),

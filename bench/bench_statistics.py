@@ -1,0 +1,117 @@
+"""Plans that do not depend on luck (issue 17): the duplicate lookup and one import into a large desk.
+
+    OFFICER_DESK_NO_KEYRING=1 .venv/bin/python bench/bench_statistics.py --home COPY [--imports 30]
+
+``COPY`` is a desk home of your own (a copy of a 1,000,000-case demo home — never the shared original: the
+desk upgrades it in place and imports into it). Measures:
+
+- opening it (schema upgrade to 0013 included the first time: the duplicate index is built, then
+  ``PRAGMA optimize``), and the duplicate lookup's query plan;
+- the duplicate lookup (the screening's, ORM) on 200 stored (procedure, applicant ID, subject) triples:
+  median / p95, once with the statistics the desk keeps and once with none (``sqlite_stat1`` emptied, a
+  desk that only ever grew by imports) — the index must make both fast;
+- importing one dossier at a time (``CaseService.import_file``: parse, validate, screen incl. duplicates,
+  insert, search terms, audit): median / p95 over ``--imports`` new dossiers (goal: < 15 ms at 1,000,000).
+
+Prints one JSON object with the load average; figures go to bench/README.md by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import sqlalchemy as sa  # noqa: E402
+
+from officer_desk.cases.findings import duplicates_query  # noqa: E402
+from officer_desk.demo_data import demo_dossiers  # noqa: E402
+from officer_desk.desk import Desk, open_desk  # noqa: E402
+from officer_desk.paths import Home  # noqa: E402
+
+
+def _ms(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    return {"median_ms": round(statistics.median(ordered) * 1000, 2),
+            "p95_ms": round(ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000, 2)}
+
+
+def _lookups(desk: Desk, triples: list[tuple[str, str, str]]) -> dict[str, object]:
+    times = []
+    with desk.db.session() as session:
+        plan = " / ".join(str(row[-1]) for row in session.execute(sa.text(
+            "EXPLAIN QUERY PLAN " + str(duplicates_query(*triples[0], "X").compile(
+                dialect=desk.db.engine.dialect, compile_kwargs={"literal_binds": True})))))
+        for procedure, id_number, subject in triples:
+            started = time.perf_counter()
+            session.execute(duplicates_query(procedure, id_number, subject, "X")).all()
+            times.append(time.perf_counter() - started)
+    return {**_ms(times), "plan": plan}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--home", type=Path, required=True)
+    parser.add_argument("--imports", type=int, default=30)
+    args = parser.parse_args()
+    home = Home(args.home)
+    results: dict[str, object] = {}
+    started = time.perf_counter()
+    desk = open_desk(home)
+    results["open_s"] = round(time.perf_counter() - started, 2)
+    try:
+        with desk.db.engine.connect() as connection:
+            results["cases"] = connection.execute(sa.text("SELECT max(id) FROM cases")).scalar()
+            sample = connection.execute(sa.text(
+                "SELECT procedure_code, applicant_id_number, subject_key FROM cases "
+                "WHERE id IN (SELECT abs(random()) % (SELECT max(id) FROM cases) + 1 FROM cases LIMIT 200)")).all()
+        triples = [(str(p), str(i), str(s)) for p, i, s in sample]
+        results["lookup_with_statistics"] = _lookups(desk, triples)
+
+        folder = Path(tempfile.mkdtemp(prefix="od-import-"))
+        rng = random.Random(17)
+        paths = []
+        for index, (dossier, _status) in enumerate(
+                demo_dossiers(desk.catalogue, args.imports, rng.randrange(1 << 30), date.today())):
+            dossier["dossier_code"] = f"000.00.01.X99-991231-{rng.randrange(1, 10**6):06d}{index}"
+            for item in dossier.get("attachments") or []:
+                item["presented_only"] = True
+            path = folder / f"{index:04d}.json"
+            path.write_text(json.dumps(dossier, ensure_ascii=False), encoding="utf-8")
+            paths.append(path)
+        desk.cases.import_file(paths[0])  # warm: catalogue, calendar, statements
+        times = []
+        for path in paths[1:]:
+            started = time.perf_counter()
+            desk.cases.import_file(path)
+            times.append(time.perf_counter() - started)
+        results["import_one"] = _ms(times)
+    finally:
+        desk.db.dispose()  # not desk.close(): the no-statistics run below must start from none
+
+    desk = open_desk(home)
+    with desk.db.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM sqlite_stat1")
+    desk.db.dispose()
+    desk = open_desk(home)
+    try:
+        results["lookup_without_statistics"] = _lookups(desk, triples)
+    finally:
+        desk.close()  # PRAGMA optimize puts the statistics back
+    results["load_average"] = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+    print(json.dumps(results, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
