@@ -163,7 +163,7 @@ def main() -> None:
             kills += run_killed_sync(root, kill_url, point, after) == 9
             desk = _desk(root)
             final = synchronize(desk, kill_url)
-            assert not final.conflicts and not final.offline
+            assert not final.conflicts and not final.offline, (attempt, point, after, final.as_json())
             kill_center = open_desk(Home(root), kill_url)
             mine, theirs = case_inventory(desk, kill_codes), case_inventory(kill_center, kill_codes)
             kill_center.close()
