@@ -378,7 +378,14 @@ def synchronize(desk: Desk, url: str) -> SyncReport:
                 select(OutboxItem.entity_id).where(OutboxItem.status == "pending", OutboxItem.id <= up_to)
                 .order_by(OutboxItem.id)).scalars()))
         for start in range(0, len(codes), PUSH_CHUNK):
-            for outcome in push_cases(desk, identity, remote, codes[start:start + PUSH_CHUNK], up_to):
+            chunk = codes[start:start + PUSH_CHUNK]
+            try:
+                outcomes = push_cases(desk, identity, remote, chunk, up_to)
+            except IntegrityError:
+                # Another desk inserted one of these codes between our read and our insert (both rolled
+                # back here): again, the chunk sees it on the server and merges or reports the conflict.
+                outcomes = push_cases(desk, identity, remote, chunk, up_to)
+            for outcome in outcomes:
                 if outcome.pushed and not outcome.conflict:
                     report.pushed.append(outcome.code)
         pull(desk, identity, remote, report)
