@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from sqlalchemy import JSON, Table, insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from officer_desk.models.base import Base
@@ -34,10 +35,18 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
     names = ", ".join(f'"{name}"' for name in columns)
     driver = connection.connection.driver_connection
     assert driver is not None
-    with driver.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row([value if proc is None else proc(value)
-                            for proc, value in zip(processors, row.values(), strict=True)])
+    statement = f'COPY "{table.name}" ({names}) FROM STDIN'
+    import psycopg
+
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([value if proc is None else proc(value)
+                                for proc, value in zip(processors, row.values(), strict=True)])
+    except psycopg.Error as exc:
+        # The driver's error as SQLAlchemy raises it for any statement (OperationalError for a lost
+        # link, IntegrityError, DataError…), so callers handle a COPY like every other write.
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def _complete(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

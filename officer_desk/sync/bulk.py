@@ -68,8 +68,8 @@ def insert_cases(session: Session, wires: list[dict[str, Any]], officers: st.Off
             events.append({"case_id": case_id, "at": datetime.fromisoformat(e["at"]), "action": e["action"],
                            "from_status": e["from"], "to_status": e["to"], "reason": e["reason"],
                            "details": e["details"], "officer_id": officers.id(e["officer"]), "event_key": e["key"]})
-        attachments.extend({"case_id": case_id, **item} for item in wire["attachments"])
-        findings.extend({"case_id": case_id, **{k: finding_decoders[k](v) for k, v in item.items()}}
+        attachments.extend({**item, "case_id": case_id} for item in wire["attachments"])
+        findings.extend({**{k: finding_decoders[k](v) for k, v in item.items()}, "case_id": case_id}
                         for item in wire["findings"])
         columns = wire["columns"]
         terms.extend({"case_id": case_id, "term": term} for term in sorted(case_search_terms(

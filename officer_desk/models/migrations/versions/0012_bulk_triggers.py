@@ -1,7 +1,7 @@
 """PostgreSQL: triggers that cost once per statement on bulk inserts, and running cases counted per due date.
 
 Revision ID: 0012_bulk_triggers
-Revises: 0013_query_statistics (main's head when merged; the integrator may re-chain)
+Revises: 0015_notice_data (main's head when merged; the integrator may re-chain)
 Create Date: 2026-12-06
 
 A sync chunk, a bundle or the demo loader inserts cases hundreds or thousands at a time (multi-row
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012_bulk_triggers"
-down_revision: str | Sequence[str] | None = "0013_query_statistics"
+down_revision: str | Sequence[str] | None = "0015_notice_data"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
