@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import secrets
 import shutil
 import sys
 import tempfile
@@ -22,6 +23,7 @@ from sqlalchemy import insert, select, update
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("OFFICER_DESK_NO_KEYRING", "1")
 
+from officer_desk.database import open_database  # noqa: E402
 from officer_desk.demo import generate_cases  # noqa: E402
 from officer_desk.desk import Desk, open_desk  # noqa: E402
 from officer_desk.models import Case, CaseRoute, OutboxItem  # noqa: E402
@@ -58,21 +60,66 @@ def _database(server: object, name: str) -> str:
     return str(server.url(name))  # type: ignore[attr-defined]
 
 
+def server_cpu(server: object) -> float:
+    """CPU seconds used by the PostgreSQL server so far (its processes, and the backends it reaped)."""
+    pid = int((server.data_dir / "postmaster.pid").read_text().split()[0])  # type: ignore[attr-defined]
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == pid:
+            total += sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
+        elif int(fields[1]) == pid:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+class Timer:
+    """Wall time, and the CPU this process and the server used: on a shared, loaded machine the CPU
+    seconds say what the work costs, the wall time what it took at that load."""
+
+    def __init__(self, server: object) -> None:
+        self.server = server
+
+    def __enter__(self) -> Timer:
+        self.wall, self.cpu, self.pg = time.perf_counter(), time.process_time(), server_cpu(self.server)
+        self.load = os.getloadavg()[0]
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.wall = time.perf_counter() - self.wall
+        self.cpu = time.process_time() - self.cpu
+        self.pg = server_cpu(self.server) - self.pg
+
+    def __str__(self) -> str:
+        return (f"{self.wall:.1f} s wall (desk process CPU {self.cpu:.1f} s, PostgreSQL CPU {self.pg:.1f} s, "
+                f"load average {self.load:.1f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--kills", type=int, default=20)
     args = parser.parse_args()
+    print(f"load average at start: {os.getloadavg()[0]:.1f}")
     work = Path(tempfile.mkdtemp(prefix="od-bench-sync-"))
+    # The center's desks share one key file (attachments on the server are read by every desk).
+    key_file = work / "center.key"
+    key_file.write_text(secrets.token_hex(32) + "\n")
+    os.environ["OFFICER_DESK_DB_KEY_FILE"] = str(key_file)
     server = start_server()
     try:
         url = _database(server, "center")
         commune, codes = _filled(work / "commune", args.n)
-        start = time.perf_counter()
-        report = synchronize(commune, url)
-        push_s = time.perf_counter() - start
+        open_database(commune.home, url).dispose()  # the server's schema exists (not timed)
+        with Timer(server) as timer:
+            report = synchronize(commune, url)
         assert len(report.pushed) == args.n and not report.conflicts, report.as_json() if args.n < 50 else None
-        print(f"push of {args.n} outbox items (new cases): {push_s:.1f} s ({args.n / push_s:.0f} cases/s)")
+        print(f"push of {args.n} outbox items (new cases): {timer}")
 
         other = _desk(work / "other")
         identity = desk_identity(other)
@@ -81,28 +128,26 @@ def main() -> None:
             # The province assigns every case to another commune's desk.
             session.execute(update(CaseRoute).values(desk_id=identity.desk_id))
         center.close()
-        start = time.perf_counter()
-        pulled = synchronize(other, url)
-        pull_s = time.perf_counter() - start
+        with Timer(server) as timer:
+            pulled = synchronize(other, url)
         assert len(pulled.pulled) == args.n
-        print(f"pull of {args.n} cases assigned to a desk: {pull_s:.1f} s ({args.n / pull_s:.0f} cases/s)")
+        print(f"pull of {args.n} cases assigned to a desk: {timer}")
 
         sender, _codes = _filled(work / "sender", args.n)
         receiver = _desk(work / "receiver")
         trust_identity(sender.db, desk_identity(receiver).public, "bench")
         trust_identity(receiver.db, desk_identity(sender).public, "bench")
         bundle = work / "usb.odb"
-        start = time.perf_counter()
-        export_bundle(sender, bundle)
-        export_s = time.perf_counter() - start
-        start = time.perf_counter()
-        result = import_bundle(receiver, bundle)
-        import_s = time.perf_counter() - start
+        with Timer(server) as export_timer:
+            export_bundle(sender, bundle)
+        with Timer(server) as import_timer:
+            result = import_bundle(receiver, bundle)
         assert len(result.applied) == args.n
-        print(f"bundle of {args.n} cases: export {export_s:.1f} s, import {import_s:.1f} s, "
-              f"{bundle.stat().st_size / 1e6:.1f} MB")
+        print(f"bundle of {args.n} cases ({bundle.stat().st_size / 1e6:.1f} MB): export {export_timer}; "
+              f"import {import_timer}")
         for desk in (commune, other, sender, receiver):
             desk.close()
+        print(f"load average after the timed runs: {os.getloadavg()[0]:.1f}")
 
         rng = random.Random(12)
         kills = 0
@@ -118,7 +163,7 @@ def main() -> None:
             kills += run_killed_sync(root, kill_url, point, after) == 9
             desk = _desk(root)
             final = synchronize(desk, kill_url)
-            assert not final.conflicts and not final.offline
+            assert not final.conflicts and not final.offline, (attempt, point, after, final.as_json())
             kill_center = open_desk(Home(root), kill_url)
             mine, theirs = case_inventory(desk, kill_codes), case_inventory(kill_center, kill_codes)
             kill_center.close()

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from officer_desk.errors import NotFoundError
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.models import AttachmentBlob
+from officer_desk.models.base import utcnow
 from officer_desk.models.session import Database
 from officer_desk.security import (
     attachment_key,
@@ -80,3 +82,44 @@ class AttachmentStore:
         if hashlib.sha256(data).hexdigest() != digest:
             raise NotFoundError(_("Tệp đính kèm {digest} bị hỏng", digest=digest[:12]))
         return data
+
+    # --- many at once (sync and bundles: one query per chunk, not one per attachment) ---------------
+
+    def get_many(self, session: Session, digests: Iterable[str]) -> dict[str, bytes]:
+        """The plaintext of each digest (a missing or damaged blob raises, as ``get`` does)."""
+        wanted = sorted(set(digests))
+        if self.db.is_local or not wanted:
+            return {digest: self.get(session, digest) for digest in wanted}
+        rows = dict(session.execute(select(AttachmentBlob.sha256, AttachmentBlob.data)
+                                    .where(AttachmentBlob.sha256.in_(wanted))).all())
+        result = {}
+        for digest in wanted:
+            if digest not in rows:
+                raise NotFoundError(_("Không tìm thấy tệp đính kèm {digest}", digest=digest[:12]))
+            data = decrypt_blob(self._key, rows[digest], digest.encode())
+            if hashlib.sha256(data).hexdigest() != digest:
+                raise NotFoundError(_("Tệp đính kèm {digest} bị hỏng", digest=digest[:12]))
+            result[digest] = data
+        return result
+
+    def missing(self, session: Session, digests: Iterable[str]) -> set[str]:
+        """Which of ``digests`` this store does not hold yet."""
+        wanted = set(digests)
+        if self.db.is_local:
+            return {d for d in wanted if not self.path_for(d).exists()}
+        if not wanted:
+            return set()
+        have = set(session.execute(select(AttachmentBlob.sha256).where(AttachmentBlob.sha256.in_(wanted)))
+                   .scalars())
+        return wanted - have
+
+    def put_many(self, session: Session, blobs: dict[str, bytes]) -> None:
+        """Store blobs known to be missing (``missing``), keyed by their digest, in one insert."""
+        if self.db.is_local:
+            for data in blobs.values():
+                self.put(session, data)
+            return
+        if blobs:
+            session.execute(insert(AttachmentBlob), [
+                {"sha256": digest, "data": encrypt_blob(self._key, data, digest.encode()), "created_at": utcnow()}
+                for digest, data in blobs.items()])

@@ -25,6 +25,7 @@ from officer_desk.errors import DeskError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, CLOSED_STATUSES, Status
 from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm, DeskSetting, DossierSequence, Officer
+from officer_desk.models.bulk import insert_rows
 from officer_desk.models.statistics import optimize
 from officer_desk.progress import Progress
 from officer_desk.screening.service import screen_case_in_session
@@ -199,7 +200,7 @@ def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_i
             for term in sorted(case_search_terms(row["applicant_name"], row["applicant_id_number"],
                                                  row["applicant_phone"], row["dossier_code"]))
         ]
-        session.execute(insert(CaseSearchTerm), terms)
+        insert_rows(session, CaseSearchTerm, terms)  # COPY on PostgreSQL
         events = []
         for case_id, row in zip(ids, rows, strict=True):
             events.append({"case_id": case_id, "at": row["received_at"], "action": "received", "officer_id": None,
@@ -209,7 +210,7 @@ def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_i
                 events.append({"case_id": case_id, "at": row["received_at"] + timedelta(minutes=5),
                                "action": "demo_status", "from_status": "received", "to_status": row["status"],
                                "officer_id": row["assigned_officer_id"], "reason": "", "details": {"demo": True}})
-        session.execute(insert(CaseEvent), events)
+        insert_rows(session, CaseEvent, events)
         _insert_attachments(desk, session, ids, batch)
     return [row["dossier_code"] for row in rows]
 
@@ -238,8 +239,7 @@ def _insert_attachments(desk: Desk, session: Any, ids: list[int], batch: list[tu
                 row.update(file_name=name, content_sha256=stored[doc_type],
                            size=len(data), media_type="application/pdf")
             rows.append(row)
-    if rows:
-        session.execute(insert(Attachment), rows)
+    insert_rows(session, Attachment, rows)
 
 
 def _screen_codes(desk: Desk, codes: list[str], progress: Progress | None = None) -> None:

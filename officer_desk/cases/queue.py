@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from officer_desk import dossier as dossier_format
@@ -23,7 +23,16 @@ from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import DossierFormatError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, Status, allowed_actions
-from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem, SyncConflict
+from officer_desk.models import (
+    Case,
+    CaseDueCount,
+    CaseEvent,
+    CaseSearchTerm,
+    CaseStatusCount,
+    Officer,
+    OutboxItem,
+    SyncConflict,
+)
 from officer_desk.vocabulary import SEVERITY_RANK, Decision
 
 SORT_COLUMNS = {
@@ -79,12 +88,12 @@ class CaseQueue:
         """Ids of one page of the queue, filtered and sorted in SQL."""
         column = SORT_COLUMNS.get(flt.sort, Case.received_at)
         order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             query = self._filtered(select(Case.id), flt).order_by(*order).offset(offset).limit(limit)
             return list(session.execute(query).scalars())
 
     def count(self, flt: QueueFilter) -> int:
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             return int(session.execute(self._filtered(select(func.count(Case.id)), flt)).scalar_one())
 
     def search(self, text: str, limit: int = 50) -> list[CaseRow]:
@@ -101,7 +110,7 @@ class CaseQueue:
         column = SORT_COLUMNS.get(flt.sort, Case.received_at)
         order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
         unfiltered_text = replace(flt, text="")
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             query = self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates)).order_by(*order)
             return list(session.execute(query).scalars()), len(candidates) >= limit
 
@@ -110,7 +119,7 @@ class CaseQueue:
         if not keys:
             return []
         ids: list[int] = []
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             for key in keys:  # one index range per reading, best (digits) first
                 ids += session.execute(
                     select(CaseSearchTerm.case_id)
@@ -124,7 +133,7 @@ class CaseQueue:
         """Queue rows for ``ids``, in that order."""
         if not ids:
             return []
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             result = session.execute(
                 select(
                     Case.id, Case.dossier_code, Case.applicant_name, Case.procedure_code, Case.channel,
@@ -147,24 +156,26 @@ class CaseQueue:
     def status_counts(self) -> dict[str, int]:
         """Number of cases per status, plus ``overdue`` (running clock, due date passed) and ``due_today``."""
         today = datetime.now(LOCAL_TZ).date()
-        with self.repository.db.session() as session:
+        with self.repository.db.read_session() as session:
             counts = {s.value: 0 for s in Status}
+            running = [s.value for s in CLOCK_RUNNING]
+            if session.get_bind().dialect.name == "postgresql":
+                # One round trip: the per-status counters and the per-due-date counters (migration 0012),
+                # a few hundred rows whatever the number of cases.
+                due = func.coalesce(func.sum(CaseDueCount.n), 0)
+                query = union_all(
+                    select(CaseStatusCount.status, CaseStatusCount.n),
+                    select(literal("overdue"), due).where(CaseDueCount.due_date < today),
+                    select(literal("due_today"), due).where(CaseDueCount.due_date == today),
+                )
+                counts.update({str(key): int(n) for key, n in session.execute(query)})
+                return counts
             for status, count in session.execute(select(CaseStatusCount.status, CaseStatusCount.n)):
                 counts[status] = int(count)
-            counts["overdue"] = int(
-                session.execute(
-                    select(func.count(Case.id)).where(
-                        Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date < today
-                    )
-                ).scalar_one()
-            )
-            counts["due_today"] = int(
-                session.execute(
-                    select(func.count(Case.id)).where(
-                        Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date == today
-                    )
-                ).scalar_one()
-            )
+            counts["overdue"] = int(session.execute(select(func.count(Case.id)).where(
+                Case.status.in_(running), Case.due_date < today)).scalar_one())
+            counts["due_today"] = int(session.execute(select(func.count(Case.id)).where(
+                Case.status.in_(running), Case.due_date == today)).scalar_one())
         return counts
 
     def detail(self, ref: str | int) -> CaseDetail:

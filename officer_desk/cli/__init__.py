@@ -61,7 +61,7 @@ COMMAND_MODULE = {
     **dict.fromkeys(("setup", "account", "audit", "backup", "restore"), "admin"),
     "ocr": "ocr_cmd",
     **dict.fromkeys(("report", "register"), "report_cmd"),
-    **dict.fromkeys(("identity", "sync", "bundle"), "sync_cmd"),
+    **dict.fromkeys(("identity", "sync", "bundle", "route"), "sync_cmd"),
 }
 
 

@@ -1,4 +1,4 @@
-"""``identity``, ``sync`` and ``bundle`` (cli-contract.md, Additions)."""
+"""``identity``, ``sync`` and ``bundle`` (cli-contract.md, Additions), and ``route`` (not in the contract)."""
 
 from __future__ import annotations
 
@@ -96,6 +96,19 @@ def _bundle_import(args: argparse.Namespace, out: Output) -> int:
     return 1 if result.conflicts else 0
 
 
+def _route(args: argparse.Namespace, out: Output) -> int:
+    from officer_desk.sync.routing import route_cases
+
+    desk = desk_from_args(args)
+    try:
+        codes = route_cases(desk, args.codes, args.to)
+    finally:
+        desk.close()
+    out.result({"routed": codes, "to": args.to},
+               _("Đã giao {n} hồ sơ cho quầy {desk}; quầy nhận được ở lần đồng bộ tới", n=len(codes), desk=args.to))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("identity", help=_("định danh của quầy (xuất, tin cậy quầy khác)"))
     isub = p.add_subparsers(dest="identity_command", required=True)
@@ -124,3 +137,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     i.add_argument("file", metavar="F")
     i.add_argument("--json", action="store_true")
     i.set_defaults(func=_bundle_import)
+
+    # Not named in the contract's additions: a supervisor's command in the style of the others.
+    p = sub.add_parser("route", help=_("giao hồ sơ (hồ sơ trực tuyến từ cổng) cho quầy của một xã"))
+    p.add_argument("codes", nargs="+", metavar="CODE")
+    p.add_argument("--to", required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_route)

@@ -55,6 +55,22 @@ class Database:
         finally:
             session.close()
 
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A unit of reading (the queue's pages, counts, searches). On PostgreSQL it runs without an
+        explicit transaction: no BEGIN and no COMMIT round trip, so a queue page (ids, then rows) costs
+        two round trips fewer each; every statement still sees committed data. Elsewhere: ``session``."""
+        if self.is_local:
+            with self.session() as session:
+                yield session
+            return
+        session = Session(bind=self.engine.execution_options(isolation_level="AUTOCOMMIT"),
+                          expire_on_commit=False)
+        try:
+            yield session
+        finally:
+            session.close()
+
     @property
     def description(self) -> str:
         if self.is_local:

@@ -380,3 +380,12 @@ class CaseStatusCount(Base):
 
     status: Mapped[str] = mapped_column(String(32), primary_key=True)
     n: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class CaseDueCount(Base):
+    """Cases whose clock runs, per due date (PostgreSQL: kept exact by triggers, migration 0012)."""
+
+    __tablename__ = "case_due_counts"
+
+    due_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

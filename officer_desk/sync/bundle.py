@@ -19,6 +19,7 @@ import secrets
 import struct
 import uuid
 import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+import officer_desk.sync.bulk as bulk
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
@@ -41,7 +43,7 @@ from officer_desk.desk import Desk
 from officer_desk.errors import DeskError, InputError
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
-from officer_desk.models import AppliedBundle, Attachment, CaseRoute, Finding, OutboxItem, SyncBase
+from officer_desk.models import AppliedBundle, Attachment, Case, CaseRoute, Finding, OutboxItem, SyncBase
 from officer_desk.models.statistics import optimize
 from officer_desk.sync.engine import record_conflict
 from officer_desk.sync.identity import DeskIdentity, PublicIdentity, load_identity, trusted_identities, trusted_identity
@@ -57,6 +59,7 @@ _ATTACHMENT_FIELDS = frozenset(Attachment.__table__.columns.keys()) - {"id", "ca
 _FINDING_FIELDS = frozenset(Finding.__table__.columns.keys()) - {"id", "case_id"}
 _RAW = serialization.Encoding.Raw
 _RAW_PUB = serialization.PublicFormat.Raw
+_CHUNK = 200  # cases loaded, written and merged together
 
 
 class NotABundleError(DeskError):
@@ -117,19 +120,22 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
     store = AttachmentStore(desk.db)
     with desk.db.session() as session:
         codes = _cases_for(desk, session, recipient)
-        cases, blobs = [], {}
-        for code in codes:
-            case = st.load_case(session, code)
-            if case is None:
-                continue
-            wire = st.case_wire(case, identity.desk_id)
-            base = session.get(SyncBase, code)
-            wire["base"] = dict(base.state) if base is not None and desk.db.is_local else None
-            cases.append(wire)
-            for item in wire["attachments"]:
-                digest = item.get("content_sha256")
-                if digest and digest not in blobs:
-                    blobs[digest] = base64.b64encode(store.get(session, digest)).decode()
+        cases: list[dict[str, Any]] = []
+        digests: set[str] = set()
+        for start in range(0, len(codes), _CHUNK):
+            chunk = codes[start:start + _CHUNK]
+            loaded = st.load_cases(session, chunk)
+            bases = {row.dossier_code: dict(row.state) for row in session.execute(
+                select(SyncBase).where(SyncBase.dossier_code.in_(chunk))).scalars()} if desk.db.is_local else {}
+            for code in chunk:
+                if code not in loaded:
+                    continue
+                wire = st.case_wire(loaded[code], identity.desk_id)
+                wire["base"] = bases.get(code)
+                cases.append(wire)
+                digests.update(item["content_sha256"] for item in wire["attachments"] if item.get("content_sha256"))
+            session.expunge_all()  # a bundle of many cases does not keep them all in the session
+        blobs = {digest: base64.b64encode(data).decode() for digest, data in store.get_many(session, digests).items()}
         payload = gzip.compress(json.dumps({"cases": cases, "blobs": blobs}, ensure_ascii=False).encode())
         ephemeral = X25519PrivateKey.generate()
         ephemeral_pub = ephemeral.public_key().public_bytes(_RAW, _RAW_PUB)
@@ -140,7 +146,10 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
                              "recipient": recipient.desk_id, "created_at": datetime.now(UTC).isoformat(),
                              "ephemeral": ephemeral_pub.hex(), "nonce": nonce.hex(), "cases": len(cases)}).encode()
         body = MAGIC + struct.pack(">I", len(header)) + header + AESGCM(key).encrypt(nonce, payload, header)
-        write_bytes_atomic(out, body + identity.signing.sign(body), private=True)
+        try:
+            write_bytes_atomic(out, body + identity.signing.sign(body), private=True)
+        except OSError as exc:  # nothing is marked sent: the changes stay pending
+            raise InputError(_("Không ghi được gói dữ liệu vào {path}", path=str(out))) from exc
         for item in session.execute(select(OutboxItem).where(OutboxItem.status == "pending")).scalars():
             item.status = "sent"
             item.last_error = ""
@@ -262,53 +271,69 @@ def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str
                 written.append(path)
             store.put(session, base64.b64decode(blobs[digest]))
 
-        officers = st.Officers(session)
-        for wire in payload["cases"]:
-            code = wire["code"]
-            incoming = wire["state"]
-            target = st.load_case(session, code, lock=True)
-            if target is None:
-                st.insert_case(session, wire, officers, put)
-                if session.get(CaseRoute, code) is None:
-                    session.add(CaseRoute(dossier_code=code, desk_id=sender.desk_id))
-                if desk.db.is_local:
-                    session.add(SyncBase(dossier_code=code, state=incoming))
-                result.applied.append(code)
-                continue
-            own = st.case_state(target)
-            local_base = session.get(SyncBase, code)
-            base = wire.get("base") or (dict(local_base.state) if local_base is not None else None)
-            if base is None and st.case_identity(target) != st.case_identity(wire["columns"]):
-                record_conflict(session, code, "identity", [], own, incoming, desk.officer, desk.config.desk_number)
-                result.conflicts.append(code)
-                continue
-            merged = st.merge3(base if base is not None else st.base_from_raw(target), incoming, own)
-            if merged.merged != own:
-                st.apply_state(session, target, merged.merged, officers)
-            added = st.add_events(session, target, wire["events"], officers, st.known_keys(session, target))
-            st.add_attachments(session, target, wire["attachments"], put)
-            if session.get(CaseRoute, code) is None:
-                session.add(CaseRoute(dossier_code=code, desk_id=sender.desk_id))
+        def put_many(digests: Iterable[str]) -> None:
+            missing = store.missing(session, digests)
             if desk.db.is_local:
-                agreed = {**merged.merged, **{k: incoming[k] for k in merged.conflicts if k in incoming}}
-                if local_base is None:
-                    session.add(SyncBase(dossier_code=code, state=agreed))
-                else:
-                    local_base.state = agreed
-                # What we sent has arrived there: the center answered with the case.
-                for item in session.execute(select(OutboxItem).where(
-                        OutboxItem.entity_id == code, OutboxItem.status == "sent")).scalars():
-                    item.status = "done"
-            if merged.conflicts:
-                record_conflict(session, code, "fields", merged.conflicts, own, incoming, desk.officer,
-                                desk.config.desk_number)
-                result.conflicts.append(code)
-            elif merged.merged != own or added:
-                result.applied.append(code)
+                written.extend(store.path_for(digest) for digest in missing)
+            store.put_many(session, {d: base64.b64decode(blobs[d]) for d in missing})
+
+        officers = st.Officers(session)
+        wires: list[dict[str, Any]] = payload["cases"]
+        for start in range(0, len(wires), _CHUNK):
+            chunk = wires[start:start + _CHUNK]
+            targets = st.load_cases(session, [wire["code"] for wire in chunk], lock=True)
+            # Cases new here are written together (bulk inserts); the others merged one by one.
+            fresh = [wire for wire in chunk if wire["code"] not in targets]
+            fresh = list({wire["code"]: wire for wire in fresh}.values())
+            bulk.insert_cases(session, fresh, officers, put_many)
+            bulk.add_routes(session, [wire["code"] for wire in fresh], sender.desk_id)
+            if desk.db.is_local:
+                bulk.set_bases(session, {wire["code"]: wire["state"] for wire in fresh})
+            result.applied.extend(wire["code"] for wire in fresh)
+            for wire in chunk:
+                if wire["code"] in targets:
+                    _merge_one(desk, session, sender, wire, targets[wire["code"]], officers, put, result)
         session.add(AppliedBundle(bundle_id=bundle_id, sender=sender.desk_id, result=result.as_json()))
         audit(session, desk.officer, "bundle.imported", "identity", sender.desk_id, desk=desk.config.desk_number,
               bundle=bundle_id, applied=len(result.applied), conflicts=len(result.conflicts))
     return result
+
+
+def _merge_one(desk: Desk, session: Session, sender: PublicIdentity, wire: dict[str, Any], target: Case,
+               officers: st.Officers, put: Callable[[str], None], result: BundleResult) -> None:
+    """A case both sides hold: the three-way merge of ``sync``, conflicts recorded."""
+    code = wire["code"]
+    incoming = wire["state"]
+    own = st.case_state(target)
+    local_base = session.get(SyncBase, code)
+    base = wire.get("base") or (dict(local_base.state) if local_base is not None else None)
+    if base is None and st.case_identity(target) != st.case_identity(wire["columns"]):
+        record_conflict(session, code, "identity", [], own, incoming, desk.officer, desk.config.desk_number)
+        result.conflicts.append(code)
+        return
+    merged = st.merge3(base if base is not None else st.base_from_raw(target), incoming, own)
+    if merged.merged != own:
+        st.apply_state(session, target, merged.merged, officers)
+    added = st.add_events(session, target, wire["events"], officers, st.known_keys(session, target))
+    st.add_attachments(session, target, wire["attachments"], put)
+    if session.get(CaseRoute, code) is None:
+        session.add(CaseRoute(dossier_code=code, desk_id=sender.desk_id))
+    if desk.db.is_local:
+        agreed = {**merged.merged, **{k: incoming[k] for k in merged.conflicts if k in incoming}}
+        if local_base is None:
+            session.add(SyncBase(dossier_code=code, state=agreed))
+        else:
+            local_base.state = agreed
+        # What we sent has arrived there: the center answered with the case.
+        for item in session.execute(select(OutboxItem).where(
+                OutboxItem.entity_id == code, OutboxItem.status == "sent")).scalars():
+            item.status = "done"
+    if merged.conflicts:
+        record_conflict(session, code, "fields", merged.conflicts, own, incoming, desk.officer,
+                        desk.config.desk_number)
+        result.conflicts.append(code)
+    elif merged.merged != own or added:
+        result.applied.append(code)
 
 
 def write_return_bundle(desk: Desk, source: Path, sender: str) -> Path | None:

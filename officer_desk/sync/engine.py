@@ -20,9 +20,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+import officer_desk.sync.bulk as bulk
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
-from officer_desk.audit import audit
+from officer_desk.audit import audit, audit_many
 from officer_desk.database import open_database
 from officer_desk.desk import Desk
 from officer_desk.errors import DeskError
@@ -135,20 +136,37 @@ def _blob_copier(src_store: AttachmentStore, src: Session, dst_store: Attachment
     return put
 
 
-PUSH_CHUNK = 100  # cases per pair of transactions: one commit (and fsync) per chunk, not per case
+PUSH_CHUNK = 500  # cases per pair of transactions: one commit (and fsync) per chunk, not per case
 
 
 def push_cases(desk: Desk, identity: DeskIdentity, remote: Database, codes: list[str], up_to: int) -> list[_Outcome]:
     """Push a chunk of cases in one server and one desk transaction (the server commits first).
 
-    Cut anywhere, nothing is acknowledged that the server did not commit; the next sync repeats the
-    chunk and the merge, being idempotent, changes nothing twice.
+    Cases the server does not hold yet are written together (bulk inserts); the others are merged one
+    by one. Cut anywhere, nothing is acknowledged that the server did not commit; the next sync
+    repeats the chunk and the merge, being idempotent, changes nothing twice.
     """
     local_store, remote_store = AttachmentStore(desk.db), AttachmentStore(remote)
     with desk.db.session() as local, remote.session() as server:
         mine, theirs = st.load_cases(local, codes), st.load_cases(server, codes, lock=True)
-        return [_push_one(desk, identity, local, server, local_store, remote_store, code, up_to,
-                          mine.get(code), theirs.get(code)) for code in codes]
+        fresh = [code for code in codes if code in mine and code not in theirs]
+        outcomes = {code: _Outcome(code, False, True) for code in fresh}
+        if fresh:
+            wires = [st.case_wire(mine[code], identity.desk_id) for code in fresh]
+            bulk.insert_cases(server, wires, st.Officers(server),
+                              bulk.blob_copy(local_store, local, remote_store, server))
+            bulk.add_routes(server, fresh, identity.desk_id)
+            audit_many(server, desk.officer, "sync.received", "case", fresh, desk=desk.config.desk_number,
+                       conflict=False)
+            # The desk's side: both now hold exactly this desk's case.
+            bulk.set_bases(local, {wire["code"]: wire["state"] for wire in wires})
+            bulk.ack(local, fresh, up_to)
+            audit_many(local, desk.officer, "sync.pushed", "case", fresh, desk=desk.config.desk_number)
+        for code in codes:
+            if code not in outcomes:
+                outcomes[code] = _push_one(desk, identity, local, server, local_store, remote_store, code, up_to,
+                                           mine.get(code), theirs.get(code))
+        return [outcomes[code] for code in codes]
 
 
 def _push_one(desk: Desk, identity: DeskIdentity, local: Session, server: Session, local_store: AttachmentStore,
@@ -278,6 +296,11 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
         changed = [code for code, _at in server.execute(query.order_by(Case.id)).all()]
         routed = set(server.execute(select(CaseRoute.dossier_code).where(
             CaseRoute.desk_id == identity.desk_id)).scalars())
+        if since is not None:
+            # Assigned to this desk since the last pull, though the case itself did not change.
+            changed += [code for code in server.execute(select(CaseRoute.dossier_code).where(
+                CaseRoute.desk_id == identity.desk_id, CaseRoute.routed_at > since)).scalars()]
+            changed = list(dict.fromkeys(changed))
     # Cases this sync just merged both ways are skipped; a change the server took after that is read
     # again next time (the cursor overlaps).
     done = set(report.pushed)
@@ -286,11 +309,17 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
         chunk = wanted[start:start + PUSH_CHUNK]
         with desk.db.session() as local, remote.session() as server:
             theirs_cases, mine_cases = st.load_cases(server, chunk), st.load_cases(local, chunk)
+            fresh = [code for code in chunk if code in theirs_cases and code not in mine_cases]
+            wires = [st.case_wire(theirs_cases[code], "server") for code in fresh]
+            bulk.insert_cases(local, wires, st.Officers(local),
+                              bulk.blob_copy(remote_store, server, local_store, local))
+            bulk.set_bases(local, {wire["code"]: wire["state"] for wire in wires})
+            report.pulled.extend(fresh)
             for code in chunk:
                 theirs_case = theirs_cases.get(code)
-                if theirs_case is not None:
+                if theirs_case is not None and code in mine_cases:
                     _pull_one(desk, local, server, local_store, remote_store, code, theirs_case,
-                              mine_cases.get(code), report)
+                              mine_cases[code], report)
     with desk.db.session() as local:
         row = local.get(DeskSetting, PULL_CURSOR)
         value = now.astimezone(UTC).isoformat()
@@ -301,14 +330,9 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
 
 
 def _pull_one(desk: Desk, local: Session, server: Session, local_store: AttachmentStore,
-              remote_store: AttachmentStore, code: str, theirs_case: Case, mine_case: Case | None,
+              remote_store: AttachmentStore, code: str, theirs_case: Case, mine_case: Case,
               report: SyncReport) -> None:
     wire = st.case_wire(theirs_case, "server")
-    if mine_case is None:
-        st.insert_case(local, wire, st.Officers(local), _blob_copier(remote_store, server, local_store, local))
-        _set_base(local, code, wire["state"])
-        report.pulled.append(code)
-        return
     base_row = local.get(SyncBase, code)
     mine = st.case_state(mine_case)
     if base_row is None and st.case_identity(mine_case) != st.case_identity(theirs_case):
@@ -354,7 +378,14 @@ def synchronize(desk: Desk, url: str) -> SyncReport:
                 select(OutboxItem.entity_id).where(OutboxItem.status == "pending", OutboxItem.id <= up_to)
                 .order_by(OutboxItem.id)).scalars()))
         for start in range(0, len(codes), PUSH_CHUNK):
-            for outcome in push_cases(desk, identity, remote, codes[start:start + PUSH_CHUNK], up_to):
+            chunk = codes[start:start + PUSH_CHUNK]
+            try:
+                outcomes = push_cases(desk, identity, remote, chunk, up_to)
+            except IntegrityError:
+                # Another desk inserted one of these codes between our read and our insert (both rolled
+                # back here): again, the chunk sees it on the server and merges or reports the conflict.
+                outcomes = push_cases(desk, identity, remote, chunk, up_to)
+            for outcome in outcomes:
                 if outcome.pushed and not outcome.conflict:
                     report.pushed.append(outcome.code)
         pull(desk, identity, remote, report)

@@ -205,6 +205,19 @@ class Officers:
             self.cache[username] = found
         return self.cache[username]
 
+    def prefetch(self, usernames: Iterable[str | None]) -> None:
+        """Resolve many names in one query (and one flush for those created)."""
+        wanted = {name for name in usernames if name and name not in self.cache}
+        if not wanted:
+            return
+        self.cache.update(self.session.execute(select(Officer.username, Officer.id)
+                                               .where(Officer.username.in_(wanted))).all())
+        created = [Officer(username=name, full_name=name, active=False) for name in sorted(wanted - set(self.cache))]
+        if created:
+            self.session.add_all(created)
+            self.session.flush()
+            self.cache.update((officer.username, officer.id) for officer in created)
+
 
 def insert_case(session: Session, wire: dict[str, Any], officers: Officers, put_blob: Callable[[str], None]) -> Case:
     table = Case.__table__

@@ -62,6 +62,7 @@ class WindowAction(Enum):
     CONFIRM_CLOCK = "act_confirm_clock"
     SYNC_NOW = "act_sync"
     SYNC_PAGE = "act_sync_page"
+    BUNDLE_EXPORT = "act_bundle_export"
     ABOUT = "act_about"
     SHOW_DASHBOARD = "act_dashboard"  # reports (issue 15)
     LOCK = "act_lock"
@@ -246,6 +247,9 @@ SPECS: tuple[ActionSpec, ...] = (
                    "MainWindow", "Send this desk's changes to the center and receive the center's")),
     ActionSpec(W.SYNC_PAGE, lambda: QCoreApplication.translate("MainWindow", "Sync &status and conflicts…"),
                "Ctrl+Shift+U"),
+    ActionSpec(W.BUNDLE_EXPORT, lambda: QCoreApplication.translate("MainWindow", "Export a USB &bundle…"), None,
+               lambda: QCoreApplication.translate(
+                   "MainWindow", "Write this desk's changes to a file for the center when there is no link")),
     ActionSpec(W.CONFIRM_CLOCK, lambda: QCoreApplication.translate("MainWindow", "Confirm the PC &clock…")),
     ActionSpec(W.ABOUT, lambda: QCoreApplication.translate("MainWindow", "&About Officer Desk")),
     ActionSpec(W.SHOW_DASHBOARD, lambda: QCoreApplication.translate("MainWindow", "&Dashboard"), "Ctrl+Shift+D",
@@ -287,7 +291,7 @@ MENUS: tuple[MenuSpec, ...] = (
              (W.SEARCH, W.FOCUS_QUEUE, W.FOCUS_CASE, W.FOCUS_HINTS, W.NEXT_TAB, W.PREVIOUS_TAB, W.REFRESH, None,
               W.ASSISTANT, W.SHOW_DASHBOARD)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Tools"),
-             (W.VERIFY_DOCUMENT, None, W.SYNC_NOW, W.SYNC_PAGE)),
+             (W.VERIFY_DOCUMENT, None, W.SYNC_NOW, W.SYNC_PAGE, W.BUNDLE_EXPORT)),
     MenuSpec(lambda: QCoreApplication.translate("MainWindow", "&Help"), (W.CONFIRM_CLOCK, W.ABOUT)),
 )
 

@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
             W.CONFIRM_CLOCK: lambda: self.status.confirm_clock(),
             W.SYNC_NOW: lambda: self.sync.sync_now(),
             W.SYNC_PAGE: lambda: self.sync.open_page(),
+            W.BUNDLE_EXPORT: lambda: self.sync.export_bundle(),
             W.ABOUT: self.about,
             W.SHOW_DASHBOARD: lambda: self.show_dashboard(),  # reports (issue 15)
             W.LOCK: self.lock.lock,

@@ -1847,6 +1847,16 @@
         <source>Sync &amp;status and conflicts…</source>
         <translation>Sync &amp;status and conflicts…</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="1" />
+        <source>Export a USB &amp;bundle…</source>
+        <translation>Export a USB &amp;bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="1" />
+        <source>Write this desk&apos;s changes to a file for the center when there is no link</source>
+        <translation>Write this desk&apos;s changes to a file for the center when there is no link</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -3623,6 +3633,41 @@
         <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="86" />
         <source>⚠ {days} days without sync (limit {limit}): connect to the center or send a USB bundle.</source>
         <translation>⚠ {days} days without sync (limit {limit}): connect to the center or send a USB bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>USB bundle</source>
+        <translation>USB bundle</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>No center or desk is trusted on this desk yet. The administrator first trusts the identity of the place that will receive the bundle.</source>
+        <translation>No center or desk is trusted on this desk yet. The administrator first trusts the identity of the place that will receive the bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Who will receive the bundle?</source>
+        <translation>Who will receive the bundle?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Save the USB bundle</source>
+        <translation>Save the USB bundle</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Officer Desk bundle (*.odb)</source>
+        <translation>Officer Desk bundle (*.odb)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Writing the bundle…</source>
+        <translation>Writing the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Bundle written: {n} dossier(s) in {file}. Carry it to the center.</source>
+        <translation>Bundle written: {n} dossier(s) in {file}. Carry it to the center.</translation>
     </message>
 </context>
 <context>

@@ -1847,6 +1847,16 @@
         <source>Sync &amp;status and conflicts…</source>
         <translation>Tình trạng đồng bộ và &amp;xung đột…</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="1" />
+        <source>Export a USB &amp;bundle…</source>
+        <translation>Xuất &amp;gói dữ liệu USB…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/actions.py" line="1" />
+        <source>Write this desk&apos;s changes to a file for the center when there is no link</source>
+        <translation>Ghi các thay đổi của quầy vào một tệp để mang lên trung tâm khi không có mạng</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -3623,6 +3633,41 @@
         <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="86" />
         <source>⚠ {days} days without sync (limit {limit}): connect to the center or send a USB bundle.</source>
         <translation>⚠ {days} ngày chưa đồng bộ (giới hạn {limit}): hãy kết nối với trung tâm hoặc gửi gói dữ liệu bằng USB.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>USB bundle</source>
+        <translation>Gói dữ liệu USB</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>No center or desk is trusted on this desk yet. The administrator first trusts the identity of the place that will receive the bundle.</source>
+        <translation>Quầy này chưa tin cậy trung tâm hay quầy nào. Quản trị viên cần tin cậy định danh của nơi sẽ nhận gói dữ liệu trước.</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Who will receive the bundle?</source>
+        <translation>Ai sẽ nhận gói dữ liệu?</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Save the USB bundle</source>
+        <translation>Lưu gói dữ liệu USB</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Officer Desk bundle (*.odb)</source>
+        <translation>Gói dữ liệu Officer Desk (*.odb)</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Writing the bundle…</source>
+        <translation>Đang ghi gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../officer_desk/ui/controllers/sync_controller.py" line="1" />
+        <source>Bundle written: {n} dossier(s) in {file}. Carry it to the center.</source>
+        <translation>Đã ghi gói dữ liệu: {n} hồ sơ trong {file}. Hãy mang tệp này lên trung tâm.</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 ``run_killed_sync(home, url, point, after)`` runs ``sync`` in a child process that dies (``os._exit``,
 no clean-up, like a power cut) the ``after``-th time it reaches ``point``:
-``before_server_commit`` (events being written on the server), ``after_server_commit`` (the server
+``before_server_commit`` (cases or events being written on the server), ``after_server_commit`` (the server
 committed, the desk did not acknowledge yet), ``during_pull`` (a pulled case being written).
 """
 
@@ -33,7 +33,19 @@ def hit():
     seen[0] += 1
     if seen[0] >= after:
         os._exit(9)
+from officer_desk.sync import bulk
+def per_case(dialect_is_pg):
+    # The chunk's new cases are written together; the kill counts them (the n-th case written).
+    original_insert = bulk.insert_cases
+    def insert_cases(session, wires, officers, copy_blobs):
+        ids = original_insert(session, wires, officers, copy_blobs)
+        if (session.get_bind().dialect.name == "postgresql") == dialect_is_pg:
+            for _wire in wires:
+                hit()
+        return ids
+    bulk.insert_cases = insert_cases
 if point == "before_server_commit":
+    per_case(True)
     original = state.add_events
     def add_events(session, case, events, officers, known):
         result = original(session, case, events, officers, known)
@@ -51,6 +63,7 @@ elif point == "after_server_commit":
             hit()
     session_module.Database.session = session
 elif point == "during_pull":
+    per_case(False)
     original_insert = state.insert_case
     def insert_case(session, wire, officers, put_blob):
         case = original_insert(session, wire, officers, put_blob)

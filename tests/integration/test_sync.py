@@ -7,11 +7,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
+from officer_desk.audit_chain import verify_chain
 from officer_desk.desk import open_desk
 from officer_desk.lifecycle import Action, Status
-from officer_desk.models import CaseEvent
+from officer_desk.models import AuditEntry, CaseEvent
 from officer_desk.paths import Home
 from officer_desk.sync import pending_count, push
 
@@ -45,6 +46,13 @@ def test_push_copies_new_case_with_timeline_and_attachments(offline_desk, pg_url
         attachment = next(a for a in detail.attachments if a.file_name)
         assert center.cases.attachment_bytes(attachment.content_sha256) == (DATA / "hop-dong-thue.pdf").read_bytes()
         assert [r.dossier_code for r in center.cases.search("dang thi mai")] == [CODE]
+        # The chunk's audit entries (written in bulk) extend both sides' hash chains intact.
+        for desk in (center, offline_desk):
+            with desk.db.engine.connect() as connection:
+                assert verify_chain(connection).intact
+            with desk.db.session() as session:
+                assert session.execute(select(AuditEntry.entity_id).where(
+                    AuditEntry.action.in_(("sync.pushed", "sync.received")))).scalars().all() == [CODE]
     finally:
         center.close()
     assert push(offline_desk, pg_url).pushed == []  # nothing pending: nothing sent twice

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 import officer_desk.sync.state as st
 from officer_desk.desk import Desk, open_desk
 from officer_desk.lifecycle import Action
+from officer_desk.models import bulk as bulk_rows
 from officer_desk.paths import Home
 from officer_desk.sync import engine, synchronize
 from tests.helpers.desks import override_open_errors
@@ -98,11 +99,12 @@ def test_connection_dropped_mid_sync_then_converges(commune: tuple[Desk, list[st
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     desk, codes = commune
     admin = sa.create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    original = st.add_events
+    original = bulk_rows.insert_rows
     calls = [0]
 
-    def add_events_then_drop(session, case, events, officers, known):  # type: ignore[no-untyped-def]
-        result = original(session, case, events, officers, known)
+    def rows_then_drop(session, model, rows):  # type: ignore[no-untyped-def]
+        # The chunk's cases are on the server (uncommitted); the cut comes between two of its inserts.
+        result = original(session, model, rows)
         calls[0] += session.get_bind().dialect.name == "postgresql"
         if calls[0] == 2:
             with admin.connect() as conn:
@@ -110,10 +112,11 @@ def test_connection_dropped_mid_sync_then_converges(commune: tuple[Desk, list[st
                                      "WHERE datname = current_database() AND pid <> pg_backend_pid()")
         return result
 
-    monkeypatch.setattr(st, "add_events", add_events_then_drop)
+    monkeypatch.setattr(bulk_rows, "insert_rows", rows_then_drop)
     first = synchronize(desk, pg_url)
     assert first.offline  # the cut is reported as offline, nothing lost
-    monkeypatch.setattr(st, "add_events", original)
+    assert calls[0] == 2  # it happened mid-chunk
+    monkeypatch.setattr(bulk_rows, "insert_rows", original)
     admin.dispose()
     _converged(desk, pg_url, codes)
 
@@ -128,11 +131,11 @@ def test_server_killed_mid_sync_then_restarted(commune: tuple[Desk, list[str]],
             conn.exec_driver_sql('CREATE DATABASE "center"')
         admin.dispose()
         url = server.url("center")
-        original = st.add_events
+        original = bulk_rows.insert_rows
         calls = [0]
 
-        def add_events_then_crash(session, case, events, officers, known):  # type: ignore[no-untyped-def]
-            result = original(session, case, events, officers, known)
+        def rows_then_crash(session, model, rows):  # type: ignore[no-untyped-def]
+            result = original(session, model, rows)
             calls[0] += session.get_bind().dialect.name == "postgresql"
             if calls[0] == 3:
                 killer = threading.Thread(target=server.crash)
@@ -140,9 +143,10 @@ def test_server_killed_mid_sync_then_restarted(commune: tuple[Desk, list[str]],
                 killer.join()
             return result
 
-        monkeypatch.setattr(st, "add_events", add_events_then_crash)
+        monkeypatch.setattr(bulk_rows, "insert_rows", rows_then_crash)
         assert synchronize(desk, url).offline
-        monkeypatch.setattr(st, "add_events", original)
+        assert calls[0] == 3
+        monkeypatch.setattr(bulk_rows, "insert_rows", original)
         assert synchronize(desk, url).offline  # still down: changes wait
         server.start_again()
         _converged(desk, url, codes)

@@ -2,18 +2,22 @@
 
 A sync runs on the long lane (never in the officer's way); while the server is out of reach it is tried
 again every minute, so the desk syncs soon after the link comes back. Too many days without a sync
-leave a warning in the status bar for the officer and the supervisor.
+leave a warning in the status bar for the officer and the supervisor. Without a link, the changes
+leave as an encrypted USB bundle (Tools menu) written on the long lane while its action waits disabled.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from officer_desk.sync import SyncReport, synchronize
+from officer_desk.sync.bundle import export_bundle
 from officer_desk.sync.status import days_since_sync
+from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
 
 RETRY_MS = 60_000
@@ -23,6 +27,7 @@ class SyncController(Controller):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.running = False
+        self.exporting = False  # a bundle is being written (its action stays disabled meanwhile)
         self.page: Any = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -83,6 +88,56 @@ class SyncController(Controller):
         if days is not None and days >= limit:
             self.message(self.tr("⚠ {days} days without sync (limit {limit}): connect to the center or send a "
                                  "USB bundle.").format(days=days, limit=limit), 0)
+
+    # ------------------------------------------------------------------ USB bundle (no link to the center)
+
+    def export_bundle(self) -> None:
+        """Write the pending changes as an encrypted, signed bundle for a trusted desk or center."""
+        if self.exporting:
+            return
+        from officer_desk.sync.identity import trusted_identities
+
+        trusted = trusted_identities(self.desk.db)
+        if not trusted:
+            QMessageBox.information(self.widget, self.tr("USB bundle"), self.tr(
+                "No center or desk is trusted on this desk yet. The administrator first trusts the identity "
+                "of the place that will receive the bundle."))
+            return
+        recipient = trusted[0]
+        if len(trusted) > 1:
+            labels = [identity.label for identity in trusted]
+            label, ok = QInputDialog.getItem(self.widget, self.tr("USB bundle"),
+                                             self.tr("Who will receive the bundle?"), labels, 0, False)
+            if not ok:
+                return
+            recipient = trusted[labels.index(label)]
+        name, _filter = QFileDialog.getSaveFileName(self.widget, self.tr("Save the USB bundle"), "",
+                                                    self.tr("Officer Desk bundle (*.odb)"))
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".odb") else Path(name + ".odb")
+        desk, to = self.desk, recipient.desk_id
+        self.exporting = True
+        self.window.action(WindowAction.BUNDLE_EXPORT).setEnabled(False)
+        self.message(self.tr("Writing the bundle…"), 0)
+
+        def done(codes: list[str]) -> None:
+            self._export_finished()
+            self.message(self.tr("Bundle written: {n} dossier(s) in {file}. Carry it to the center.").format(
+                n=len(codes), file=path.name), 0)
+            if self.page is not None:
+                self.page.reload()
+
+        def failed(exc: object) -> None:
+            self._export_finished()
+            self.message("")
+            self.window.show_error(exc)
+
+        self.runner.submit(lambda: export_bundle(desk, path, to), done, failed, owner=self, lane="long")
+
+    def _export_finished(self) -> None:
+        self.exporting = False
+        self.window.action(WindowAction.BUNDLE_EXPORT).setEnabled(True)
 
     def open_page(self) -> None:
         from officer_desk.ui.sync_page import SyncPage

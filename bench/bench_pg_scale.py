@@ -1,0 +1,190 @@
+"""PostgreSQL at scale (issues 12 and 17): the demo bulk load, status counts and the queue page.
+
+    nice -n 10 .venv/bin/python bench/bench_pg_scale.py --cases 1000000 [--root DIR] [--notify-cases 50000]
+
+The server's data folder is kept under ``--root`` (default bench/.cache/pg-scale-N) and reused when
+it already holds the cases, so the load is paid once. Prints wall time with the loader's and the
+server's CPU seconds and the load average (the machine is shared); goals are reported, not asserted:
+load < 600 s at 1,000,000; status counts p95 < 5 ms; queue page p95 < 3 ms.
+
+``--notify-cases N`` also measures what the NOTIFY trigger costs a bulk insert of N cases (rolled back):
+as migration 0011 made it (a notification per row), as 0012 makes it (one statement trigger) and off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OFFICER_DESK_NO_KEYRING", "1")
+
+import sqlalchemy as sa  # noqa: E402
+
+from bench.bench_sync import Timer  # noqa: E402
+from officer_desk.cases import QueueFilter  # noqa: E402
+from officer_desk.demo import enable_demo_mode, generate_cases  # noqa: E402
+from officer_desk.desk import open_desk  # noqa: E402
+from officer_desk.lifecycle import Status  # noqa: E402
+from officer_desk.paths import Home  # noqa: E402
+from tests.helpers.pg import PgServer, start_server  # noqa: E402
+
+OLD_NOTIFY = ("CREATE TRIGGER trg_cases_notify_row AFTER INSERT ON cases FOR EACH ROW "
+              "EXECUTE FUNCTION officer_desk_notify_case()")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def timed(fn, repeat: int) -> list[float]:  # type: ignore[no-untyped-def]
+    fn()  # warm
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def show(name: str, samples: list[float], goal: float) -> None:
+    p95 = percentile(samples, 95)
+    print(f"  {name:<40} p50 {statistics.median(samples):7.2f} ms  p95 {p95:7.2f} ms  "
+          f"(goal p95 < {goal:g} ms: {'met' if p95 < goal else 'NOT met'})", flush=True)
+
+
+def _database(server: PgServer, name: str, fresh: bool) -> str:
+    admin = sa.create_engine(server.admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.exec_driver_sql("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).first()
+        if exists and fresh:
+            conn.exec_driver_sql(f'DROP DATABASE "{name}"')
+            exists = None
+        if not exists:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return server.url(name)
+
+
+def _count(url: str) -> int:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM cases").scalar() or 0)
+    except sa.exc.DBAPIError:
+        return -1
+    finally:
+        engine.dispose()
+
+
+def load(server: PgServer, home: Home, url: str, cases: int) -> None:
+    desk = open_desk(home, url)
+    enable_demo_mode(desk)
+    with Timer(server) as timer:
+        generate_cases(desk, cases, seed=2026)
+    desk.close()
+    print(f"  demo load of {cases} cases: {timer} (goal at 1,000,000: 600 s)", flush=True)
+
+
+RAW_PAGE = ("SELECT id FROM cases ORDER BY received_at DESC, id DESC LIMIT 50",
+            "SELECT c.id, c.dossier_code, c.applicant_name, c.procedure_code, c.channel, c.received_at, c.due_date, "
+            "c.status, o.username, c.worst_severity, c.open_finding_count, c.receipt_issued_at FROM cases c "
+            "LEFT JOIN officers o ON o.id = c.assigned_officer_id WHERE c.id = ANY(%s)")
+
+
+def reference(url: str) -> None:
+    """The floor on this machine at this moment: one round trip, and the queue page as two raw queries on
+    one open psycopg connection (no pool, no ORM). The app's figures read best as ratios to these."""
+    import psycopg
+
+    plain = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain, autocommit=True) as conn:
+        show("reference: SELECT 1 round trip", timed(lambda: conn.execute("SELECT 1").fetchall(), 200), 3)
+
+        def page() -> None:
+            ids = [row[0] for row in conn.execute(RAW_PAGE[0])]
+            conn.execute(RAW_PAGE[1], (ids,)).fetchall()
+
+        show("reference: raw queue page (2 queries)", timed(page, 200), 3)
+
+
+def measure(home: Home, url: str) -> None:
+    reference(url)
+    desk = open_desk(home, url)
+    try:
+        print(f"  measuring at {desk.cases.count(QueueFilter())} cases, load average {os.getloadavg()[0]:.1f}")
+        show("status counts", timed(desk.cases.status_counts, 200), 5)
+        newest = QueueFilter()
+        show("queue page, all, newest first (50)",
+             timed(lambda: desk.cases.rows(desk.cases.list_ids(newest, 0, 50)), 200), 3)
+        by_due = QueueFilter(statuses=(Status.IN_PROCESSING,), sort="due_date", descending=False)
+        show("queue page, one status, by due date",
+             timed(lambda: desk.cases.rows(desk.cases.list_ids(by_due, 0, 50)), 200), 3)
+        overdue = QueueFilter(due="overdue")
+        show("queue page, overdue", timed(lambda: desk.cases.rows(desk.cases.list_ids(overdue, 0, 50)), 200), 3)
+    finally:
+        desk.close()
+
+
+def notify_cost(url: str, rows: int) -> None:
+    """What the NOTIFY trigger costs one bulk INSERT of ``rows`` cases (copies of existing rows with new
+    codes), timed on the server and rolled back: as migration 0011 made it (a notification per row from a
+    row trigger), as 0012 makes it (one statement trigger: one 'bulk' note above 1,000 rows), and off."""
+    columns = [c for c in sa.inspect(sa.create_engine(url)).get_columns("cases") if c["name"] != "id"]
+    names = ", ".join(c["name"] for c in columns)
+    source = ", ".join("dossier_code || '-n' || id" if c["name"] == "dossier_code" else c["name"] for c in columns)
+    engine = sa.create_engine(url)
+    for variant in ("0011 row trigger", "0012 statement trigger", "disabled"):
+        samples = []
+        for _ in range(3):
+            with engine.connect() as conn:
+                transaction = conn.begin()
+                if variant != "0012 statement trigger":
+                    conn.exec_driver_sql("ALTER TABLE cases DISABLE TRIGGER trg_cases_notify_insert")
+                if variant == "0011 row trigger":
+                    conn.exec_driver_sql(OLD_NOTIFY)
+                start = time.perf_counter()
+                conn.exec_driver_sql(f"INSERT INTO cases ({names}) SELECT {source} FROM cases "
+                                     f"ORDER BY id LIMIT {rows}")
+                conn.exec_driver_sql("SELECT 1")  # notifications are queued at commit; rolled back here
+                samples.append(time.perf_counter() - start)
+                transaction.rollback()
+        print(f"  INSERT of {rows} cases, NOTIFY {variant}: median {statistics.median(samples):.2f} s "
+              f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+    engine.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--root", type=Path)
+    parser.add_argument("--notify-cases", type=int, default=0)
+    parser.add_argument("--measure-only", action="store_true")
+    args = parser.parse_args()
+    root = args.root or ROOT / "bench" / ".cache" / f"pg-scale-{args.cases}"
+    server = start_server(root / "server")
+    try:
+        home = Home(root / "home")
+        os.environ["OFFICER_DESK_HOME"] = str(home.root)
+        url = _database(server, "bench", fresh=False)
+        held = _count(url)
+        print(f"== PostgreSQL, {args.cases} cases ({max(held, 0)} cached), load average {os.getloadavg()[0]:.1f}")
+        if held != args.cases and not args.measure_only:
+            url = _database(server, "bench", fresh=True)
+            load(server, home, url, args.cases)
+        measure(home, url)
+        if args.notify_cases:
+            notify_cost(url, args.notify_cases)
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
