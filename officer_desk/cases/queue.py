@@ -24,6 +24,7 @@ from officer_desk.errors import DossierFormatError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOCK_RUNNING, Status, allowed_actions
 from officer_desk.models import Case, CaseEvent, CaseSearchTerm, CaseStatusCount, Officer, OutboxItem, SyncConflict
+from officer_desk.models.session import READ_ONLY
 from officer_desk.vocabulary import SEVERITY_RANK, Decision
 
 SORT_COLUMNS = {
@@ -99,7 +100,7 @@ class CaseQueue:
     def _connect(self) -> Connection:
         """A plain Core connection for the read-only queue paths: rows come back as tuples, with no
         ORM session, identity map or entity loading per row (the window asks on every keystroke)."""
-        return self.repository.db.engine.connect()
+        return self.repository.db.engine.connect().execution_options(**{READ_ONLY: True})
 
     def list_ids(self, flt: QueueFilter, offset: int = 0, limit: int = 200) -> list[int]:
         """Ids of one page of the queue, filtered and sorted in SQL."""

@@ -24,6 +24,9 @@ from officer_desk.models.migrate import upgrade_to_head
 from officer_desk.paths import Home
 from officer_desk.paths import normalise_pg_url as _normalise_pg_url
 
+# Execution option naming a connection that only reads (``engine.connect().execution_options(**{READ_ONLY: True})``).
+READ_ONLY = "officer_desk_read_only"
+
 
 class DatabaseOpenError(DeskError):
     code = "database"
@@ -109,7 +112,9 @@ def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
         # wait). IMMEDIATE waits its turn (busy_timeout); WAL readers in other processes never wait.
         # A session opened while this thread already holds the lock (a nested read) begins deferred:
         # waiting for our own lock would never end.
-        if getattr(holders, "n", 0):
+        # Read-only connections (the queue's Core reads, see READ_ONLY) begin deferred too: under WAL they
+        # read a snapshot and never wait behind a writer or a long COUNT on another thread.
+        if getattr(holders, "n", 0) or connection.get_execution_options().get(READ_ONLY):
             connection.exec_driver_sql("BEGIN")
             return
         connection.exec_driver_sql("BEGIN IMMEDIATE")
