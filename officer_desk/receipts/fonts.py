@@ -16,7 +16,7 @@ from collections import OrderedDict
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace, makeToUnicodeCMap
 
 _VOWELS = "aăâeêioôơuưy"
 _MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # none, huyền, sắc, hỏi, ngã, nặng
@@ -34,6 +34,25 @@ def _alphabet() -> str:
 
 ALPHABET = _alphabet()
 _MAX_CACHED_SUBSETS = 64
+
+
+class _Preformatted(pdfdoc.PDFObject):  # type: ignore[misc]
+    """A PDF value whose bytes were formatted once (a subset's widths array)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+def _stream(content: bytes, compressed: bool) -> Any:
+    """A stream whose content is already encoded (a "Filter" entry stops PDFStream encoding it again)."""
+    stream = pdfdoc.PDFStream()
+    stream.content = content
+    if compressed:
+        stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
+    return stream
 
 
 class _CachingFace(TTFontFace):  # type: ignore[misc]
@@ -54,11 +73,8 @@ class _CachingFace(TTFontFace):  # type: ignore[misc]
         content, length, compressed = entry
         # The same objects reportlab's own addSubsetObjects makes, with the stream already encoded
         # (a "Filter" in the dictionary tells PDFStream not to encode it again).
-        font_file = pdfdoc.PDFStream()
-        font_file.content = content
+        font_file = _stream(content, compressed)
         font_file.dictionary["Length1"] = length
-        if compressed:
-            font_file.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])
         font_file_ref = doc.Reference(font_file, f"fontFile:{self.filename}({fontname})")
         descriptor = pdfdoc.PDFDictionary({
             "Type": "/FontDescriptor",
@@ -87,3 +103,41 @@ class DocumentFont(TTFont):  # type: ignore[misc]
         if doc not in self.state:
             super().splitString(ALPHABET, doc, encoding)  # assigns the fixed codes, in the fixed order
         return super().splitString(text, doc, encoding)
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
+        """reportlab's TTFont.addObjects (4.x), with each subset's widths and ToUnicode map formatted and
+        compressed once per process instead of per document (same objects, same bytes)."""
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        cache: OrderedDict[tuple[tuple[int, ...], bool], tuple[bytes, bytes]] = self.__dict__.setdefault(
+            "_font_objects_cache", OrderedDict())
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_font_name = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+            key = (tuple(subset), bool(doc.compression))
+            entry = cache.get(key)
+            if entry is None:
+                widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset))).format(doc)
+                cmap = makeToUnicodeCMap(base_font_name, subset)
+                cmap_bytes = cmap.encode("latin-1") if isinstance(cmap, str) else cmap
+                entry = cache[key] = (widths, zlib.compress(cmap_bytes) if doc.compression else cmap_bytes)
+                while len(cache) > _MAX_CACHED_SUBSETS:
+                    cache.popitem(last=False)
+            cache.move_to_end(key)
+            widths_bytes, cmap_bytes = entry
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_font_name
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = _Preformatted(widths_bytes)
+            pdf_font.ToUnicode = doc.Reference(_stream(cmap_bytes, bool(doc.compression)),
+                                               "toUnicodeCMap:" + base_font_name)
+            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_font_name, subset)
+            doc.Reference(pdf_font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+        del self.state[doc]
