@@ -106,7 +106,7 @@ class CaseQueue:
         """Ids of one page of the queue, filtered and sorted in SQL."""
         with self._connect() as connection:
             query = self._filtered(select(Case.id), flt).order_by(*_order(flt)).offset(offset).limit(limit)
-            return list(connection.execute(query).scalars())
+            return list(connection.execute(query).scalars().all())
 
     def page(self, flt: QueueFilter, offset: int = 0, limit: int = 50) -> list[CaseRow]:
         """One page of queue rows, filtered, sorted and cut in SQL in a single statement (the window's
@@ -138,7 +138,7 @@ class CaseQueue:
             unfiltered_text = replace(flt, text="")
             query = (self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates))
                      .order_by(*_order(flt)))
-            return list(connection.execute(query).scalars()), len(candidates) >= limit
+            return list(connection.execute(query).scalars().all()), len(candidates) >= limit
 
     def _search_ids(self, text: str, limit: int, connection: Connection | None = None) -> list[int]:
         keys = search_keys(text)
@@ -154,7 +154,7 @@ class CaseQueue:
                 .where(term_ranges([key]))
                 .order_by(CaseSearchTerm.term, CaseSearchTerm.case_id)
                 .limit(limit * 4)
-            ).scalars()
+            ).scalars().all()  # one fetchall, not a fetchone per row
         return list(dict.fromkeys(ids))[:limit]
 
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
