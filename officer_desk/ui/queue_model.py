@@ -138,6 +138,7 @@ class CaseQueueModel(QAbstractTableModel):
                 lambda result: self._search_loaded(generation, *result),
                 lambda exc: self._failed(generation, exc),
                 owner=self,
+                lane="queue",
             )
             return
 
@@ -150,6 +151,7 @@ class CaseQueueModel(QAbstractTableModel):
             lambda result: self._first_page_loaded(generation, *result),
             lambda exc: self._failed(generation, exc),
             owner=self,
+            lane="queue",
         )
 
     def _reset(self, ids: list[int], rows: Sequence[CaseRow], total: int) -> None:
@@ -244,6 +246,7 @@ class CaseQueueModel(QAbstractTableModel):
             lambda result: self._page_loaded(generation, page, *result),
             lambda exc: self._page_failed(generation, page, exc),
             owner=self,
+            lane="queue",
         )
 
     def _put_page(self, page: int, ids: list[int], rows: list[CaseRow]) -> None:
@@ -283,7 +286,7 @@ class CaseQueueModel(QAbstractTableModel):
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-        self.runner.submit(query, done, lambda exc: self.load_failed.emit(exc), owner=self)
+        self.runner.submit(query, done, lambda exc: self.load_failed.emit(exc), owner=self, lane="queue")
 
     # ------------------------------------------------------------------ lookups
 
