@@ -126,7 +126,12 @@ def child_launch(started: float) -> None:
         settle = QElapsedTimer()
         settle.start()
         _wait(app, lambda s=settle: s.elapsed() > 300, 1000)
-    # Search as you type: the query the window runs after each keystroke (thread hand-off included).
+    # Search as you type: the query the window runs after each keystroke (thread hand-off included),
+    # once the work the window started on its own has finished (the selected case's detail and
+    # documents load the fee and document machinery the first time: seconds at load, GIL held).
+    idle = time.perf_counter()
+    _wait(app, lambda: runner.pending() == 0, 60_000)
+    idle_wait_s = round(time.perf_counter() - idle, 3)
     latencies: list[float] = []
     from dataclasses import replace
 
@@ -152,7 +157,8 @@ def child_launch(started: float) -> None:
             window.model.service.rows(ids[:PAGE_SIZE])
             service_ms.append((time.perf_counter() - begin) * 1000)
     memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"launch_s": round(launch, 3), "cases": total, "search_ms": latencies, "service_ms": service_ms,
+    print(json.dumps({"launch_s": round(launch, 3), "cases": total, "search_ms": latencies,
+                      "service_ms": service_ms, "idle_wait_s": idle_wait_s,
                       "memory_mb": round(memory_mb, 1)}))
     window.settings.clear()
     window.close()
@@ -259,6 +265,7 @@ def main() -> int:
         "service_p50_ms": round(percentile(service, 0.5), 1),
         "service_p95_ms": round(percentile(service, 0.95), 1),
         "debounce_ms": _debounce_ms(),
+        "idle_wait_before_typing_s": max(float(run["idle_wait_s"]) for run in runs),  # type: ignore[arg-type]
         "memory_mb": max(float(run["memory_mb"]) for run in runs),  # type: ignore[arg-type]
         "load_average": round(os.getloadavg()[0], 1),
     }
@@ -279,7 +286,8 @@ def main() -> int:
               f" max {summary['search_max_ms']} ms   (goal p95 < {GOALS['search_p95_ms']:.0f} ms)")
         print(f"  the service call alone      p50 {summary['service_p50_ms']} ms, p95 {summary['service_p95_ms']} ms"
               f"   (end to end / service: {summary['search_ratio_p50']}x p50, {summary['search_ratio_p95']}x p95)")
-        print(f"  debounce before the query   {summary['debounce_ms']} ms (not in the figures above)")
+        print(f"  debounce before the query   {summary['debounce_ms']} ms (not in the figures above); typing began"
+              f" after the window's own start-up work, up to {summary['idle_wait_before_typing_s']} s")
         print(f"load average (1 min)          {summary['load_average']}")
         print(f"peak memory (RSS)             {summary['memory_mb']:.0f} MB   (goal < {GOALS['memory_mb']:.0f} MB)")
     return 0 if all(summary["goals_met"].values()) else 1
