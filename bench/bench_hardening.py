@@ -1,10 +1,13 @@
 """Long runs of the issue-16 harnesses: fuzzed dossier files, one-character QR changes, the PDF attack
-corpus and kill -9 injection. Prints one line per harness: tried, refused as expected, defects.
+corpus, mutated sync bundles and kill -9 injection. Prints one line per harness: tried, refused as
+expected, defects.
 
-    .venv/bin/python bench/bench_hardening.py [--files 10000] [--kills 100] [--seed 16] [--only NAME]
+    .venv/bin/python bench/bench_hardening.py [--files 10000] [--bundles 10000] [--kills 100] [--seed 16]
+                                              [--only NAME]
 
 The CI-sized versions of the same checks are tests/unit/test_properties.py,
-tests/integration/test_signature_attacks.py and tests/integration/test_kill_injection.py.
+tests/integration/test_bundle_properties.py, tests/integration/test_signature_attacks.py and
+tests/integration/test_kill_injection.py.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,11 +170,78 @@ def attack_corpus() -> dict[str, object]:
             "defects": len(defects), "detail": defects}
 
 
-def kills(count: int, seed: int) -> list[dict[str, object]]:
+def bundle_fuzz(count: int, seed: int) -> dict[str, object]:
+    """``count`` damaged or malformed bundles imported at a desk that trusts the sender: each must be refused
+    with the contract's exit code (2 only when the file does not start like a bundle, else 1) and the
+    receiving database and home must end exactly as they began."""
+    from collections import Counter
+
+    from officer_desk.desk import open_desk
+    from officer_desk.errors import DeskError
+    from officer_desk.paths import Home
+    from officer_desk.sync.bundle import MAGIC, BundleRefusedError, NotABundleError, export_bundle, import_bundle
+    from officer_desk.sync.engine import desk_identity
+    from officer_desk.sync.identity import trust_identity
+    from tests.helpers.bundles import fingerprint, mutate
+
+    rng = random.Random(seed)
+    defects: list[str] = []
+    kinds: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        os.environ.update(OFFICER_DESK_NO_KEYRING="1", OFFICER_DESK_OFFICER="bench")
+        inbox = base / "in"
+        inbox.mkdir()
+        for name in ("tam-tru-dang-thi-mai.json", "hop-dong-thue.pdf"):
+            (inbox / name).write_bytes((ROOT / "tests/data/dossiers" / name).read_bytes())
+        sender, receiver = open_desk(Home(base / "a")), open_desk(Home(base / "b"))
+        try:
+            sender.cases.import_paths([inbox])
+            ids = desk_identity(sender), desk_identity(receiver)
+            trust_identity(receiver.db, ids[0].public, "admin")
+            trust_identity(sender.db, ids[1].public, "admin")
+            export_bundle(sender, base / "one.odb")
+            export_bundle(sender, base / "two.odb")
+            genuine, second = (base / "one.odb").read_bytes(), (base / "two.odb").read_bytes()
+            before = fingerprint(receiver)
+            probe = base / "probe.odb"
+            start = time.perf_counter()
+            for index in range(count):
+                kind, data = mutate(rng, genuine, second, *ids)
+                kinds[kind] += 1
+                probe.write_bytes(data)
+                expected = 1 if data.startswith(MAGIC) else 2
+                try:
+                    import_bundle(receiver, probe)
+                    defects.append(f"{index} {kind}: applied")
+                except (NotABundleError, BundleRefusedError) as exc:
+                    if exc.exit_code != expected:
+                        defects.append(f"{index} {kind}: exit {exc.exit_code}, expected {expected}")
+                except DeskError as exc:
+                    defects.append(f"{index} {kind}: {exc.code}")
+                except Exception as exc:  # noqa: BLE001 - what the officer would see as "internal"
+                    defects.append(f"{index} {kind}: internal {type(exc).__name__}")
+            elapsed = time.perf_counter() - start
+            if fingerprint(receiver) != before:
+                defects.append("the receiving desk changed")
+        finally:
+            sender.close()
+            receiver.close()
+    return {"harness": "mutated sync bundles", "tried": count, "refused_as_expected": count - len(defects),
+            "defects": len(defects), "seconds": round(elapsed, 1), "kinds": dict(sorted(kinds.items())),
+            "detail": defects[:5]}
+
+
+def kills(count: int, seed: int) -> Iterator[dict[str, object]]:
+    """One row per command, as soon as that command's kills are done."""
     from tests.helpers import kill_injection as kill
     from tests.helpers.signing import make_receipt_pdf
 
-    rows = []
+    def row(s: kill.KillStats) -> dict[str, object]:
+        return {"harness": f"kill -9 during {s.command}", "tried": s.runs, "killed_while_running": s.killed,
+                "finished_before_kill": s.finished_before_kill, "refused_as_expected": s.runs - len(s.defects),
+                "defects": len(s.defects), "detail": s.defects[:5]}
+
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         home = base / "home"
@@ -178,39 +249,47 @@ def kills(count: int, seed: int) -> list[dict[str, object]]:
         codes = kill.make_dossiers(base / "in", count)
         kill.cli(home, "import", str(base / "in"))
         (base / "out").mkdir()
-        stats = kill.kill_receipts(home, base / "out", codes, random.Random(seed), max_delay=4.0)
-        rows.append(stats)
+        yield row(kill.kill_receipts(home, base / "out", codes, random.Random(seed), max_delay=4.0))
         imports = kill.make_dossiers(base / "in2", 20, start=5000)
-        rows.append(kill.kill_imports(base / "home2", base / "in2", imports, random.Random(seed + 1), 3.0, count))
+        yield row(kill.kill_imports(base / "home2", base / "in2", imports, random.Random(seed + 1), 3.0, count))
         source = base / "doc.pdf"
         source.write_bytes(make_receipt_pdf())
         (base / "signed").mkdir()
-        rows.append(kill.kill_signs(home, source, base / "signed", home / "demo" / "desk.p12",
-                                    home / "demo" / "desk.pin", random.Random(seed + 2), 3.0, count))
-    return [{"harness": f"kill -9 during {s.command}", "tried": s.runs, "killed_while_running": s.killed,
-             "finished_before_kill": s.finished_before_kill,
-             "refused_as_expected": s.runs - len(s.defects), "defects": len(s.defects), "detail": s.defects[:5]}
-            for s in rows]
+        yield row(kill.kill_signs(home, source, base / "signed", home / "demo" / "desk.p12",
+                                  home / "demo" / "desk.pin", random.Random(seed + 2), 3.0, count))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--bundles", type=int, default=10_000)
     parser.add_argument("--kills", type=int, default=100)
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--only", choices=["import", "qr", "attacks", "kills"])
+    parser.add_argument("--only", choices=["import", "qr", "attacks", "bundles", "kills"])
     args = parser.parse_args()
+    # the box is shared: every figure is reported with the load it was measured at
+    load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+    print(json.dumps({"command": " ".join(sys.argv), "seed": args.seed, "load_average_at_start": load}), flush=True)
     results: list[dict[str, object]] = []
+
+    def report(row: dict[str, object]) -> None:
+        # each harness's line as soon as it is done: a long run cut short keeps what it measured
+        results.append(row)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+
     if args.only in (None, "qr"):
-        results.append(qr_changes(args.seed))
+        report(qr_changes(args.seed))
     if args.only in (None, "attacks"):
-        results.append(attack_corpus())
+        report(attack_corpus())
     if args.only in (None, "import"):
-        results.append(fuzz_import(args.files, args.seed))
+        report(fuzz_import(args.files, args.seed))
+    if args.only in (None, "bundles"):
+        report(bundle_fuzz(args.bundles, args.seed))
     if args.only in (None, "kills"):
-        results.extend(kills(args.kills, args.seed))
-    for row in results:
-        print(json.dumps(row, ensure_ascii=False))
+        for row in kills(args.kills, args.seed):
+            report(row)
+    if hasattr(os, "getloadavg"):
+        print(json.dumps({"load_average_at_end": [round(x, 2) for x in os.getloadavg()]}))
     return 1 if any(row["defects"] for row in results) else 0
 
 

@@ -6,8 +6,6 @@ import os
 from importlib import resources as importlib_resources
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "officer-desk"
 HOME_ENV = "OFFICER_DESK_HOME"
 
@@ -34,6 +32,8 @@ def home_dir() -> Path:
     configured = os.environ.get(HOME_ENV)
     if configured:
         return Path(configured).expanduser()
+    import platformdirs  # here, not at the top: the window's splash needs resource() before anything else
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

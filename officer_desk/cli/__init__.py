@@ -12,14 +12,17 @@ import sys
 import warnings
 from collections.abc import Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from officer_desk import __version__
-from officer_desk.cli.acting import GlobalOptions, command_key, resolve_acting, seal_after_command, split_global_options
-from officer_desk.cli.output import Handler, Output, run_handler
-from officer_desk.config import load_config
+from officer_desk.cli.options import GlobalOptions, split_global_options
 from officer_desk.errors import UsageError
-from officer_desk.i18n import set_language
+
+if TYPE_CHECKING:
+    from officer_desk.cli.output import Handler, Output
+
+# The commands' machinery (accounts, output, logging, config) is imported where it is used: the window's
+# start reads only its options here and puts its splash on screen first (issue 10, bench/bench_startup.py).
 
 
 def command_modules() -> tuple[ModuleType, ...]:
@@ -160,6 +163,9 @@ def _window_arguments(arguments: list[str]) -> argparse.Namespace | None:
 
 
 def _configure_language(args: argparse.Namespace) -> None:
+    from officer_desk.config import load_config
+    from officer_desk.i18n import set_language
+
     language = args.lang
     if not language:
         try:
@@ -190,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser = build_parser(_command_named(options.rest))
             args = parser.parse_args(options.rest)
     except UsageError as exc:
+        from officer_desk.cli.output import Output
+
         out = Output(json_mode="--json" in arguments)
         out.error(exc.code, exc.message)
         if not out.json_mode:
@@ -200,9 +208,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.json:
         args.json = True
     if args.lang not in (None, "vi", "en"):
+        from officer_desk.cli.output import Output
+
         out = Output(json_mode=options.json)
         out.error("usage", f"officer-desk: --lang: {args.lang} (vi, en)")
         return 2
+    if not args.command:
+        from officer_desk.ui.startup import show_splash  # the first frame, before the rest of the desk loads
+
+        show_splash()
     if args.database:
         os.environ["OFFICER_DESK_DATABASE_URL"] = args.database
     _configure_language(args)
@@ -210,12 +224,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         from officer_desk.ui.app import run_app  # Qt is imported only when the window opens
 
         return run_app(args)
+    from officer_desk.cli.acting import command_key
+    from officer_desk.cli.output import Output, run_handler
+
     out = Output(json_mode=bool(getattr(args, "json", False)))
     return run_handler(_acting_handler(args.func, options, command_key(options.rest)), args, out)
 
 
 def _acting_handler(handler: Handler, options: GlobalOptions, key: str) -> Handler:
     """Run ``handler`` as the acting account (set-up homes), then seal the audit log it extended."""
+    from officer_desk.cli.acting import resolve_acting, seal_after_command
 
     def run(args: argparse.Namespace, out: Output) -> int:
         args.acting = resolve_acting(options, key, args)

@@ -11,19 +11,17 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from officer_desk.accounts.roles import Actor, AuthError, Permission
-from officer_desk.errors import UsageError
+from officer_desk.cli.options import GlobalOptions
 from officer_desk.fileio import read_secret_file
 from officer_desk.i18n import _
 from officer_desk.paths import Home
 
 AS_ENV = "OFFICER_DESK_AS"
 PASSWORD_FILE_ENV = "OFFICER_DESK_PASSWORD_FILE"
-_VALUE_OPTIONS = ("--lang", "--database", "--as", "--password-file")
-_FLAG_OPTIONS = ("--json",)
 
 # Commands that need no account on a set-up home: they neither change the desk's data nor show
 # personal data. Everything else (new commands included) acts as an account.
@@ -63,48 +61,6 @@ COMMAND_PERMISSIONS: dict[str, Permission] = {
 # Groups whose second word is an action (for the tables above).
 _GROUPS = frozenset({"trust", "keys", "audit", "account", "notice", "identity", "bundle", "catalogue", "screening",
                      "key"})
-
-
-@dataclass
-class GlobalOptions:
-    json: bool = False
-    lang: str | None = None
-    database: str | None = None
-    acting_user: str | None = None
-    password_file: str | None = None
-    rest: list[str] = field(default_factory=list)
-
-
-def split_global_options(argv: Sequence[str]) -> GlobalOptions:
-    """Take the global options out of ``argv`` wherever they stand (up to a ``--``)."""
-    found = GlobalOptions()
-    rest: list[str] = []
-    items = list(argv)
-    index = 0
-    while index < len(items):
-        item = items[index]
-        if item == "--":
-            rest.extend(items[index:])
-            break
-        name, eq, inline = item.partition("=")
-        if name in _FLAG_OPTIONS and not eq:
-            found.json = True
-        elif name in _VALUE_OPTIONS:
-            if eq:
-                value = inline
-            elif index + 1 < len(items):
-                index += 1
-                value = items[index]
-            else:
-                raise UsageError(_("Tùy chọn {option} cần một giá trị", option=name))
-            attribute = {"--lang": "lang", "--database": "database", "--as": "acting_user",
-                         "--password-file": "password_file"}[name]
-            setattr(found, attribute, value)
-        else:
-            rest.append(item)
-        index += 1
-    found.rest = rest
-    return found
 
 
 def command_key(rest: Sequence[str]) -> str:

@@ -319,6 +319,8 @@ class SignedDocument(Base):
     qr_payload: Mapped[str] = mapped_column(Text, default="")
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     pending_upgrade: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A notice's data (encrypted attachment blob), so a reprint says exactly what the original said (0015).
+    data_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
 
 
 class OutboxItem(Base):

@@ -4,8 +4,12 @@ Works with every scanner and every OS: the desk polls the folder and offers each
 has stopped growing (scanners write large PDFs slowly). The scan is read, stored with the case through
 the encrypted attachment store, and only then removed from the folder, so no plaintext copy of a
 citizen's papers stays behind and a failed attach loses nothing. The window polls with a timer; tests
-drive ``poll`` with their own clock. SANE (Linux) or WIA/TWAIN (Windows) sources would sit behind the
-same ``ScanSource`` shape; they are not part of this module.
+drive ``poll`` with their own clock.
+
+Every source of scans offers the same ``CaptureSource`` shape: ``capture`` returns the pages it has ready
+(in memory), ``stored`` is told once a page is stored with a case. The watched folder is one source; a
+scanner on the desk's PC through SANE (``officer_desk.ocr.sane_capture``) is another; WIA/TWAIN on Windows
+would be a third.
 """
 
 from __future__ import annotations
@@ -14,11 +18,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from officer_desk.errors import InputError
 from officer_desk.i18n import _
 from officer_desk.ocr.loader import MAX_FILE_BYTES, sniff
+
+if TYPE_CHECKING:
+    from officer_desk.ocr.reader import Progress
 
 SCAN_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"})
 # A file whose size and time have not changed for this long is complete.
@@ -29,6 +36,22 @@ class ScanSource(Protocol):
     def poll(self) -> list[Path]: ...
     def read(self, path: Path) -> bytes: ...
     def done(self, path: Path) -> None: ...
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One scanned page or file, in memory, ready to be stored (encrypted) with a case."""
+
+    data: bytes
+    file_name: str
+    origin: Path | None = None  # the scanner folder's file, removed once the page is stored
+
+
+class CaptureSource(Protocol):
+    """Where scans come from: the watched folder, a SANE scanner, (on Windows) WIA or TWAIN."""
+
+    def capture(self, progress: Progress | None = None) -> list[Capture]: ...
+    def stored(self, capture: Capture) -> None: ...
 
 
 @dataclass
@@ -97,6 +120,14 @@ class ScanFolder:
         self._seen.pop(path, None)
         self._offered.discard(path)
 
+    def capture(self, progress: Progress | None = None) -> list[Capture]:
+        """The complete scans now in the folder, read (a file that is not a scan raises ``InputError``)."""
+        return [Capture(self.read(path), path.name, path) for path in self.poll()]
+
+    def stored(self, capture: Capture) -> None:
+        if capture.origin is not None:
+            self.done(capture.origin)
+
     def skip(self, path: Path) -> None:
         """Leave a scan in the folder without offering it again (e.g. the officer declined it)."""
         self._offered.add(path)
@@ -107,4 +138,11 @@ def attach_scan(source: ScanSource, path: Path, attach: Callable[[bytes, str], i
     data = source.read(path)
     attachment_id = attach(data, path.name)
     source.done(path)
+    return attachment_id
+
+
+def store_capture(source: CaptureSource, capture: Capture, attach: Callable[[bytes, str], int]) -> int:
+    """Hand a captured page to ``attach(data, file_name)`` (which stores it encrypted), then tell the source."""
+    attachment_id = attach(capture.data, capture.file_name)
+    source.stored(capture)
     return attachment_id

@@ -16,10 +16,12 @@ from officer_desk.errors import InputError, LifecycleError, NotFoundError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOSED_STATUSES
 from officer_desk.models import Attachment, Case
-from officer_desk.ocr.engine import OcrEngine
-from officer_desk.ocr.loader import MAX_FILE_BYTES, OcrInputError, load_pages, sniff
+from officer_desk.ocr.capture import Capture, CaptureSource, store_capture
+from officer_desk.ocr.engine import OcrEngine, OcrEngineError
+from officer_desk.ocr.extractors import GENERIC
+from officer_desk.ocr.loader import MAX_FILE_BYTES, OcrInputError, load_pages, page_count, sniff
 from officer_desk.ocr.model import OcrResult
-from officer_desk.ocr.reader import Progress, read_document
+from officer_desk.ocr.reader import OcrCancelled, Progress, read_document
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -139,6 +141,21 @@ class OcrService:
         it with the case and what was read. A file that cannot be read is not attached."""
         result = read_document(data, doc_type, progress, self.engine)
         attachment_id = self.add_attachment(ref, data, file_name, doc_type or result.doc_type)
+        return self.store_result(ref, attachment_id, result)
+
+    def attach_capture(self, ref: str | int, source: CaptureSource, capture: Capture,
+                       progress: Progress | None = None) -> AttachmentRead:
+        """A page from a scanner (SANE, the watched folder): read, stored with the case (encrypted), then the
+        source is told. Without the OCR engine the page is stored unread, never lost: the officer types the
+        values. A page that is not an image, or a read the officer cancels, stores nothing."""
+        try:
+            result = read_document(capture.data, None, progress, self.engine)
+        except OcrEngineError:
+            result = OcrResult(GENERIC, page_count(capture.data))
+        if progress is not None and progress.cancelled():  # Cancel pressed during the last page's read
+            raise OcrCancelled(_("Đã dừng đọc giấy tờ theo yêu cầu"))
+        attachment_id = store_capture(source, capture,
+                                      lambda data, name: self.add_attachment(ref, data, name, result.doc_type))
         return self.store_result(ref, attachment_id, result)
 
     # -------------------------------------------------------------- the officer's correction

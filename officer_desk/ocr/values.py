@@ -13,6 +13,7 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from officer_desk.ocr.model import Box, Line, OcrField, Word, union_box
+from officer_desk.ocr.names import correct_name
 from officer_desk.text import fold
 
 _DATE_SEPARATORS = "/1Il|J7\\-.,;:!i()[]{}'’ı"  # what the engine reads a slash as
@@ -21,6 +22,8 @@ _DIGIT_FIXES = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", 
                               "q": "9", "T": "7"})
 _FORMAL_DATE = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _NAME_CHARS = re.compile(r"[^\w\s]", re.UNICODE)
+# A name whose marks the lexicon put right (ocr/names.py) is a guess: its confidence is lowered.
+CORRECTED_NAME_FACTOR = 0.85
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,9 @@ def name_value(words: tuple[Word, ...], upper: bool = False) -> Found | None:
     if upper:
         value = value.upper()
     factor = 1.0 if len(kept) >= 2 else 0.6  # a one-word name is likely cut
+    corrected = correct_name(value)
+    if corrected != value:  # marks put right from the name lexicon: a guess, so less certain
+        value, factor = corrected, factor * CORRECTED_NAME_FACTOR
     return Found(value, tuple(kept), factor)
 
 

@@ -38,6 +38,7 @@ class CaseDocument:
     content_sha256: str
     timestamp_pending: bool  # signed offline: the timestamp comes when the network returns
     delivered: str  # "printed", "saved" or "" (issued, not printed)
+    data_kept: bool = False  # a notice whose data is kept: reopened, it is reprinted ("Bản in lại")
 
 
 def case_documents(desk: Any, code: str) -> list[CaseDocument]:
@@ -58,7 +59,7 @@ def case_documents(desk: Any, code: str) -> list[CaseDocument]:
                                .order_by(SignedDocument.id)).scalars()
         return [CaseDocument(row.id, row.doc_type, row.form, row.created_at, row.signer, case.register_book or "",
                              case.register_number, bool(row.reprint), row.content_sha256, bool(row.pending_upgrade),
-                             delivered.get(row.content_sha256, "")) for row in rows]
+                             delivered.get(row.content_sha256, ""), bool(row.data_sha256)) for row in rows]
 
 
 def document_pdf(desk: Any, document_id: int) -> bytes:

@@ -34,6 +34,7 @@ from officer_desk.models import Case, SignedDocument
 from officer_desk.receipts.case_notices import apology_terms, control_terms
 from officer_desk.receipts.issue import IssuedDocument, issue_document
 from officer_desk.receipts.model import ComponentLine, NoticeData, ReceiptData, SupplementItem
+from officer_desk.receipts.notice_data import notice_blob
 from officer_desk.receipts.qr import QrKeyring, desk_id_for, parse_payload
 from officer_desk.screening.service import acceptance_blockers, blocking_message
 from officer_desk.screening.service import supplement_items as screening_items
@@ -130,12 +131,13 @@ def _components(desk: Desk, detail: Any, procedure: Any) -> list[ComponentLine]:
     return lines
 
 
-def _store(desk: Desk, session: Any, case: Case, issued: IssuedDocument, reprint: bool, signer_name: str) -> None:
+def _store(desk: Desk, session: Any, case: Case, issued: IssuedDocument, reprint: bool, signer_name: str,
+           data_sha256: str | None = None) -> None:
     digest = desk.cases.attachments.put(session, issued.pdf)
     session.add(SignedDocument(
         case_id=case.id, doc_type=issued.doc_type, form=issued.form, created_by=desk.officer,
         content_sha256=digest, signer=signer_name, qr_payload=issued.qr_payload, reprint=reprint,
-        pending_upgrade=issued.signed,
+        pending_upgrade=issued.signed, data_sha256=data_sha256,
     ))
 
 
@@ -310,7 +312,9 @@ def issue_notice(
                 case = desk.cases.repository.reschedule(session, code, extra["new_appointment"], reason.strip())
             else:
                 case = desk.cases.repository.case(session, code)
-            _store(desk, session, case, issued, reprint, _signer_name(signer))
+            # what the notice said, kept so that a reprint from the documents list says the same (reprint.py)
+            data_sha256 = desk.cases.attachments.put(session, notice_blob(notice))
+            _store(desk, session, case, issued, reprint, _signer_name(signer), data_sha256)
             audit(session, desk.officer, f"notice.{doc_type}" + (".reprinted" if reprint else ""), "case", code,
                   desk=desk.config.desk_number, form=form)
     finally:

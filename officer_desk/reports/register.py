@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 PAGE_ROWS = 2000
 FONT = "RegisterSerif"
 FORM_NOTE = ("Mẫu sổ theo Mẫu số 06 Thông tư 01/2018/TT-VPCP; mẫu theo Nghị định 118/2025/NĐ-CP chưa được "
-             "đối chiếu — cột của sổ chỉnh được trong config.toml (register_columns).")
+             "đối chiếu — quản trị viên chọn được các cột của sổ.")  # no setting's name on paper (issue 10)
 
 
 @dataclass(frozen=True)

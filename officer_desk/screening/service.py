@@ -194,10 +194,11 @@ def _get(finding: Any, *names: str) -> Any:
 
 
 def _label(target: str, procedure: Procedure | None) -> str:
+    """The catalogue's name for what ``target`` points at; "" when the procedure does not know it."""
     if target.startswith("form."):
         path = target.removeprefix("form.")
         declared = procedure.declaration_field(path) if procedure is not None else None
-        return declared.label_vi if declared is not None else path
+        return declared.label_vi if declared is not None else ""
     if target.startswith(("applicant", "co_applicant")):
         role, _sep, field = target.partition(".")
         label = _APPLICANT_LABELS.get(field or role, field or role)
@@ -212,7 +213,7 @@ def _label(target: str, procedure: Procedure | None) -> str:
         requirement = procedure.document_for(target)
         if requirement is not None:
             return requirement.name_vi
-    return target
+    return ""
 
 
 def acceptance_blockers(findings: Iterable[Any]) -> list[Any]:
@@ -268,6 +269,10 @@ def supplement_items(findings: Iterable[Any], procedure: Procedure | None = None
         target = str(_get(finding, "target") or "")
         reason = plain_words(str(_get(finding, "message_vi", "message") or ""), procedure)
         label = _label(target, procedure)
+        if not label:
+            # A path or id the procedure does not name never reaches the citizen's paper (issue 10 §6):
+            # the hint's own words say what is missing.
+            label, reason = (reason, "") if reason else (plain_words(target, procedure), "")
         key = (label, reason)
         if key in seen:
             continue

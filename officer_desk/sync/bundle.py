@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
+import re
 import secrets
 import struct
 import uuid
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 import officer_desk.sync.state as st
@@ -37,13 +41,20 @@ from officer_desk.desk import Desk
 from officer_desk.errors import DeskError, InputError
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
-from officer_desk.models import AppliedBundle, CaseRoute, OutboxItem, SyncBase
+from officer_desk.models import AppliedBundle, Attachment, CaseRoute, Finding, OutboxItem, SyncBase
 from officer_desk.models.statistics import optimize
 from officer_desk.sync.engine import record_conflict
 from officer_desk.sync.identity import DeskIdentity, PublicIdentity, load_identity, trusted_identities, trusted_identity
 
 MAGIC = b"ODBUNDLE1\n"
 _SIGNATURE = 64
+_BUNDLE_ID = re.compile(r"[0-9a-f]{32}")
+# What malformed content raises while it is decoded or applied: judged as "refused", never as "internal".
+_UNREADABLE = (OSError, EOFError, zlib.error, ValueError, RecursionError)  # gzip, UTF-8, JSON
+_MALFORMED = (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError, IntegrityError, DataError)
+# Columns a bundle may set on the rows it adds (never their own ids or the case they belong to).
+_ATTACHMENT_FIELDS = frozenset(Attachment.__table__.columns.keys()) - {"id", "case_id"}
+_FINDING_FIELDS = frozenset(Finding.__table__.columns.keys()) - {"id", "case_id"}
 _RAW = serialization.Encoding.Raw
 _RAW_PUB = serialization.PublicFormat.Raw
 
@@ -139,20 +150,56 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
 
 
 def _read(data: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes]:
-    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4 + _SIGNATURE:
+    if not data.startswith(MAGIC):
         raise NotABundleError(_("Tệp này không phải là gói dữ liệu của Officer Desk"))
-    (length,) = struct.unpack(">I", data[len(MAGIC):len(MAGIC) + 4])
+    # From here on the file says it is a bundle: whatever is wrong with it is "truncated or altered" (exit 1).
     start = len(MAGIC) + 4
+    length = struct.unpack(">I", data[len(MAGIC):start])[0] if len(data) >= start else len(data)
     if start + length + 16 + _SIGNATURE > len(data):
         raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì"))
     header_bytes = data[start:start + length]
     try:
-        header = json.loads(header_bytes)
+        header = json.loads(header_bytes)  # unauthenticated yet: deep nesting raises RecursionError
         if not isinstance(header, dict):
             raise ValueError("header")
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì")) from exc
     return header, header_bytes, data[:-_SIGNATURE], data[-_SIGNATURE:]
+
+
+def _check_payload(payload: object) -> dict[str, Any]:
+    """The decrypted content's shape, and every attachment equal to its digest, before anything is written.
+
+    A signed bundle comes from a trusted desk, but a bug there (or its keys in the wrong hands) must not
+    reach the database as half a case or end the import with an internal error.
+    """
+    if not isinstance(payload, dict) or not isinstance(payload.get("cases"), list):
+        raise ValueError("payload")
+    blobs = payload.setdefault("blobs", {})
+    if not isinstance(blobs, dict):
+        raise ValueError("blobs")
+    for digest, encoded in blobs.items():
+        if not isinstance(encoded, str) or hashlib.sha256(base64.b64decode(encoded, validate=True)).hexdigest() \
+                != digest:
+            raise ValueError("blob")
+    for wire in payload["cases"]:
+        if not isinstance(wire, dict) or not isinstance(wire.get("code"), str) or not wire["code"]:
+            raise ValueError("case")
+        for key, kind in (("columns", dict), ("state", dict), ("events", list), ("attachments", list),
+                          ("findings", list)):
+            items = wire.get(key)
+            if not isinstance(items, kind) or (kind is list and not all(isinstance(i, dict) for i in items)):
+                raise ValueError(key)
+        if not set(wire["columns"]) <= set(st.CASE_COLUMNS) or wire.get("base") is not None \
+                and not isinstance(wire["base"], dict):
+            raise ValueError("columns")
+        for item in wire["attachments"]:
+            if not set(item) <= _ATTACHMENT_FIELDS or item.get("content_sha256") and \
+                    item["content_sha256"] not in blobs:
+                raise ValueError("attachment")
+        if any(not set(item) <= _FINDING_FIELDS for item in wire["findings"]):
+            raise ValueError("finding")
+    return payload
 
 
 def import_bundle(desk: Desk, path: Path) -> BundleResult:
@@ -171,7 +218,9 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
         raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì")) from exc
     if header.get("recipient") != identity.desk_id:
         raise BundleRefusedError(_("Gói dữ liệu này gửi cho một quầy khác; không áp dụng gì"))
-    bundle_id = str(header.get("bundle_id", ""))
+    bundle_id = header.get("bundle_id")
+    if not isinstance(bundle_id, str) or not _BUNDLE_ID.fullmatch(bundle_id):
+        raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì"))
     with desk.db.session() as session:
         done = session.get(AppliedBundle, bundle_id)
         if done is not None:
@@ -182,20 +231,35 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
                    identity.public.encryption_key)
         plain = AESGCM(key).decrypt(bytes.fromhex(header["nonce"]), body[len(MAGIC) + 4 + len(header_bytes):],
                                     header_bytes)
-        payload = json.loads(gzip.decompress(plain))
-    except (KeyError, ValueError, InvalidTag, OSError) as exc:
+    except (KeyError, TypeError, ValueError, InvalidTag) as exc:
         raise BundleRefusedError(_("Không giải mã được gói dữ liệu; không áp dụng gì")) from exc
-    result = _apply(desk, sender, bundle_id, payload)
+    invalid = _("Nội dung gói dữ liệu không hợp lệ; không áp dụng gì")
+    try:
+        payload = _check_payload(json.loads(gzip.decompress(plain)))
+    except _UNREADABLE as exc:
+        raise BundleRefusedError(invalid) from exc
+    written: list[Path] = []
+    try:
+        result = _apply(desk, sender, bundle_id, payload, written)
+    except _MALFORMED as exc:
+        # the transaction rolled back; the blobs it wrote beside it go too (nothing half-applied)
+        for blob in written:
+            blob.unlink(missing_ok=True)
+        raise BundleRefusedError(invalid) from exc
     optimize(desk.db.engine)  # a bundle can bring thousands of cases: the planner's figures follow
     return result
 
 
-def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str, Any]) -> BundleResult:
+def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str, Any],
+           written: list[Path]) -> BundleResult:
     result = BundleResult()
     store = AttachmentStore(desk.db)
-    blobs: dict[str, str] = payload.get("blobs", {})
+    blobs: dict[str, str] = payload["blobs"]
     with desk.db.session() as session:
         def put(digest: str) -> None:
+            path = store.path_for(digest)
+            if desk.db.is_local and not path.exists():
+                written.append(path)
             store.put(session, base64.b64decode(blobs[digest]))
 
         officers = st.Officers(session)

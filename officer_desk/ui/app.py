@@ -15,34 +15,36 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from officer_desk.errors import DeskError
 from officer_desk.ui.dialogs import describe_error
 from officer_desk.ui.fonts import register_fonts, ui_font
 from officer_desk.ui.i18n import Translations
 from officer_desk.ui.icons import app_icon
+from officer_desk.ui.splash import StartupSplash
+from officer_desk.ui.startup import take_splash
 from officer_desk.ui.tasks import TaskRunner
 
 DEFAULT_SCREENSHOT_DELAY = 3.0
 
 
-def create_application(argv: list[str] | None = None, splash: list[QSplashScreen] | None = None) -> QApplication:
-    """The application; with ``splash`` (a list to fill), a splash is on screen before fonts and catalogues
-    load, so the officer sees the desk starting at once."""
+def create_application(argv: list[str] | None = None, splash: list[StartupSplash] | None = None) -> QApplication:
+    """The application; with ``splash`` (a list to fill), a splash is on screen before the window icon
+    (an SVG: the image plugin loads), fonts and catalogues, so the officer sees the desk starting at once."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Officer Desk")
     app.setOrganizationName("officer-desk")
     app.setApplicationDisplayName("Officer Desk")
-    app.setWindowIcon(app_icon())
     if splash is not None:
-        screen = QSplashScreen(app_icon().pixmap(128, 128))
-        screen.showMessage("Officer Desk…", Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
-        screen.show()
-        app.processEvents()
+        screen = take_splash()
+        if screen is None:
+            screen = StartupSplash()
+            screen.show_now()
         splash.append(screen)
+    app.setWindowIcon(app_icon())
     register_fonts()
     app.setFont(ui_font())
     return app
@@ -180,7 +182,7 @@ def run_app(args: argparse.Namespace) -> int:
     from officer_desk.config import load_config
     from officer_desk.logs import get_logger
 
-    early: list[QSplashScreen] = []
+    early: list[StartupSplash] = []
     app = create_application(splash=early)
     get_logger()
     translations = Translations()
@@ -192,11 +194,10 @@ def run_app(args: argparse.Namespace) -> int:
     translations.switch(language)
 
     runner = TaskRunner(app)
-    splash = early[0] if early else QSplashScreen(app_icon().pixmap(128, 128))
-    splash.showMessage(QApplication.translate("App", "Opening the database…"),
-                       Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
-    splash.show()
-    app.processEvents()
+    splash = early[0] if early else StartupSplash()
+    if not splash.isVisible():
+        splash.show_now()
+    splash.show_message(QApplication.translate("App", "Opening the database…"))
     screenshot = getattr(args, "screenshot", None)
     mode = "existing" if screenshot else first_run(runner, getattr(args, "database", None))
     if not mode:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -151,6 +152,7 @@ class CaseView(QWidget):
     # OCR hook (issue 14): a document activated (double-click, Enter) to check its values; files dropped.
     ocr_review_requested = Signal(object)  # AttachmentView
     files_dropped = Signal(list)  # local file paths (str)
+    scan_requested = Signal()  # "Scan from scanner" in the documents area (SANE; ui/controllers/ocr.py)
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,7 +205,20 @@ class CaseView(QWidget):
         self.documents.setToolTip(self.tr("Double-click or press Enter to check the values read from a "
                                           "document; drop a photo or scan here to attach it."))
         self.preview = AttachmentPreview()
-        self.documents_split.addWidget(self.documents)
+        # The documents list with its own action above it: a page from the scanner beside the PC.
+        documents_side = QWidget()
+        documents_layout = QVBoxLayout(documents_side)
+        documents_layout.setContentsMargins(0, 0, 0, 0)
+        documents_layout.setSpacing(4)
+        self.scan_button = QPushButton(self.tr("Scan from scanner"))
+        self.scan_button.setObjectName("scan_from_scanner")
+        self.scan_button.setToolTip(self.tr("Scan a page on the scanner connected to this computer and attach "
+                                            "it to the case (it is read and stored encrypted)."))
+        self.scan_button.setEnabled(False)
+        self.scan_button.clicked.connect(self.scan_requested)
+        documents_layout.addWidget(self.scan_button, 0, Qt.AlignmentFlag.AlignLeft)
+        documents_layout.addWidget(self.documents, 1)
+        self.documents_split.addWidget(documents_side)
         self.documents_split.addWidget(self.preview)
         self.documents_split.setSizes([380, 420])
         self.tabs.addTab(self.documents_split, self.tr("Documents"))
@@ -251,6 +266,7 @@ class CaseView(QWidget):
         self.documents.clear()
         self.timeline.clear()
         self.documents_panel.show_documents([])
+        self.scan_button.setEnabled(detail is not None)
         self.preview.show_note(self.tr("Select a document to preview its scan."))
         if detail is None:
             self.header.setText(self.tr("<span style='color:#757575'>No case selected. Choose a case in the "

@@ -30,6 +30,7 @@ from officer_desk.cases import CaseDetail
 from officer_desk.desk import Desk
 from officer_desk.i18n import current_language
 from officer_desk.lifecycle import Action
+from officer_desk.ocr.sane_capture import sane_available
 from officer_desk.ui.actions import (
     CASE_BUTTONS,
     COUNTER_BAR,
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         )
         self.documents = DocumentsController(self)
         self.signing = SigningController(self)
+        self.documents.signing = self.signing
         self.signing.busy_changed.connect(lambda _busy: self.update_actions())
         self.case_controller = CaseActionsController(self, self.documents, self.signing)
         self.intake = IntakeController(self)
@@ -297,6 +299,8 @@ class MainWindow(QMainWindow):
         self.ocr = OcrController(self.desk, self.runner, self, current, self.show_error)
         self.case_view.ocr_review_requested.connect(self.ocr.review)
         self.case_view.files_dropped.connect(self.ocr.attach_files)
+        self.case_view.scan_requested.connect(self.ocr.scan_from_scanner)
+        self.case_view.scan_button.setVisible(sane_available())  # SANE: Linux; WIA/TWAIN not built
         self.ocr.case_changed.connect(lambda _code: self.after_change(""))
         self.ocr.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import ctypes
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 PATCHED_RELEASE = "6.12.0"
 _PINNED = 1 << 60
@@ -26,12 +25,11 @@ _applied = False
 
 
 def installed_release() -> str:
-    try:
-        return version("PySide6-Essentials")
-    except PackageNotFoundError:  # the monolithic PySide6 wheel
-        import PySide6
+    """The PySide6 release (the same for the Essentials and the monolithic wheel). Read from the package,
+    not importlib.metadata: this runs before the window's first frame and the metadata scan costs ~35 ms."""
+    import PySide6
 
-        return str(PySide6.__version__)
+    return str(PySide6.__version__)
 
 
 def _refcount_cell(obj: object) -> ctypes.c_ssize_t:

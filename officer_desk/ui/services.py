@@ -125,10 +125,30 @@ def control_sheet(desk: Desk, code: str) -> IssuedOutcome:
     return _outcome(receipts.issue_notice(desk, "control", code, None, form=form), code, form)
 
 
-def reprint_receipt(desk: Desk, code: str) -> IssuedOutcome:
+def reprint_receipt(desk: Desk, code: str, session: PdfSigner | None = None) -> IssuedOutcome:
     """The receipt again, re-issued by the receipts service and marked "Bản in lại"."""
     form = _form(desk)
-    return _outcome(receipts.issue_receipt(desk, code, None, form=form), code, form)
+    return _outcome(receipts.issue_receipt(desk, code, None, form=form, signing_session=session), code, form)
+
+
+def reprints(document: issued_documents.CaseDocument) -> bool:
+    """Whether reopening ``document`` reprints it (a receipt, or a notice whose data is kept) rather than
+    showing the stored file (a result, or a notice issued before notices kept their data)."""
+    from officer_desk.receipts.reprint import NOTICE_TYPES
+
+    return document.doc_type == "receipt" or (document.doc_type in NOTICE_TYPES and document.data_kept)
+
+
+def reprint_document(desk: Desk, document: issued_documents.CaseDocument,
+                     session: PdfSigner | None = None) -> IssuedOutcome:
+    """A receipt or notice from the case's documents list, reprinted and marked "Bản in lại": a new stored
+    document, audited; the original file unchanged."""
+    from officer_desk.receipts.reprint import reprint_document as reprint
+
+    # a receipt on today's paper setting (as "print receipt again"); a notice on the form it was issued on
+    form = _form(desk) if document.doc_type == "receipt" else None
+    issued = reprint(desk, document.id, form=form, signing_session=session)
+    return _outcome(issued, issued.dossier_code, issued.document.form)
 
 
 def case_documents(desk: Desk, code: str) -> list[issued_documents.CaseDocument]:

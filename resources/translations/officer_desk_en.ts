@@ -366,6 +366,14 @@
 <context>
     <name>CaseView</name>
     <message>
+        <source>Scan from scanner</source>
+        <translation>Scan from scanner</translation>
+    </message>
+    <message>
+        <source>Scan a page on the scanner connected to this computer and attach it to the case (it is read and stored encrypted).</source>
+        <translation>Scan a page on the scanner connected to this computer and attach it to the case (it is read and stored encrypted).</translation>
+    </message>
+    <message>
         <source>Issued documents</source>
         <translation>Issued documents</translation>
     </message>
@@ -3457,6 +3465,18 @@
 <context>
     <name>OcrController</name>
     <message>
+        <source>Looking for scanners…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <source>Scanning on {scanner}…</source>
+        <translation>Scanning on {scanner}…</translation>
+    </message>
+    <message>
+        <source>Scan cancelled; nothing was attached.</source>
+        <translation>Scan cancelled; nothing was attached.</translation>
+    </message>
+    <message>
         <source>Document attached and read; please check the values.</source>
         <translation>Document attached and read; please check the values.</translation>
     </message>
@@ -3848,6 +3868,21 @@
     <message>
         <source>Not printed</source>
         <translation>Not printed</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerChoiceDialog</name>
+    <message>
+        <source>Scan from scanner</source>
+        <translation>Scan from scanner</translation>
+    </message>
+    <message>
+        <source>Scanner:</source>
+        <translation>Scanner:</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
     </message>
 </context>
 </TS>

@@ -366,6 +366,14 @@
 <context>
     <name>CaseView</name>
     <message>
+        <source>Scan from scanner</source>
+        <translation>Quét từ máy quét</translation>
+    </message>
+    <message>
+        <source>Scan a page on the scanner connected to this computer and attach it to the case (it is read and stored encrypted).</source>
+        <translation>Quét một trang trên máy quét nối với máy tính này và đính kèm vào hồ sơ (máy đọc và lưu mã hóa).</translation>
+    </message>
+    <message>
         <source>Issued documents</source>
         <translation>Phiếu đã lập</translation>
     </message>
@@ -3457,6 +3465,18 @@
 <context>
     <name>OcrController</name>
     <message>
+        <source>Looking for scanners…</source>
+        <translation>Đang tìm máy quét…</translation>
+    </message>
+    <message>
+        <source>Scanning on {scanner}…</source>
+        <translation>Đang quét trên {scanner}…</translation>
+    </message>
+    <message>
+        <source>Scan cancelled; nothing was attached.</source>
+        <translation>Đã hủy lượt quét; không đính kèm gì.</translation>
+    </message>
+    <message>
         <source>Document attached and read; please check the values.</source>
         <translation>Đã đính kèm và đọc giấy tờ; vui lòng kiểm tra các giá trị.</translation>
     </message>
@@ -3848,6 +3868,21 @@
     <message>
         <source>Not printed</source>
         <translation>Chưa in được</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerChoiceDialog</name>
+    <message>
+        <source>Scan from scanner</source>
+        <translation>Quét từ máy quét</translation>
+    </message>
+    <message>
+        <source>Scanner:</source>
+        <translation>Máy quét:</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Quét</translation>
     </message>
 </context>
 </TS>

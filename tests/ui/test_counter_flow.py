@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QToolButton
 from officer_desk.cases import QueueFilter
 from officer_desk.lifecycle import Status
 from officer_desk.ui.actions import WindowAction
+from tests.ui.officer_words import INTERNAL, visible_texts
 
 
 def _code(desk: Any, status: str) -> str:
@@ -189,35 +190,14 @@ def test_every_dialog_fits_a_1366x768_laptop_with_a_taskbar(small_template: Any,
     assert outside == {}
 
 
-INTERNAL = __import__("re").compile(
-    r"\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b"  # finding codes (MISSING_REQUIRED_DOC)
-    r"|\b(?:form|applicant|attachments)\.[a-z_.]+"  # field paths (form.nguoi_huong.gioi_tinh)
-    r"|\b[a-z0-9]+(?:_[a-z0-9]+)+\b"  # document ids and raw choice values (giay_khai_sinh_tre, tre_em)
-)
-
-
-def _texts(widget: Any) -> list[str]:
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QTreeWidget
-
-    found: list[str] = []
-    for child in [widget, *widget.findChildren(__import__("PySide6.QtWidgets", fromlist=["QWidget"]).QWidget)]:
-        if not child.isVisibleTo(widget) and child is not widget:
-            continue
-        if isinstance(child, QLabel):
-            found.append(child.text())
-        elif isinstance(child, QAbstractButton):
-            found.append(child.text())
-        elif isinstance(child, QTabWidget):
-            found += [child.tabText(i) for i in range(child.count())]
-        elif isinstance(child, QTreeWidget):
-            for i in range(child.topLevelItemCount()):
-                item = child.topLevelItem(i)
-                found += [item.text(c) for c in range(child.columnCount())]
-    return found
-
-
 def test_the_case_view_speaks_the_officers_language(small_desk: Any, make_window: Any) -> None:
-    """Issue 10 §5: no finding code, field path, document id or raw choice value in any label."""
+    """Issue 10 §5: no finding code, field path, document id or raw choice value in any text of the window —
+    the queue, the case's every tab (hints, documents with issued notices and reprints, timeline) — over many
+    demo cases (every view and dialog on a real home: test_officer_language_views.py)."""
+    from officer_desk.receipts.documents import case_documents
+    from officer_desk.receipts.model import SupplementItem
+    from officer_desk.receipts.reprint import reprint_document
+    from officer_desk.receipts.service import issue_notice
     from tests.helpers.desks import add_findings
 
     ids = small_desk.cases.list_ids(QueueFilter(), 0, 60)
@@ -228,15 +208,21 @@ def test_the_case_view_speaks_the_officers_language(small_desk: Any, make_window
         "message": "Giới tính không khớp", "message_en": "Sex does not match",
         "evidence": "Chữ số thứ 4 là 1 (nữ); form.nguoi_huong.gioi_tinh ghi «Nam»; không có giay_khai_sinh_tre",
         "suggestion": "Đối chiếu applicant.id_number với thẻ"}])
+    # Issued documents (and a reprint) on the documents tab and the timeline.
+    received = _code(small_desk, Status.RECEIVED)
+    issued = issue_notice(small_desk, "supplement", received, None,
+                          items=[SupplementItem("Giấy khai sinh", "Thiếu bản chính")])
+    reprint_document(small_desk, case_documents(small_desk, issued.dossier_code)[0].id)
+    codes = [received, *(row.dossier_code for row in small_desk.cases.rows(ids))]
     window = make_window(small_desk)
     leaks: dict[str, set[str]] = {}
-    for row in small_desk.cases.rows(ids):
-        window.open_case_by_code(row.dossier_code)
+    for code in codes:
+        window.open_case_by_code(code)
         for tab in range(window.case_view.tabs.count()):
             window.case_view.tabs.setCurrentIndex(tab)
-            for text in _texts(window.case_panel):
+            for text in visible_texts(window):
                 for match in INTERNAL.finditer(text or ""):
-                    leaks.setdefault(match.group(0), set()).add(row.dossier_code)
+                    leaks.setdefault(match.group(0), set()).add(code)
     assert {k: sorted(v)[:2] for k, v in leaks.items()} == {}
 
 

@@ -4,9 +4,11 @@
 - the QR payload codec: every payload made verifies and round-trips; any one-character change of it
   is never "genuine"; any text is judged without an exception;
 - the catalogue loader: any YAML text is a procedure or a list of problems, nothing else.
-- the backup reader: any bytes, any one-byte change or truncation of a genuine archive is a BackupError
-  (bundles: not on main yet, see SECURITY.md).
-The long run (10,000+ inputs per reader) is ``bench/fuzz_readers.py``.
+- the backup reader: any bytes, any one-byte change or truncation of a genuine archive, its chunks
+  reordered, duplicated or dropped, or the right archive read with another key is a BackupError.
+The sync bundle reader's properties need real desks: tests/integration/test_bundle_properties.py.
+The long runs (10,000 fuzzed dossier files, every one-character QR change, mutated bundles) are
+``bench/bench_hardening.py``.
 """
 
 from __future__ import annotations
@@ -193,3 +195,50 @@ def test_backup_reader_refuses_any_changed_or_truncated_archive(archive: bytes, 
     damaged = archive[:index] if cut else archive[:index] + bytes([archive[index] ^ flip]) + archive[index + 1:]
     with pytest.raises(BackupError):
         _read_all(damaged)
+
+
+def _backup_chunks(archive: bytes) -> tuple[bytes, list[bytes]]:
+    """(header + nonce prefix, each sealed chunk with its length field) of an archive."""
+    import struct
+
+    from officer_desk import backup
+
+    start = len(backup.MAGIC) + 1 + 16 + 8 + 4
+    chunks, at = [], start
+    while at < len(archive):
+        (size,) = struct.unpack(">I", archive[at:at + 4])
+        chunks.append(archive[at:at + 4 + size])
+        at += 4 + size
+    return archive[:start], chunks
+
+
+@CI
+@given(st.permutations(range(3)), st.lists(st.integers(min_value=0, max_value=2), max_size=2),
+       st.sets(st.integers(min_value=0, max_value=2), max_size=2))
+def test_backup_reader_refuses_reordered_duplicated_or_dropped_chunks(archive: bytes, order: list[int],
+                                                                      duplicates: list[int], dropped: set[int]) -> None:
+    from officer_desk.backup import BackupError
+
+    head, chunks = _backup_chunks(archive)
+    assert len(chunks) == 3  # the fixture's archive: two full chunks and the last one
+    arranged = [chunks[i] for i in order if i not in dropped] + [chunks[i] for i in duplicates]
+    data = head + b"".join(arranged)
+    if data == archive:
+        return
+    with pytest.raises(BackupError):
+        _read_all(data)
+
+
+@CI
+@given(st.binary(min_size=32, max_size=32))
+def test_backup_reader_refuses_the_archive_under_another_key(archive: bytes, key: bytes) -> None:
+    import io
+
+    from officer_desk import backup
+    from officer_desk.backup import BackupError
+
+    if key == BACKUP_KEY:
+        return
+    with pytest.raises(BackupError, match="khóa"):
+        for _chunk in backup._chunks(io.BytesIO(archive), key):
+            pass

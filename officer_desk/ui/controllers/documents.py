@@ -14,14 +14,18 @@ from officer_desk.receipts.documents import CaseDocument
 from officer_desk.ui import services
 from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
+from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.dialogs import open_dialog
 from officer_desk.ui.notice_dialogs import ApologyDialog
-from officer_desk.ui.pdf_preview import PrinterProblemDialog, open_preview
+from officer_desk.ui.pdf_preview import PrinterProblemDialog, document_title, open_preview
 from officer_desk.ui.printing import DocumentPrinter
 
 
 class DocumentsController(Controller):
     """Delivers signed documents to the printer and opens the verification dialog."""
+
+    # Set by the window once its signing controller exists: reprints are signed like every document.
+    signing: SigningController | None = None
 
     # ------------------------------------------------------------------ issued documents, previewed first
 
@@ -41,17 +45,26 @@ class DocumentsController(Controller):
             self.message(self.tr("This case has no receipt yet."), 5000)
             return
         code = detail.row.dossier_code
+        if self.signing is not None:  # signed like every document: the officer's key, the PIN dialog (issue 9)
+            self.signing.issue(code, document_title("receipt"),
+                               lambda signer: services.reprint_receipt(self.desk, code, signer),
+                               lambda outcome: self.present(outcome, 1, reprint=True))
+            return
         self.window.run(lambda: services.reprint_receipt(self.desk, code),
                         lambda outcome: self.present(outcome, 1, reprint=True))
 
     def open_issued(self, document: CaseDocument) -> None:
-        """A document from the case's list: a receipt is re-issued as a reprint, a notice shown as stored."""
+        """A document from the case's list: a receipt or notice is reprinted — signed again, marked "Bản in
+        lại" on paper, stored as a new document and audited, the original unchanged; a result (or a notice
+        issued before notices kept their data) is shown as stored."""
         detail = self.current()
         if detail is None:
             return
         code = detail.row.dossier_code
-        if document.doc_type == "receipt":
-            self.reprint_receipt()
+        if services.reprints(document) and self.signing is not None:
+            self.signing.issue(code, document_title(document.doc_type),
+                               lambda signer: services.reprint_document(self.desk, document, signer),
+                               lambda outcome: self.present(outcome, 1, reprint=True))
             return
         form = document.form
         self.window.run(lambda: services.document_pdf(self.desk, document.id),

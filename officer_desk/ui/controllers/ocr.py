@@ -1,6 +1,7 @@
 """The window's OCR hook: review a document's values beside its image, read it (again), attach a dropped
-photo or a scan from the scanner's folder to the case on screen. Work runs on the task runner; the core
-does the reading, storing (encrypted), auditing and screening (``officer_desk.ocr.service``).
+photo, a scan from the scanner's folder or a page from a scanner on this PC (SANE) to the case on screen.
+Work runs on the task runner; the core does the scanning, reading, storing (encrypted), auditing and
+screening (``officer_desk.ocr.sane_capture``, ``officer_desk.ocr.service``).
 """
 
 from __future__ import annotations
@@ -9,11 +10,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from officer_desk.ocr.capture import ScanFolder
+from officer_desk.errors import DeskError
+from officer_desk.ocr.capture import Capture, ScanFolder
+from officer_desk.ocr.sane_capture import SaneSource, Scanner, ScanSettings, find_scanners
 from officer_desk.ocr.service import OcrService
 from officer_desk.ui.ocr_view import OcrReviewWidget, rows_from_attachment
 from officer_desk.ui.tasks import LongTask, TaskRunner
@@ -106,6 +117,33 @@ class OcrReviewDialog(QDialog):
                            lambda _r: self._reload(), self._failed, owner=self)
 
 
+class ScannerChoiceDialog(QDialog):
+    """Which scanner to use when SANE sees more than one."""
+
+    def __init__(self, scanners: list[Scanner], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Scan from scanner"))
+        self.scanners = scanners
+        self.choice = QComboBox()
+        self.choice.setObjectName("scanner_choice")
+        for scanner in scanners:
+            self.choice.addItem(scanner.label)
+        form = QFormLayout()
+        form.addRow(self.tr("Scanner:"), self.choice)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("Scan"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def scanner(self) -> Scanner:
+        return self.scanners[max(0, self.choice.currentIndex())]
+
+
 class OcrController(QObject):
     """What the window connects: review requests, dropped files, the scanner folder."""
 
@@ -121,6 +159,9 @@ class OcrController(QObject):
         self.current_case = current_case  # (dossier code, channel) of the case on screen, or None
         self.show_error = show_error
         self.dialog: OcrReviewDialog | None = None
+        self.scanner_dialog: ScannerChoiceDialog | None = None
+        self.scan_task: LongTask | None = None
+        self.scan_settings = ScanSettings()  # 300 dpi grey: what the OCR reads best
         self.scans: ScanFolder | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(SCAN_POLL_MS)
@@ -168,8 +209,50 @@ class OcrController(QObject):
             return
         for path in ready:
             def attach(p: Path = path) -> Any:
-                result = self.service.attach_and_read(code, scans.read(p), p.name)
-                scans.done(p)  # stored encrypted: no plaintext copy stays in the folder
-                return result
+                # Stored encrypted, then removed from the folder: no plaintext copy stays there.
+                return self.service.attach_capture(code, scans, Capture(scans.read(p), p.name, p))
 
             self.runner.submit(attach, lambda _r: self._attached(code), self.show_error, owner=self)
+
+    # ------------------------------------------------------------------ a scanner on this PC (SANE)
+
+    def scan_from_scanner(self) -> None:
+        """List the scanners off the GUI thread, let the officer pick one if there are several, then scan."""
+        case = self.current_case()
+        if case is None or (self.scan_task is not None and self.scan_task.running):
+            return
+        code = case[0]
+
+        def found(scanners: list[Scanner]) -> None:
+            if len(scanners) == 1:
+                self._scan(code, scanners[0])
+                return
+            dialog = ScannerChoiceDialog(scanners, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self._scan(code, dialog.scanner()))
+            self.scanner_dialog = dialog
+            dialog.open()
+
+        self.message.emit(self.tr("Looking for scanners…"))
+        self.runner.submit(find_scanners, found, self.show_error, owner=self)
+
+    def _scan(self, code: str, scanner: Scanner) -> None:
+        source = SaneSource(scanner.name, self.scan_settings)
+
+        def scan(progress: Any) -> Any:
+            [page] = source.capture(progress)
+            return self.service.attach_capture(code, source, page, progress)
+
+        task = LongTask(self.runner, scan, self.tr("Scanning on {scanner}…").format(scanner=scanner.label),
+                        self.window, show_after_ms=0)
+        task.finished.connect(lambda _result: self._attached(code))
+        task.failed.connect(self._scan_failed)
+        self.scan_task = task
+        task.start()
+
+    def _scan_failed(self, exc: object) -> None:
+        # Cancelled while scanning (ScannerError) or while reading the page (OcrCancelled): nothing stored.
+        if isinstance(exc, DeskError) and exc.code == "cancelled":
+            self.message.emit(self.tr("Scan cancelled; nothing was attached."))
+            return
+        self.show_error(exc)
