@@ -127,19 +127,23 @@ def reference_page(receipt: Any, keyring: QrKeyring) -> bytes:
     """The floor for render + QR: the same receipt's fields as plain reportlab text lines in the desk's font,
     and a QR of a signed payload made with a fixed mask (a "fast QR"), drawn as rectangles. No layout."""
     from reportlab.lib.pagesizes import A5
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
 
-    from officer_desk.receipts.layout import FONT_NAMES, register_fonts
     from officer_desk.receipts.qr import QR_MASK, dark_runs, make_payload
     from officer_desk.receipts.render import default_renderer
 
-    register_fonts(default_renderer().templates.fonts)
+    # Plain reportlab: the desk's regular face as an ordinary TTFont (per-document subsets, as reportlab
+    # makes them), not the desk's DocumentFont with its per-process subset cache.
+    if "BenchReference" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("BenchReference", str(default_renderer().templates.fonts["regular"])))
     payload = make_payload(doc_type="receipt", dossier_code=receipt.dossier_code,
                            applicant_name=receipt.applicant_name, appointment=None,
                            issued_at=receipt.issued_at, keyring=keyring)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A5)
-    canvas.setFont(FONT_NAMES[(False, False)], 9)
+    canvas.setFont("BenchReference", 9)
     y = A5[1] - 40
     for name, value in vars(receipt).items():
         canvas.drawString(30, y, f"{name}: {value}"[:100])

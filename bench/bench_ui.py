@@ -3,8 +3,16 @@
     .venv/bin/python bench/bench_ui.py [--cases 1000000] [--runs 3] [--json]
 
 The demo database is built on demand (minutes for a million cases) and cached in
-bench/.cache/home-<N>/ (ignored by git). Goals: launch < 1.5 s, search p95 < 20 ms, memory < 300 MB.
-Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+bench/.cache/home-<N>/ (ignored by git). Runs offscreen unless QT_QPA_PLATFORM says otherwise.
+
+Search as you type is timed end to end: from the keystroke's query leaving the panel (after the
+debounce, which is reported separately) to the rows being in the model, thread hand-off included.
+Beside it, the service call alone (``search_queue`` plus the first page's rows, on the GUI thread):
+the ratio end to end / service is the model's and the hand-off's own cost.
+
+The first queue page is compared with a reference measured in the same run: a bare PySide6 window
+(QTableWidget) that opens the same SQLCipher file with the key and shows 50 rows of one SELECT.
+Goals (issue 17): search p95 < 10 ms end to end; first page <= 2x the bare window; memory < 300 MB.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CACHE = HERE / ".cache"
-GOALS = {"launch_s": 1.5, "search_p95_ms": 20.0, "memory_mb": 300.0}
+GOALS = {"launch_ratio": 2.0, "search_p95_ms": 10.0, "memory_mb": 300.0}
 # What an officer types, one keystroke at a time: names without diacritics, phone, ID, code parts.
 TYPED = ["nguyen van hung", "tran thi mai", "le hoang", "0912345", "025194", "pham minh tuan", "do thi lan"]
 
@@ -118,7 +126,12 @@ def child_launch(started: float) -> None:
         settle = QElapsedTimer()
         settle.start()
         _wait(app, lambda s=settle: s.elapsed() > 300, 1000)
-    # Search as you type: the query the window runs after each keystroke (thread hand-off included).
+    # Search as you type: the query the window runs after each keystroke (thread hand-off included),
+    # once the work the window started on its own has finished (the selected case's detail and
+    # documents load the fee and document machinery the first time: seconds at load, GIL held).
+    idle = time.perf_counter()
+    _wait(app, lambda: runner.pending() == 0, 60_000)
+    idle_wait_s = round(time.perf_counter() - idle, 3)
     latencies: list[float] = []
     from dataclasses import replace
 
@@ -132,8 +145,20 @@ def child_launch(started: float) -> None:
             latencies.append((done[0] - begin) * 1000)
             window.model.loaded.disconnect()
     window.model.loaded.connect(window._queue_loaded)
+    # The same keystrokes through the service alone (what the model's worker runs), on this thread.
+    from officer_desk.ui.queue_model import PAGE_SIZE, SEARCH_LIMIT
+
+    service_ms: list[float] = []
+    for text in TYPED:
+        for end in range(1, len(text) + 1):
+            flt = replace(window.model.filter, text=text[:end])
+            begin = time.perf_counter()
+            ids, _truncated = window.model.service.search_queue(flt, SEARCH_LIMIT)
+            window.model.service.rows(ids[:PAGE_SIZE])
+            service_ms.append((time.perf_counter() - begin) * 1000)
     memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"launch_s": round(launch, 3), "cases": total, "search_ms": latencies,
+                      "service_ms": service_ms, "idle_wait_s": idle_wait_s,
                       "memory_mb": round(memory_mb, 1)}))
     window.settings.clear()
     window.close()
@@ -141,9 +166,53 @@ def child_launch(started: float) -> None:
     desk.close()
 
 
+BARE_SQL = (
+    "SELECT c.dossier_code, c.applicant_name, c.procedure_code, c.channel, c.received_at, c.due_date, c.status,"
+    " o.username, c.open_finding_count FROM cases c LEFT JOIN officers o ON o.id = c.assigned_officer_id"
+    " ORDER BY c.received_at DESC, c.id DESC LIMIT 50"
+)
+
+
+def child_bare(started: float) -> None:
+    """The reference: a bare PySide6 window reading 50 rows from the same SQLCipher file."""
+    import sqlcipher3
+    from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
+
+    app = QApplication([sys.argv[0]])
+    connection = sqlcipher3.dbapi2.connect(os.environ["BENCH_DB"])
+    connection.execute(f"PRAGMA key = \"x'{os.environ['BENCH_KEY']}'\"")
+    rows = connection.execute(BARE_SQL).fetchall()
+    table = QTableWidget(len(rows), 9)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+    table.resize(1440, 900)
+    table.show()
+    app.processEvents()
+    table.viewport().repaint()
+    print(json.dumps({"launch_s": round(time.time() - started, 3)}))
+    connection.close()
+
+
+def _database_key_hex(home: Path) -> str:
+    os.environ.update(_env(home))
+    from officer_desk.paths import Home
+    from officer_desk.security import load_database_key
+
+    return load_database_key(Home(home), create=False).hex()
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _debounce_ms() -> int:
+    text = (ROOT / "officer_desk" / "ui" / "panels" / "queue_panel.py").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("SEARCH_DELAY_MS"):
+            return int(line.split("=")[1].split("#")[0])
+    return -1
 
 
 def main() -> int:
@@ -152,32 +221,58 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--bare", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
         child_launch(args.child)
         return 0
+    if args.bare is not None:
+        child_bare(args.bare)
+        return 0
     home = ensure_home(args.cases)
-    runs = []
-    for _ in range(args.runs):
+    bare_env = dict(_env(home), BENCH_DB=str(home / "officer-desk.db"), BENCH_KEY=_database_key_hex(home))
+    runs, bares = [], []
+
+    def child(flag: str, env: dict[str, str]) -> dict[str, object] | None:
         started = time.time()
-        result = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", repr(started)],
-                                env=_env(home), cwd=ROOT, capture_output=True, text=True, check=False)
+        result = subprocess.run([sys.executable, str(Path(__file__).resolve()), flag, repr(started)],
+                                env=env, cwd=ROOT, capture_output=True, text=True, check=False)
         lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
         if result.returncode != 0 or not lines:
             print(result.stderr[-3000:], file=sys.stderr)
+            return None
+        return dict(json.loads(lines[-1]))
+
+    for _ in range(args.runs):  # window and reference alternate, so both see the same load
+        bare = child("--bare", bare_env)
+        run = child("--child", _env(home))
+        if bare is None or run is None:
             return 1
-        runs.append(json.loads(lines[-1]))
-    search = [ms for run in runs for ms in run["search_ms"]]
+        bares.append(bare)
+        runs.append(run)
+    search = [ms for run in runs for ms in run["search_ms"]]  # type: ignore[attr-defined]
+    service = [ms for run in runs for ms in run["service_ms"]]  # type: ignore[attr-defined]
+    launch = statistics.median(float(run["launch_s"]) for run in runs)  # type: ignore[arg-type]
+    bare_launch = statistics.median(float(b["launch_s"]) for b in bares)  # type: ignore[arg-type]
     summary = {
         "cases": runs[0]["cases"],
-        "launch_s": statistics.median(run["launch_s"] for run in runs),
+        "launch_s": launch,
+        "bare_window_s": bare_launch,
+        "launch_ratio": round(launch / bare_launch, 2),
         "search_p50_ms": round(percentile(search, 0.5), 1),
         "search_p95_ms": round(percentile(search, 0.95), 1),
         "search_max_ms": round(max(search), 1),
-        "memory_mb": max(run["memory_mb"] for run in runs),
+        "service_p50_ms": round(percentile(service, 0.5), 1),
+        "service_p95_ms": round(percentile(service, 0.95), 1),
+        "debounce_ms": _debounce_ms(),
+        "idle_wait_before_typing_s": max(float(run["idle_wait_s"]) for run in runs),  # type: ignore[arg-type]
+        "memory_mb": max(float(run["memory_mb"]) for run in runs),  # type: ignore[arg-type]
+        "load_average": round(os.getloadavg()[0], 1),
     }
+    summary["search_ratio_p50"] = round(summary["search_p50_ms"] / max(summary["service_p50_ms"], 0.01), 2)
+    summary["search_ratio_p95"] = round(summary["search_p95_ms"] / max(summary["service_p95_ms"], 0.01), 2)
     summary["goals_met"] = {
-        "launch": summary["launch_s"] < GOALS["launch_s"],
+        "launch": summary["launch_ratio"] <= GOALS["launch_ratio"],
         "search": summary["search_p95_ms"] < GOALS["search_p95_ms"],
         "memory": summary["memory_mb"] < GOALS["memory_mb"],
     }
@@ -185,9 +280,15 @@ def main() -> int:
         print(json.dumps(summary))
     else:
         print(f"cases                         {summary['cases']:,}")
-        print(f"launch to first queue page    {summary['launch_s']:.2f} s   (goal < {GOALS['launch_s']} s)")
-        print(f"search as you type            p50 {summary['search_p50_ms']} ms, p95 {summary['search_p95_ms']} ms,"
+        print(f"launch to first queue page    {summary['launch_s']:.2f} s; bare PySide6 window reading 50 rows"
+              f" {summary['bare_window_s']:.2f} s: {summary['launch_ratio']}x   (goal <= {GOALS['launch_ratio']}x)")
+        print(f"search as you type, end to end p50 {summary['search_p50_ms']} ms, p95 {summary['search_p95_ms']} ms,"
               f" max {summary['search_max_ms']} ms   (goal p95 < {GOALS['search_p95_ms']:.0f} ms)")
+        print(f"  the service call alone      p50 {summary['service_p50_ms']} ms, p95 {summary['service_p95_ms']} ms"
+              f"   (end to end / service: {summary['search_ratio_p50']}x p50, {summary['search_ratio_p95']}x p95)")
+        print(f"  debounce before the query   {summary['debounce_ms']} ms (not in the figures above); typing began"
+              f" after the window's own start-up work, up to {summary['idle_wait_before_typing_s']} s")
+        print(f"load average (1 min)          {summary['load_average']}")
         print(f"peak memory (RSS)             {summary['memory_mb']:.0f} MB   (goal < {GOALS['memory_mb']:.0f} MB)")
     return 0 if all(summary["goals_met"].values()) else 1
 

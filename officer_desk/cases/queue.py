@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, literal, select, union_all
+from sqlalchemy import Connection, Select, func, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from officer_desk import dossier as dossier_format
@@ -46,7 +46,28 @@ SORT_COLUMNS = {
     "assigned_officer": Case.assigned_officer_id,
     "worst_severity": Case.open_finding_count,
 }
+# The display join for the officer column, aliased so a filter by officer (which joins Officer itself)
+# can sit in the same statement.
+_SHOWN_OFFICER = Officer.__table__.alias("shown_officer")
+# Exactly the columns the queue view shows, in CaseRow's order.
+_ROW_COLUMNS = (
+    Case.id, Case.dossier_code, Case.applicant_name, Case.procedure_code, Case.channel,
+    Case.received_at, Case.due_date, Case.status, _SHOWN_OFFICER.c.username, Case.worst_severity,
+    Case.open_finding_count, Case.receipt_issued_at,
+)
 
+
+def _case_row(row: Sequence[Any]) -> CaseRow:
+    return CaseRow(
+        id=row[0], dossier_code=row[1], applicant_name=row[2], procedure_code=row[3], channel=row[4],
+        received_at=row[5], due_date=row[6], status=row[7], assigned_officer=row[8],
+        worst_severity=row[9], open_finding_count=row[10], receipt_issued=row[11] is not None,
+    )
+
+
+def _order(flt: QueueFilter) -> list[Any]:
+    column = SORT_COLUMNS.get(flt.sort, Case.received_at)
+    return [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
 
 
 class CaseQueue:
@@ -84,17 +105,31 @@ class CaseQueue:
     def _search_subquery(self, text: str) -> Select[Any]:
         return select(CaseSearchTerm.case_id).where(term_ranges(search_keys(text))).distinct()
 
+    def _connect(self) -> Connection:
+        """A plain Core connection for the read-only queue paths: rows come back as tuples, with no
+        ORM session, identity map or entity loading per row (the window asks on every keystroke)."""
+        return self.repository.db.read_connection()
+
     def list_ids(self, flt: QueueFilter, offset: int = 0, limit: int = 200) -> list[int]:
         """Ids of one page of the queue, filtered and sorted in SQL."""
-        column = SORT_COLUMNS.get(flt.sort, Case.received_at)
-        order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
-        with self.repository.db.read_session() as session:
-            query = self._filtered(select(Case.id), flt).order_by(*order).offset(offset).limit(limit)
-            return list(session.execute(query).scalars())
+        with self._connect() as connection:
+            query = self._filtered(select(Case.id), flt).order_by(*_order(flt)).offset(offset).limit(limit)
+            return list(connection.execute(query).scalars().all())
+
+    def page(self, flt: QueueFilter, offset: int = 0, limit: int = 50) -> list[CaseRow]:
+        """One page of queue rows, filtered, sorted and cut in SQL in a single statement (the window's
+        visible rows: ids and shown columns together, no second lookup by id)."""
+        query = (
+            self._filtered(select(*_ROW_COLUMNS), flt)
+            .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
+            .order_by(*_order(flt)).offset(offset).limit(limit)
+        )
+        with self._connect() as connection:
+            return [_case_row(row) for row in connection.execute(query)]
 
     def count(self, flt: QueueFilter) -> int:
-        with self.repository.db.read_session() as session:
-            return int(session.execute(self._filtered(select(func.count(Case.id)), flt)).scalar_one())
+        with self._connect() as connection:
+            return int(connection.execute(self._filtered(select(func.count(Case.id)), flt)).scalar_one())
 
     def search(self, text: str, limit: int = 50) -> list[CaseRow]:
         """Diacritics-insensitive search over name, ID number, phone and dossier code."""
@@ -104,53 +139,44 @@ class CaseQueue:
         """The queue's search-as-you-type: the first ``limit`` hits of the search index, then the queue's
         own filter and order applied in SQL (the same ``_filtered`` as the full queue, so the window never
         re-implements them). Returns the ids and whether the hits were cut at ``limit``."""
-        candidates = self._search_ids(flt.text, limit)
-        if not candidates:
-            return [], False
-        column = SORT_COLUMNS.get(flt.sort, Case.received_at)
-        order: list[Any] = [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
-        unfiltered_text = replace(flt, text="")
-        with self.repository.db.read_session() as session:
-            query = self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates)).order_by(*order)
-            return list(session.execute(query).scalars()), len(candidates) >= limit
+        with self._connect() as connection:
+            candidates = self._search_ids(flt.text, limit, connection)
+            if not candidates:
+                return [], False
+            unfiltered_text = replace(flt, text="")
+            query = (self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates))
+                     .order_by(*_order(flt)))
+            return list(connection.execute(query).scalars().all()), len(candidates) >= limit
 
-    def _search_ids(self, text: str, limit: int) -> list[int]:
+    def _search_ids(self, text: str, limit: int, connection: Connection | None = None) -> list[int]:
         keys = search_keys(text)
         if not keys:
             return []
+        if connection is None:
+            with self._connect() as own:
+                return self._search_ids(text, limit, own)
         ids: list[int] = []
-        with self.repository.db.read_session() as session:
-            for key in keys:  # one index range per reading, best (digits) first
-                ids += session.execute(
-                    select(CaseSearchTerm.case_id)
-                    .where(term_ranges([key]))
-                    .order_by(CaseSearchTerm.term, CaseSearchTerm.case_id)
-                    .limit(limit * 4)
-                ).scalars()
+        for key in keys:  # one index range per reading, best (digits) first
+            ids += connection.execute(
+                select(CaseSearchTerm.case_id)
+                .where(term_ranges([key]))
+                .order_by(CaseSearchTerm.term, CaseSearchTerm.case_id)
+                .limit(limit * 4)
+            ).scalars().all()  # one fetchall, not a fetchone per row
         return list(dict.fromkeys(ids))[:limit]
 
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
         """Queue rows for ``ids``, in that order."""
         if not ids:
             return []
-        with self.repository.db.read_session() as session:
-            result = session.execute(
-                select(
-                    Case.id, Case.dossier_code, Case.applicant_name, Case.procedure_code, Case.channel,
-                    Case.received_at, Case.due_date, Case.status, Officer.username, Case.worst_severity,
-                    Case.open_finding_count, Case.receipt_issued_at,
-                )
-                .outerjoin(Officer, Officer.id == Case.assigned_officer_id)
+        with self._connect() as connection:
+            result = connection.execute(
+                select(*_ROW_COLUMNS)
+                .select_from(Case)
+                .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
                 .where(Case.id.in_(list(ids)))
             ).all()
-        by_id = {
-            row[0]: CaseRow(
-                id=row[0], dossier_code=row[1], applicant_name=row[2], procedure_code=row[3], channel=row[4],
-                received_at=row[5], due_date=row[6], status=row[7], assigned_officer=row[8],
-                worst_severity=row[9], open_finding_count=row[10], receipt_issued=row[11] is not None,
-            )
-            for row in result
-        }
+        by_id = {row[0]: _case_row(row) for row in result}
         return [by_id[i] for i in ids if i in by_id]
 
     def status_counts(self) -> dict[str, int]:

@@ -136,6 +136,10 @@ class CaseService:
         self.desk.require(Permission.CASE_VIEW)
         return self.queue.list_ids(flt, offset, limit)
 
+    def page(self, flt: QueueFilter, offset: int = 0, limit: int = 50) -> list[CaseRow]:
+        self.desk.require(Permission.CASE_VIEW)
+        return self.queue.page(flt, offset, limit)
+
     def count(self, flt: QueueFilter) -> int:
         return self.queue.count(flt)
 

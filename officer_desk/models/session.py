@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +24,9 @@ from officer_desk.i18n import _
 from officer_desk.models.migrate import upgrade_to_head
 from officer_desk.paths import Home
 from officer_desk.paths import normalise_pg_url as _normalise_pg_url
+
+# Execution option naming a connection that only reads (``engine.connect().execution_options(**{READ_ONLY: True})``).
+READ_ONLY = "officer_desk_read_only"
 
 
 class DatabaseOpenError(DeskError):
@@ -70,6 +73,15 @@ class Database:
             yield session
         finally:
             session.close()
+
+    def read_connection(self) -> Connection:
+        """A plain Core connection for reading (the queue's pages, counts and searches on every keystroke).
+        Locally it begins deferred (see ``READ_ONLY``): under WAL it reads a snapshot and never waits behind
+        a writer. On PostgreSQL it runs without an explicit transaction, like ``read_session``."""
+        connection = self.engine.connect()
+        if self.is_local:
+            return connection.execution_options(**{READ_ONLY: True})
+        return connection.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
     def description(self) -> str:
@@ -135,7 +147,9 @@ def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
         # wait). IMMEDIATE waits its turn (busy_timeout); WAL readers in other processes never wait.
         # A session opened while this thread already holds the lock (a nested read) begins deferred:
         # waiting for our own lock would never end.
-        if getattr(holders, "n", 0):
+        # Read-only connections (the queue's Core reads, see READ_ONLY) begin deferred too: under WAL they
+        # read a snapshot and never wait behind a writer or a long COUNT on another thread.
+        if getattr(holders, "n", 0) or connection.get_execution_options().get(READ_ONLY):
             connection.exec_driver_sql("BEGIN")
             return
         connection.exec_driver_sql("BEGIN IMMEDIATE")

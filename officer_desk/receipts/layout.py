@@ -18,10 +18,10 @@ from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from officer_desk.i18n import _
+from officer_desk.receipts.fonts import DocumentFont
 from officer_desk.receipts.templates import TemplateError
 
 FONT_FAMILY = "DeskSerif"
@@ -49,7 +49,7 @@ def register_fonts(fonts: Mapping[str, Path]) -> None:
 def _register(fonts: tuple[tuple[str, str], ...]) -> None:
     paths = dict(fonts)
     for (bold, italic), name in FONT_NAMES.items():
-        pdfmetrics.registerFont(TTFont(name, paths[_STYLE_FILES[(bold, italic)]]))
+        pdfmetrics.registerFont(DocumentFont(name, paths[_STYLE_FILES[(bold, italic)]]))
         addMapping(FONT_FAMILY, int(bold), int(italic), name)
 
 
@@ -141,7 +141,7 @@ def plain(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
 # Wrapping
 
 
-@dataclass
+@dataclass(frozen=True)
 class Piece:
     text: str
     font: str
@@ -218,7 +218,20 @@ def _split_long(word: list[Piece], width: float, size: float) -> list[list[Piece
 
 
 def wrap(runs: list[Run], width: float, size: float) -> list[Line]:
-    """Greedy line breaking at spaces; hard breaks end a paragraph."""
+    """Greedy line breaking at spaces; hard breaks end a paragraph.
+
+    Memoised per process: a template's fixed text (agency, titles, notes, captions) is wrapped to the
+    same widths on every document, so each receipt after the first only wraps its own data. The
+    caller gets fresh Line objects (pieces are shared, never changed in place)."""
+    return [Line(list(line.pieces), line.width, line.last) for line in _wrap_memo(tuple(runs), width, size)]
+
+
+@lru_cache(maxsize=2048)
+def _wrap_memo(runs: tuple[Run, ...], width: float, size: float) -> tuple[Line, ...]:
+    return tuple(_wrap(list(runs), width, size))
+
+
+def _wrap(runs: list[Run], width: float, size: float) -> list[Line]:
     lines: list[Line] = []
     line = Line()
     pending: list[Piece] = []

@@ -101,9 +101,11 @@ class TaskRunner(QObject):
         # also bounds memory): "interactive" serialises what the officer waits for (pages, search,
         # the case, actions), "background" the slow scans (counts, status bar), "long" the long
         # operations with a progress dialog (imports, demo data, screening everything), "signing" the
-        # documents being signed (it may wait for the officer's PIN without holding up the pages).
+        # documents being signed (it may wait for the officer's PIN without holding up the pages), and
+        # "queue" the queue's pages and search as you type, so a keystroke never waits behind a case's
+        # detail or documents (the first of which loads the fee and document machinery: seconds).
         self._pools: dict[str, QThreadPool] = {}
-        for lane, threads in (("interactive", 1), ("background", 1), ("long", 1), ("signing", 1)):
+        for lane, threads in (("interactive", 1), ("background", 1), ("long", 1), ("signing", 1), ("queue", 1)):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(threads)
             self._pools[lane] = pool

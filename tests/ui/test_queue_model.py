@@ -55,3 +55,27 @@ def test_large_queue_keeps_ids_and_fetches_only_visible_pages(large_desk: Any, s
     assert model.data(model.index(deep, 0)) not in (None, "…")
     assert model.loaded_row_count() <= 2 * PAGE_SIZE
     assert model.index(0, 0).parent() == QModelIndex()
+
+
+def test_search_knows_every_id_but_fetches_rows_a_page_at_a_time(small_desk: Any, sync_runner: Any) -> None:
+    model = make_model(small_desk, sync_runner)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    flt = QueueFilter(text="n", sort="dossier_code")
+    model.set_filter(flt)
+    ids, _truncated = small_desk.cases.search_queue(flt, 200)
+    assert model.rowCount() == len(ids) > PAGE_SIZE  # enough hits for a second page
+    assert len(model._rows) == PAGE_SIZE  # only the first page's rows were read
+    last = model.rowCount() - 1
+    assert model.data(model.index(last, 0), CASE_ID_ROLE) == ids[last]
+    assert len(model._rows) == PAGE_SIZE + len(ids) - (last // PAGE_SIZE) * PAGE_SIZE  # plus the last page only
+    assert [model.data(model.index(r, 0), CASE_ID_ROLE) for r in range(model.rowCount())] == ids
+
+
+def test_one_page_statement_matches_ids_then_rows(small_desk: Any) -> None:
+    cases = small_desk.cases
+    officer = next(row.assigned_officer for row in cases.rows(cases.list_ids(QueueFilter(), 0, 300))
+                   if row.assigned_officer)
+    for flt in (QueueFilter(), QueueFilter(officer=officer, sort="applicant_name", descending=True),
+                QueueFilter(statuses=("received",), sort="due_date")):
+        for offset in (0, 50):
+            assert cases.page(flt, offset, 50) == cases.rows(cases.list_ids(flt, offset, 50))
