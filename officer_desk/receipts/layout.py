@@ -75,13 +75,19 @@ class Run:
         return FONT_NAMES[(self.bold, self.italic)]
 
 
-class _Values(dict[str, Any]):
-    def __init__(self, values: Mapping[str, Any], where: str) -> None:
-        super().__init__(values)
-        self.where = where
+class _Values:
+    """The document's values for ``str.format_map`` (a view, not a copy); a missing name is a template error."""
 
-    def __missing__(self, key: str) -> Any:
-        raise TemplateError(_("{where}: không có dữ liệu tên {name}", where=self.where, name=key))
+    __slots__ = ("values", "where")
+
+    def __init__(self, values: Mapping[str, Any], where: str) -> None:
+        self.values, self.where = values, where
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self.values[key]
+        except KeyError:
+            raise TemplateError(_("{where}: không có dữ liệu tên {name}", where=self.where, name=key)) from None
 
 
 def _placeholders(text: str) -> list[str]:
@@ -95,9 +101,21 @@ def _has_value(values: Mapping[str, Any], name: str) -> bool:
 
 def expand(template: str, values: Mapping[str, Any], where: str = "") -> list[Run]:
     """The runs of ``template`` with its placeholders filled from ``values``."""
-    template = _OPTIONAL_RE.sub(
-        lambda m: m.group(1) if all(_has_value(values, n) for n in _placeholders(m.group(1))) else "", template
-    )
+    if "[[" in template:
+        template = _OPTIONAL_RE.sub(
+            lambda m: m.group(1) if all(_has_value(values, n) for n in _placeholders(m.group(1))) else "", template
+        )
+    mapping = _Values(values, where)
+    try:
+        return [Run(r.text.format_map(mapping), r.bold, r.italic) if "{" in r.text or "}" in r.text else r
+                for r in _markup(template)]
+    except (ValueError, IndexError) as exc:
+        raise TemplateError(_("{where}: văn bản mẫu sai cú pháp: {detail}", where=where, detail=str(exc))) from exc
+
+
+@lru_cache(maxsize=1024)
+def _markup(template: str) -> tuple[Run, ...]:
+    """The runs of a template's markup, placeholders still unfilled (parsed once per template text)."""
     runs: list[Run] = []
     bold = italic = False
     buffer: list[str] = []
@@ -127,11 +145,7 @@ def expand(template: str, values: Mapping[str, Any], where: str = "") -> list[Ru
         buffer.append(ch)
         i += 1
     flush()
-    mapping = _Values(values, where)
-    try:
-        return [Run(r.text.format_map(mapping), r.bold, r.italic) for r in runs]
-    except (ValueError, IndexError) as exc:
-        raise TemplateError(_("{where}: văn bản mẫu sai cú pháp: {detail}", where=where, detail=str(exc))) from exc
+    return tuple(runs)
 
 
 def plain(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
