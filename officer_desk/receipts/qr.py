@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import segno
 from cryptography.exceptions import InvalidSignature
@@ -492,6 +492,9 @@ def verify_payload(text: str, keyring: QrKeyring) -> QrVerdict:
 # mask 3 decoded as often as segno's own choice wherever that one did (142-150 px: 100% vs 99%) and more
 # often at the edge of legibility (140 px: 31% vs 21%); see bench/README.md, "Receipts".
 QR_MASK = 3
+# segno's encoder internals, used below; its type stubs describe only the public API.
+_SYMBOL_CAPACITY: Any = segno_consts.SYMBOL_CAPACITY
+_QR_CODE: Any = segno.QRCode
 
 
 def qr_symbol(payload: str, error: str = "m") -> segno.QRCode:
@@ -510,7 +513,7 @@ def qr_symbol(payload: str, error: str = "m") -> segno.QRCode:
     version_range = encoder.version_range(version)
     for segment in segments:
         encoder.write_segment(buffer, segment, None, version_range, False)
-    capacity = segno_consts.SYMBOL_CAPACITY[version][level]
+    capacity = _SYMBOL_CAPACITY[version][level]
     encoder.write_terminator(buffer, capacity, None, len(buffer))
     encoder.write_padding_bits(buffer, version, len(buffer))
     encoder.write_pad_codewords(buffer, version, capacity, len(buffer))
@@ -520,7 +523,7 @@ def qr_symbol(payload: str, error: str = "m") -> segno.QRCode:
     for (i, j, mask), bit in zip(cells, bits, strict=True):
         if bit != mask:
             matrix[i][j] = 1
-    return segno.QRCode(encoder.Code(matrix, version, level, QR_MASK, segments))
+    return _QR_CODE(encoder.Code(matrix, version, level, QR_MASK, segments))
 
 
 @lru_cache(maxsize=32)
