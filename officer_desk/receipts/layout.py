@@ -46,8 +46,14 @@ def register_fonts(fonts: Mapping[str, Path]) -> None:
     _register(tuple(sorted((k, str(v)) for k, v in fonts.items())))
 
 
+_registrations = 0
+"""Bumped whenever the faces behind FONT_NAMES change: pre-encoded lines hold codes of particular files."""
+
+
 @lru_cache(maxsize=4)
 def _register(fonts: tuple[tuple[str, str], ...]) -> None:
+    global _registrations
+    _registrations += 1
     paths = dict(fonts)
     for (bold, italic), name in FONT_NAMES.items():
         pdfmetrics.registerFont(DocumentFont(name, paths[_STYLE_FILES[(bold, italic)]]))
@@ -356,7 +362,8 @@ FontSubset = tuple[str, int]
 
 
 @lru_cache(maxsize=4096)
-def _line_operators(shows: tuple[_Show, ...], size: float) -> tuple[tuple[FontSubset, str], ...] | None:
+def _line_operators(shows: tuple[_Show, ...], size: float, _registration: int
+                    ) -> tuple[tuple[FontSubset, str], ...] | None:
     """The text operators of a line as (face and subset, what follows its name), or None when a string has
     characters whose codes differ from one document to the next (they take reportlab's own path).
 
@@ -395,7 +402,7 @@ def _subset_name(canvas: Canvas, key: FontSubset) -> str:
 def draw_line(canvas: Canvas, line: Line, x: float, y: float, width: float, size: float, align: str) -> None:
     """Draw one wrapped line with its baseline at ``y``."""
     shows = _line_shows(tuple(line.pieces), line.last, width, size, align)
-    operators = _line_operators(shows, size)
+    operators = _line_operators(shows, size, _registrations)
     if operators is None:
         for show in shows:
             canvas.setFont(show.font, size)
