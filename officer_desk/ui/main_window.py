@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
         self.queue.show_loaded(total)
         if first:
             # After this page is painted (a zero timer runs once the paint events are handled).
-            QTimer.singleShot(0, self.after_first_page)
+            QTimer.singleShot(0, self, self.after_first_page)  # dropped if the window is gone by then
 
     def after_first_page(self) -> None:
         """Start-up work the first queue page does not wait for (issue 17), on workers once it is painted:
