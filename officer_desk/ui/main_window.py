@@ -425,6 +425,11 @@ class MainWindow(QMainWindow):
     def reports_installed(self) -> bool:
         return hasattr(self, "work_timer")
 
+    @property
+    def started(self) -> bool:
+        """The deferred start-up work is done: the reports tabs and the OCR hooks are installed."""
+        return self.reports_installed and hasattr(self, "ocr")
+
     def _current_case_changed(self, case_id: int | None) -> None:
         if case_id is None:
             self.case_panel.detail = None  # its page is loading

@@ -173,6 +173,8 @@ def make_window(qtbot: Any, sync_runner: Any) -> Iterator[Any]:
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        # The reports tabs and the OCR hooks come after the first queue page (issue 17): wait for them.
+        qtbot.waitUntil(lambda: window.started, timeout=10_000)
         windows.append(window)
         return window
 
