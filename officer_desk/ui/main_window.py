@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._counts_started = False
         self._after_first_page_done = False
         self._dashboard_wanted = False
+        self._first_case: int | None = None
         self.active_dialog: QWidget | None = None
         self.setObjectName("main_window")
         app = QApplication.instance()
@@ -410,6 +411,8 @@ class MainWindow(QMainWindow):
         self._after_first_page_done = True
         from officer_desk.ui import services
 
+        if self._first_case is not None:
+            self.case_panel.load(self._first_case)
         self.runner.submit(services.warm_up, None, self.show_error, owner=self, lane="signing")
         self.signing.prepare()
         self.runner.submit(_import_reports, lambda _none: self._install_reports(), self.show_error,
@@ -433,8 +436,13 @@ class MainWindow(QMainWindow):
     def _current_case_changed(self, case_id: int | None) -> None:
         if case_id is None:
             self.case_panel.detail = None  # its page is loading
+            self._first_case = None
             return
         if self.detail is not None and self.detail.row.id == case_id:
+            return
+        if not self._after_first_page_done:
+            # The first case's detail and documents (seconds of imports at load) wait for the first page.
+            self._first_case = case_id
             return
         self.case_panel.load(case_id)
 
