@@ -124,3 +124,19 @@ resolution  # sync_conflicts column: mine | theirs | merge | renumber
 applied_at  # sync_applied_bundles column
 registered_at  # sync_desks column
 routed_at  # sync_routes column
+
+# --- issue 15: SQLAlchemy's SQLite compiler hook for INDEXED BY (officer_desk/models/session.py) --------
+_.get_from_hint_text  # SQLCompiler override: SQLAlchemy calls it to render a table hint
+_.statement_compiler  # dialect attribute SQLAlchemy reads to pick the compiler class
+
+# --- issue 17: reportlab font-subset cache (officer_desk/receipts/fonts.py): reportlab calls the method
+# and writes these PDF dictionary entries by attribute name
+_.addObjects
+_.frozen
+_.__Comment__
+_.BaseFont
+_.FirstChar
+_.LastChar
+_.Widths
+_.ToUnicode
+_.FontDescriptor

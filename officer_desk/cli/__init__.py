@@ -217,18 +217,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         from officer_desk.ui.startup import show_splash  # the first frame, before the rest of the desk loads
 
         show_splash()
+    # --database reaches every layer that opens the desk through the environment, for this run only: an
+    # in-process caller (a test, a script calling main()) keeps its own environment afterwards.
+    previous_database = os.environ.get("OFFICER_DESK_DATABASE_URL")
     if args.database:
         os.environ["OFFICER_DESK_DATABASE_URL"] = args.database
-    _configure_language(args)
-    if not args.command:
-        from officer_desk.ui.app import run_app  # Qt is imported only when the window opens
+    try:
+        _configure_language(args)
+        if not args.command:
+            from officer_desk.ui.app import run_app  # Qt is imported only when the window opens
 
-        return run_app(args)
-    from officer_desk.cli.acting import command_key
-    from officer_desk.cli.output import Output, run_handler
+            return run_app(args)
+        from officer_desk.cli.acting import command_key
+        from officer_desk.cli.output import Output, run_handler
 
-    out = Output(json_mode=bool(getattr(args, "json", False)))
-    return run_handler(_acting_handler(args.func, options, command_key(options.rest)), args, out)
+        out = Output(json_mode=bool(getattr(args, "json", False)))
+        return run_handler(_acting_handler(args.func, options, command_key(options.rest)), args, out)
+    finally:
+        if args.database:
+            if previous_database is None:
+                os.environ.pop("OFFICER_DESK_DATABASE_URL", None)
+            else:
+                os.environ["OFFICER_DESK_DATABASE_URL"] = previous_database
 
 
 def _acting_handler(handler: Handler, options: GlobalOptions, key: str) -> Handler:

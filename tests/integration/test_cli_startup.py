@@ -112,3 +112,19 @@ def test_an_unknown_command_is_still_a_usage_error_listing_the_commands(
         isolated_home: Home, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sreen", "x.json"]) == 2
     assert "screen" in capsys.readouterr().err
+
+
+def test_database_option_leaves_the_callers_environment_as_it_was(
+    isolated_home: Home, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--database`` is for one run: an in-process caller (the test suite itself) must not find it in its
+    environment afterwards, or every later desk it opens goes to that server."""
+    monkeypatch.delenv("OFFICER_DESK_DATABASE_URL", raising=False)
+    unreachable = "postgresql+psycopg://nobody:x@127.0.0.1:1/none?connect_timeout=2"
+    assert main(["--database", unreachable, "list", "--json"]) != 0
+    capsys.readouterr()
+    assert "OFFICER_DESK_DATABASE_URL" not in os.environ
+    monkeypatch.setenv("OFFICER_DESK_DATABASE_URL", "postgresql+psycopg://kept@127.0.0.1:1/kept")
+    main(["--database", unreachable, "list", "--json"])
+    capsys.readouterr()
+    assert os.environ["OFFICER_DESK_DATABASE_URL"] == "postgresql+psycopg://kept@127.0.0.1:1/kept"
