@@ -13,12 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from officer_desk.accounts.certificates import CertificateBinding, CertificateSource, P12Source, import_p12, probe_token
 from officer_desk.accounts.passwords import (
     check_password_rules,
     failure_delay,
@@ -33,6 +32,9 @@ from officer_desk.i18n import _
 from officer_desk.models import DeskSetting, Officer, OfficerCertificate
 from officer_desk.models.session import Database
 from officer_desk.paths import Home
+
+if TYPE_CHECKING:  # pyHanko and the trust store: imported where a certificate is read or bound (issue 17)
+    from officer_desk.accounts.certificates import CertificateBinding, CertificateSource
 
 HOME_KIND_KEY = "home_kind"
 _USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
@@ -131,6 +133,8 @@ def _info(session: Session, officer: Officer) -> AccountInfo:
 
 def bound_certificate(db: Database, username: str) -> CertificateBinding | None:
     """The certificate bound to an account (what the signer is loaded from), or None."""
+    from officer_desk.accounts.certificates import CertificateBinding
+
     with db.session() as session:
         officer = session.execute(select(Officer).where(Officer.username == username)).scalar_one_or_none()
         if officer is None:
@@ -212,6 +216,8 @@ class AccountService:
             return _info(session, officer)
 
     def _bind_source(self, source: CertificateSource) -> CertificateBinding:
+        from officer_desk.accounts.certificates import P12Source, import_p12, probe_token
+
         if isinstance(source, P12Source):
             return import_p12(self.home, source)
         return probe_token(self.home, source)

@@ -157,11 +157,16 @@ def sign_in(desk: Any, session: Any, runner: TaskRunner) -> bool:
 
 def first_run(runner: TaskRunner, url: str | None) -> str:
     """On an empty home: the set-up wizard. Returns "office", "demo" or "" (closed: the program ends)."""
-    from officer_desk.accounts.setup import home_is_empty
     from officer_desk.paths import Home
 
     home = Home()
-    if url or os.environ.get("OFFICER_DESK_DATABASE_URL") or not home_is_empty(home):
+    # A home with its database is not empty: the usual start never imports the set-up module (it loads
+    # pyHanko for certificates, seconds before the first queue page on a loaded machine, issue 17).
+    if url or os.environ.get("OFFICER_DESK_DATABASE_URL") or home.database.exists():
+        return "existing"
+    from officer_desk.accounts.setup import home_is_empty
+
+    if not home_is_empty(home):
         return "existing"
     from officer_desk.ui.setup_wizard import SetupWizard
 

@@ -9,7 +9,7 @@ session and asks the next officer to sign in.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction
@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from officer_desk.accounts.roles import Actor
-from officer_desk.accounts.service import DeskSession
 from officer_desk.desk import Desk
 from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.sign_in import PasswordCheck
 from officer_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the accounts service imports pyHanko (certificates): not before the first queue page
+    from officer_desk.accounts.service import DeskSession
 
 
 class LockableWindow(Protocol):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -25,12 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from officer_desk.accounts.service import DeskSession
-from officer_desk.cases import CaseDetail
 from officer_desk.desk import Desk
 from officer_desk.i18n import current_language
 from officer_desk.lifecycle import Action
-from officer_desk.ocr.sane_capture import sane_available
 from officer_desk.ui.actions import (
     CASE_BUTTONS,
     COUNTER_BAR,
@@ -46,7 +43,6 @@ from officer_desk.ui.controllers.case_actions import CaseActionsController
 from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.intake import IntakeController
 from officer_desk.ui.controllers.live_updates import LiveUpdates
-from officer_desk.ui.controllers.ocr import OcrController
 from officer_desk.ui.controllers.results import ResultsController
 from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.controllers.sync_controller import SyncController
@@ -61,9 +57,24 @@ from officer_desk.ui.queue_model import CaseQueueModel
 from officer_desk.ui.screen_fit import ScreenFitter, available_area, fit_window
 from officer_desk.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:  # the signing and OCR stacks load after the first queue page (issue 17)
+    from officer_desk.accounts.service import DeskSession
+    from officer_desk.cases import CaseDetail
+
 log = logging.getLogger("officer_desk.ui")
 SETTINGS_VERSION = 1
 W = WindowAction
+
+
+def _import_reports() -> None:
+    """On a worker after the first queue page: the dashboard (QtCharts) and register stacks (reportlab)."""
+    from officer_desk.ui import dashboard, register_view, work_timer  # noqa: F401
+
+
+def _import_ocr_and_preview() -> None:
+    """On a worker after the first queue page: the OCR stack (PIL, numpy) and the PDF preview (QtPdf)."""
+    from officer_desk.ui import pdf_preview  # noqa: F401
+    from officer_desk.ui.controllers import ocr  # noqa: F401
 
 
 def window_settings(desk: Desk) -> QSettings:
@@ -77,6 +88,7 @@ class MainWindow(QMainWindow):
     case_shown = Signal(object)  # CaseDetail | None
     action_done = Signal(str, str)  # dossier code, action
     language_change_requested = Signal(str)
+    startup_ready = Signal()  # the deferred start-up work is done (after the first queue page, issue 17)
     sign_out_requested = Signal()  # the officer signed out: the application asks the next one to sign in
 
     def __init__(self, desk: Desk, runner: TaskRunner | None = None, settings: QSettings | None = None,
@@ -89,6 +101,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or window_settings(desk)
         self._procedure_names: dict[str, str] = {}
         self._counts_started = False
+        self._after_first_page_done = False
+        self._dashboard_wanted = False
+        self._first_case: int | None = None
         self.active_dialog: QWidget | None = None
         self.setObjectName("main_window")
         app = QApplication.instance()
@@ -133,18 +148,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_indicator)
         self.status = DeskStatus(desk, self.runner, self.statusBar(), self, self.run, self._set_dialog)
         self.signing.install()
-        self.signing.prepare()
         self.lock.install()
         self._connect()
         self.restore_state()
         self.update_actions()
-        self.queue.apply_filter()  # the first page first; counts and status follow once it is shown
-        self._install_reports()
+        self.queue.apply_filter()  # the first page first; counts, status and reports follow once it is shown
         self.sync.start()
         self.live.start()
 
     def _install_reports(self) -> None:
-        """Reports (issue 15): the dashboard tab and the handling-time recorder (ui/dashboard.py)."""
+        """Reports (issue 15): the dashboard tab and the handling-time recorder (ui/dashboard.py).
+
+        Installed once its modules (QtCharts, the reports and register stacks) are imported on a worker
+        after the first queue page (issue 17)."""
         from officer_desk.ui.dashboard import install_dashboard
         from officer_desk.ui.work_timer import CaseWorkTimer
 
@@ -152,6 +168,10 @@ class MainWindow(QMainWindow):
         self.dashboard.register_panel.control_sheet_requested.connect(self.documents.control_sheet_for)
         self.work_timer = CaseWorkTimer(self.desk, self.runner, self)
         self.case_shown.connect(self.work_timer.case_shown)
+        if self.detail is not None:  # a case the officer opened before the reports were installed
+            self.work_timer.case_shown(self.detail)
+        if self._dashboard_wanted:
+            self.show_dashboard()
 
     # ------------------------------------------------------------------ construction
 
@@ -291,10 +311,14 @@ class MainWindow(QMainWindow):
         hints.rescreen_requested.connect(cases.rescreen)
         self.case_view.documents_panel.open_requested.connect(self.documents.open_issued)
         self.intake.case_created.connect(self._case_created)
-        self._connect_ocr()
 
     def _connect_ocr(self) -> None:
-        """OCR hook (issue 14): review a document's values, attach dropped photos and scans (ui/controllers/ocr.py)."""
+        """OCR hook (issue 14): review a document's values, attach dropped photos and scans (ui/controllers/ocr.py).
+
+        Connected once the OCR stack (PIL, numpy) is imported on a worker after the first queue page."""
+        from officer_desk.ocr.sane_capture import sane_available
+        from officer_desk.ui.controllers.ocr import OcrController
+
         def current() -> tuple[str, str] | None:
             return (self.detail.row.dossier_code, self.detail.row.channel) if self.detail is not None else None
 
@@ -339,7 +363,8 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.work_timer.stop(wait=True)  # reports (issue 15): the open case's last span
+        if self.reports_installed:
+            self.work_timer.stop(wait=True)  # reports (issue 15): the open case's last span
         self.save_state()
         self.status.stop()
         self.sync.stop()
@@ -366,17 +391,58 @@ class MainWindow(QMainWindow):
         return name
 
     def _queue_loaded(self, total: int) -> None:
-        if not self._counts_started:
+        first = not self._counts_started
+        if first:
             self._counts_started = True
             self.queue.refresh_counts()
             self.status.refresh()
         self.queue.show_loaded(total)
+        if first:
+            # After this page is painted (a zero timer runs once the paint events are handled).
+            QTimer.singleShot(0, self, self.after_first_page)  # dropped if the window is gone by then
+
+    def after_first_page(self) -> None:
+        """Start-up work the first queue page does not wait for (issue 17), on workers once it is painted:
+        the receipts, screening and signing stacks (reportlab, segno, pyHanko) are imported and the signing
+        session warmed on the signing lane, so an early F2 simply queues behind them (the window's busy
+        state); the OCR stack (PIL, numpy) is imported on the long lane, then its hooks are connected."""
+        if self._after_first_page_done:
+            return
+        self._after_first_page_done = True
+        from officer_desk.ui import services
+
+        if self._first_case is not None:
+            self.case_panel.load(self._first_case)
+        self.runner.submit(services.warm_up, None, self.show_error, owner=self, lane="signing")
+        self.signing.prepare()
+        self.runner.submit(_import_reports, lambda _none: self._install_reports(), self.show_error,
+                           owner=self, lane="long")
+        self.runner.submit(_import_ocr_and_preview, lambda _none: self._startup_ready(), self.show_error,
+                           owner=self, lane="long")
+
+    def _startup_ready(self) -> None:
+        self._connect_ocr()
+        self.startup_ready.emit()
+
+    @property
+    def reports_installed(self) -> bool:
+        return hasattr(self, "work_timer")
+
+    @property
+    def started(self) -> bool:
+        """The deferred start-up work is done: the reports tabs and the OCR hooks are installed."""
+        return self.reports_installed and hasattr(self, "ocr")
 
     def _current_case_changed(self, case_id: int | None) -> None:
         if case_id is None:
             self.case_panel.detail = None  # its page is loading
+            self._first_case = None
             return
         if self.detail is not None and self.detail.row.id == case_id:
+            return
+        if not self._after_first_page_done:
+            # The first case's detail and documents (seconds of imports at load) wait for the first page.
+            self._first_case = case_id
             return
         self.case_panel.load(case_id)
 
@@ -430,11 +496,15 @@ class MainWindow(QMainWindow):
 
     def show_queue_tab(self) -> None:
         """Reports (issue 15): the keys that go to the queue or the case bring its tab back first."""
-        self.dashboard_tabs.setCurrentIndex(0)
+        self._dashboard_wanted = False
+        if self.reports_installed:
+            self.dashboard_tabs.setCurrentIndex(0)
 
     def show_dashboard(self) -> None:
-        """Reports (issue 15): the dashboard tab."""
-        self.dashboard_tabs.setCurrentWidget(self.dashboard)
+        """Reports (issue 15): the dashboard tab (shown once installed, right after the first queue page)."""
+        self._dashboard_wanted = not self.reports_installed
+        if self.reports_installed:
+            self.dashboard_tabs.setCurrentWidget(self.dashboard)
 
     # ------------------------------------------------------------------ running service calls
 

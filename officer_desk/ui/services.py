@@ -1,9 +1,11 @@
 """The window's calls into the receipts and screening services, made plain for worker threads.
 
-The receipts and screening services are hard dependencies, imported directly: a renamed function is an
-import error when the window starts, never a quiet downgrade to a bare lifecycle transition (accepting a
-case without a receipt, register number or signature). Everything here is plain Python (no Qt) and safe
-to call from worker threads.
+The receipts and screening services are hard dependencies: never a quiet downgrade to a bare lifecycle
+transition (accepting a case without a receipt, register number or signature). They are imported inside
+each call (reportlab, segno, pyHanko and the ORM models are seconds of imports the first queue page does
+not need, issue 17), and ``warm_up`` imports them all on a worker once the first page is shown, so a
+renamed module is still an error seconds after the window starts, and the officer's first F2 does not pay
+the imports. Everything here is plain Python (no Qt) and safe to call from worker threads.
 """
 
 from __future__ import annotations
@@ -14,18 +16,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from officer_desk.lifecycle import Action
-from officer_desk.receipts import documents as issued_documents
-from officer_desk.receipts import service as receipts
-from officer_desk.receipts.model import SupplementItem
-from officer_desk.receipts.qr import parse_payload
-from officer_desk.screening import service as screening
-from officer_desk.signing.pades import PdfSigner
 
 if TYPE_CHECKING:
     from officer_desk.cases import Progress
     from officer_desk.desk import Desk
+    from officer_desk.receipts import documents as issued_documents
+    from officer_desk.receipts import service as receipts
+    from officer_desk.signing.pades import PdfSigner
 
 RECEIPT_PREFIX = "ODR1:"
+
+
+def warm_up() -> None:
+    """Import the receipts, screening and signing stacks (run on a worker after the first queue page)."""
+    from officer_desk.receipts import documents, qr, reprint, service  # noqa: F401
+    from officer_desk.screening import service as screening_service  # noqa: F401
+    from officer_desk.signing import pades  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,8 @@ def issued_receipt(desk: Desk, code: str, case_id: int) -> IssuedOutcome | None:
     Checked before the key is opened, on the queue row only (one indexed query, not the whole case): the
     receipts service would otherwise answer an accepted case with a reprint, printed a second time.
     """
+    from officer_desk.receipts import service as receipts
+
     rows = desk.cases.rows([case_id])
     if not rows or rows[0].status == "received" or not rows[0].receipt_issued:
         return None
@@ -74,6 +82,8 @@ def accept_case(desk: Desk, code: str, expected_version: int | None = None,
     for the caller's symmetry with the other actions; the receipts service re-reads the case and refuses
     when it is no longer acceptable.
     """
+    from officer_desk.receipts import service as receipts
+
     form = _form(desk)
     return _outcome(receipts.issue_receipt(desk, code, None, form=form, signing_session=session), code, form)
 
@@ -85,6 +95,9 @@ def request_supplement(desk: Desk, code: str, items: list[tuple[str, str]], reas
     ``items`` are (what is missing or wrong, what to do). With nothing ticked there is nothing to list on
     a notice, so the case only changes status (with the officer's reason).
     """
+    from officer_desk.receipts import service as receipts
+    from officer_desk.receipts.model import SupplementItem
+
     if not items:
         desk.cases.transition(code, Action.REQUEST_SUPPLEMENT, reason, expected_version=expected_version,
                               missing=[])
@@ -98,6 +111,8 @@ def request_supplement(desk: Desk, code: str, items: list[tuple[str, str]], reas
 def refuse_case(desk: Desk, code: str, reason: str, expected_version: int | None = None,
                 session: PdfSigner | None = None) -> IssuedOutcome:
     """Refuse with a reason: the signed refusal notice (the service performs the transition)."""
+    from officer_desk.receipts import service as receipts
+
     form = _form(desk)
     # The notice lists reasons separated by ";": one officer's text is one reason.
     return _outcome(receipts.issue_notice(desk, "refusal", code, None, form=form, reason=reason.replace(";", ","),
@@ -108,12 +123,16 @@ def refuse_case(desk: Desk, code: str, reason: str, expected_version: int | None
 def return_result(desk: Desk, code: str, expected_version: int | None = None,
                   session: PdfSigner | None = None) -> IssuedOutcome:
     """Hand over the result: the signed return slip (the service performs the transition)."""
+    from officer_desk.receipts import service as receipts
+
     form = _form(desk)
     return _outcome(receipts.issue_notice(desk, "return", code, None, form=form, signing_session=session), code, form)
 
 
 def apologise(desk: Desk, code: str, new_date: date, reason: str) -> IssuedOutcome:
     """The apology with a new appointment for an overdue case; the due date moves to the new date."""
+    from officer_desk.receipts import service as receipts
+
     form = _form(desk)
     return _outcome(receipts.issue_notice(desk, "apology", code, None, form=form, reason=reason,
                                           new_appointment=new_date), code, form)
@@ -121,12 +140,16 @@ def apologise(desk: Desk, code: str, new_date: date, reason: str) -> IssuedOutco
 
 def control_sheet(desk: Desk, code: str) -> IssuedOutcome:
     """The processing control sheet of a case (the hand-overs on its timeline)."""
+    from officer_desk.receipts import service as receipts
+
     form = _form(desk)
     return _outcome(receipts.issue_notice(desk, "control", code, None, form=form), code, form)
 
 
 def reprint_receipt(desk: Desk, code: str, session: PdfSigner | None = None) -> IssuedOutcome:
     """The receipt again, re-issued by the receipts service and marked "Bản in lại"."""
+    from officer_desk.receipts import service as receipts
+
     form = _form(desk)
     return _outcome(receipts.issue_receipt(desk, code, None, form=form, signing_session=session), code, form)
 
@@ -152,25 +175,35 @@ def reprint_document(desk: Desk, document: issued_documents.CaseDocument,
 
 
 def case_documents(desk: Desk, code: str) -> list[issued_documents.CaseDocument]:
+    from officer_desk.receipts import documents as issued_documents
+
     return issued_documents.case_documents(desk, code)
 
 
 def document_pdf(desk: Desk, document_id: int) -> bytes:
+    from officer_desk.receipts import documents as issued_documents
+
     return issued_documents.document_pdf(desk, document_id)
 
 
 def mark_delivered(desk: Desk, code: str, pdf: bytes, how: str, printer: str = "") -> None:
+    from officer_desk.receipts import documents as issued_documents
+
     issued_documents.mark_delivered(desk, code, pdf, how, printer)
 
 
 def screen_case(desk: Desk, code: str) -> bool:
     """Screen one case again in its own transaction."""
+    from officer_desk.screening import service as screening
+
     screening.screen_case(desk, code)
     return True
 
 
 def rescreen_open_cases(desk: Desk, progress: Progress) -> int:
     """Screen every open case again (batches, progress, cancellable)."""
+    from officer_desk.screening import service as screening
+
     return int(screening.rescreen(desk, (), progress))
 
 
@@ -180,6 +213,8 @@ def dossier_code_from_receipt(text: str) -> str | None:
     A damaged or foreign payload still names its dossier in the second field, and finding the case is
     what the search box is for, so a payload that does not parse falls back to that field.
     """
+    from officer_desk.receipts.qr import parse_payload
+
     text = text.strip()
     if not text.startswith(RECEIPT_PREFIX):
         return None

@@ -8,6 +8,7 @@ now, so an officer does not think the desk hangs. The password leaves the field 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from officer_desk.accounts.passwords import failure_delay
 from officer_desk.accounts.roles import Actor, AuthError
-from officer_desk.accounts.service import DeskSession
 from officer_desk.ui.dialogs import describe_error
 from officer_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the accounts service imports pyHanko (certificates): not before the first queue page
+    from officer_desk.accounts.service import DeskSession
 
 
 def failure_text(widget: QWidget, failures: int, message: str) -> str:

@@ -20,12 +20,12 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from officer_desk.signing.errors import KeystoreError, SigningCancelled, WrongPinError
-from officer_desk.signing.keystore import PinPort
-from officer_desk.signing.pades import PdfSigner, load_desk_signer
-from officer_desk.signing.trust import TrustStore
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pyHanko and the trust store load on the signing worker, after the first queue page (issue 17)
     from officer_desk.desk import Desk
+    from officer_desk.signing.keystore import PinPort
+    from officer_desk.signing.pades import PdfSigner
+    from officer_desk.signing.trust import TrustStore
 
 
 class SigningSession:
@@ -63,6 +63,7 @@ class SigningSession:
         from officer_desk.signing import certs
         from officer_desk.signing.fonts import StampFont
         from officer_desk.signing.stamp import stamp_label_text
+        from officer_desk.signing.trust import TrustStore
 
         with self._lock:
             if self._trust is None:
@@ -89,6 +90,9 @@ class SigningSession:
         font.ensure(desk.officer_name + desk.config.agency_name + " ".join(desk.config.agency_header))
 
     def _open(self) -> tuple[PdfSigner, str]:
+        from officer_desk.signing.pades import PdfSigner, load_desk_signer
+        from officer_desk.signing.trust import TrustStore
+
         desk = self.desk
         if not desk.set_up:
             # A demo home signs with the demo desk certificate; a home never set up gets the core's words.

@@ -171,6 +171,9 @@ def make_window(qtbot: Any, sync_runner: Any) -> Iterator[Any]:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        # The reports tabs and the OCR hooks come after the first queue page (issue 17): wait for them
+        # (the first window of a test process imports the signing, receipts and OCR stacks here).
+        qtbot.waitUntil(lambda: window.started, timeout=30_000)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
         windows.append(window)

@@ -4,7 +4,7 @@ assignment, and the officer's decisions on screening hints."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -14,7 +14,6 @@ from officer_desk.i18n import current_language
 from officer_desk.lifecycle import Action
 from officer_desk.screening.service import acceptance_blockers, citizen_todo
 from officer_desk.screening.wording import plain_words
-from officer_desk.signing.pades import PdfSigner
 from officer_desk.ui import labels, services
 from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
@@ -22,6 +21,9 @@ from officer_desk.ui.controllers.documents import DocumentsController
 from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.dialogs import SupplementDialog, SupplementItem, open_dialog
 from officer_desk.vocabulary import Decision
+
+if TYPE_CHECKING:  # pyHanko loads on the signing worker after the first queue page (issue 17)
+    from officer_desk.signing.pades import PdfSigner
 
 
 class CaseActionsController(Controller):

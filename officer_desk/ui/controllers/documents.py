@@ -5,20 +5,23 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from officer_desk.fileio import write_bytes_atomic
-from officer_desk.receipts.documents import CaseDocument
 from officer_desk.ui import services
 from officer_desk.ui.actions import WindowAction
 from officer_desk.ui.controllers.base import Controller
 from officer_desk.ui.controllers.signing import SigningController
 from officer_desk.ui.dialogs import open_dialog
 from officer_desk.ui.notice_dialogs import ApologyDialog
-from officer_desk.ui.pdf_preview import PrinterProblemDialog, document_title, open_preview
-from officer_desk.ui.printing import DocumentPrinter
+
+if TYPE_CHECKING:
+    from officer_desk.receipts.documents import CaseDocument
+
+# The preview (QtPdf) and printing modules are imported where used: not before the first queue page (issue 17).
 
 
 class DocumentsController(Controller):
@@ -31,6 +34,8 @@ class DocumentsController(Controller):
 
     def present(self, outcome: services.IssuedOutcome, copies: int, reprint: bool = False) -> None:
         """An issued document on screen before it is printed (QtPdf preview: Print, Save, Close)."""
+        from officer_desk.ui.pdf_preview import open_preview
+
         if not outcome.pdf:
             return
         self.window.reload_documents()
@@ -40,6 +45,8 @@ class DocumentsController(Controller):
 
     def reprint_receipt(self) -> None:
         """The receipt again, re-issued by the receipts service and marked "Bản in lại" on paper."""
+        from officer_desk.ui.pdf_preview import document_title
+
         detail = self.current()
         if detail is None or detail.receipt_issued_at is None:
             self.message(self.tr("This case has no receipt yet."), 5000)
@@ -57,6 +64,8 @@ class DocumentsController(Controller):
         """A document from the case's list: a receipt or notice is reprinted — signed again, marked "Bản in
         lại" on paper, stored as a new document and audited, the original unchanged; a result (or a notice
         issued before notices kept their data) is shown as stored."""
+        from officer_desk.ui.pdf_preview import document_title
+
         detail = self.current()
         if detail is None:
             return
@@ -95,6 +104,7 @@ class DocumentsController(Controller):
     def print_checklist(self, procedure_code: str) -> None:
         """The requirements checklist for a citizen, from the procedure assistant (previewed, then printed)."""
         from officer_desk.ui.checklist import checklist_pdf
+        from officer_desk.ui.pdf_preview import open_preview
 
         procedure = self.desk.catalogue.find(procedure_code)
         if procedure is None:
@@ -115,6 +125,9 @@ class DocumentsController(Controller):
 
     def deliver_document(self, pdf: bytes, form: str, copies: int, what: str, save_if_no_printer: bool = False) -> None:
         """Print an issued document on the configured printer; without one, say so (or offer to save it)."""
+        from officer_desk.ui.pdf_preview import PrinterProblemDialog
+        from officer_desk.ui.printing import DocumentPrinter
+
         if not DocumentPrinter.printer_names():
             if save_if_no_printer:
                 self.save_pdf(pdf)

@@ -4,17 +4,18 @@ previews and signs it (Ctrl+F8) with their own key; the case then has its result
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from officer_desk.lifecycle import Action, Status
-from officer_desk.receipts import results
-from officer_desk.signing.pades import PdfSigner
 from officer_desk.ui import services
 from officer_desk.ui.controllers.base import Controller
 from officer_desk.ui.controllers.signing import SigningController
-from officer_desk.ui.result_dialog import ResultPreviewDialog
+
+if TYPE_CHECKING:  # pyHanko and QtPdf load after the first queue page (issue 17)
+    from officer_desk.signing.pades import PdfSigner
 
 
 class ResultsController(Controller):
@@ -26,6 +27,8 @@ class ResultsController(Controller):
 
     def submit_result(self, path: str | None = None) -> None:
         """Choose the result PDF, preview it, and submit it for signature."""
+        from officer_desk.receipts import results  # pyHanko: not before the first queue page (issue 17)
+
         detail = self.current()
         if detail is None or detail.row.status != Status.IN_PROCESSING:
             return
@@ -40,6 +43,9 @@ class ResultsController(Controller):
         self.window.run(lambda: results.read_result_file(chosen), lambda pdf: self._preview_submit(code, pdf))
 
     def _preview_submit(self, code: str, pdf: bytes) -> None:
+        from officer_desk.receipts import results  # pyHanko: not before the first queue page (issue 17)
+        from officer_desk.ui.result_dialog import ResultPreviewDialog
+
         dialog = ResultPreviewDialog(
             self.tr("Result of {code}").format(code=code), pdf, self.tr("Submit for signature"),
             self.tr("Check the result before it goes to the supervisor for signature."), self.widget)
@@ -56,6 +62,8 @@ class ResultsController(Controller):
 
     def sign_result(self) -> None:
         """A supervisor previews the submitted result, then signs it with their own certificate."""
+        from officer_desk.receipts import results  # pyHanko: not before the first queue page (issue 17)
+
         detail = self.current()
         if detail is None or detail.row.status != Status.AWAITING_SIGNATURE:
             return
@@ -63,6 +71,9 @@ class ResultsController(Controller):
         self.window.run(lambda: results.result_draft(self.desk, code), lambda pdf: self._preview_sign(code, pdf))
 
     def _preview_sign(self, code: str, pdf: bytes) -> None:
+        from officer_desk.receipts import results  # pyHanko: not before the first queue page (issue 17)
+        from officer_desk.ui.result_dialog import ResultPreviewDialog
+
         dialog = ResultPreviewDialog(
             self.tr("Sign the result of {code}").format(code=code), pdf, self.tr("Sign"),
             self.tr("Your signature and stamp are added to the last page."), self.widget)

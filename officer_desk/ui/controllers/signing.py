@@ -11,16 +11,19 @@ the window does not print again (``IssuedOutcome.already_issued``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from officer_desk.signing.errors import WrongPinError
-from officer_desk.signing.pades import PdfSigner
 from officer_desk.ui import services
 from officer_desk.ui.controllers.base import Controller
 from officer_desk.ui.pin_dialog import QtPinPort
 from officer_desk.ui.signing_session import SigningSession
+
+if TYPE_CHECKING:  # pyHanko loads on the signing worker after the first queue page (issue 17)
+    from officer_desk.signing.pades import PdfSigner
 
 PIN_ATTEMPTS = 3  # a token counts every wrong PIN: the window stops asking well before it locks
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
 
 from officer_desk.dossier import LOCAL_TZ
 from officer_desk.receipts.documents import CaseDocument
-from officer_desk.ui.pdf_preview import document_title
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -46,6 +45,8 @@ class DocumentsPanel(QWidget):
         self.documents = list(documents)
         self.tree.clear()
         for document in documents:
+            from officer_desk.ui.pdf_preview import document_title  # QtPdf: not before the first queue page
+
             number = f"{document.register_number}/{document.register_book}" if document.register_number else "—"
             when = document.issued_at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
             title = document_title(document.doc_type)

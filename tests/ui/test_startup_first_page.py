@@ -1,0 +1,88 @@
+"""The window's first queue page (issue 17): shown before the signing, receipts, OCR and reports stacks load.
+
+Timing is measured in bench/bench_ui.py (first page against a bare PySide6 window); this test checks the
+order that makes it fast, on the real start path (``officer-desk`` → run_app → MainWindow, threaded
+workers, a real encrypted demo home): when the first page of cases is on screen, none of the heavy modules
+is imported and the deferred work has not run; afterwards it has (the reports tab, the OCR hooks).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from tests.helpers.desks import OFFICER, ROOT, copy_home
+
+PROBE = r"""
+import json, os, sys
+from PySide6.QtWidgets import QApplication
+import officer_desk.ui.main_window as main_window
+
+events = []
+loaded = main_window.MainWindow._queue_loaded
+ready = main_window.MainWindow._startup_ready
+
+def first_page(self, total):
+    if not events:
+        heavy = sorted(name for name in HEAVY if name in sys.modules)
+        events.append({"event": "first page", "rows": self.model.rowCount(), "visible": self.isVisible(),
+                       "heavy": heavy, "reports": self.reports_installed, "ocr": hasattr(self, "ocr")})
+    loaded(self, total)
+
+def startup_ready(self):
+    ready(self)
+    heavy = sorted(name for name in HEAVY if name in sys.modules)
+    events.append({"event": "ready", "heavy": heavy, "reports": self.reports_installed,
+                   "ocr": hasattr(self, "ocr"), "tabs": self.dashboard_tabs.count()})
+    print("EVENTS " + json.dumps(events), flush=True)
+    os._exit(0)
+
+main_window.MainWindow._queue_loaded = first_page
+main_window.MainWindow._startup_ready = startup_ready
+from officer_desk.cli import main
+main(["--quit-after", "60"])
+"""
+
+# What the first queue page must not wait for (each is hundreds of milliseconds of imports at start-up).
+HEAVY = ("pyhanko", "reportlab", "PIL", "numpy", "segno", "PySide6.QtCharts", "PySide6.QtPdf",
+         "officer_desk.signing.pades", "officer_desk.receipts.service", "officer_desk.ocr.reader",
+         "officer_desk.ui.dashboard", "officer_desk.accounts.certificates")
+
+
+def test_the_first_queue_page_comes_before_the_deferred_work(small_template: Path, tmp_path: Path) -> None:
+    home = copy_home(small_template, tmp_path / "home")
+    env = {k: v for k, v in os.environ.items() if k != "OFFICER_DESK_DATABASE_URL"}
+    env.update({"OFFICER_DESK_HOME": str(home), "OFFICER_DESK_OFFICER": OFFICER, "OFFICER_DESK_NO_KEYRING": "1",
+                "QT_QPA_PLATFORM": "offscreen"})
+    probe = f"HEAVY = {HEAVY!r}\n" + PROBE
+    result = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True, text=True,
+                            timeout=180)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("EVENTS ")]
+    assert lines, result.stderr[-3000:]
+    first, done = json.loads(lines[0].removeprefix("EVENTS "))
+    assert first["event"] == "first page" and first["rows"] > 0 and first["visible"]
+    assert first["heavy"] == [], f"imported before the first queue page: {first['heavy']}"
+    assert not first["reports"] and not first["ocr"]
+    # The deferred work ran after it: the reports tabs and the OCR hooks are there, the stacks imported.
+    assert done["event"] == "ready" and done["reports"] and done["ocr"] and done["tabs"] >= 3
+    assert {"PySide6.QtCharts", "PySide6.QtPdf", "numpy", "officer_desk.ui.dashboard"} <= set(done["heavy"])
+
+
+def test_the_dashboard_asked_for_before_the_reports_load_comes_when_they_do(small_desk: Any, sync_runner: Any,
+                                                                            qtbot: Any) -> None:
+    from officer_desk.ui.main_window import MainWindow
+
+    window = MainWindow(small_desk, sync_runner)  # the first page is loaded; the deferred work waits its turn
+    qtbot.addWidget(window)
+    assert window.model.rowCount() > 0 and not window.reports_installed
+    window.show_dashboard()  # the key pressed at once: remembered, not an error
+    window.show()
+    qtbot.waitUntil(lambda: window.reports_installed, timeout=10_000)
+    assert window.dashboard_tabs.currentWidget() is window.dashboard
+    window.focus_queue()
+    assert window.dashboard_tabs.currentIndex() == 0
+    window.close()
