@@ -33,6 +33,8 @@ def _alphabet() -> str:
 
 
 ALPHABET = _alphabet()
+FIXED_CHARACTERS = frozenset(ALPHABET)
+"""Characters whose (subset, code) is the same in every document (see :meth:`DocumentFont.fixed_chunks`)."""
 _MAX_CACHED_SUBSETS = 64
 
 
@@ -92,17 +94,41 @@ class _CachingFace(TTFontFace):  # type: ignore[misc]
         return doc.Reference(descriptor, "fontDescriptor:" + fontname)
 
 
+class _Probe:
+    """A key for reportlab's per-document font state that is no document."""
+
+
 class DocumentFont(TTFont):  # type: ignore[misc]
     """A TrueType font whose first subset in every document is the fixed Vietnamese alphabet."""
 
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
         self.face.__class__ = _CachingFace
+        # Stands in for a document: its subset state never holds more than the fixed alphabet, and every
+        # document's state starts as a copy of it (cheaper than assigning 241 codes one by one each time).
+        self._probe = _Probe()
+        super().splitString(ALPHABET, self._probe)
+
+    def fixed_chunks(self, text: str) -> list[tuple[int, bytes]] | None:
+        """``text`` as (subset, character codes) chunks exactly as every document encodes it, or None when
+        it has a character outside the fixed alphabet (such codes depend on the document's first-use order)."""
+        if not FIXED_CHARACTERS.issuperset(text):
+            return None
+        return list(self.splitString(text, self._probe))
 
     def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> Any:  # noqa: N802 - reportlab's name
         if doc not in self.state:
-            super().splitString(ALPHABET, doc, encoding)  # assigns the fixed codes, in the fixed order
+            self.state[doc] = self._alphabet_state()
         return super().splitString(text, doc, encoding)
+
+    def _alphabet_state(self) -> Any:
+        """A new document's subset state: the fixed codes of the alphabet, in the fixed order."""
+        probe = self.state[self._probe]
+        state = TTFont.State.__new__(TTFont.State)
+        state.__dict__.update(probe.__dict__)
+        state.assignments = dict(probe.assignments)
+        state.subsets = [list(subset) for subset in probe.subsets]
+        return state
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab's name
         """reportlab's TTFont.addObjects (4.x), with each subset's widths and ToUnicode map formatted and

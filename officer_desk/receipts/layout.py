@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.fonts import addMapping
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -45,8 +46,14 @@ def register_fonts(fonts: Mapping[str, Path]) -> None:
     _register(tuple(sorted((k, str(v)) for k, v in fonts.items())))
 
 
+_registrations = 0
+"""Bumped whenever the faces behind FONT_NAMES change: pre-encoded lines hold codes of particular files."""
+
+
 @lru_cache(maxsize=4)
 def _register(fonts: tuple[tuple[str, str], ...]) -> None:
+    global _registrations
+    _registrations += 1
     paths = dict(fonts)
     for (bold, italic), name in FONT_NAMES.items():
         pdfmetrics.registerFont(DocumentFont(name, paths[_STYLE_FILES[(bold, italic)]]))
@@ -74,13 +81,19 @@ class Run:
         return FONT_NAMES[(self.bold, self.italic)]
 
 
-class _Values(dict[str, Any]):
-    def __init__(self, values: Mapping[str, Any], where: str) -> None:
-        super().__init__(values)
-        self.where = where
+class _Values:
+    """The document's values for ``str.format_map`` (a view, not a copy); a missing name is a template error."""
 
-    def __missing__(self, key: str) -> Any:
-        raise TemplateError(_("{where}: không có dữ liệu tên {name}", where=self.where, name=key))
+    __slots__ = ("values", "where")
+
+    def __init__(self, values: Mapping[str, Any], where: str) -> None:
+        self.values, self.where = values, where
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self.values[key]
+        except KeyError:
+            raise TemplateError(_("{where}: không có dữ liệu tên {name}", where=self.where, name=key)) from None
 
 
 def _placeholders(text: str) -> list[str]:
@@ -94,9 +107,21 @@ def _has_value(values: Mapping[str, Any], name: str) -> bool:
 
 def expand(template: str, values: Mapping[str, Any], where: str = "") -> list[Run]:
     """The runs of ``template`` with its placeholders filled from ``values``."""
-    template = _OPTIONAL_RE.sub(
-        lambda m: m.group(1) if all(_has_value(values, n) for n in _placeholders(m.group(1))) else "", template
-    )
+    if "[[" in template:
+        template = _OPTIONAL_RE.sub(
+            lambda m: m.group(1) if all(_has_value(values, n) for n in _placeholders(m.group(1))) else "", template
+        )
+    mapping = _Values(values, where)
+    try:
+        return [Run(r.text.format_map(mapping), r.bold, r.italic) if "{" in r.text or "}" in r.text else r
+                for r in _markup(template)]
+    except (ValueError, IndexError) as exc:
+        raise TemplateError(_("{where}: văn bản mẫu sai cú pháp: {detail}", where=where, detail=str(exc))) from exc
+
+
+@lru_cache(maxsize=1024)
+def _markup(template: str) -> tuple[Run, ...]:
+    """The runs of a template's markup, placeholders still unfilled (parsed once per template text)."""
     runs: list[Run] = []
     bold = italic = False
     buffer: list[str] = []
@@ -126,11 +151,7 @@ def expand(template: str, values: Mapping[str, Any], where: str = "") -> list[Ru
         buffer.append(ch)
         i += 1
     flush()
-    mapping = _Values(values, where)
-    try:
-        return [Run(r.text.format_map(mapping), r.bold, r.italic) for r in runs]
-    except (ValueError, IndexError) as exc:
-        raise TemplateError(_("{where}: văn bản mẫu sai cú pháp: {detail}", where=where, detail=str(exc))) from exc
+    return tuple(runs)
 
 
 def plain(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
@@ -293,37 +314,110 @@ def fit_or_wrap(runs: list[Run], width: float, size: float, shrink: float = 0.88
     return wrap_balanced(runs, width, size)[0], size
 
 
-def draw_line(canvas: Canvas, line: Line, x: float, y: float, width: float, size: float, align: str) -> None:
-    """Draw one wrapped line with its baseline at ``y``."""
-    pieces = line.pieces
+@dataclass(frozen=True)
+class _Show:
+    """One string of a drawn line: its face and its offset from the line's start."""
+
+    text: str
+    font: str
+    dx: float
+
+
+@lru_cache(maxsize=4096)
+def _line_shows(pieces: tuple[Piece, ...], last: bool, width: float, size: float, align: str) -> tuple[_Show, ...]:
+    """Where the strings of one wrapped line go (alignment and justification), relative to its start."""
     while pieces and pieces[-1].space:
         pieces = pieces[:-1]
     used = sum(p.width for p in pieces)
-    extra = 0.0
+    x = extra = 0.0
     if align == "center":
-        x += (width - used) / 2
+        x = (width - used) / 2
     elif align == "right":
-        x += width - used
-    elif align == "justify" and not line.last:
+        x = width - used
+    elif align == "justify" and not last:
         spaces = sum(1 for p in pieces if p.space)
         if spaces and width > used:
             extra = (width - used) / spaces
             if extra > size * MAX_JUSTIFY_STRETCH:
                 extra = 0.0  # a line with few spaces looks better ragged than torn apart
     if extra == 0.0:
-        # Consecutive pieces in one face become one string: fewer text objects, faster output.
+        # Consecutive pieces in one face become one string: fewer text objects, shorter output.
         merged: list[Piece] = []
         for p in pieces:
             if merged and merged[-1].font == p.font:
                 merged[-1] = Piece(merged[-1].text + p.text, p.font, merged[-1].width + p.width)
             else:
                 merged.append(p)
-        pieces = merged
+        pieces = tuple(merged)
+    shows: list[_Show] = []
     for p in pieces:
         if not p.space:
-            canvas.setFont(p.font, size)
-            canvas.drawString(x, y, p.text)
+            shows.append(_Show(p.text, p.font, x))
         x += p.width + (extra if p.space else 0.0)
+    return tuple(shows)
+
+
+FontSubset = tuple[str, int]
+"""A face and one of its subsets: what a ``Tf`` operator names."""
+
+
+@lru_cache(maxsize=4096)
+def _line_operators(shows: tuple[_Show, ...], size: float, _registration: int
+                    ) -> tuple[tuple[FontSubset, str], ...] | None:
+    """The text operators of a line as (face and subset, what follows its name), or None when a string has
+    characters whose codes differ from one document to the next (they take reportlab's own path).
+
+    The document fonts give the fixed alphabet the same codes in every PDF, so a template's fixed lines
+    (agency, headings, labels, notes, captions) are encoded once per process; only the ``Tm`` that
+    places the line and the fonts' resource names are filled in per document."""
+    parts: list[tuple[FontSubset, str]] = []
+    size_op = f" {fp_str(size)} Tf"
+    at = 0.0
+    for show in shows:
+        font = pdfmetrics.getFont(show.font)
+        chunks = font.fixed_chunks(show.text) if isinstance(font, DocumentFont) else None
+        if chunks is None:
+            return None
+        move = f" {fp_str(show.dx - at)} 0 Td" if show.dx != at else ""
+        at = show.dx
+        for subset, codes in chunks:
+            parts.append(((show.font, subset), f"{size_op}{move} ({escapePDF(codes)}) Tj"))
+            move = ""
+    return tuple(parts)
+
+
+def _subset_name(canvas: Canvas, key: FontSubset) -> str:
+    """The resource name (``/F1+0``) of a face's subset in the canvas's document, bound on first use."""
+    names: dict[FontSubset, str] | None = canvas.__dict__.get("_desk_subset_names")
+    if names is None:
+        names = canvas.__dict__["_desk_subset_names"] = {}
+    name = names.get(key)
+    if name is None:
+        font = pdfmetrics.getFont(key[0])
+        font.splitString("", canvas._doc)  # the document's subsets start with the fixed alphabet
+        name = names[key] = font.getSubsetInternalName(key[1], canvas._doc)
+    return name
+
+
+def draw_line(canvas: Canvas, line: Line, x: float, y: float, width: float, size: float, align: str) -> None:
+    """Draw one wrapped line with its baseline at ``y``."""
+    shows = _line_shows(tuple(line.pieces), line.last, width, size, align)
+    operators = _line_operators(shows, size, _registrations)
+    if operators is None:
+        for show in shows:
+            canvas.setFont(show.font, size)
+            canvas.drawString(x + show.dx, y, show.text)
+        return
+    body = "".join([_subset_name(canvas, key) + ops for key, ops in operators])
+    canvas.addLiteral(f"BT 1 0 0 1 {fp_str(x)} {fp_str(y)} Tm {body} ET")
+
+
+def draw_text(canvas: Canvas, text: str, font: str, size: float, x: float, width: float, baseline: float,
+              align: str = "center") -> None:
+    """One line of ``text`` in one face, aligned in ``width`` (no wrapping)."""
+    text = text.replace(NBSP, " ")
+    line = Line([Piece(text, font, text_width(text, font, size))])
+    draw_line(canvas, line, x, baseline, width, size, align)
 
 
 def fit_size(text: str, font: str, size: float, width: float, minimum: float = 5.0) -> float:

@@ -23,11 +23,11 @@ from officer_desk.i18n import _
 from officer_desk.receipts.context import build_context
 from officer_desk.receipts.layout import (
     FONT_NAMES,
-    NBSP,
     Item,
     Line,
     Run,
     draw_line,
+    draw_text,
     expand,
     fit_or_wrap,
     fit_size,
@@ -133,8 +133,7 @@ class _DeskInfo(PDFInfo):
 
 
 def _centered(canvas: Canvas, text: str, font: str, size: float, x: float, width: float, baseline: float) -> None:
-    canvas.setFont(font, size)
-    canvas.drawCentredString(x + width / 2, baseline, text.replace(NBSP, " "))
+    draw_text(canvas, text, font, size, x, width, baseline, "center")
 
 
 def zone_geometry(template: DocumentTemplate, form: FormSpec) -> ZoneGeometry:
@@ -576,10 +575,10 @@ def _draw_qr(canvas: Canvas, payload: str, box: Box, spec: FormSpec) -> None:
     # In module units (y downwards from the symbol's top-left): small integers keep the output short.
     canvas.saveState()
     canvas.transform(m, 0, 0, -m, place.left, place.top)
-    path = canvas.beginPath()
-    for row, col, length in dark_runs(symbol):
-        path.rect(col, row, length, 1)
-    canvas.drawPath(path, stroke=0, fill=1)
+    # One path of integer rectangles written straight into the page (reportlab's path object formats
+    # every number of ~600 rectangles per receipt); the same operators it would write.
+    canvas.addLiteral("n " + " ".join([f"{col} {row} {length} 1 re" for row, col, length in dark_runs(symbol)]))
+    canvas.addLiteral("f*")
     canvas.restoreState()
 
 
