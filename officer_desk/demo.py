@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
+from officer_desk.appointments import appointment_for
 from officer_desk.cases import case_search_terms
 from officer_desk.cases.repository import severity_summary
 from officer_desk.demo_data import demo_dossiers
@@ -186,6 +187,9 @@ def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_i
             "version": 1,
             "origin_desk": desk.config.desk_number,
             "receipt_issued_at": issued,
+            # the appointment the demo receipt gave (a reprint carries it, as at a real counter)
+            "appointment_at": appointment_for(due_date, parsed.received_at, desk.config, desk.calendar)
+            if issued is not None and due_date is not None else None,
             "fee_vnd": service.fee_for(procedure, parsed.channel),
             "is_demo": True,
             "open_finding_count": 0,

@@ -201,7 +201,10 @@ def issue_receipt(
                                            "nhận để in lại", code=code))
                 number = case.register_number or 0
                 register_book = case.register_book or ""
-                appointment = _local(case.appointment_at) or now
+                # a receipt issued before appointments were stored: the appointment its due date gives
+                appointment = _local(case.appointment_at) or (
+                    appointment_for(detail.row.due_date, detail.row.received_at, desk.config, desk.calendar)
+                    if detail.row.due_date is not None else now)
                 # the original issue time: the reprint carries the very same QR payload
                 issued_at = _local(case.receipt_issued_at) or now
             data = ReceiptData(

@@ -53,3 +53,19 @@ def test_cancelled_demo_generation_says_what_it_kept(desk: Any, monkeypatch: Any
     assert result["cancelled"] is True and result["requested"] == 400
     assert 0 < result["cases"] < 400
     assert desk.cases.count(QueueFilter()) == result["cases"]
+
+
+def test_demo_receipts_carry_the_appointment_of_their_due_date(desk: Any) -> None:
+    """A demo dossier with a receipt has the appointment that receipt gave (on or after its due date), so a
+    reprint shows it instead of the moment of reprinting."""
+    enable_demo_mode(desk)
+    generate_cases(desk, 60, 3)
+    issued = 0
+    for row in desk.cases.rows(desk.cases.list_ids(QueueFilter(), 0, 100)):
+        if not row.receipt_issued or row.due_date is None:
+            continue
+        issued += 1
+        detail = desk.cases.detail(row.dossier_code)
+        assert detail.appointment_at is not None, row.dossier_code
+        assert detail.appointment_at.date() >= row.due_date, row.dossier_code
+    assert issued > 10
