@@ -7,6 +7,7 @@ they call ``officer_desk.receipts.issue``.
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from typing import Any
 
 from officer_desk.cli.output import Output
@@ -26,6 +27,28 @@ FIELD_LABELS = {
     "desk_id": "Quầy phát hành",
     "issued_at": "Thời điểm phát hành",
 }
+
+# What a person reading the answer calls each kind of document (the names printed on them).
+DOC_TYPE_TEXT = {
+    "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "refusal": "Phiếu từ chối tiếp nhận hồ sơ",
+    "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    "return": "Phiếu trả kết quả",
+    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+}
+
+
+def _field_text(key: str, value: object) -> str:
+    """A field as a person reads it: dates as dd/mm/yyyy hh:mm, the document's name instead of its kind."""
+    if key == "doc_type" and value in DOC_TYPE_TEXT:
+        return _(DOC_TYPE_TEXT[str(value)])
+    if key in ("appointment", "issued_at"):
+        try:
+            return datetime.fromisoformat(str(value)).strftime("%d/%m/%Y %H:%M")
+        except ValueError:
+            return str(value)
+    return str(value)
 
 
 def register(sub: Any) -> None:
@@ -51,6 +74,6 @@ def handle_verify_receipt(args: argparse.Namespace, out: Output) -> int:
     for key, label in FIELD_LABELS.items():
         value = verdict.fields.get(key)
         if value:
-            lines.append(f"{_(label)}: {value}")
+            lines.append(f"{_(label)}: {_field_text(key, value)}")
     out.result(result.as_dict(), "\n".join(lines))
     return result.exit_code

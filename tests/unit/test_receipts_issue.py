@@ -300,3 +300,13 @@ def test_receipt_data_is_frozen() -> None:
     with pytest.raises(AttributeError):
         receipt.applicant_name = "X"  # type: ignore[misc]
     assert isinstance(receipt, ReceiptData)
+
+
+def test_verify_receipt_answer_reads_like_the_paper() -> None:
+    """The person checking a receipt reads dates as on the paper and the document's name, not its kind."""
+    from officer_desk.cli.receipts_cmd import _field_text
+
+    assert _field_text("appointment", "2026-12-07T14:15:00+07:00") == "07/12/2026 14:15"
+    assert _field_text("issued_at", "2026-11-30T16:46:00+07:00") == "30/11/2026 16:46"
+    assert _field_text("doc_type", "receipt") == "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
+    assert _field_text("dossier_code", "000.00.30.H41-261130-0001") == "000.00.30.H41-261130-0001"
