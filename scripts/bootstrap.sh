@@ -13,7 +13,7 @@ RUNTIME_PACKAGES=(libegl1 libgl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libxk
   libxcb-xinerama0 libxcb-xkb1 libnss3 libcups2 fonts-dejavu-core xvfb xauth
   tesseract-ocr tesseract-ocr-vie  # the desk reads scans offline (officer_desk/ocr)
   libsane1 sane-utils  # scanners on the desk's PC through SANE (officer_desk/ocr/sane_capture.py)
-  libsane-dev gcc python3-dev)  # to build python-sane, the SANE binding (it has no wheel)
+  libsane-dev gcc libc6-dev python3-dev)  # to build python-sane, the SANE binding (it has no wheel)
 # What the test suite drives for real: PostgreSQL, pdfsig/pdftoppm, NSS certutil, SoftHSM2, CUPS.
 TEST_PACKAGES=(postgresql poppler-utils libnss3-tools softhsm2 opensc cups cups-client cups-bsd
   printer-driver-cups-pdf)
