@@ -68,14 +68,20 @@ def _aware(value: datetime) -> datetime:
 def refresh_facts(db: Database, calendar: WorkingCalendar,
                   progress: Callable[[int], None] | None = None) -> int:
     """Fill the facts of cases that lack them; returns how many cases were completed."""
+    # Both passes walk the cases in id order from where the last batch ended (keyset): re-asking "the first
+    # BATCH rows still missing facts" would scan every row already filled each time, quadratic on a desk of
+    # a million dossiers upgraded in place (measured: most of an hour before the first report).
     done = 0
+    after = 0
     while True:
         with db.session() as session:
             rows = session.execute(
-                select(Case.id, Case.dossier_code, Case.dossier_json).where(Case.commune.is_(None)).limit(BATCH)
+                select(Case.id, Case.dossier_code, Case.dossier_json)
+                .where(Case.id > after, Case.commune.is_(None)).order_by(Case.id).limit(BATCH)
             ).all()
             if not rows:
                 break
+            after = rows[-1][0]
             values = []
             for case_id, code, text in rows:
                 try:
@@ -93,6 +99,7 @@ def refresh_facts(db: Database, calendar: WorkingCalendar,
         done += len(rows)
         if progress is not None:
             progress(done)
+    after = 0
     while True:
         with db.session() as session:
             pending = session.execute(
@@ -100,10 +107,12 @@ def refresh_facts(db: Database, calendar: WorkingCalendar,
                 # (the law counts such a result as late, with an apology; docs/reports.md).
                 select(Case.id, Case.clock_started_at, func.coalesce(Case.original_due_date, Case.due_date),
                        Case.result_at)
-                .where(Case.processing_days.is_(None), Case.result_at.is_not(None)).limit(BATCH)
+                .where(Case.id > after, Case.processing_days.is_(None), Case.result_at.is_not(None))
+                .order_by(Case.id).limit(BATCH)
             ).all()
             if not pending:
                 break
+            after = pending[-1][0]
             values = []
             for case_id, started, due, result in pending:
                 assert result is not None
