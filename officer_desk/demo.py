@@ -273,4 +273,5 @@ def _settle_findings(case: Case) -> None:
             finding.decision = Decision.OVERRIDDEN.value
             finding.decision_reason = "Đã đối chiếu bản chính khi tiếp nhận (dữ liệu mẫu)"
         finding.decided_at = decided_at
+        finding.decided_by = case.assigned_officer_id  # the demo officer who took the dossier in decided
     case.worst_severity, case.open_finding_count = severity_summary(case.findings)

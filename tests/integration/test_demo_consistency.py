@@ -24,6 +24,8 @@ def test_demo_statuses_agree_with_findings_and_dossiers_carry_their_papers(desk:
             assert acceptance_blockers(detail.findings) == [], (row.dossier_code, row.status)
         if row.status == "supplement_requested":
             assert all(f.decision != "open" for f in detail.findings if f.severity == "error")
+        # every decision names the officer who took it (the case view shows who decided)
+        assert all(f.decided_by for f in detail.findings if f.decision != "open"), row.dossier_code
         listed = detail.dossier.get("attachments") or []
         assert len(detail.attachments) == len(listed), row.dossier_code
         for attachment in detail.attachments:
