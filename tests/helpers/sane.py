@@ -16,7 +16,21 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.environment import require_or_skip
+
+# libsane runs each scan's reader on a thread and joins it on sane_cancel; inside the suite's long-lived
+# process (hundreds of earlier tests' threads, forks and signals) the test backend's reader once deadlocked
+# there (sane_test_cancel -> sanei_thread_waitpid, both threads in futex_wait) and froze the whole run. The SANE
+# tests therefore run in a process of their own, started by tests/integration/test_sane_isolated.py with a
+# time limit: a deadlock fails that one test with the child's output instead of hanging CI.
+CHILD_ENV = "OFFICER_DESK_SANE_CHILD"
+SANE_MODULES = ("tests/integration/test_sane_capture.py", "tests/ui/test_sane_scan.py")
+in_own_process = pytest.mark.skipif(
+    os.environ.get(CHILD_ENV) != "1",
+    reason="SANE tests run in their own process (tests/integration/test_sane_isolated.py)",
+)
 
 SANE_LIBRARY_FOLDERS = (Path("/usr/lib/x86_64-linux-gnu/sane"), Path("/usr/lib/aarch64-linux-gnu/sane"),
                         Path("/usr/lib/sane"), Path("/usr/local/lib/sane"))

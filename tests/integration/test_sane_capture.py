@@ -19,8 +19,10 @@ from PIL import Image
 from officer_desk.ocr.capture import Capture
 from officer_desk.ocr.sane_capture import SaneSource, ScannerError, ScanSettings, find_scanners, list_scanners
 from officer_desk.ocr.service import OcrService
-from tests.helpers.sane import sane_test_backend
+from tests.helpers.sane import in_own_process, sane_test_backend
 from tests.integration.test_ocr_service import dossier_for
+
+pytestmark = in_own_process
 
 
 @pytest.fixture

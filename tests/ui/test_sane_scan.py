@@ -13,9 +13,11 @@ from officer_desk.ocr.sane_capture import ScannerError, ScanSettings
 from officer_desk.ui.case_view import CaseView
 from officer_desk.ui.controllers.ocr import OcrController
 from officer_desk.ui.tasks import TaskRunner
-from tests.helpers.sane import sane_test_backend
+from tests.helpers.sane import in_own_process, sane_test_backend
 from tests.ui.officer_words import leaks, visible_texts
 from tests.ui.test_ocr_controller import dossier
+
+pytestmark = in_own_process
 
 
 def _controller(qtbot: Any, desk: Any, runner: Any, code: str) -> tuple[OcrController, list[object], list[str]]:
