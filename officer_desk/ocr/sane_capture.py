@@ -14,8 +14,8 @@ another ``CaptureSource`` of the same shape.
 
 from __future__ import annotations
 
-import importlib.util
 import io
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,16 +69,18 @@ class ScanSettings:
 
 
 def sane_available() -> bool:
-    """Whether the SANE binding is installed (Linux); elsewhere the window offers no scanner action."""
-    return importlib.util.find_spec("sane") is not None
+    """Whether this platform scans through SANE. python-sane is a hard dependency on Linux (pyproject marker)
+    and absent elsewhere (WIA/TWAIN not built): there the window offers no scanner action."""
+    return sys.platform.startswith("linux")
 
 
 def _binding() -> Any:
-    try:
-        import sane  # python-sane: compiled against libsane, Linux only
-    except ImportError as exc:
+    if not sane_available():
         raise ScannerError(_("Máy này chưa cài SANE để dùng máy quét (gói libsane1, python-sane)"),
-                           code="no_sane") from exc
+                           code="no_sane")
+    # A plain import: on Linux a missing binding is a broken installation and must say so, not hide the scanner.
+    import sane  # python-sane: compiled against libsane
+
     return sane
 
 
