@@ -6,34 +6,32 @@ Bulk generation writes rows in batches (no per-case ORM objects) so a year of a 
 
 from __future__ import annotations
 
-import hashlib
-import json
-import random
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 
-from officer_desk.appointments import appointment_for
-from officer_desk.cases import case_search_terms
 from officer_desk.cases.repository import severity_summary
-from officer_desk.demo_data import demo_dossiers
+from officer_desk.demo_data import DEMO_CHUNK, chunk_rng, demo_day
 from officer_desk.demo_files import sample_scan
+from officer_desk.demo_rows import ChunkRows, ChunkSpec, LoadContext, built_chunks, pool_size
 from officer_desk.desk import DEMO_OFFICER, Desk
-from officer_desk.dossier import LOCAL_TZ, parse
+from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import DeskError
 from officer_desk.i18n import _
-from officer_desk.lifecycle import CLOCK_RUNNING, CLOSED_STATUSES, Status
+from officer_desk.lifecycle import CLOSED_STATUSES, Status
 from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm, DeskSetting, DossierSequence, Officer
-from officer_desk.models.bulk import insert_rows
+from officer_desk.models.bulk import insert_rows, new_ids
 from officer_desk.models.statistics import optimize
 from officer_desk.progress import Progress
 from officer_desk.screening.service import screen_case_in_session
-from officer_desk.text import digits
 from officer_desk.vocabulary import Decision, Severity
 
-BATCH = 2000
+BATCH = 2000  # cases per transaction (what a cancel keeps whole)
 SCREEN_NEWEST = 5000
 DEMO_SETTING = "demo_mode_since"
 DEMO_AGENCIES = [f"000.00.{n:02d}.H41" for n in range(1, 41)]
@@ -75,11 +73,15 @@ def run_demo(desk: Desk, count: int, seed: int, progress: Progress | None = None
             "home": str(desk.home.root)}
 
 
-def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None = None) -> int:
-    """Insert ``count`` synthetic dossiers in batches; returns how many were created."""
-    catalogue = desk.catalogue
-    rng = random.Random(seed ^ 0x5EED)
+def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None = None,
+                   workers: int | None = None) -> int:
+    """Insert ``count`` synthetic dossiers in batches; returns how many were created.
+
+    ``workers``: processes that build the rows while this one writes (default: ``pool_size(count)``, none
+    for small loads); the same seed gives the same dossiers with any number of them.
+    """
     today = datetime.now(LOCAL_TZ).date()
+    now = datetime.now(UTC)
     spread = 365 if count > 20_000 else 30
     sequence: dict[tuple[str, str], int] = defaultdict(int)
     with desk.db.session() as session:
@@ -91,44 +93,76 @@ def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None 
         # Continue the portal numbering of earlier demo runs (codes are never reused).
         for seq in session.execute(select(DossierSequence).where(DossierSequence.agency_id.in_(DEMO_AGENCIES))):
             sequence[(seq[0].agency_id, seq[0].day)] = seq[0].value
+    written = dict(sequence)  # the numbering as far as it was stored (chunks are numbered ahead of writing)
+
+    def specs() -> Iterator[ChunkSpec]:
+        for chunk in range((count + DEMO_CHUNK - 1) // DEMO_CHUNK):
+            agencies = chunk_rng("agencies", seed, chunk)
+            codes = []
+            for index in range(chunk * DEMO_CHUNK, min(count, (chunk + 1) * DEMO_CHUNK)):
+                agency = agencies.choice(DEMO_AGENCIES)
+                yymmdd = demo_day(index, count, spread, today).strftime("%y%m%d")
+                sequence[(agency, yymmdd)] += 1
+                codes.append(f"{agency}-{yymmdd}-{sequence[(agency, yymmdd)]:04d}")
+            yield ChunkSpec(seed, chunk, count, spread, today, now, codes, officer_ids)
+
+    def cancelled() -> bool:
+        return progress is not None and progress.cancelled()
+
     created = 0
-    batch: list[tuple[dict[str, Any], str]] = []
     newest_open: list[str] = []
-
-    def flush() -> None:
-        nonlocal created
-        if not batch:
-            return
-        codes = _insert_batch(desk, batch, officer_ids, rng)
-        for (_dossier, status), code in zip(batch, codes, strict=True):
-            if status not in CLOSED_STATUSES:
-                newest_open.append(code)
-        del newest_open[:-SCREEN_NEWEST]
-        created += len(batch)
-        batch.clear()
-        if progress is not None:
-            progress.report(created, count, "")
-
-    for dossier, status in demo_dossiers(catalogue, count, seed, today, spread):
-        if progress is not None and progress.cancelled():
-            break
-        agency = rng.choice(DEMO_AGENCIES)
-        day = dossier["received_at"][:10]
-        yymmdd = day[8:10] + day[3:5] + day[0:2]
-        sequence[(agency, yymmdd)] += 1
-        dossier["dossier_code"] = f"{agency}-{yymmdd}-{sequence[(agency, yymmdd)]:04d}"
-        batch.append((dossier, status))
-        if len(batch) >= BATCH:
-            flush()
-    flush()  # what was generated before a cancel is kept whole: every batch is one transaction
-    _save_sequences(desk, sequence)
+    context = LoadContext(desk.catalogue, desk.config, desk.calendar)
+    with bulk_connection(desk) as connection:
+        chunks = built_chunks(context, specs(), pool_size(count) if workers is None else workers, cancelled)
+        for _spec, chunk in chunks:
+            for first in range(0, len(chunk.cases), BATCH):
+                if cancelled():
+                    break  # what was written before a cancel is kept whole: every batch is one transaction
+                rows = chunk.part(first, first + BATCH)
+                _write_batch(desk, connection, rows)
+                for row in rows.cases:
+                    agency, yymmdd, number = row["dossier_code"].rsplit("-", 2)
+                    written[(agency, yymmdd)] = max(written.get((agency, yymmdd), 0), int(number))
+                    if row["status"] not in CLOSED_STATUSES:
+                        newest_open.append(row["dossier_code"])
+                del newest_open[:-SCREEN_NEWEST]
+                created += len(rows.cases)
+                if progress is not None:
+                    progress.report(created, count, "")
+            if cancelled():
+                break
+    _save_sequences(desk, written)
     optimize(desk.db.engine)  # screening below plans its lookups from these figures
-    if progress is None or not progress.cancelled():
+    if not cancelled():
         # Screening thousands of cases takes seconds; a cancelled run stops now (its cases have no hints
         # until "Screen all open cases again").
         _screen_codes(desk, newest_open, progress)
     _refresh_statistics(desk)
     return created
+
+
+# SQLite page cache of the loading connection (KiB, negative as PRAGMA cache_size takes it): the cases'
+# indexes are written in random order, and every page that falls out of the cache is decrypted again when
+# read back. A pooled connection keeps 8 MB (session.py); the loader's is set back before it returns.
+BULK_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def bulk_connection(desk: Desk) -> Iterator[Connection]:
+    """One connection for the whole load (each batch still one transaction, committed with its fsync)."""
+    with desk.db.engine.connect() as connection:
+        local = connection.dialect.name == "sqlite"
+        if local:
+            normal = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+            connection.commit()
+        try:
+            yield connection
+        finally:
+            if local:
+                connection.rollback()  # a batch cut short by an error was already rolled back; be sure
+                connection.exec_driver_sql(f"PRAGMA cache_size = {int(normal)}")
+                connection.commit()
 
 
 def _refresh_statistics(desk: Desk) -> None:
@@ -151,99 +185,31 @@ def _save_sequences(desk: Desk, sequence: dict[tuple[str, str], int]) -> None:
                 row.value = max(row.value, value)
 
 
-def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_ids: list[int],
-                  rng: random.Random) -> list[str]:
-    service = desk.cases
-    now = datetime.now(UTC)
-    today = now.astimezone(LOCAL_TZ).date()
-    rows: list[dict[str, Any]] = []
-    for index, (dossier, status) in enumerate(batch):
-        parsed = parse(dossier)
-        procedure = service.procedure(parsed.procedure_code)
-        assert parsed.received_at is not None
-        due_date = service.due_date_for(procedure, parsed.received_at)
-        if due_date < today and status in CLOCK_RUNNING and rng.random() < 0.9:
-            status = "returned"  # most dossiers past their date were finished on time
-            batch[index] = (dossier, status)
-        text = json.dumps(dossier, ensure_ascii=False)
-        issued = parsed.received_at + timedelta(minutes=5) if status not in ("received", "supplement_requested",
-                                                                            "refused", "withdrawn") else None
-        rows.append({
-            "dossier_code": parsed.dossier_code,
-            "procedure_code": procedure.code,
-            "channel": parsed.channel,
-            "status": status,
-            "received_at": parsed.received_at,
-            "clock_started_at": parsed.received_at,
-            "due_date": due_date,
-            "assigned_officer_id": rng.choice(officer_ids) if officer_ids and status != "received" else None,
-            "applicant_name": parsed.applicant.full_name,
-            "applicant_id_number": digits(parsed.applicant.id_number),
-            "applicant_phone": parsed.applicant.phone,
-            "subject_key": procedure.subject_key(parsed),
-            "raw_json": text,
-            "dossier_json": text,
-            "raw_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            "version": 1,
-            "origin_desk": desk.config.desk_number,
-            "receipt_issued_at": issued,
-            # the appointment the demo receipt gave (a reprint carries it, as at a real counter)
-            "appointment_at": appointment_for(due_date, parsed.received_at, desk.config, desk.calendar)
-            if issued is not None and due_date is not None else None,
-            "fee_vnd": service.fee_for(procedure, parsed.channel),
-            "is_demo": True,
-            "open_finding_count": 0,
-            "created_at": now,
-            "updated_at": now,
-        })
-    with desk.db.session() as session:
-        ids = list(session.execute(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows).scalars())
-        terms = [
-            {"case_id": case_id, "term": term}
-            for case_id, row in zip(ids, rows, strict=True)
-            for term in sorted(case_search_terms(row["applicant_name"], row["applicant_id_number"],
-                                                 row["applicant_phone"], row["dossier_code"]))
-        ]
-        insert_rows(session, CaseSearchTerm, terms)  # COPY on PostgreSQL
-        events = []
-        for case_id, row in zip(ids, rows, strict=True):
-            events.append({"case_id": case_id, "at": row["received_at"], "action": "received", "officer_id": None,
-                           "to_status": "received", "reason": "", "details": {"demo": True}})
-            if row["status"] != "received":
-                # The demo officer who took the dossier in acted on it (the report's handling officer).
-                events.append({"case_id": case_id, "at": row["received_at"] + timedelta(minutes=5),
-                               "action": "demo_status", "from_status": "received", "to_status": row["status"],
-                               "officer_id": row["assigned_officer_id"], "reason": "", "details": {"demo": True}})
-        insert_rows(session, CaseEvent, events)
-        _insert_attachments(desk, session, ids, batch)
-    return [row["dossier_code"] for row in rows]
-
-
-def _insert_attachments(desk: Desk, session: Any, ids: list[int], batch: list[tuple[dict[str, Any], str]]) -> None:
-    """The papers each demo dossier lists, with a small generated scan for those handed in as files."""
-    stored: dict[str, str] = {}
-    rows = []
-    for case_id, (dossier, _status) in zip(ids, batch, strict=True):
-        procedure = desk.cases.procedure(dossier["procedure_code"])
-        for position, item in enumerate(dossier.get("attachments") or []):
-            doc_type = str(item["doc_type"])
-            row: dict[str, Any] = {
-                "case_id": case_id, "position": position, "doc_type": doc_type, "kind": item.get("kind", "copy"),
-                "quantity": int(item.get("quantity", 1)), "presented_only": bool(item.get("presented_only")),
-                "certified": item.get("kind") == "certified_copy", "fields_json": item.get("fields") or {},
-                "file_name": None, "content_sha256": None, "size": None, "media_type": None}
-            if not row["presented_only"]:
-                requirement = procedure.document_for(doc_type)
-                title = requirement.name_vi if requirement is not None else doc_type.replace("_", " ")
-                data = sample_scan(title)
-                if doc_type not in stored:
-                    stored[doc_type] = desk.cases.attachments.put(session, data)
-                # A file name as a scanner saves it: what the paper is, in words (never the document id).
-                name = f"{position + 1:02d} {title[:80]}.pdf".replace("/", "-")
-                row.update(file_name=name, content_sha256=stored[doc_type],
-                           size=len(data), media_type="application/pdf")
-            rows.append(row)
-    insert_rows(session, Attachment, rows)
+def _write_batch(desk: Desk, connection: Connection, rows: ChunkRows) -> None:
+    """One batch in one transaction: cases (ids taken first, no RETURNING), search terms, events, papers."""
+    with desk.db.sessions(bind=connection) as session, session.begin():
+        ids = new_ids(session, Case, len(rows.cases))
+        for case_id, row in zip(ids, rows.cases, strict=True):
+            row["id"] = case_id
+        insert_rows(session, Case, rows.cases)  # COPY on PostgreSQL
+        insert_rows(session, CaseSearchTerm, [
+            {"case_id": case_id, "term": term} for case_id, terms in zip(ids, rows.terms, strict=True)
+            for term in terms])
+        insert_rows(session, CaseEvent, [
+            {"case_id": case_id, **event} for case_id, events in zip(ids, rows.events, strict=True)
+            for event in events])
+        scans = {doc_type: sample_scan(title) for doc_type, title in rows.scans.items()}
+        stored = {doc_type: desk.cases.attachments.put(session, data) for doc_type, data in scans.items()}
+        papers = []
+        for case_id, items in zip(ids, rows.attachments, strict=True):
+            for item in items:
+                paper = {"case_id": case_id, **item}
+                if paper["file_name"] is not None:
+                    doc_type = paper["doc_type"]
+                    paper.update(content_sha256=stored[doc_type], size=len(scans[doc_type]),
+                                 media_type="application/pdf")
+                papers.append(paper)
+        insert_rows(session, Attachment, papers)
 
 
 def _screen_codes(desk: Desk, codes: list[str], progress: Progress | None = None) -> None:

@@ -250,17 +250,38 @@ def office_time(rng: random.Random, day: date) -> datetime:
 FLAWED_STATUSES = frozenset({"received", "supplement_requested", "refused"})
 
 
+# Dossiers per independently seeded stretch of the generator. Part of what a seed means: chunks can be
+# generated apart (the demo loader's worker processes) and still give the same dossiers.
+DEMO_CHUNK = 2000
+
+
+def chunk_rng(purpose: str, seed: int, chunk: int) -> random.Random:
+    """The random stream for one purpose in one chunk (seeded from text: the same in every process)."""
+    return random.Random(f"{purpose}:{seed}:{chunk}")
+
+
+def demo_day(index: int, count: int, spread_days: int, today: date) -> date:
+    """The reception day of dossier ``index`` of ``count``: spread over the days before ``today``, oldest
+    first, on weekdays."""
+    day = today - timedelta(days=spread_days - (index * spread_days) // max(count, 1))
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
 def demo_dossiers(catalogue: Catalogue, count: int, seed: int, today: date, spread_days: int = 30,
-                  flawed_share: float = 0.15) -> Any:
-    """Yield (dossier dict, target status) pairs, newest last."""
-    rng = random.Random(seed)
+                  flawed_share: float = 0.15, start: int = 0, stop: int | None = None) -> Any:
+    """Yield (dossier dict, target status) pairs for dossiers ``start`` up to ``stop`` of ``count``, newest
+    last. ``start`` is a multiple of ``DEMO_CHUNK``: each chunk has its own random stream."""
+    if start % DEMO_CHUNK:
+        raise ValueError("start must be a multiple of DEMO_CHUNK")
     procedures = list(catalogue)
     weights = [8 if p.level == "xa" else 3 for p in procedures]
-    for index in range(count):
-        offset = spread_days - (index * spread_days) // max(count, 1)
-        day = today - timedelta(days=offset)
-        while day.weekday() >= 5:
-            day -= timedelta(days=1)
+    rng = chunk_rng("dossiers", seed, start // DEMO_CHUNK)
+    for index in range(start, count if stop is None else min(stop, count)):
+        if index % DEMO_CHUNK == 0 and index != start:
+            rng = chunk_rng("dossiers", seed, index // DEMO_CHUNK)
+        day = demo_day(index, count, spread_days, today)
         procedure = rng.choices(procedures, weights=weights, k=1)[0]
         received = office_time(rng, day)
         roll = rng.random()

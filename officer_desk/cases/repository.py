@@ -40,9 +40,23 @@ from officer_desk.models.session import Database
 from officer_desk.screening.service import ScreeningContext
 from officer_desk.text import digits
 from officer_desk.vocabulary import SEVERITY_RANK, Decision
-from officer_desk.workdays import compute_due_date
+from officer_desk.workdays import WorkingCalendar, compute_due_date
 
 CLOCK_TOLERANCE = timedelta(minutes=5)
+
+
+def due_date_for(procedure: Procedure, received_at: datetime, calendar: WorkingCalendar,
+                 dossier: Dossier | None = None) -> date:
+    """The due date by the rules in force on the receipt date (and the dossier's same-day sub-case); apart
+    from the repository so the demo's worker processes compute it with no database."""
+    procedure = procedure.for_dossier(dossier, received_at.astimezone(LOCAL_TZ).date())
+    return compute_due_date(
+        received_at.astimezone(LOCAL_TZ),
+        procedure.processing_unit,
+        procedure.processing_days,
+        calendar,
+        procedure.same_day_cutoff,
+    )
 
 
 class DeskContext(ScreeningContext, Protocol):
@@ -181,14 +195,7 @@ class CaseRepository:
 
     def due_date_for(self, procedure: Procedure, received_at: datetime, dossier: Dossier | None = None) -> date:
         """The due date by the rules in force on the receipt date (and the dossier's same-day sub-case)."""
-        procedure = procedure.for_dossier(dossier, received_at.astimezone(LOCAL_TZ).date())
-        return compute_due_date(
-            received_at.astimezone(LOCAL_TZ),
-            procedure.processing_unit,
-            procedure.processing_days,
-            self.desk.calendar,
-            procedure.same_day_cutoff,
-        )
+        return due_date_for(procedure, received_at, self.desk.calendar, dossier)
 
     def calendar_warning(self, due: date | None) -> str | None:
         """A warning when ``due`` falls in a year whose swapped days off are not in the override table."""

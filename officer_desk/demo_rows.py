@@ -1,0 +1,216 @@
+"""The demo loader's rows, built apart from the database so that worker processes can build them while the
+loading process writes (``officer-desk demo --cases 1000000``: generating, parsing and folding a million
+dossiers is most of the work).
+
+One chunk of ``DEMO_CHUNK`` dossiers is the unit: everything random in it comes from streams seeded by
+(seed, chunk), and the only state carried from chunk to chunk, the portal numbering, is decided by the
+loading process before the chunk is handed out. So a seed gives the same dossiers, codes, statuses and
+officers whether the chunks are built in this process or in any number of workers (a test checks it).
+Worker processes are started with ``spawn`` (the only start method on Windows; no forked database
+connections or locks) and never touch the database: the loading process assigns ids and writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from officer_desk.appointments import appointment_for
+from officer_desk.cases.repository import due_date_for
+from officer_desk.cases.terms import case_search_terms
+from officer_desk.catalogue import Catalogue
+from officer_desk.config import DeskConfig
+from officer_desk.demo_data import DEMO_CHUNK, chunk_rng, demo_dossiers
+from officer_desk.dossier import LOCAL_TZ, parse
+from officer_desk.lifecycle import CLOCK_RUNNING
+from officer_desk.text import digits
+from officer_desk.workdays import WorkingCalendar
+
+# Below this many dossiers the chunks are built in the loading process (starting workers costs ~1 s each).
+POOL_FROM = 20_000
+NOT_ISSUED = frozenset({"received", "supplement_requested", "refused", "withdrawn"})
+
+
+@dataclass(frozen=True)
+class LoadContext:
+    """What building a case row needs from the desk: no database, so it travels to worker processes."""
+
+    catalogue: Catalogue
+    config: DeskConfig
+    calendar: WorkingCalendar
+
+
+@dataclass(frozen=True)
+class ChunkSpec:
+    """One chunk to build: dossiers ``start`` to ``start + len(codes)`` of ``count``, with their codes."""
+
+    seed: int
+    chunk: int
+    count: int
+    spread: int
+    today: date
+    now: datetime
+    codes: list[str]
+    officer_ids: list[int]
+
+
+@dataclass
+class ChunkRows:
+    """A built chunk: case rows (no ids yet) and, per case, its search terms, events and papers."""
+
+    cases: list[dict[str, Any]] = field(default_factory=list)
+    terms: list[list[str]] = field(default_factory=list)
+    events: list[list[dict[str, Any]]] = field(default_factory=list)
+    attachments: list[list[dict[str, Any]]] = field(default_factory=list)
+    scans: dict[str, str] = field(default_factory=dict)  # doc_type -> title of the generated scan
+
+    def part(self, first: int, end: int) -> ChunkRows:
+        """Cases ``first`` to ``end`` (the loader writes a chunk in batches)."""
+        if first == 0 and end >= len(self.cases):
+            return self
+        return ChunkRows(self.cases[first:end], self.terms[first:end], self.events[first:end],
+                         self.attachments[first:end], self.scans)
+
+
+def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
+    """The rows of one chunk, exactly as the loader stores them (ids and scan digests aside)."""
+    rng = chunk_rng("desk", spec.seed, spec.chunk)
+    start = spec.chunk * DEMO_CHUNK
+    out = ChunkRows()
+    today = spec.now.astimezone(LOCAL_TZ).date()
+    pairs = demo_dossiers(context.catalogue, spec.count, spec.seed, spec.today, spec.spread,
+                          start=start, stop=start + len(spec.codes))
+    for (dossier, status), code in zip(pairs, spec.codes, strict=True):
+        dossier["dossier_code"] = code
+        parsed = parse(dossier)
+        procedure = context.catalogue.get(parsed.procedure_code)
+        assert parsed.received_at is not None
+        received = parsed.received_at
+        due_date = due_date_for(procedure, received, context.calendar)
+        if due_date < today and status in CLOCK_RUNNING and rng.random() < 0.9:
+            status = "returned"  # most dossiers past their date were finished on time
+        text = json.dumps(dossier, ensure_ascii=False)
+        issued = received + timedelta(minutes=5) if status not in NOT_ISSUED else None
+        officer = rng.choice(spec.officer_ids) if spec.officer_ids and status != "received" else None
+        applicant = parsed.applicant
+        id_number = digits(applicant.id_number)
+        out.cases.append({
+            "dossier_code": code,
+            "procedure_code": procedure.code,
+            "channel": parsed.channel,
+            "status": status,
+            "received_at": received,
+            "clock_started_at": received,
+            "due_date": due_date,
+            "assigned_officer_id": officer,
+            "applicant_name": applicant.full_name,
+            "applicant_id_number": id_number,
+            "applicant_phone": applicant.phone,
+            "subject_key": procedure.subject_key(parsed),
+            "raw_json": text,
+            "dossier_json": text,
+            "raw_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "version": 1,
+            "origin_desk": context.config.desk_number,
+            "receipt_issued_at": issued,
+            # the appointment the demo receipt gave (a reprint carries it, as at a real counter)
+            "appointment_at": appointment_for(due_date, received, context.config, context.calendar)
+            if issued is not None else None,
+            "fee_vnd": procedure.fee_for(parsed.channel, context.config.fees),
+            "is_demo": True,
+            "open_finding_count": 0,
+            "created_at": spec.now,
+            "updated_at": spec.now,
+        })
+        out.terms.append(sorted(case_search_terms(applicant.full_name, id_number, applicant.phone, code)))
+        events = [{"at": received, "action": "received", "officer_id": None, "to_status": "received",
+                   "reason": "", "details": {"demo": True}}]
+        if status != "received":
+            # The demo officer who took the dossier in acted on it (the report's handling officer).
+            events.append({"at": received + timedelta(minutes=5), "action": "demo_status",
+                           "from_status": "received", "to_status": status, "officer_id": officer, "reason": "",
+                           "details": {"demo": True}})
+        out.events.append(events)
+        out.attachments.append(_papers(procedure, dossier, out.scans))
+    return out
+
+
+def _papers(procedure: Any, dossier: dict[str, Any], scans: dict[str, str]) -> list[dict[str, Any]]:
+    """The papers a demo dossier lists; those handed in as files get a small generated scan (by title)."""
+    rows = []
+    for position, item in enumerate(dossier.get("attachments") or []):
+        doc_type = str(item["doc_type"])
+        row: dict[str, Any] = {
+            "position": position, "doc_type": doc_type, "kind": item.get("kind", "copy"),
+            "quantity": int(item.get("quantity", 1)), "presented_only": bool(item.get("presented_only")),
+            "certified": item.get("kind") == "certified_copy", "fields_json": item.get("fields") or {},
+            "file_name": None, "content_sha256": None, "size": None, "media_type": None}
+        if not row["presented_only"]:
+            requirement = procedure.document_for(doc_type)
+            title = requirement.name_vi if requirement is not None else doc_type.replace("_", " ")
+            scans.setdefault(doc_type, title)
+            # A file name as a scanner saves it: what the paper is, in words (never the document id).
+            row["file_name"] = f"{position + 1:02d} {title[:80]}.pdf".replace("/", "-")
+        rows.append(row)
+    return rows
+
+
+# The worker's context, sent once when the worker starts (not with every chunk).
+_worker_context: LoadContext | None = None
+
+
+def _start_worker(context: LoadContext) -> None:
+    global _worker_context
+    _worker_context = context
+
+
+def _build_in_worker(spec: ChunkSpec) -> ChunkRows:
+    assert _worker_context is not None
+    return build_chunk(_worker_context, spec)
+
+
+def pool_size(count: int) -> int:
+    """Worker processes for ``count`` dossiers: none for small loads, else one per core (at most 4; the
+    loading process itself mostly waits on the database)."""
+    if count < POOL_FROM:
+        return 0
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def built_chunks(context: LoadContext, specs: Iterator[ChunkSpec], workers: int,
+                 stop: Callable[[], bool]) -> Iterator[tuple[ChunkSpec, ChunkRows]]:
+    """Each spec with its rows, in order; built here (``workers`` = 0) or by worker processes, a few chunks
+    ahead of the caller (bounded, so a slow database does not pile chunks up in memory). ``stop`` is asked
+    before each chunk is handed out; the chunks already being built are still yielded."""
+    if workers <= 0:
+        for spec in specs:
+            if stop():
+                return
+            yield spec, build_chunk(context, spec)
+        return
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=spawn, initializer=_start_worker,
+                             initargs=(context,)) as pool:
+        pending: deque[tuple[ChunkSpec, Future[ChunkRows]]] = deque()
+        try:
+            for spec in specs:
+                if stop():
+                    break
+                pending.append((spec, pool.submit(_build_in_worker, spec)))
+                if len(pending) > 2 * workers:
+                    done, rows = pending.popleft()
+                    yield done, rows.result()
+            while pending:
+                done, rows = pending.popleft()
+                yield done, rows.result()
+        finally:
+            for _spec, future in pending:
+                future.cancel()
