@@ -24,8 +24,8 @@ from officer_desk.dossier import LOCAL_TZ
 from officer_desk.errors import DeskError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOSED_STATUSES, Status
-from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm, DeskSetting, DossierSequence, Officer
-from officer_desk.models.bulk import insert_rows, new_ids
+from officer_desk.models import Case, DeskSetting, DossierSequence, Officer
+from officer_desk.models.bulk import Prepared, new_ids, write_prepared
 from officer_desk.models.statistics import optimize
 from officer_desk.progress import Progress
 from officer_desk.screening.service import screen_case_in_session
@@ -111,22 +111,23 @@ def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None 
 
     created = 0
     newest_open: list[str] = []
-    context = LoadContext(desk.catalogue, desk.config, desk.calendar)
+    dialect = desk.db.engine.dialect
+    context = LoadContext(desk.catalogue, desk.config, desk.calendar, f"{dialect.name}+{dialect.driver}")
     with bulk_connection(desk) as connection:
         chunks = built_chunks(context, specs(), pool_size(count) if workers is None else workers, cancelled)
         for _spec, chunk in chunks:
-            for first in range(0, len(chunk.cases), BATCH):
+            for first in range(0, len(chunk), BATCH):
                 if cancelled():
                     break  # what was written before a cancel is kept whole: every batch is one transaction
                 rows = chunk.part(first, first + BATCH)
                 _write_batch(desk, connection, rows)
-                for row in rows.cases:
-                    agency, yymmdd, number = row["dossier_code"].rsplit("-", 2)
+                for code, status in zip(rows.codes, rows.statuses, strict=True):
+                    agency, yymmdd, number = code.rsplit("-", 2)
                     written[(agency, yymmdd)] = max(written.get((agency, yymmdd), 0), int(number))
-                    if row["status"] not in CLOSED_STATUSES:
-                        newest_open.append(row["dossier_code"])
+                    if status not in CLOSED_STATUSES:
+                        newest_open.append(code)
                 del newest_open[:-SCREEN_NEWEST]
-                created += len(rows.cases)
+                created += len(rows)
                 if progress is not None:
                     progress.report(created, count, "")
             if cancelled():
@@ -188,28 +189,16 @@ def _save_sequences(desk: Desk, sequence: dict[tuple[str, str], int]) -> None:
 def _write_batch(desk: Desk, connection: Connection, rows: ChunkRows) -> None:
     """One batch in one transaction: cases (ids taken first, no RETURNING), search terms, events, papers."""
     with desk.db.sessions(bind=connection) as session, session.begin():
-        ids = new_ids(session, Case, len(rows.cases))
-        for case_id, row in zip(ids, rows.cases, strict=True):
-            row["id"] = case_id
-        insert_rows(session, Case, rows.cases)  # COPY on PostgreSQL
-        insert_rows(session, CaseSearchTerm, [
-            {"case_id": case_id, "term": term} for case_id, terms in zip(ids, rows.terms, strict=True)
-            for term in terms])
-        insert_rows(session, CaseEvent, [
-            {"case_id": case_id, **event} for case_id, events in zip(ids, rows.events, strict=True)
-            for event in events])
-        scans = {doc_type: sample_scan(title) for doc_type, title in rows.scans.items()}
-        stored = {doc_type: desk.cases.attachments.put(session, data) for doc_type, data in scans.items()}
-        papers = []
-        for case_id, items in zip(ids, rows.attachments, strict=True):
-            for item in items:
-                paper = {"case_id": case_id, **item}
-                if paper["file_name"] is not None:
-                    doc_type = paper["doc_type"]
-                    paper.update(content_sha256=stored[doc_type], size=len(scans[doc_type]),
-                                 media_type="application/pdf")
-                papers.append(paper)
-        insert_rows(session, Attachment, papers)
+        ids = new_ids(session, Case, len(rows))
+        cases = rows.cases
+        write_prepared(session, Prepared(cases.table, ["id", *cases.columns], [
+            (case_id, *values) for case_id, values in zip(ids, cases.values, strict=True)]))
+        first = rows.first  # the rows below name their case by its position in the chunk
+        for table in (rows.terms, rows.events, rows.attachments):
+            write_prepared(session, Prepared(table.table, table.columns,
+                                             [(ids[values[0] - first], *values[1:]) for values in table.values]))
+        for title in rows.scans.values():
+            desk.cases.attachments.put(session, sample_scan(title))  # encrypted, stored once
 
 
 def _screen_codes(desk: Desk, codes: list[str], progress: Progress | None = None) -> None:

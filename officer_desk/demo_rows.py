@@ -16,12 +16,17 @@ import hashlib
 import json
 import multiprocessing
 import os
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
+from operator import itemgetter
 from typing import Any
+
+from sqlalchemy.engine import Dialect
 
 from officer_desk.appointments import appointment_for
 from officer_desk.cases.repository import due_date_for
@@ -29,8 +34,11 @@ from officer_desk.cases.terms import case_search_terms
 from officer_desk.catalogue import Catalogue
 from officer_desk.config import DeskConfig
 from officer_desk.demo_data import DEMO_CHUNK, chunk_rng, demo_dossiers
+from officer_desk.demo_files import sample_scan
 from officer_desk.dossier import LOCAL_TZ, parse
 from officer_desk.lifecycle import CLOCK_RUNNING
+from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm
+from officer_desk.models.bulk import Prepared, dialect_named, prepare_rows
 from officer_desk.text import digits
 from officer_desk.workdays import WorkingCalendar
 
@@ -46,6 +54,7 @@ class LoadContext:
     catalogue: Catalogue
     config: DeskConfig
     calendar: WorkingCalendar
+    dialect: str  # ``name+driver`` of the database's dialect: rows are prepared as its driver takes them
 
 
 @dataclass(frozen=True)
@@ -64,31 +73,50 @@ class ChunkSpec:
 
 @dataclass
 class ChunkRows:
-    """A built chunk: case rows (no ids yet) and, per case, its search terms, events and papers."""
+    """A built chunk, prepared for the driver (``models.bulk.prepare_rows``): the cases without their ids,
+    and their search terms, events and papers with, in place of ``case_id``, the case's position in the
+    chunk (the loader takes the ids when it writes). ``scans``: the generated scans the papers point to."""
 
-    cases: list[dict[str, Any]] = field(default_factory=list)
-    terms: list[list[str]] = field(default_factory=list)
-    events: list[list[dict[str, Any]]] = field(default_factory=list)
-    attachments: list[list[dict[str, Any]]] = field(default_factory=list)
-    scans: dict[str, str] = field(default_factory=dict)  # doc_type -> title of the generated scan
+    cases: Prepared
+    terms: Prepared
+    events: Prepared
+    attachments: Prepared
+    codes: list[str]
+    statuses: list[str]
+    scans: dict[str, str]  # doc_type -> title of the generated scan (sample_scan)
+    first: int = 0  # position in the chunk of this part's first case
+
+    def __len__(self) -> int:
+        return len(self.codes)
 
     def part(self, first: int, end: int) -> ChunkRows:
-        """Cases ``first`` to ``end`` (the loader writes a chunk in batches)."""
-        if first == 0 and end >= len(self.cases):
+        """Cases ``first`` to ``end`` with their rows (the loader writes a chunk in batches)."""
+        if first == 0 and end >= len(self):
             return self
-        return ChunkRows(self.cases[first:end], self.terms[first:end], self.events[first:end],
-                         self.attachments[first:end], self.scans)
+
+        def rows(prepared: Prepared) -> Prepared:
+            low = bisect_left(prepared.values, first, key=itemgetter(0))
+            high = bisect_left(prepared.values, end, key=itemgetter(0))
+            return Prepared(prepared.table, prepared.columns, prepared.values[low:high])
+
+        cases = Prepared(self.cases.table, self.cases.columns, self.cases.values[first:end])
+        return ChunkRows(cases, rows(self.terms), rows(self.events), rows(self.attachments), self.codes[first:end],
+                         self.statuses[first:end], self.scans, first)
 
 
 def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
     """The rows of one chunk, exactly as the loader stores them (ids and scan digests aside)."""
     rng = chunk_rng("desk", spec.seed, spec.chunk)
     start = spec.chunk * DEMO_CHUNK
-    out = ChunkRows()
+    cases: list[dict[str, Any]] = []
+    terms: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    papers: list[dict[str, Any]] = []
+    scans: dict[str, str] = {}
     today = spec.now.astimezone(LOCAL_TZ).date()
     pairs = demo_dossiers(context.catalogue, spec.count, spec.seed, spec.today, spec.spread,
                           start=start, stop=start + len(spec.codes))
-    for (dossier, status), code in zip(pairs, spec.codes, strict=True):
+    for position, ((dossier, status), code) in enumerate(zip(pairs, spec.codes, strict=True)):
         dossier["dossier_code"] = code
         parsed = parse(dossier)
         procedure = context.catalogue.get(parsed.procedure_code)
@@ -102,7 +130,7 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
         officer = rng.choice(spec.officer_ids) if spec.officer_ids and status != "received" else None
         applicant = parsed.applicant
         id_number = digits(applicant.id_number)
-        out.cases.append({
+        cases.append({
             "dossier_code": code,
             "procedure_code": procedure.code,
             "channel": parsed.channel,
@@ -130,35 +158,56 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
             "created_at": spec.now,
             "updated_at": spec.now,
         })
-        out.terms.append(sorted(case_search_terms(applicant.full_name, id_number, applicant.phone, code)))
-        events = [{"at": received, "action": "received", "officer_id": None, "to_status": "received",
-                   "reason": "", "details": {"demo": True}}]
+        terms.extend({"case_id": position, "term": term}
+                     for term in sorted(case_search_terms(applicant.full_name, id_number, applicant.phone, code)))
+        events.append({"case_id": position, "at": received, "action": "received", "officer_id": None,
+                       "to_status": "received", "reason": "", "details": {"demo": True}})
         if status != "received":
             # The demo officer who took the dossier in acted on it (the report's handling officer).
-            events.append({"at": received + timedelta(minutes=5), "action": "demo_status",
+            events.append({"case_id": position, "at": received + timedelta(minutes=5), "action": "demo_status",
                            "from_status": "received", "to_status": status, "officer_id": officer, "reason": "",
                            "details": {"demo": True}})
-        out.events.append(events)
-        out.attachments.append(_papers(procedure, dossier, out.scans))
-    return out
+        papers.extend(_papers(position, procedure, dossier, scans))
+    dialect = _dialect(context.dialect)
+    return ChunkRows(prepare_rows(Case, cases, dialect), _case_first(prepare_rows(CaseSearchTerm, terms, dialect)),
+                     _case_first(prepare_rows(CaseEvent, events, dialect)),
+                     _case_first(prepare_rows(Attachment, papers, dialect)),
+                     [row["dossier_code"] for row in cases], [row["status"] for row in cases], scans)
 
 
-def _papers(procedure: Any, dossier: dict[str, Any], scans: dict[str, str]) -> list[dict[str, Any]]:
+def _case_first(prepared: Prepared) -> Prepared:
+    """The ``case_id`` column first (the loader puts the case's id there, and batches split on it)."""
+    at = prepared.columns.index("case_id") if prepared.columns else 0
+    if at == 0:
+        return prepared
+    return Prepared(prepared.table, [prepared.columns[at], *prepared.columns[:at], *prepared.columns[at + 1:]],
+                    [(values[at], *values[:at], *values[at + 1:]) for values in prepared.values])
+
+
+@cache
+def _dialect(name: str) -> Dialect:
+    return dialect_named(name)
+
+
+def _papers(position: int, procedure: Any, dossier: dict[str, Any], scans: dict[str, str]) -> list[dict[str, Any]]:
     """The papers a demo dossier lists; those handed in as files get a small generated scan (by title)."""
     rows = []
-    for position, item in enumerate(dossier.get("attachments") or []):
+    for number, item in enumerate(dossier.get("attachments") or []):
         doc_type = str(item["doc_type"])
         row: dict[str, Any] = {
-            "position": position, "doc_type": doc_type, "kind": item.get("kind", "copy"),
+            "case_id": position, "position": number, "doc_type": doc_type, "kind": item.get("kind", "copy"),
             "quantity": int(item.get("quantity", 1)), "presented_only": bool(item.get("presented_only")),
             "certified": item.get("kind") == "certified_copy", "fields_json": item.get("fields") or {},
             "file_name": None, "content_sha256": None, "size": None, "media_type": None}
         if not row["presented_only"]:
             requirement = procedure.document_for(doc_type)
-            title = requirement.name_vi if requirement is not None else doc_type.replace("_", " ")
-            scans.setdefault(doc_type, title)
+            title = scans.setdefault(doc_type, requirement.name_vi if requirement is not None
+                                     else doc_type.replace("_", " "))
+            scan = sample_scan(title)
             # A file name as a scanner saves it: what the paper is, in words (never the document id).
-            row["file_name"] = f"{position + 1:02d} {title[:80]}.pdf".replace("/", "-")
+            row.update(file_name=f"{number + 1:02d} {title[:80]}.pdf".replace("/", "-"),
+                       content_sha256=hashlib.sha256(scan).hexdigest(), size=len(scan),
+                       media_type="application/pdf")
         rows.append(row)
     return rows
 

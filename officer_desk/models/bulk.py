@@ -8,53 +8,84 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy import JSON, Table, insert
+from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from officer_desk.models.base import Base
 
 
+@dataclass
+class Prepared:
+    """Rows of one table ready for the driver: column names and, per row, the bind-processed values (what
+    the driver stores, as an ORM insert would send it). Plain data: it can be built in another process."""
+
+    table: str
+    columns: list[str]
+    values: list[tuple[Any, ...]]
+
+
+def dialect_named(name: str) -> Dialect:
+    """A dialect by ``name+driver`` (``Dialect.name``/``.driver`` of an engine), for preparing rows in a
+    process that has no engine (the demo loader's workers)."""
+    return cast(Dialect, make_url(f"{name}://").get_dialect()())
+
+
+def prepare_rows(model: type[Base], rows: list[dict[str, Any]], dialect: Dialect) -> Prepared:
+    """The rows as the driver takes them: every column present, defaults applied, values bind-processed."""
+    table = cast(Table, model.__table__)
+    if not rows:
+        return Prepared(table.name, [], [])
+    rows = _complete(table, rows)
+    columns = list(rows[0])
+    processors: list[Callable[[Any], Any] | None] = [
+        # COPY takes JSON as text, serialised as the ORM does; elsewhere the column's own processing.
+        (lambda v: None if v is None else json.dumps(v))
+        if dialect.name == "postgresql" and isinstance(table.c[name].type, JSON)
+        else table.c[name].type._cached_bind_processor(dialect) for name in columns]
+    if all(proc is None for proc in processors):
+        return Prepared(table.name, columns, [tuple(row.values()) for row in rows])
+    return Prepared(table.name, columns, [
+        tuple([value if proc is None else proc(value) for proc, value in zip(processors, row.values(), strict=True)])
+        for row in rows])
+
+
 def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
-    """Insert many rows: COPY on PostgreSQL (one stream, no per-row round trip), executemany elsewhere."""
+    """Insert many rows: COPY on PostgreSQL (one stream, no per-row round trip), executemany on SQLite."""
     if not rows:
         return
-    table = cast(Table, model.__table__)
-    rows = _complete(table, rows)
+    dialect = session.connection().dialect
+    if dialect.name not in ("sqlite", "postgresql"):
+        session.execute(insert(cast(Table, model.__table__)), rows)
+        return
+    write_prepared(session, prepare_rows(model, rows, dialect))
+
+
+def write_prepared(session: Session, prepared: Prepared) -> None:
+    """Write rows made by ``prepare_rows`` for this session's dialect, in the session's transaction."""
+    if not prepared.values:
+        return
     connection = session.connection()
-    dialect = connection.dialect
-    columns = list(rows[0])
-    if dialect.name == "sqlite":
-        # The driver's executemany with the columns' bind processors applied here: SQLAlchemy's own
-        # executemany spends more time building parameters per row than SQLite spends storing it.
-        bind = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
-        names = ", ".join(f'"{name}"' for name in columns)
-        marks = ", ".join("?" for _name in columns)
-        connection.exec_driver_sql(
-            f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
-            [tuple([value if proc is None else proc(value) for proc, value in zip(bind, row.values(), strict=True)])
-             for row in rows])
+    names = ", ".join(f'"{name}"' for name in prepared.columns)
+    if connection.dialect.name == "sqlite":
+        # The driver's own executemany: SQLAlchemy's spends more time building parameters per row than
+        # SQLite spends storing it.
+        marks = ", ".join("?" for _name in prepared.columns)
+        connection.exec_driver_sql(f'INSERT INTO "{prepared.table}" ({names}) VALUES ({marks})', prepared.values)
         return
-    if dialect.name != "postgresql":
-        session.execute(insert(table), rows)
-        return
-    # The columns' own bind processing (aware datetimes to naive UTC), JSON serialised as the ORM does.
-    processors: list[Callable[[Any], Any] | None] = [
-        (lambda v: None if v is None else json.dumps(v)) if isinstance(table.c[name].type, JSON)
-        else table.c[name].type._cached_bind_processor(dialect) for name in columns]
-    names = ", ".join(f'"{name}"' for name in columns)
     driver = connection.connection.driver_connection
     assert driver is not None
-    statement = f'COPY "{table.name}" ({names}) FROM STDIN'
+    statement = f'COPY "{prepared.table}" ({names}) FROM STDIN'
     import psycopg
 
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row([value if proc is None else proc(value)
-                                for proc, value in zip(processors, row.values(), strict=True)])
+            for values in prepared.values:
+                copy.write_row(values)
     except psycopg.Error as exc:
         # The driver's error as SQLAlchemy raises it for any statement (OperationalError for a lost
         # link, IntegrityError, DataError…), so callers handle a COPY like every other write.

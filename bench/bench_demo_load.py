@@ -1,0 +1,122 @@
+"""The demo load at scale (issues 17 and 12): ``officer-desk demo --cases N`` into a fresh home, by phase.
+
+    nice -n 10 .venv/bin/python bench/bench_demo_load.py --cases 100000 --root DIR [--postgresql] [--workers W]
+
+Runs the demo's own code (``run_demo``) into ``DIR/home`` (removed first; on ``--postgresql`` a private
+server under ``DIR/server``, fresh database) and prints per phase the wall time, the CPU seconds of the
+loading process and of its worker processes (and of the PostgreSQL server), and the load average: the
+machine is shared, so the CPU seconds say what the work costs and the wall time what it took at that load.
+Goals (reported, not asserted): 1,000,000 cases under 300 s on SQLite, under 600 s into PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OFFICER_DESK_NO_KEYRING", "1")
+
+import officer_desk.demo as demo  # noqa: E402
+from officer_desk.desk import open_desk  # noqa: E402
+from officer_desk.paths import Home  # noqa: E402
+
+
+class Clock:
+    """Wall and CPU (this process; worker processes once they have exited; the server) between marks."""
+
+    def __init__(self, server: Any = None) -> None:
+        self.server = server
+        self.marks: list[tuple[str, float, float, float, float, float]] = []
+        self.mark("start")
+
+    def _server_cpu(self) -> float:
+        if self.server is None:
+            return 0.0
+        from bench.bench_sync import server_cpu
+
+        return server_cpu(self.server)
+
+    def mark(self, name: str) -> None:
+        times = os.times()
+        self.marks.append((name, time.perf_counter(), times.user + times.system,
+                           times.children_user + times.children_system, self._server_cpu(),
+                           os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0))
+
+    def report(self) -> None:
+        for (_n, wall0, cpu0, kids0, pg0, _l), (name, wall, cpu, kids, pg, load) in zip(
+                self.marks, self.marks[1:], strict=False):
+            server = f", server CPU {pg - pg0:6.1f} s" if self.server is not None else ""
+            print(f"  {name:<34} {wall - wall0:7.1f} s wall, loader CPU {cpu - cpu0:6.1f} s, "
+                  f"workers CPU {kids - kids0:6.1f} s{server} (load average {load:.1f})", flush=True)
+        first, last = self.marks[0], self.marks[-1]
+        server = f", server CPU {last[4] - first[4]:.1f} s" if self.server is not None else ""
+        print(f"  {'total':<34} {last[1] - first[1]:7.1f} s wall, loader CPU {last[2] - first[2]:.1f} s, "
+              f"workers CPU {last[3] - first[3]:.1f} s{server}", flush=True)
+
+
+def _timed(clock: Clock, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        result = fn(*args, **kwargs)
+        clock.mark(name)
+        return result
+    return wrapper
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--root", type=Path, required=True)
+    parser.add_argument("--postgresql", action="store_true")
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: the demo's)")
+    parser.add_argument("--keep", action="store_true", help="keep the home (and server data) afterwards")
+    args = parser.parse_args()
+    home = Home(args.root / "home")
+    shutil.rmtree(home.root, ignore_errors=True)
+    os.environ["OFFICER_DESK_HOME"] = str(home.root)
+    server = url = None
+    if args.postgresql:
+        from bench.bench_pg_scale import _database
+        from tests.helpers.pg import start_server
+
+        server = start_server(args.root / "server")
+        url = _database(server, "demo_load", fresh=True)
+    try:
+        desk = open_desk(home, url)
+        print(f"== demo load, {args.cases} cases, {'PostgreSQL' if url else 'SQLite (SQLCipher)'}, "
+              f"workers {demo.pool_size(args.cases) if args.workers is None else args.workers}, "
+              f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        clock = Clock(server)
+        demo.enable_demo_mode(desk)
+        clock.mark("demo mode (CA, certificates)")
+        # Phase marks: the load ends when the sequences are saved (the workers have exited by then).
+        demo._save_sequences = _timed(clock, "generate + write", demo._save_sequences)  # type: ignore[method-assign]
+        demo.optimize = _timed(clock, "PRAGMA optimize", demo.optimize)  # type: ignore[assignment]
+        demo._screen_codes = _timed(clock, "screen newest open cases", demo._screen_codes)  # type: ignore[method-assign]
+        demo._refresh_statistics = _timed(clock, "final ANALYZE", demo._refresh_statistics)  # type: ignore[method-assign]
+        created = demo.generate_cases(desk, args.cases, seed=2026, workers=args.workers)
+        desk.db.dispose()
+        assert created == args.cases, created
+        clock.report()
+        if url is None:
+            size = sum(p.stat().st_size for p in home.root.glob("officer-desk.db*"))
+            print(f"  database file {size / 1e9:.2f} GB", flush=True)
+    finally:
+        if server is not None:
+            server.stop()
+        if not args.keep:
+            shutil.rmtree(home.root, ignore_errors=True)
+            if server is not None:
+                shutil.rmtree(args.root / "server", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
