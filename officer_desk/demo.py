@@ -31,7 +31,9 @@ from officer_desk.progress import Progress
 from officer_desk.screening.service import screen_case_in_session
 from officer_desk.vocabulary import Decision, Severity
 
-BATCH = 2000  # cases per transaction (what a cancel keeps whole)
+# Cases per transaction (what a cancel keeps whole). Large: each commit rewrites (and SQLCipher re-encrypts)
+# every index page the batch touched, and the cases' random-order indexes touch about one page per case.
+BATCH = 10_000
 SCREEN_NEWEST = 5000
 DEMO_SETTING = "demo_mode_since"
 DEMO_AGENCIES = [f"000.00.{n:02d}.H41" for n in range(1, 41)]
@@ -115,23 +117,24 @@ def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None 
     context = LoadContext(desk.catalogue, desk.config, desk.calendar, f"{dialect.name}+{dialect.driver}")
     with bulk_connection(desk) as connection:
         chunks = built_chunks(context, specs(), pool_size(count) if workers is None else workers, cancelled)
+        batch: list[ChunkRows] = []
         for _spec, chunk in chunks:
-            for first in range(0, len(chunk), BATCH):
-                if cancelled():
-                    break  # what was written before a cancel is kept whole: every batch is one transaction
-                rows = chunk.part(first, first + BATCH)
-                _write_batch(desk, connection, rows)
-                for code, status in zip(rows.codes, rows.statuses, strict=True):
-                    agency, yymmdd, number = code.rsplit("-", 2)
-                    written[(agency, yymmdd)] = max(written.get((agency, yymmdd), 0), int(number))
-                    if status not in CLOSED_STATUSES:
-                        newest_open.append(code)
-                del newest_open[:-SCREEN_NEWEST]
-                created += len(rows)
-                if progress is not None:
-                    progress.report(created, count, "")
+            first = 0
+            while first < len(chunk) and not cancelled():
+                part = chunk.part(first, first + BATCH - sum(len(rows) for rows in batch))
+                batch.append(part)
+                first += len(part)
+                if sum(len(rows) for rows in batch) >= BATCH:
+                    created += _write_batch(desk, connection, batch, written, newest_open)
+                    batch = []
+                    if progress is not None:
+                        progress.report(created, count, "")
             if cancelled():
-                break
+                break  # what was written before a cancel is kept whole: every batch is one transaction
+        if batch and not cancelled():
+            created += _write_batch(desk, connection, batch, written, newest_open)
+            if progress is not None:
+                progress.report(created, count, "")
     _save_sequences(desk, written)
     optimize(desk.db.engine)  # screening below plans its lookups from these figures
     if not cancelled():
@@ -186,19 +189,31 @@ def _save_sequences(desk: Desk, sequence: dict[tuple[str, str], int]) -> None:
                 row.value = max(row.value, value)
 
 
-def _write_batch(desk: Desk, connection: Connection, rows: ChunkRows) -> None:
-    """One batch in one transaction: cases (ids taken first, no RETURNING), search terms, events, papers."""
+def _write_batch(desk: Desk, connection: Connection, batch: list[ChunkRows], written: dict[tuple[str, str], int],
+                 newest_open: list[str]) -> int:
+    """One batch in one transaction: cases (ids taken first, no RETURNING), search terms, events, papers.
+    Notes the numbering it stored and the newest open cases; returns how many cases it wrote."""
     with desk.db.sessions(bind=connection) as session, session.begin():
-        ids = new_ids(session, Case, len(rows))
-        cases = rows.cases
-        write_prepared(session, Prepared(cases.table, ["id", *cases.columns], [
-            (case_id, *values) for case_id, values in zip(ids, cases.values, strict=True)]))
-        first = rows.first  # the rows below name their case by its position in the chunk
-        for table in (rows.terms, rows.events, rows.attachments):
-            write_prepared(session, Prepared(table.table, table.columns,
-                                             [(ids[values[0] - first], *values[1:]) for values in table.values]))
-        for title in rows.scans.values():
-            desk.cases.attachments.put(session, sample_scan(title))  # encrypted, stored once
+        ids = iter(new_ids(session, Case, sum(len(rows) for rows in batch)))
+        for rows in batch:
+            case_ids = [next(ids) for _code in rows.codes]
+            cases = rows.cases
+            write_prepared(session, Prepared(cases.table, ["id", *cases.columns], [
+                (case_id, *values) for case_id, values in zip(case_ids, cases.values, strict=True)]))
+            first = rows.first  # the rows below name their case by its position in the chunk
+            for table in (rows.terms, rows.events, rows.attachments):
+                write_prepared(session, Prepared(table.table, table.columns, [
+                    (case_ids[values[0] - first], *values[1:]) for values in table.values]))
+            for title in rows.scans.values():
+                desk.cases.attachments.put(session, sample_scan(title))  # encrypted, stored once
+    for rows in batch:
+        for code, status in zip(rows.codes, rows.statuses, strict=True):
+            agency, yymmdd, number = code.rsplit("-", 2)
+            written[(agency, yymmdd)] = max(written.get((agency, yymmdd), 0), int(number))
+            if status not in CLOSED_STATUSES:
+                newest_open.append(code)
+    del newest_open[:-SCREEN_NEWEST]
+    return sum(len(rows) for rows in batch)
 
 
 def _screen_codes(desk: Desk, codes: list[str], progress: Progress | None = None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import JSON, Table, insert
@@ -40,18 +41,35 @@ def prepare_rows(model: type[Base], rows: list[dict[str, Any]], dialect: Dialect
     table = cast(Table, model.__table__)
     if not rows:
         return Prepared(table.name, [], [])
-    rows = _complete(table, rows)
-    columns = list(rows[0])
+    keys = rows[0].keys()
+    if not all(row.keys() == keys for row in rows):
+        rows = _complete(table, rows)  # rows of an older wire may lack columns: fill each row's own gaps
+        keys = rows[0].keys()
+    defaults = _defaults(table, set(keys))  # the same for every row now
+    given = sorted(keys)
+    fill = [defaults[name] for name in sorted(defaults)]
+    columns = given + sorted(defaults)
     processors: list[Callable[[Any], Any] | None] = [
         # COPY takes JSON as text, serialised as the ORM does; elsewhere the column's own processing.
         (lambda v: None if v is None else json.dumps(v))
         if dialect.name == "postgresql" and isinstance(table.c[name].type, JSON)
         else table.c[name].type._cached_bind_processor(dialect) for name in columns]
-    if all(proc is None for proc in processors):
-        return Prepared(table.name, columns, [tuple(row.values()) for row in rows])
-    return Prepared(table.name, columns, [
-        tuple([value if proc is None else proc(value) for proc, value in zip(processors, row.values(), strict=True)])
-        for row in rows])
+    bind = [(index, proc) for index, proc in enumerate(processors) if proc is not None]
+    take = itemgetter(*given)
+    values: list[tuple[Any, ...]] = []
+    for row in rows:
+        picked = take(row)
+        if len(given) == 1:
+            picked = (picked,)
+        if fill:
+            picked = (*picked, *[default() for default in fill])
+        if bind:
+            listed = list(picked)
+            for index, proc in bind:
+                listed[index] = proc(listed[index])
+            picked = tuple(listed)
+        values.append(picked)
+    return Prepared(table.name, columns, values)
 
 
 def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
@@ -116,11 +134,10 @@ def new_ids(session: Session, model: type[Base], count: int) -> list[int]:
     return list(range(last + 1, last + 1 + count))
 
 
-def _complete(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Same keys in every row, in one order, with the columns' Python defaults where a row lacks one
-    (an older wire may lack a column; COPY applies no Python default)."""
-    keys = {key for row in rows for key in row}
-    defaults = {}
+def _defaults(table: Table, keys: set[str]) -> dict[str, Callable[[], Any]]:
+    """The columns' Python defaults for the columns a row lacks (an older wire may lack a column; COPY
+    applies no Python default)."""
+    defaults: dict[str, Callable[[], Any]] = {}
     for column in table.columns:
         if column.name in keys or column.primary_key or column.default is None:
             continue
@@ -129,6 +146,12 @@ def _complete(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             defaults[column.name] = (lambda value: lambda: value)(default.arg)  # type: ignore[attr-defined]
         elif getattr(default, "is_callable", False):
             defaults[column.name] = (lambda fn: lambda: fn(None))(default.arg)  # type: ignore[attr-defined]
-    order = sorted(keys) + sorted(defaults)
+    return defaults
+
+
+def _complete(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Same keys in every row, with the columns' Python defaults where a row lacks one."""
+    keys = {key for row in rows for key in row}
+    defaults = _defaults(table, keys)
     return [{name: row[name] if name in row else (defaults[name]() if name in defaults else None)
-             for name in order} for row in rows]
+             for name in sorted(keys | set(defaults))} for row in rows]
