@@ -81,3 +81,21 @@ def test_rows_prepared_without_an_engine_match_the_engines_binding(desk: Any) ->
     assert "received_at" in [by_name.columns[index] for index in kept]
     assert [[values[i] for i in kept] for values in by_name.values] == \
         [[values[i] for i in kept] for values in by_engine.values]
+
+
+def test_a_second_demo_run_continues_the_numbering(desk: Any) -> None:
+    """Codes are never reused: a second load numbers on from the stored counters, which end at the highest
+    number given per agency and day."""
+    enable_demo_mode(desk)
+    generate_cases(desk, 300, seed=3)
+    generate_cases(desk, 200, seed=3)  # the same seed again: same agencies and days, new numbers
+    with desk.db.engine.connect() as connection:
+        codes = [row[0] for row in connection.exec_driver_sql("SELECT dossier_code FROM cases")]
+        counters = {(agency, day): value for agency, day, value in connection.exec_driver_sql(
+            "SELECT agency_id, day, value FROM dossier_sequences")}
+    assert len(codes) == len(set(codes)) == 500
+    highest: dict[tuple[str, str], int] = {}
+    for code in codes:
+        agency, day, number = code.rsplit("-", 2)
+        highest[(agency, day)] = max(highest.get((agency, day), 0), int(number))
+    assert counters == highest
