@@ -70,6 +70,13 @@ def _timed(clock: Clock, name: str, fn: Callable[..., Any]) -> Callable[..., Any
     return wrapper
 
 
+def _marked_before(clock: Clock, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        clock.mark(name)
+        return fn(*args, **kwargs)
+    return wrapper
+
+
 def _workers(cases: int) -> int:
     pool_size = getattr(demo, "pool_size", None)
     return 0 if pool_size is None else int(pool_size(cases))
@@ -101,9 +108,14 @@ def main() -> int:
         clock = Clock(server)
         demo.enable_demo_mode(desk)
         clock.mark("demo mode (CA, certificates)")
-        # Phase marks: the load ends when the sequences are saved (the workers have exited by then).
-        demo._save_sequences = _timed(clock, "generate + write", demo._save_sequences)  # type: ignore[method-assign]
-        demo.optimize = _timed(clock, "PRAGMA optimize", demo.optimize)  # type: ignore[assignment]
+        # Phase marks: the load ends where the statistics are refreshed (the workers have exited by then;
+        # an older loader saved its numbering counters in between, counted with the load).
+        optimize = demo.optimize
+        if hasattr(demo, "_save_sequences"):
+            demo._save_sequences = _timed(clock, "generate + write", demo._save_sequences)
+        else:
+            optimize = _marked_before(clock, "generate + write", optimize)
+        demo.optimize = _timed(clock, "PRAGMA optimize", optimize)  # type: ignore[assignment]
         demo._screen_codes = _timed(clock, "screen newest open cases", demo._screen_codes)  # type: ignore[method-assign]
         demo._refresh_statistics = _timed(clock, "final ANALYZE", demo._refresh_statistics)  # type: ignore[method-assign]
         # (an older loader, run for the "before" figures, takes no ``workers``)

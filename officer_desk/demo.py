@@ -2,6 +2,8 @@
 
 Bulk generation writes rows in batches (no per-case ORM objects) so a year of a busy center
 (1,000,000 cases) is generated in minutes; the newest open cases are screened so the window shows hints.
+For large loads worker processes build the rows (demo_rows.py) while this process takes ids and writes;
+each batch is one transaction, so a load that is cancelled or killed keeps whole batches only.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 
 from officer_desk.cases.repository import severity_summary
 from officer_desk.demo_data import DEMO_CHUNK, chunk_rng, demo_day
@@ -95,7 +98,6 @@ def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None 
         # Continue the portal numbering of earlier demo runs (codes are never reused).
         for seq in session.execute(select(DossierSequence).where(DossierSequence.agency_id.in_(DEMO_AGENCIES))):
             sequence[(seq[0].agency_id, seq[0].day)] = seq[0].value
-    written = dict(sequence)  # the numbering as far as it was stored (chunks are numbered ahead of writing)
 
     def specs() -> Iterator[ChunkSpec]:
         for chunk in range((count + DEMO_CHUNK - 1) // DEMO_CHUNK):
@@ -125,17 +127,16 @@ def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None 
                 batch.append(part)
                 first += len(part)
                 if sum(len(rows) for rows in batch) >= BATCH:
-                    created += _write_batch(desk, connection, batch, written, newest_open)
+                    created += _write_batch(desk, connection, batch, newest_open)
                     batch = []
                     if progress is not None:
                         progress.report(created, count, "")
             if cancelled():
                 break  # what was written before a cancel is kept whole: every batch is one transaction
         if batch and not cancelled():
-            created += _write_batch(desk, connection, batch, written, newest_open)
+            created += _write_batch(desk, connection, batch, newest_open)
             if progress is not None:
                 progress.report(created, count, "")
-    _save_sequences(desk, written)
     optimize(desk.db.engine)  # screening below plans its lookups from these figures
     if not cancelled():
         # Screening thousands of cases takes seconds; a cancelled run stops now (its cases have no hints
@@ -182,30 +183,29 @@ def _refresh_statistics(desk: Desk) -> None:
             connection.commit()
 
 
-def _save_sequences(desk: Desk, sequence: dict[tuple[str, str], int]) -> None:
-    """Store the demo agencies' numbering (one row per agency and day: ~15,000 for a year), in one read and
-    two bulk writes; a counter never goes down."""
+def _store_numbering(session: Session, numbers: dict[tuple[str, str], int]) -> None:
+    """Raise the demo agencies' counters (agency, day) to the numbers a batch gave, in the batch's own
+    transaction: a load that is killed and run again numbers on after what it stored. A counter never
+    goes down."""
     table = cast(Table, DossierSequence.__table__)
-    with desk.db.session() as session:
-        stored = {(agency, day): value for agency, day, value in session.execute(
-            select(DossierSequence.agency_id, DossierSequence.day, DossierSequence.value)
-            .where(DossierSequence.agency_id.in_(DEMO_AGENCIES), DossierSequence.block == 0))}
-        raised = [{"agency": agency, "the_day": day, "the_value": value}
-                  for (agency, day), value in sequence.items() if (agency, day) in stored
-                  and value > stored[(agency, day)]]
-        if raised:
-            session.connection().execute(
-                update(table).where(table.c.agency_id == bindparam("agency"), table.c.day == bindparam("the_day"),
-                                    table.c.block == 0).values(value=bindparam("the_value")), raised)
-        insert_rows(session, DossierSequence, [
-            {"agency_id": agency, "day": day, "block": 0, "value": value}
-            for (agency, day), value in sequence.items() if (agency, day) not in stored])
+    stored = {(agency, day): value for agency, day, value in session.execute(
+        select(DossierSequence.agency_id, DossierSequence.day, DossierSequence.value)
+        .where(DossierSequence.agency_id.in_(DEMO_AGENCIES), DossierSequence.block == 0,
+               DossierSequence.day.in_({day for _agency, day in numbers})))}
+    raised = [{"agency": agency, "the_day": day, "the_value": value}
+              for (agency, day), value in numbers.items() if (agency, day) in stored and value > stored[(agency, day)]]
+    if raised:
+        session.connection().execute(
+            update(table).where(table.c.agency_id == bindparam("agency"), table.c.day == bindparam("the_day"),
+                                table.c.block == 0).values(value=bindparam("the_value")), raised)
+    insert_rows(session, DossierSequence, [
+        {"agency_id": agency, "day": day, "block": 0, "value": value}
+        for (agency, day), value in numbers.items() if (agency, day) not in stored])
 
 
-def _write_batch(desk: Desk, connection: Connection, batch: list[ChunkRows], written: dict[tuple[str, str], int],
-                 newest_open: list[str]) -> int:
-    """One batch in one transaction: cases (ids taken first, no RETURNING), search terms, events, papers.
-    Notes the numbering it stored and the newest open cases; returns how many cases it wrote."""
+def _write_batch(desk: Desk, connection: Connection, batch: list[ChunkRows], newest_open: list[str]) -> int:
+    """One batch in one transaction: cases (ids taken first, no RETURNING), search terms, events, papers and
+    the numbering counters. Notes the newest open cases; returns how many cases it wrote."""
     with desk.db.sessions(bind=connection) as session, session.begin():
         ids = iter(new_ids(session, Case, sum(len(rows) for rows in batch)))
         for rows in batch:
@@ -219,12 +219,15 @@ def _write_batch(desk: Desk, connection: Connection, batch: list[ChunkRows], wri
                     (case_ids[values[0] - first], *values[1:]) for values in table.values]))
             for title in rows.scans.values():
                 desk.cases.attachments.put(session, sample_scan(title))  # encrypted, stored once
+        numbers: dict[tuple[str, str], int] = {}
+        for rows in batch:
+            for code in rows.codes:
+                agency, yymmdd, number = code.rsplit("-", 2)
+                numbers[(agency, yymmdd)] = max(numbers.get((agency, yymmdd), 0), int(number))
+        _store_numbering(session, numbers)
     for rows in batch:
-        for code, status in zip(rows.codes, rows.statuses, strict=True):
-            agency, yymmdd, number = code.rsplit("-", 2)
-            written[(agency, yymmdd)] = max(written.get((agency, yymmdd), 0), int(number))
-            if status not in CLOSED_STATUSES:
-                newest_open.append(code)
+        newest_open.extend(code for code, status in zip(rows.codes, rows.statuses, strict=True)
+                           if status not in CLOSED_STATUSES)
     del newest_open[:-SCREEN_NEWEST]
     return sum(len(rows) for rows in batch)
 

@@ -99,3 +99,33 @@ def test_a_second_demo_run_continues_the_numbering(desk: Any) -> None:
         agency, day, number = code.rsplit("-", 2)
         highest[(agency, day)] = max(highest.get((agency, day), 0), int(number))
     assert counters == highest
+
+
+def test_a_load_cut_off_mid_way_can_be_run_again(desk: Any, monkeypatch: Any) -> None:
+    """A load killed between batches keeps whole batches with their numbering counters, so running the
+    demo again numbers on instead of colliding with the codes it already stored."""
+    import officer_desk.demo as demo
+
+    enable_demo_mode(desk)
+    monkeypatch.setattr(demo, "BATCH", 50)
+    write = demo._write_batch
+    calls = []
+
+    def cut_off(*args: Any) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # as if the process were killed while writing its third batch
+        return write(*args)
+
+    monkeypatch.setattr(demo, "_write_batch", cut_off)
+    try:
+        generate_cases(desk, 400, seed=9)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(demo, "_write_batch", write)
+    with desk.db.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM cases").scalar() == 100  # two whole batches
+    assert generate_cases(desk, 400, seed=9) == 400
+    with desk.db.engine.connect() as connection:
+        codes = [row[0] for row in connection.exec_driver_sql("SELECT dossier_code FROM cases")]
+    assert len(codes) == len(set(codes)) == 500
