@@ -70,6 +70,39 @@ def _timed(clock: Clock, name: str, fn: Callable[..., Any]) -> Callable[..., Any
     return wrapper
 
 
+def _live_children_cpu() -> float:
+    """CPU seconds of this process's running children (the workers, before they exit), where /proc says."""
+    total = 0
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK") if total else 0.0
+
+
+class Every:
+    """Progress that prints the running figures every ``step`` cases (a long load says how it goes)."""
+
+    def __init__(self, step: int) -> None:
+        self.step, self.next, self.start = step, step, time.perf_counter()
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        if done >= self.next:
+            self.next = (done // self.step + 1) * self.step
+            times = os.times()
+            print(f"    {done:>9,} cases: {time.perf_counter() - self.start:7.1f} s wall, loader CPU "
+                  f"{times.user + times.system:6.1f} s, running workers CPU {_live_children_cpu():6.1f} s "
+                  f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+
+    def cancelled(self) -> bool:
+        return False
+
+
 def _marked_before(clock: Clock, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         clock.mark(name)
@@ -89,6 +122,7 @@ def main() -> int:
     parser.add_argument("--postgresql", action="store_true")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: the demo's)")
     parser.add_argument("--keep", action="store_true", help="keep the home (and server data) afterwards")
+    parser.add_argument("--every", type=int, default=0, help="print running figures every N cases")
     args = parser.parse_args()
     home = Home(args.root / "home")
     shutil.rmtree(home.root, ignore_errors=True)
@@ -120,7 +154,8 @@ def main() -> int:
         demo._refresh_statistics = _timed(clock, "final ANALYZE", demo._refresh_statistics)  # type: ignore[method-assign]
         # (an older loader, run for the "before" figures, takes no ``workers``)
         extra = {} if args.workers is None else {"workers": args.workers}
-        created = demo.generate_cases(desk, args.cases, seed=2026, **extra)
+        progress = Every(args.every) if args.every else None
+        created = demo.generate_cases(desk, args.cases, seed=2026, progress=progress, **extra)
         desk.db.dispose()
         assert created == args.cases, created
         clock.report()
