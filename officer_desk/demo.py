@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
@@ -117,8 +117,9 @@ def generate_cases(desk: Desk, count: int, seed: int, progress: Progress | None 
     newest_open: list[str] = []
     dialect = desk.db.engine.dialect
     context = LoadContext(desk.catalogue, desk.config, desk.calendar, f"{dialect.name}+{dialect.driver}")
-    with bulk_connection(desk) as connection:
-        chunks = built_chunks(context, specs(), pool_size(count) if workers is None else workers, cancelled)
+    workers = pool_size(count) if workers is None else workers
+    # closing(): a cancel stops the workers at once (the chunks they were building are dropped)
+    with bulk_connection(desk) as connection, closing(built_chunks(context, specs(), workers, cancelled)) as chunks:
         batch: list[ChunkRows] = []
         for _spec, chunk in chunks:
             first = 0

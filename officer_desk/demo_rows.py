@@ -18,7 +18,7 @@ import multiprocessing
 import os
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -235,7 +235,7 @@ def pool_size(count: int) -> int:
 
 
 def built_chunks(context: LoadContext, specs: Iterator[ChunkSpec], workers: int,
-                 stop: Callable[[], bool]) -> Iterator[tuple[ChunkSpec, ChunkRows]]:
+                 stop: Callable[[], bool]) -> Generator[tuple[ChunkSpec, ChunkRows], None, None]:
     """Each spec with its rows, in order; built here (``workers`` = 0) or by worker processes, a few chunks
     ahead of the caller (bounded, so a slow database does not pile chunks up in memory). ``stop`` is asked
     before each chunk is handed out; the chunks already being built are still yielded."""

@@ -129,3 +129,29 @@ def test_a_load_cut_off_mid_way_can_be_run_again(desk: Any, monkeypatch: Any) ->
     with desk.db.engine.connect() as connection:
         codes = [row[0] for row in connection.exec_driver_sql("SELECT dossier_code FROM cases")]
     assert len(codes) == len(set(codes)) == 500
+
+
+class _StopAfterFirstBatch:
+    def __init__(self) -> None:
+        self.stop = False
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        self.stop = True
+
+    def cancelled(self) -> bool:
+        return self.stop
+
+
+def test_a_cancel_stops_the_workers_and_keeps_whole_batches(tmp_path: Path, monkeypatch: Any) -> None:
+    import officer_desk.demo as demo
+
+    monkeypatch.setattr(demo, "BATCH", 500)
+    desk = open_desk(Home(tmp_path / "cancelled"))
+    try:
+        enable_demo_mode(desk)
+        created = generate_cases(desk, DEMO_CHUNK * 3, seed=2, progress=_StopAfterFirstBatch(), workers=2)
+        assert created == 500
+        with desk.db.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM cases").scalar() == 500
+    finally:
+        desk.close()
