@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from officer_desk.appointments import appointment_for
-from officer_desk.cases import case_search_terms
 from officer_desk.cases.repository import severity_summary
+from officer_desk.cases.terms import term_rows
 from officer_desk.demo_data import demo_dossiers
 from officer_desk.demo_files import sample_scan
 from officer_desk.desk import DEMO_OFFICER, Desk
@@ -198,12 +198,8 @@ def _insert_batch(desk: Desk, batch: list[tuple[dict[str, Any], str]], officer_i
         })
     with desk.db.session() as session:
         ids = list(session.execute(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows).scalars())
-        terms = [
-            {"case_id": case_id, "term": term}
-            for case_id, row in zip(ids, rows, strict=True)
-            for term in sorted(case_search_terms(row["applicant_name"], row["applicant_id_number"],
-                                                 row["applicant_phone"], row["dossier_code"]))
-        ]
+        terms = term_rows((case_id, row["applicant_name"], row["applicant_id_number"], row["applicant_phone"],
+                           row["dossier_code"]) for case_id, row in zip(ids, rows, strict=True))
         insert_rows(session, CaseSearchTerm, terms)  # COPY on PostgreSQL
         events = []
         for case_id, row in zip(ids, rows, strict=True):

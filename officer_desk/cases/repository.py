@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from officer_desk.accounts.roles import Permission
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
-from officer_desk.cases.terms import case_search_terms
+from officer_desk.cases.terms import replace_case_terms
 from officer_desk.catalogue import Procedure
 from officer_desk.dossier import LOCAL_TZ, Dossier
 from officer_desk.errors import ClockError, ConflictError, DeskError, NotFoundError, UnknownProcedureError
@@ -28,7 +28,6 @@ from officer_desk.models import (
     Attachment,
     Case,
     CaseEvent,
-    CaseSearchTerm,
     DeskSetting,
     DossierSequence,
     Finding,
@@ -327,13 +326,8 @@ class CaseRepository:
 
     def replace_terms(self, session: Session, case: Case) -> None:
         """The case's search terms, rebuilt from its current name, ID, phone and code."""
-        if case.id is not None:
-            session.execute(delete(CaseSearchTerm).where(CaseSearchTerm.case_id == case.id))
         session.flush()
-        terms = case_search_terms(case.applicant_name, case.applicant_id_number, case.applicant_phone,
-                                  case.dossier_code)
-        if terms:
-            session.execute(insert(CaseSearchTerm), [{"case_id": case.id, "term": t} for t in sorted(terms)])
+        replace_case_terms(session, case)
 
     def store_attachments(self, session: Session, case: Case, parsed: Dossier, files: dict[int, bytes]) -> None:
         """Attachment rows for the dossier's items, their bytes in the encrypted store."""

@@ -1,0 +1,71 @@
+"""A leaner search index (issue 17): ``case_search_terms`` becomes one B-tree keyed (term, case_id).
+
+Before, every term was stored four times: the rowid table (id, case_id, term), the index (term, case_id)
+the search reads, the unique (case_id, term) and an index on case_id — about 600 MB of a 1,000,000-case
+desk. Now: a WITHOUT ROWID table whose primary key (term, case_id) is the search's index (SQLite), the
+primary key's index on the heap (PostgreSQL, term in collation "C" as before). A case's terms are deleted by
+their keys (officer_desk.cases.terms.replace_case_terms), so no index by case is needed.
+
+The terms are copied, not recomputed: the same keys find the same cases. The copy reads the old index in
+(term, case_id) order, so the new B-tree is written densely in one pass.
+
+Revision ID: 0016_lean_search_terms
+Revises: 0012_bulk_triggers
+Create Date: 2026-12-06
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0016_lean_search_terms"
+down_revision: str | Sequence[str] | None = "0012_bulk_triggers"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+_FK = ("CONSTRAINT fk_case_search_terms_case_id_cases FOREIGN KEY (case_id) REFERENCES cases (id)"
+       " ON DELETE CASCADE")
+
+
+def _term_type() -> str:
+    return 'VARCHAR(160) COLLATE "C"' if op.get_bind().dialect.name == "postgresql" else "VARCHAR(160)"
+
+
+def upgrade() -> None:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    # PostgreSQL names the key's index after the constraint, and the old table's still holds the name.
+    key_name = "pk_case_search_terms" if sqlite else "pk_case_search_terms_0016"
+    op.execute(
+        f"CREATE TABLE case_search_terms_0016 (term {_term_type()} NOT NULL, case_id INTEGER NOT NULL,"
+        f" CONSTRAINT {key_name} PRIMARY KEY (term, case_id), {_FK})" + (" WITHOUT ROWID" if sqlite else "")
+    )
+    op.execute("INSERT INTO case_search_terms_0016 (term, case_id) SELECT term, case_id FROM case_search_terms"
+               " ORDER BY term, case_id")
+    op.execute("DROP TABLE case_search_terms")  # its id, its unique constraint and both indexes with it
+    op.execute("ALTER TABLE case_search_terms_0016 RENAME TO case_search_terms")
+    if not sqlite:
+        op.execute("ALTER TABLE case_search_terms RENAME CONSTRAINT pk_case_search_terms_0016"
+                   " TO pk_case_search_terms")
+
+
+def downgrade() -> None:
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    identity = "SERIAL" if postgresql else "INTEGER"
+    key_name = "pk_case_search_terms_0002" if postgresql else "pk_case_search_terms"
+    op.execute(
+        f"CREATE TABLE case_search_terms_0002 (id {identity} NOT NULL, case_id INTEGER NOT NULL,"
+        f" term {_term_type()} NOT NULL, CONSTRAINT {key_name} PRIMARY KEY (id),"
+        f" CONSTRAINT uq_case_search_terms_case_id_term UNIQUE (case_id, term), {_FK})"
+    )
+    op.execute("INSERT INTO case_search_terms_0002 (case_id, term) SELECT case_id, term FROM case_search_terms"
+               " ORDER BY case_id, term")
+    op.execute("DROP TABLE case_search_terms")
+    op.execute("ALTER TABLE case_search_terms_0002 RENAME TO case_search_terms")
+    if postgresql:
+        op.execute("ALTER TABLE case_search_terms RENAME CONSTRAINT pk_case_search_terms_0002"
+                   " TO pk_case_search_terms")
+        op.execute("ALTER SEQUENCE case_search_terms_0002_id_seq RENAME TO case_search_terms_id_seq")
+    op.create_index("ix_case_search_terms_case_id", "case_search_terms", ["case_id"])
+    op.create_index("ix_case_search_terms_term_case", "case_search_terms", ["term", "case_id"])
