@@ -228,10 +228,14 @@ def service(home_path: Path, samples: int, vacuum: bool) -> dict[str, Any]:
         missed += not ids
     result.update(_ms(times), searches=len(texts), searches_without_hit=missed,
                   search_cpu_s=round(time.process_time() - cpu, 2))
+    print(json.dumps(result), file=sys.stderr, flush=True)  # kept should the VACUUM fail
     if vacuum:
         started = time.perf_counter()
-        with desk.db.engine.connect() as connection:
-            connection.exec_driver_sql("VACUUM")
+        raw = desk.db.engine.raw_connection()  # outside any transaction SQLAlchemy would begin
+        try:
+            raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+        finally:
+            raw.close()
         result["vacuum_s"] = round(time.perf_counter() - started, 1)
         result["after_vacuum"] = _pages(desk.db.engine)
     desk.close()

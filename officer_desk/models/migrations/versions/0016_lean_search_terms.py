@@ -6,8 +6,7 @@ desk. Now: a WITHOUT ROWID table whose primary key (term, case_id) is the search
 primary key's index on the heap (PostgreSQL, term in collation "C" as before). A case's terms are deleted by
 their keys (officer_desk.cases.terms.replace_case_terms), so no index by case is needed.
 
-The terms are copied, not recomputed: the same keys find the same cases. The copy reads the old index in
-(term, case_id) order, so the new B-tree is written densely in one pass.
+The terms are copied, not recomputed: the same keys find the same cases.
 
 Revision ID: 0016_lean_search_terms
 Revises: 0012_bulk_triggers
@@ -34,20 +33,40 @@ def _term_type() -> str:
 
 
 def upgrade() -> None:
-    sqlite = op.get_bind().dialect.name == "sqlite"
-    # PostgreSQL names the key's index after the constraint, and the old table's still holds the name.
-    key_name = "pk_case_search_terms" if sqlite else "pk_case_search_terms_0016"
+    if op.get_bind().dialect.name == "sqlite":
+        _upgrade_sqlite()
+    else:
+        _upgrade_postgresql()
+
+
+def _upgrade_sqlite() -> None:
+    # Copied in case order: each row's foreign-key check then reads the cases table in order (in term order
+    # it read it at random: 24 s instead of 4 s at 100,000 cases). The new B-tree, a few percent of the
+    # file, is written at random: a larger page cache for this statement keeps it in memory.
+    cache = int(op.get_bind().exec_driver_sql("PRAGMA cache_size").scalar() or -8000)
+    op.execute("PRAGMA cache_size = -262144")  # 256 MB, this connection, for the copy only
     op.execute(
-        f"CREATE TABLE case_search_terms_0016 (term {_term_type()} NOT NULL, case_id INTEGER NOT NULL,"
-        f" CONSTRAINT {key_name} PRIMARY KEY (term, case_id), {_FK})" + (" WITHOUT ROWID" if sqlite else "")
+        "CREATE TABLE case_search_terms_0016 (term VARCHAR(160) NOT NULL, case_id INTEGER NOT NULL,"
+        f" CONSTRAINT pk_case_search_terms PRIMARY KEY (term, case_id), {_FK}) WITHOUT ROWID"
     )
     op.execute("INSERT INTO case_search_terms_0016 (term, case_id) SELECT term, case_id FROM case_search_terms"
-               " ORDER BY term, case_id")
+               " ORDER BY case_id, term")
     op.execute("DROP TABLE case_search_terms")  # its id, its unique constraint and both indexes with it
     op.execute("ALTER TABLE case_search_terms_0016 RENAME TO case_search_terms")
-    if not sqlite:
-        op.execute("ALTER TABLE case_search_terms RENAME CONSTRAINT pk_case_search_terms_0016"
-                   " TO pk_case_search_terms")
+    op.execute(f"PRAGMA cache_size = {cache}")
+
+
+def _upgrade_postgresql() -> None:
+    # The key and the foreign key are added once the rows are in: one sorted build of the index and one
+    # validating join instead of a check per row.
+    op.execute('CREATE TABLE case_search_terms_0016 (term VARCHAR(160) COLLATE "C" NOT NULL,'
+               " case_id INTEGER NOT NULL)")
+    op.execute("INSERT INTO case_search_terms_0016 (term, case_id) SELECT term, case_id FROM case_search_terms"
+               " ORDER BY term, case_id")
+    op.execute("DROP TABLE case_search_terms")  # its id sequence, unique constraint and indexes with it
+    op.execute("ALTER TABLE case_search_terms_0016 RENAME TO case_search_terms")
+    op.execute("ALTER TABLE case_search_terms ADD CONSTRAINT pk_case_search_terms PRIMARY KEY (term, case_id)")
+    op.execute(f"ALTER TABLE case_search_terms ADD {_FK}")
 
 
 def downgrade() -> None:
