@@ -22,7 +22,9 @@ Service level on a real desk (``--service COPY``, a copy of a demo home of your 
 place): opens the desk (the schema upgrade is timed), then types ``bench_ui``'s texts keystroke by keystroke
 plus whole names, ID numbers, phones, codes and YYMMDD-NNNN of sampled cases, through
 ``CaseService.search_queue`` + the first page's rows as the window's worker does; p50 / p95, the file's
-pages and free pages; ``--vacuum`` then times a VACUUM and gives the size after. Before / after a change of
+pages and free pages; ``--vacuum`` then times a VACUUM and gives the size after. ``--pg-root
+COPY`` does the same on PostgreSQL (a copy of a ``bench_pg_scale.py --root`` folder: its server is started,
+the database ``bench`` upgraded in place), with the database's and the term table's sizes. Before / after a change of
 layout: run it once with the previous code (``PYTHONPATH=/work/main``) and once with this branch's.
 
 Prints one JSON object (with the load average); figures go to bench/README.md by hand.
@@ -178,6 +180,11 @@ TYPED = ["nguyen van hung", "tran thi mai", "le hoang", "0912345", "025194", "ph
 
 def _pages(engine: Any) -> dict[str, float]:
     with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":  # a rebuilt table leaves no dead space behind
+            return {"database_mb": round(int(connection.exec_driver_sql(
+                        "SELECT pg_database_size(current_database())").scalar()) / 1e6, 1),
+                    "terms_mb": round(int(connection.exec_driver_sql(
+                        "SELECT pg_total_relation_size('case_search_terms')").scalar()) / 1e6, 1)}
         pages = int(connection.exec_driver_sql("PRAGMA page_count").scalar())
         free = int(connection.exec_driver_sql("PRAGMA freelist_count").scalar())
         size = int(connection.exec_driver_sql("PRAGMA page_size").scalar())
@@ -185,7 +192,7 @@ def _pages(engine: Any) -> dict[str, float]:
             "used_mb": round((pages - free) * size / 1e6, 1)}
 
 
-def service(home_path: Path, samples: int, vacuum: bool) -> dict[str, Any]:
+def service(home_path: Path, samples: int, vacuum: bool, url: str | None = None) -> dict[str, Any]:
     from dataclasses import replace
 
     from sqlalchemy import text
@@ -198,7 +205,7 @@ def service(home_path: Path, samples: int, vacuum: bool) -> dict[str, Any]:
     os.environ.setdefault("OFFICER_DESK_NO_KEYRING", "1")
     home = Home(home_path)
     started = time.perf_counter()
-    desk = open_desk(home, officer="canbo.lan")
+    desk = open_desk(home, url, officer="canbo.lan")
     opened_s = time.perf_counter() - started
     result: dict[str, Any] = {"revision": current_revision(desk.db.engine),
                               "open_with_upgrade_s": round(opened_s, 1)}
@@ -229,7 +236,7 @@ def service(home_path: Path, samples: int, vacuum: bool) -> dict[str, Any]:
     result.update(_ms(times), searches=len(texts), searches_without_hit=missed,
                   search_cpu_s=round(time.process_time() - cpu, 2))
     print(json.dumps(result), file=sys.stderr, flush=True)  # kept should the VACUUM fail
-    if vacuum:
+    if vacuum and url is None:
         started = time.perf_counter()
         raw = desk.db.engine.raw_connection()  # outside any transaction SQLAlchemy would begin
         try:
@@ -252,7 +259,20 @@ def main() -> None:
     parser.add_argument("--service", type=Path, help="a demo home of your own: service-level search on it")
     parser.add_argument("--samples", type=int, default=40, help="with --service: sampled cases")
     parser.add_argument("--vacuum", action="store_true", help="with --service: VACUUM after, timed")
+    parser.add_argument("--pg-root", type=Path, help="service level on PostgreSQL: a copy of a bench_pg_scale "
+                        "--root folder (its server and home; the database 'bench' is upgraded in place)")
     args = parser.parse_args()
+    if args.pg_root:
+        from tests.helpers.pg import start_server
+
+        server = start_server(args.pg_root / "server")
+        try:
+            measured = service(args.pg_root / "home", args.samples, False, server.url("bench"))
+        finally:
+            server.stop()
+        measured["loadavg"] = [round(x, 2) for x in os.getloadavg()]
+        print(json.dumps(measured, indent=1))
+        return
     if args.service:
         measured = service(args.service, args.samples, args.vacuum)
         measured["loadavg"] = [round(x, 2) for x in os.getloadavg()]
