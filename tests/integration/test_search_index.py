@@ -158,3 +158,33 @@ def test_migration_0016_keeps_every_term_and_finds_the_same_cases(backend: str |
         assert _found(desk, "025194") == [CODE]
     finally:
         desk.close()
+
+
+def test_migration_0016_downgrades_to_the_old_layout_with_every_term(backend: str | None, isolated_home: Home) -> None:
+    from alembic import command
+
+    from officer_desk.models.migrate import alembic_config
+
+    engine = _engine_at_first_revision(backend, isolated_home)
+    upgrade_to_head(engine)
+    now = datetime(2026, 11, 27, 8, 0)
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO cases (dossier_code, procedure_code, channel, status, received_at, applicant_name,"
+            " applicant_id_number, applicant_phone, subject_key, raw_json, dossier_json, raw_sha256, version,"
+            " origin_desk, clock_started_at, open_finding_count, is_demo, created_at, updated_at) VALUES"
+            " (:code, '1.004194', 'truc_tiep', 'received', :now, 'Đặng Thị Mai', '025194001234', '0912345678', '',"
+            " '{}', '{}', 'abc', 1, 1, :now, 0, false, :now, :now)"), {"code": CODE, "now": now})
+        case_id = conn.execute(sa.text("SELECT id FROM cases")).scalar_one()
+        terms = case_search_terms("Đặng Thị Mai", "025194001234", "0912345678", CODE)
+        conn.execute(sa.insert(CaseSearchTerm.__table__), [{"term": t, "case_id": case_id} for t in terms])
+    command.downgrade(alembic_config(engine), "0012_bulk_triggers")
+    with engine.begin() as conn:
+        assert set(conn.execute(sa.text("SELECT term FROM case_search_terms")).scalars()) == terms
+        conn.execute(sa.text("INSERT INTO case_search_terms (case_id, term) VALUES (:c, 'x')"), {"c": case_id})
+        ids = conn.execute(sa.text("SELECT id FROM case_search_terms")).scalars().all()
+        assert len(set(ids)) == len(terms) + 1  # a surrogate id again, given by the database
+    upgrade_to_head(engine)
+    with engine.connect() as conn:
+        assert set(conn.execute(sa.text("SELECT term FROM case_search_terms")).scalars()) == terms | {"x"}
+    engine.dispose()
