@@ -7,6 +7,11 @@ it already holds the cases, so the load is paid once. Prints wall time with the 
 server's CPU seconds and the load average (the machine is shared); goals are reported, not asserted:
 load < 600 s at 1,000,000; status counts p95 < 5 ms; queue page p95 < 3 ms.
 
+``--replicate-to N`` (e.g. 1000000 on a copy of a 100,000-case root) multiplies the cases already held, inside
+the server, instead of loading through the demo loader (a million through it takes about an hour on a shared
+2-core box): see ``replicate``. What it builds is a queue-and-counts database, not a demo desk — the copies
+have no events, attachments, findings or search terms.
+
 ``--notify-cases N`` also measures what the NOTIFY trigger costs a bulk insert of N cases (rolled back):
 as migration 0011 made it (a notification per row), as 0012 makes it (one statement trigger) and off.
 """
@@ -30,7 +35,7 @@ from bench.bench_sync import Timer  # noqa: E402
 from officer_desk.cases import QueueFilter  # noqa: E402
 from officer_desk.demo import enable_demo_mode, generate_cases  # noqa: E402
 from officer_desk.desk import open_desk  # noqa: E402
-from officer_desk.lifecycle import Status  # noqa: E402
+from officer_desk.lifecycle import CLOCK_RUNNING, Status  # noqa: E402
 from officer_desk.paths import Home  # noqa: E402
 from tests.helpers.pg import PgServer, start_server  # noqa: E402
 
@@ -132,6 +137,57 @@ def measure(home: Home, url: str) -> None:
         desk.close()
 
 
+def replicate(url: str, target: int) -> None:
+    """Grow the ``cases`` table to ``target`` rows inside the server: ``target / held - 1`` copies of the cases
+    held, each by one ``INSERT … SELECT`` in its own transaction (new ids from the sequence; the dossier code
+    gets ``-R<k>``; ``received_at`` moves by ``k`` seconds, every other column — status, due date, officer,
+    the dossier JSON — is the original's), as a center ten times busier than the demo's would hold them. The
+    insert triggers keep the counters exact; they are rebuilt from the table anyway (a plain ``GROUP BY``)
+    and checked, then ``VACUUM ANALYZE``. Only the tables the queue page and the status counts read are
+    grown (``cases``; ``officers`` is shared): the copies have no events, attachments, findings or search
+    terms, so this database measures the queue and the counts, not search or a case's detail."""
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        held, last = conn.exec_driver_sql("SELECT count(*), max(id) FROM cases").one()
+        if target <= held:
+            engine.dispose()
+            return
+        if target % held:
+            raise SystemExit(f"--replicate-to {target} is not a multiple of the {held} cases held")
+        columns = [c["name"] for c in sa.inspect(conn).get_columns("cases") if c["name"] != "id"]
+        names = ", ".join(columns)
+        conn.commit()  # the reads above began a transaction; each copy commits on its own
+        started = time.perf_counter()
+        for k in range(1, target // held):
+            copied = {"dossier_code": f"dossier_code || '-R{k}'",
+                      "received_at": f"received_at + interval '{k} seconds'"}
+            source = ", ".join(copied.get(name, name) for name in columns)
+            with conn.begin():
+                conn.exec_driver_sql(f"INSERT INTO cases ({names}) SELECT {source} FROM cases "
+                                     f"WHERE id <= {last} ORDER BY id")
+            print(f"  replicated copy {k}: {time.perf_counter() - started:.0f} s, "
+                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        running = ", ".join(f"'{s.value}'" for s in CLOCK_RUNNING)
+        with conn.begin():
+            conn.exec_driver_sql("DELETE FROM case_status_counts")
+            conn.exec_driver_sql("INSERT INTO case_status_counts (status, n) "
+                                 "SELECT status, count(*) FROM cases GROUP BY status")
+            conn.exec_driver_sql("DELETE FROM case_due_counts")
+            conn.exec_driver_sql(f"INSERT INTO case_due_counts (due_date, n) SELECT due_date, count(*) FROM cases "
+                                 f"WHERE status IN ({running}) AND due_date IS NOT NULL GROUP BY due_date")
+        total = conn.exec_driver_sql("SELECT sum(n) FROM case_status_counts").scalar()
+        if total != target:
+            raise SystemExit(f"replication left {total} cases counted, not {target}")
+    engine.dispose()
+    vacuum = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with vacuum.connect() as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE cases")
+        conn.exec_driver_sql("ANALYZE")
+    vacuum.dispose()
+    print(f"  replicated to {target} cases in {time.perf_counter() - started:.0f} s (server-side "
+          f"INSERT … SELECT; counters rebuilt; VACUUM ANALYZE)", flush=True)
+
+
 def notify_cost(url: str, rows: int) -> None:
     """What the NOTIFY trigger costs one bulk INSERT of ``rows`` cases (copies of existing rows with new
     codes), timed on the server and rolled back: as migration 0011 made it (a notification per row from a
@@ -166,6 +222,8 @@ def main() -> int:
     parser.add_argument("--root", type=Path)
     parser.add_argument("--notify-cases", type=int, default=0)
     parser.add_argument("--measure-only", action="store_true")
+    parser.add_argument("--replicate-to", type=int, default=0,
+                        help="grow the cases held to N inside the server (see replicate), then measure")
     args = parser.parse_args()
     root = args.root or ROOT / "bench" / ".cache" / f"pg-scale-{args.cases}"
     server = start_server(root / "server")
@@ -175,7 +233,9 @@ def main() -> int:
         url = _database(server, "bench", fresh=False)
         held = _count(url)
         print(f"== PostgreSQL, {args.cases} cases ({max(held, 0)} cached), load average {os.getloadavg()[0]:.1f}")
-        if held != args.cases and not args.measure_only:
+        if args.replicate_to:
+            replicate(url, args.replicate_to)
+        elif held != args.cases and not args.measure_only:
             url = _database(server, "bench", fresh=True)
             load(server, home, url, args.cases)
         measure(home, url)

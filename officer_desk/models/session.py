@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from officer_desk.errors import DatabaseKeyError, DeskError
 from officer_desk.i18n import _
+from officer_desk.models.liveness import KEEPALIVES, watch_liveness
 from officer_desk.models.migrate import upgrade_to_head
 from officer_desk.paths import Home
 from officer_desk.paths import normalise_pg_url as _normalise_pg_url
@@ -166,6 +167,17 @@ def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
     return engine
 
 
+def create_pg_engine(url: str, **kwargs: Any) -> Engine:
+    """The shared database's engine. No ``pool_pre_ping``: a pooled connection is checked on its socket
+    (``liveness``), so a queue page is one round trip, not two; a dropped connection is still replaced
+    before use. TCP keepalives unless the URL sets its own."""
+    parsed = make_url(url)
+    keepalives = {k: v for k, v in KEEPALIVES.items() if k not in parsed.query}
+    engine = create_engine(parsed, pool_size=5, connect_args=keepalives, **kwargs)
+    watch_liveness(engine)
+    return engine
+
+
 _open_lock = threading.Lock()
 
 
@@ -180,7 +192,7 @@ def connect_database(
     with _open_lock:
         try:
             if resolved:
-                engine = create_engine(_normalise_pg_url(resolved), pool_pre_ping=True, pool_size=5)
+                engine = create_pg_engine(_normalise_pg_url(resolved))
                 db = Database(engine, sessionmaker(engine, expire_on_commit=False), resolved, False, None, home)
             else:
                 home.ensure()
