@@ -101,11 +101,54 @@ RAW_PAGE = ("SELECT id FROM cases ORDER BY received_at DESC, id DESC LIMIT 50",
             "SELECT c.id, c.dossier_code, c.applicant_name, c.procedure_code, c.channel, c.received_at, c.due_date, "
             "c.status, o.username, c.worst_severity, c.open_finding_count, c.receipt_issued_at FROM cases c "
             "LEFT JOIN officers o ON o.id = c.assigned_officer_id WHERE c.id = ANY(%s)")
+# The floor for each page the app measures: the same rows by one hand-written statement on one open
+# psycopg connection (no pool, no SQLAlchemy); LIMIT and OFFSET written into the text as numbers (as the app
+# does: bound, they make PostgreSQL's generic plan for the prepared statement expect a tenth of the table).
+RAW_COLUMNS = ("SELECT c.id, c.dossier_code, c.applicant_name, c.procedure_code, c.channel, c.received_at, "
+               "c.due_date, c.status, o.username, c.worst_severity, c.open_finding_count, c.receipt_issued_at "
+               "FROM cases c LEFT JOIN officers o ON o.id = c.assigned_officer_id ")
+RUNNING = "('in_processing', 'accepted', 'received', 'awaiting_signature')"
+RAW_ONE = {
+    "all": RAW_COLUMNS + "ORDER BY c.received_at DESC, c.id DESC LIMIT {limit} OFFSET {offset}",
+    "by_due": RAW_COLUMNS + "WHERE c.status IN ('in_processing') ORDER BY c.due_date, c.id "
+                            "LIMIT {limit} OFFSET {offset}",
+    "overdue": RAW_COLUMNS + f"WHERE c.status IN {RUNNING} AND c.due_date < current_date "
+                             "ORDER BY c.received_at DESC, c.id DESC LIMIT {limit} OFFSET {offset}",
+}
+RAW_COUNTS = ("SELECT status, n FROM case_status_counts UNION ALL "
+              "SELECT 'overdue', coalesce(sum(n), 0) FROM case_due_counts WHERE due_date < current_date UNION ALL "
+              "SELECT 'due_today', coalesce(sum(n), 0) FROM case_due_counts WHERE due_date = current_date")
+
+
+def interleaved(app, floor, rounds: int) -> tuple[list[float], list[float], float]:  # type: ignore[no-untyped-def]
+    """The app's call and its floor alternately, ``rounds`` times each (so load changes hit both alike):
+    their times in ms, and the desk process's CPU per app call in ms (the floor's CPU subtracted)."""
+    for _ in range(5):
+        app(), floor()
+    apps, floors, app_cpu, floor_cpu = [], [], 0.0, 0.0
+    for _ in range(rounds):
+        for fn, samples in ((app, apps), (floor, floors)):
+            cpu, start = time.process_time(), time.perf_counter()
+            fn()
+            samples.append((time.perf_counter() - start) * 1000)
+            if fn is app:
+                app_cpu += time.process_time() - cpu
+            else:
+                floor_cpu += time.process_time() - cpu
+    return apps, floors, app_cpu / rounds * 1000
+
+
+def show_pair(name: str, apps: list[float], floors: list[float], cpu_ms: float, goal: float) -> None:
+    p95 = percentile(apps, 95)
+    print(f"  {name:<36} p50 {statistics.median(apps):6.2f} ms  p95 {p95:6.2f} ms  "
+          f"(floor p50 {statistics.median(floors):5.2f} / p95 {percentile(floors, 95):5.2f} ms; "
+          f"desk CPU {cpu_ms:4.2f} ms/call; goal p95 < {goal:g} ms: {'met' if p95 < goal else 'NOT met'})",
+          flush=True)
 
 
 def reference(url: str) -> None:
     """The floor on this machine at this moment: one round trip, and the queue page as two raw queries on
-    one open psycopg connection (no pool, no ORM). The app's figures read best as ratios to these."""
+    one open psycopg connection (no pool, no ORM) — the reference of the figures before issue 17's work."""
     import psycopg
 
     plain = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
@@ -119,22 +162,39 @@ def reference(url: str) -> None:
         show("reference: raw queue page (2 queries)", timed(page, 200), 3)
 
 
-def measure(home: Home, url: str) -> None:
+def measure(server: PgServer, home: Home, url: str, rounds: int = 300) -> None:
+    """The window's calls (``CaseService.page``: one page of 50 rows; ``status_counts``), each interleaved
+    with its floor: the same rows by one raw statement on one open psycopg connection."""
+    import psycopg
+
     reference(url)
+    plain = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    raw = psycopg.connect(plain, autocommit=True)
     desk = open_desk(home, url)
     try:
         print(f"  measuring at {desk.cases.count(QueueFilter())} cases, load average {os.getloadavg()[0]:.1f}")
-        show("status counts", timed(desk.cases.status_counts, 200), 5)
-        newest = QueueFilter()
-        show("queue page, all, newest first (50)",
-             timed(lambda: desk.cases.rows(desk.cases.list_ids(newest, 0, 50)), 200), 3)
-        by_due = QueueFilter(statuses=(Status.IN_PROCESSING,), sort="due_date", descending=False)
-        show("queue page, one status, by due date",
-             timed(lambda: desk.cases.rows(desk.cases.list_ids(by_due, 0, 50)), 200), 3)
-        overdue = QueueFilter(due="overdue")
-        show("queue page, overdue", timed(lambda: desk.cases.rows(desk.cases.list_ids(overdue, 0, 50)), 200), 3)
+        with Timer(server) as timer:
+            show_pair("status counts", *interleaved(desk.cases.status_counts,
+                                                    lambda: raw.execute(RAW_COUNTS).fetchall(), rounds), 5)
+            shapes = {
+                "all": QueueFilter(),
+                "by_due": QueueFilter(statuses=(Status.IN_PROCESSING,), sort="due_date", descending=False),
+                "overdue": QueueFilter(due="overdue"),
+            }
+            names = {"all": "all, newest first", "by_due": "one status, by due date", "overdue": "overdue"}
+            for key, flt in shapes.items():
+                for offset in (0, 1000):
+                    def app(flt: QueueFilter = flt, offset: int = offset) -> None:
+                        desk.cases.page(flt, offset, 50)
+
+                    def floor(key: str = key, offset: int = offset) -> None:
+                        raw.execute(RAW_ONE[key].format(limit=50, offset=offset)).fetchall()
+
+                    show_pair(f"queue page, {names[key]}, rows {offset}+", *interleaved(app, floor, rounds), 3)
+        print(f"  measurement: {timer}", flush=True)
     finally:
         desk.close()
+        raw.close()
 
 
 def replicate(url: str, target: int) -> None:
@@ -238,7 +298,7 @@ def main() -> int:
         elif held != args.cases and not args.measure_only:
             url = _database(server, "bench", fresh=True)
             load(server, home, url, args.cases)
-        measure(home, url)
+        measure(server, home, url)
         if args.notify_cases:
             notify_cost(url, args.notify_cases)
     finally:

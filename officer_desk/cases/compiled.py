@@ -39,10 +39,11 @@ class CompiledRead:
         self._binds: dict[str, Processor | None] = {
             name: compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect) for name in self.varying
         }
-        self._results: tuple[Processor | None, ...] = tuple(
-            column.type.dialect_impl(dialect).result_processor(dialect, None)
-            for column in statement.selected_columns
-        )
+        results = [column.type.dialect_impl(dialect).result_processor(dialect, None)
+                   for column in statement.selected_columns]
+        # Only the columns that need it are converted (on PostgreSQL: the aware UTC times).
+        self._converted: tuple[tuple[int, Processor], ...] = tuple(
+            (index, process) for index, process in enumerate(results) if process is not None)
 
     def parameters(self, values: Mapping[str, Any]) -> dict[str, Any] | tuple[Any, ...]:
         params = dict(self._fixed)
@@ -54,14 +55,28 @@ class CompiledRead:
             return tuple(params[name] for name in self._positions)
         return params
 
-    def rows(self, connection: Connection, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
-        """Run it on ``connection``; every row converted as SQLAlchemy's column types would."""
-        raw = connection.exec_driver_sql(self.sql, self.parameters(values)).all()
-        processors = self._results
-        if not any(processors):
+    def rows(self, connection: Connection, values: Mapping[str, Any],
+             limit: int | None = None, offset: int = 0) -> list[tuple[Any, ...]]:
+        """Run it on ``connection``; every row converted as SQLAlchemy's column types would.
+
+        ``limit``/``offset`` are written into the SQL as numbers, not parameters: PostgreSQL plans a
+        prepared statement once for every value ("generic plan"), and with an unknown LIMIT it expects a
+        tenth of the table and picks plans that cost 10-30 ms at 1,000,000 cases instead of 0.1 ms."""
+        sql = self.sql
+        if limit is not None:
+            sql = f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}"
+        raw = connection.exec_driver_sql(sql, self.parameters(values)).all()
+        converted = self._converted
+        if not converted:
             return [tuple(row) for row in raw]
-        return [tuple(value if process is None or value is None else process(value)
-                      for process, value in zip(processors, row, strict=True)) for row in raw]
+        rows: list[tuple[Any, ...]] = []
+        for row in raw:
+            out = list(row)
+            for index, process in converted:
+                if out[index] is not None:
+                    out[index] = process(out[index])
+            rows.append(tuple(out))
+        return rows
 
 
 class CompiledReads:

@@ -73,6 +73,18 @@ def _order(flt: QueueFilter) -> list[Any]:
     return [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
 
 
+# Sorted: one order keeps the SQL text, and so the server's prepared statements, the same in every process.
+_RUNNING = tuple(sorted(s.value for s in CLOCK_RUNNING))
+
+
+def _status_in(statuses: Sequence[str]) -> Any:
+    """``status IN (...)`` with the statuses written into the SQL as constants: they are part of a filter's
+    shape anyway, and PostgreSQL can then match a prepared statement to a partial index on the running
+    statuses (migration 0017) and use the status statistics even in a generic plan."""
+    values = [str(s) for s in statuses]
+    return Case.status.in_(bindparam("statuses", values, expanding=True, literal_execute=True, unique=True))
+
+
 def _counts_statement(postgresql: bool) -> tuple[CompoundSelect[Any], list[str]]:
     """The status counts as one statement: the per-status counters, then the overdue and due-today counts —
     on PostgreSQL from the per-due-date counters (migration 0012: a few hundred rows whatever the number of
@@ -83,7 +95,7 @@ def _counts_statement(postgresql: bool) -> tuple[CompoundSelect[Any], list[str]]
         overdue = select(literal("overdue"), due).where(CaseDueCount.due_date < today)
         due_today = select(literal("due_today"), due).where(CaseDueCount.due_date == today)
     else:
-        running = Case.status.in_([s.value for s in CLOCK_RUNNING])
+        running = _status_in(_RUNNING)
         overdue = select(literal("overdue"), func.count(Case.id)).where(running, Case.due_date < today)
         due_today = select(literal("due_today"), func.count(Case.id)).where(running, Case.due_date == today)
     return union_all(select(CaseStatusCount.status, CaseStatusCount.n), overdue, due_today), ["today"]
@@ -113,7 +125,7 @@ class CaseQueue:
             return bindparam(name, values.get(name), type_=type_)
 
         if flt.statuses:
-            query = query.where(Case.status.in_([str(s) for s in flt.statuses]))
+            query = query.where(_status_in(flt.statuses))
         if flt.procedure_code:
             query = query.where(Case.procedure_code == bound("procedure_code", Case.procedure_code.type))
         if flt.channel:
@@ -122,7 +134,7 @@ class CaseQueue:
             query = query.join(Officer, Officer.id == Case.assigned_officer_id).where(
                 Officer.username == bound("officer", Officer.username.type)
             )
-        running = Case.status.in_([s.value for s in CLOCK_RUNNING])
+        running = _status_in(_RUNNING)
         if flt.due == "overdue":
             query = query.where(running, Case.due_date < bound("today", Date()))
         elif flt.due == "today":
@@ -169,14 +181,13 @@ class CaseQueue:
             query = (
                 self._filtered(select(*_ROW_COLUMNS), flt, values)
                 .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
-                .order_by(*_order(flt)).offset(bindparam("offset", offset)).limit(bindparam("limit", limit))
+                .order_by(*_order(flt))
             )
-            varying = [name for name in query.compile().binds if name in values or name in ("offset", "limit")]
-            return query, varying
+            return query, [name for name in query.compile().binds if name in values]
 
         with self._connect() as connection:
             statement = _COMPILED.get(("page", *shape), connection.dialect, build)
-            rows = statement.rows(connection, {**values, "offset": offset, "limit": limit})
+            rows = statement.rows(connection, values, limit=limit, offset=offset)
         return [_case_row(row) for row in rows]
 
     def count(self, flt: QueueFilter) -> int:
