@@ -19,6 +19,7 @@ as migration 0011 made it (a notification per row), as 0012 makes it (one statem
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -138,8 +139,15 @@ def interleaved(app, floor, rounds: int) -> tuple[list[float], list[float], floa
     return apps, floors, app_cpu / rounds * 1000
 
 
+FIGURES: dict[str, object] = {}  # printed as one JSON line at the end (bench/run_all.py keeps it)
+
+
 def show_pair(name: str, apps: list[float], floors: list[float], cpu_ms: float, goal: float) -> None:
     p95 = percentile(apps, 95)
+    FIGURES[name] = {"p50_ms": round(statistics.median(apps), 3), "p95_ms": round(p95, 3),
+                     "floor_p50_ms": round(statistics.median(floors), 3),
+                     "floor_p95_ms": round(percentile(floors, 95), 3), "desk_cpu_ms": round(cpu_ms, 3),
+                     "goal_p95_ms": goal, "met": p95 < goal}
     print(f"  {name:<36} p50 {statistics.median(apps):6.2f} ms  p95 {p95:6.2f} ms  "
           f"(floor p50 {statistics.median(floors):5.2f} / p95 {percentile(floors, 95):5.2f} ms; "
           f"desk CPU {cpu_ms:4.2f} ms/call; goal p95 < {goal:g} ms: {'met' if p95 < goal else 'NOT met'})",
@@ -192,6 +200,9 @@ def measure(server: PgServer, home: Home, url: str, rounds: int = 300) -> None:
 
                     show_pair(f"queue page, {names[key]}, rows {offset}+", *interleaved(app, floor, rounds), 3)
         print(f"  measurement: {timer}", flush=True)
+        FIGURES.update(cases=desk.cases.count(QueueFilter()), load_average=round(timer.load, 2),
+                       desk_cpu_s=round(timer.cpu, 2), server_cpu_s=round(timer.pg, 2))
+        print(json.dumps(FIGURES), flush=True)
     finally:
         desk.close()
         raw.close()
