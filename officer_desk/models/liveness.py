@@ -38,9 +38,10 @@ def peer_spoke(dbapi_connection: Any) -> bool:
     if dbapi_connection.closed:
         return True
     try:
-        readable, _, failed = select.select([dbapi_connection.fileno()], [], [dbapi_connection.fileno()], 0)
-    except (OSError, ValueError):
-        return True  # the socket itself is gone
+        socket = dbapi_connection.fileno()
+        readable, _, failed = select.select([socket], [], [socket], 0)
+    except Exception:  # noqa: BLE001 - no socket to look at (closed meanwhile): a ping will tell
+        return True
     return bool(readable or failed)
 
 
