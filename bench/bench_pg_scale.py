@@ -211,7 +211,7 @@ def measure(server: PgServer, home: Home, url: str, rounds: int = 300) -> None:
 def replicate(url: str, target: int) -> None:
     """Grow the ``cases`` table to ``target`` rows inside the server: ``target / held - 1`` copies of the cases
     held, each by one ``INSERT … SELECT`` in its own transaction (new ids from the sequence; the dossier code
-    gets ``-R<k>``; ``received_at`` moves by ``k`` seconds, every other column — status, due date, officer,
+    gets ``-R<k>-<held>``; ``received_at`` moves by ``k`` seconds, every other column — status, due date, officer,
     the dossier JSON — is the original's), as a center ten times busier than the demo's would hold them. The
     insert triggers keep the counters exact; they are rebuilt from the table anyway (a plain ``GROUP BY``)
     and checked, then ``VACUUM ANALYZE``. Only the tables the queue page and the status counts read are
@@ -230,7 +230,8 @@ def replicate(url: str, target: int) -> None:
         conn.commit()  # the reads above began a transaction; each copy commits on its own
         started = time.perf_counter()
         for k in range(1, target // held):
-            copied = {"dossier_code": f"dossier_code || '-R{k}'",
+            # The held count in the suffix keeps codes unique if a run stopped half-way is started again.
+            copied = {"dossier_code": f"dossier_code || '-R{k}-{held}'",
                       "received_at": f"received_at + interval '{k} seconds'"}
             source = ", ".join(copied.get(name, name) for name in columns)
             with conn.begin():
