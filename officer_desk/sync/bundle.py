@@ -6,6 +6,7 @@ ephemeral X25519 key, nonce) · AES-256-GCM ciphertext (key: HKDF over X25519(ep
 the header is authenticated data) · Ed25519 signature of everything before it (64 bytes).
 A bundle is applied in one transaction with the rules of ``sync``; its id is recorded so the same
 bundle twice is applied once (replay guard). Import at a center answers with a return bundle.
+The file, its header and its inflated content are bounded (``officer_desk.sync.limits``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import re
 import secrets
@@ -36,6 +38,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 import officer_desk.sync.bulk as bulk
+import officer_desk.sync.limits as limits
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
@@ -77,6 +80,7 @@ class BundleResult:
     applied: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     already_applied: bool = False
+    sender: str = ""  # the desk id whose signature was checked (the return bundle goes there, nowhere else)
 
     def as_json(self) -> dict[str, object]:
         return {"applied": self.applied, "conflicts": self.conflicts}
@@ -136,7 +140,13 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
                 digests.update(item["content_sha256"] for item in wire["attachments"] if item.get("content_sha256"))
             session.expunge_all()  # a bundle of many cases does not keep them all in the session
         blobs = {digest: base64.b64encode(data).decode() for digest, data in store.get_many(session, digests).items()}
-        payload = gzip.compress(json.dumps({"cases": cases, "blobs": blobs}, ensure_ascii=False).encode())
+        content = {"cases": cases, "blobs": blobs}
+        limits.check_counts(content)  # never write what the receiver would refuse; nothing is marked sent
+        plain = json.dumps(content, ensure_ascii=False).encode()
+        del content, blobs
+        payload = gzip.compress(plain)
+        limits.check_payload_size(len(plain), len(payload))
+        del plain
         ephemeral = X25519PrivateKey.generate()
         ephemeral_pub = ephemeral.public_key().public_bytes(_RAW, _RAW_PUB)
         key = _key(ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.encryption_key)), ephemeral_pub,
@@ -164,7 +174,7 @@ def _read(data: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes]:
     # From here on the file says it is a bundle: whatever is wrong with it is "truncated or altered" (exit 1).
     start = len(MAGIC) + 4
     length = struct.unpack(">I", data[len(MAGIC):start])[0] if len(data) >= start else len(data)
-    if start + length + 16 + _SIGNATURE > len(data):
+    if length > limits.MAX_HEADER_BYTES or start + length + 16 + _SIGNATURE > len(data):
         raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì"))
     header_bytes = data[start:start + length]
     try:
@@ -187,9 +197,14 @@ def _check_payload(payload: object) -> dict[str, Any]:
     blobs = payload.setdefault("blobs", {})
     if not isinstance(blobs, dict):
         raise ValueError("blobs")
+    limits.check_counts(payload)
     for digest, encoded in blobs.items():
-        if not isinstance(encoded, str) or hashlib.sha256(base64.b64decode(encoded, validate=True)).hexdigest() \
-                != digest:
+        if not isinstance(encoded, str):
+            raise ValueError("blob")
+        data = base64.b64decode(encoded, validate=True)
+        if len(data) > limits.MAX_BLOB_BYTES:
+            raise limits.blob_too_large()
+        if hashlib.sha256(data).hexdigest() != digest:
             raise ValueError("blob")
     for wire in payload["cases"]:
         if not isinstance(wire, dict) or not isinstance(wire.get("code"), str) or not wire["code"]:
@@ -211,11 +226,25 @@ def _check_payload(payload: object) -> dict[str, Any]:
     return payload
 
 
-def import_bundle(desk: Desk, path: Path) -> BundleResult:
+def _read_file(path: Path) -> bytes:
+    """The file's bytes, refused before it is read whole when it is larger than any bundle may be."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            start = stream.read(len(MAGIC))
+            if start != MAGIC:
+                raise NotABundleError(_("Tệp này không phải là gói dữ liệu của Officer Desk"))
+            size = stream.seek(0, io.SEEK_END)
+            if size > limits.MAX_FILE_BYTES:
+                raise limits.BundleTooLargeError(_("Gói dữ liệu lớn hơn giới hạn {limit} MiB; không áp dụng gì",
+                                                   limit=limits.MAX_FILE_BYTES // limits.MIB))
+            stream.seek(0)
+            return stream.read(limits.MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise NotABundleError(_("Không đọc được tệp {path}", path=str(path))) from exc
+
+
+def import_bundle(desk: Desk, path: Path) -> BundleResult:
+    data = _read_file(path)
     header, header_bytes, body, signature = _read(data)
     identity = _identity(desk)
     sender = trusted_identity(desk.db, str(header.get("sender", "")))
@@ -233,7 +262,7 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
     with desk.db.session() as session:
         done = session.get(AppliedBundle, bundle_id)
         if done is not None:
-            return BundleResult(already_applied=True)
+            return BundleResult(already_applied=True, sender=sender.desk_id)
     try:
         ephemeral = bytes.fromhex(header["ephemeral"])
         key = _key(identity.encryption.exchange(X25519PublicKey.from_public_bytes(ephemeral)), ephemeral,
@@ -244,7 +273,10 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
         raise BundleRefusedError(_("Không giải mã được gói dữ liệu; không áp dụng gì")) from exc
     invalid = _("Nội dung gói dữ liệu không hợp lệ; không áp dụng gì")
     try:
-        payload = _check_payload(json.loads(gzip.decompress(plain)))
+        inflated = limits.inflate(plain)
+        del plain
+        payload = _check_payload(json.loads(inflated))
+        del inflated
     except _UNREADABLE as exc:
         raise BundleRefusedError(invalid) from exc
     written: list[Path] = []
@@ -256,6 +288,7 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
             blob.unlink(missing_ok=True)
         raise BundleRefusedError(invalid) from exc
     optimize(desk.db.engine)  # a bundle can bring thousands of cases: the planner's figures follow
+    result.sender = sender.desk_id
     return result
 
 
@@ -344,9 +377,4 @@ def write_return_bundle(desk: Desk, source: Path, sender: str) -> Path | None:
     except (OSError, DeskError):
         return None
     return out
-
-
-def bundle_sender(path: Path) -> str:
-    header, *_rest = _read(path.read_bytes())
-    return str(header.get("sender", ""))
 
