@@ -27,7 +27,7 @@ PASSWORD_FILE_ENV = "OFFICER_DESK_PASSWORD_FILE"
 # personal data. Everything else (new commands included) acts as an account.
 OPEN_COMMANDS = frozenset({
     "verify", "verify-receipt", "catalogue", "ask", "screen", "setup", "restore", "trust list", "keys list",
-    "keys check", "audit verify", "ocr",
+    "keys check", "audit verify", "ocr", "identity list",
 })
 # What the acting account's role must allow (accounts.roles.PERMISSIONS); the services check again.
 COMMAND_PERMISSIONS: dict[str, Permission] = {

@@ -141,12 +141,19 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
             session.expunge_all()  # a bundle of many cases does not keep them all in the session
         blobs = {digest: base64.b64encode(data).decode() for digest, data in store.get_many(session, digests).items()}
         content = {"cases": cases, "blobs": blobs}
-        limits.check_counts(content)  # never write what the receiver would refuse; nothing is marked sent
-        plain = json.dumps(content, ensure_ascii=False).encode()
-        del content, blobs
-        payload = gzip.compress(plain)
-        limits.check_payload_size(len(plain), len(payload))
-        del plain
+        try:  # never write what the receiver would refuse; nothing is marked sent
+            limits.check_counts(content)
+            plain = json.dumps(content, ensure_ascii=False).encode()
+            del content, blobs
+            payload = gzip.compress(plain)
+            limits.check_payload_size(len(plain), len(payload))
+            del plain
+        except limits.BundleTooLargeError as exc:
+            raise limits.BundleTooLargeError(_(
+                "Các thay đổi chờ gửi vượt giới hạn của một gói dữ liệu ({size} MiB, {cases} hồ sơ, {attachment} MiB "
+                "mỗi tệp đính kèm); chưa ghi gì, các thay đổi vẫn chờ: hãy đồng bộ qua mạng",
+                size=limits.MAX_PAYLOAD_BYTES // limits.MIB, cases=limits.MAX_CASES,
+                attachment=limits.MAX_ATTACHMENT_BYTES // limits.MIB)) from exc
         ephemeral = X25519PrivateKey.generate()
         ephemeral_pub = ephemeral.public_key().public_bytes(_RAW, _RAW_PUB)
         key = _key(ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.encryption_key)), ephemeral_pub,

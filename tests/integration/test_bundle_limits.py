@@ -152,5 +152,6 @@ def test_a_desk_never_writes_a_bundle_the_receiver_would_refuse(pair: Pair, caps
     with at_home(pair.sender_root):
         exit_code, data = run_json(capsys, "bundle", "export", "--out", str(out), "--json", *pair.office.as_admin())
     assert exit_code == 1 and data["error"]["code"] == "bundle_too_large"  # type: ignore[index]
+    assert "đồng bộ qua mạng" in data["error"]["message"]  # type: ignore[index]  # what to do instead
     assert not out.exists()
     assert _outbox(pair.sender_root) == before  # nothing marked sent: the changes still wait
