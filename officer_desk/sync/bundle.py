@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -107,11 +107,11 @@ def _recipient(desk: Desk, to: str | None) -> PublicIdentity:
     return trusted[0]
 
 
-def _cases_for(desk: Desk, session: Session, recipient: PublicIdentity) -> list[str]:
+def _cases_for(desk: Desk, session: Session, recipient: PublicIdentity, up_to: int) -> list[str]:
     """Pending (or sent, not yet confirmed) changes; at a center also the cases belonging to the recipient."""
     codes = list(dict.fromkeys(session.execute(
-        select(OutboxItem.entity_id).where(OutboxItem.status.in_(("pending", "sent"))).order_by(OutboxItem.id))
-        .scalars()))
+        select(OutboxItem.entity_id).where(OutboxItem.status.in_(("pending", "sent")), OutboxItem.id <= up_to)
+        .order_by(OutboxItem.id)).scalars()))
     routed = session.execute(select(CaseRoute.dossier_code).where(CaseRoute.desk_id == recipient.desk_id)
                              .order_by(CaseRoute.dossier_code)).scalars()
     return list(dict.fromkeys([*codes, *routed]))
@@ -123,7 +123,10 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
     recipient = _recipient(desk, to)
     store = AttachmentStore(desk.db)
     with desk.db.session() as session:
-        codes = _cases_for(desk, session, recipient)
+        # Only the items read now are marked sent below: a change made while the bundle is written (another
+        # desk on the same PostgreSQL) is not in it and stays pending.
+        up_to = session.execute(select(func.max(OutboxItem.id))).scalar() or 0
+        codes = _cases_for(desk, session, recipient, up_to)
         cases: list[dict[str, Any]] = []
         digests: set[str] = set()
         for start in range(0, len(codes), _CHUNK):
@@ -167,7 +170,8 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
             write_bytes_atomic(out, body + identity.signing.sign(body), private=True)
         except OSError as exc:  # nothing is marked sent: the changes stay pending
             raise InputError(_("Không ghi được gói dữ liệu vào {path}", path=str(out))) from exc
-        for item in session.execute(select(OutboxItem).where(OutboxItem.status == "pending")).scalars():
+        for item in session.execute(select(OutboxItem).where(OutboxItem.status == "pending",
+                                                              OutboxItem.id <= up_to)).scalars():
             item.status = "sent"
             item.last_error = ""
         audit(session, desk.officer, "bundle.exported", "identity", recipient.desk_id,
@@ -359,7 +363,10 @@ def _merge_one(desk: Desk, session: Session, sender: PublicIdentity, wire: dict[
     if session.get(CaseRoute, code) is None:
         session.add(CaseRoute(dossier_code=code, desk_id=sender.desk_id))
     if desk.db.is_local:
-        agreed = {**merged.merged, **{k: incoming[k] for k in merged.conflicts if k in incoming}}
+        # The next merge's base is what the other side holds: its state as it sent it. Not the merged state:
+        # a change made here while the bundle travelled is not there yet, and with it in the base the next
+        # bundle would carry it as "unchanged" and the other side's older value would win (issue 12).
+        agreed = dict(incoming)
         if local_base is None:
             session.add(SyncBase(dossier_code=code, state=agreed))
         else:

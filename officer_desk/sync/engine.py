@@ -42,6 +42,9 @@ from officer_desk.models.statistics import optimize
 from officer_desk.sync.identity import DeskIdentity, load_identity
 
 PULL_CURSOR = "sync.pulled_until"
+# What a sync pushes: changes not yet synced, and those written to a USB bundle whose answer has not come
+# back (the stick may be lost, or the center never imported it): pushing a case twice changes nothing.
+UNSYNCED = ("pending", "sent")
 LAST_SYNC = "sync.last_success"
 # Pull re-reads a little before the cursor: clocks of two servers' transactions may overlap; applying
 # a case twice is a no-op.
@@ -275,7 +278,7 @@ def merge_holding(local: Session, code: str, base: dict[str, Any] | None, mine: 
 
 def _ack(local: Session, code: str, up_to: int, status: str, reason: str = "") -> None:
     for item in local.execute(select(OutboxItem).where(
-            OutboxItem.entity_id == code, OutboxItem.status == "pending", OutboxItem.id <= up_to)).scalars():
+            OutboxItem.entity_id == code, OutboxItem.status.in_(UNSYNCED), OutboxItem.id <= up_to)).scalars():
         item.status = status
         item.attempts += 1
         item.last_error = reason
@@ -375,7 +378,7 @@ def synchronize(desk: Desk, url: str) -> SyncReport:
         with desk.db.session() as local:
             up_to = local.execute(select(func.max(OutboxItem.id))).scalar() or 0
             codes = list(dict.fromkeys(local.execute(
-                select(OutboxItem.entity_id).where(OutboxItem.status == "pending", OutboxItem.id <= up_to)
+                select(OutboxItem.entity_id).where(OutboxItem.status.in_(UNSYNCED), OutboxItem.id <= up_to)
                 .order_by(OutboxItem.id)).scalars()))
         for start in range(0, len(codes), PUSH_CHUNK):
             chunk = codes[start:start + PUSH_CHUNK]

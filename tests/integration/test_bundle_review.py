@@ -1,0 +1,130 @@
+"""What a reviewer found in the bundle and sync paths (issue 12), each on set-up homes (demo mode off):
+a change made at the commune while its bundle travels is never lost when the center's answer comes back;
+changes written to a bundle that never arrived still go out at the next network sync.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from officer_desk.accounts.roles import Actor, ActorKind, Role
+from officer_desk.desk import Desk, open_desk
+from officer_desk.models import OutboxItem
+from officer_desk.paths import Home
+from officer_desk.sync import synchronize
+from tests.helpers.trusted_pair import Pair, at_home, pair, run_json
+
+__all__ = ["pair"]  # the fixture, used by name
+
+NEW_PHONE = "0987 000 111"
+
+
+def _admin(root: Path) -> Desk:
+    return open_desk(Home(root), account=Actor("admin", "Quản Trị Viên", Role.ADMINISTRATOR, ActorKind.ACCOUNT))
+
+
+def _phone(root: Path, code: str) -> object:
+    desk = _admin(root)
+    try:
+        applicant = desk.cases.detail(code).dossier["applicant"]
+        assert isinstance(applicant, dict)
+        return applicant["phone"]
+    finally:
+        desk.close()
+
+
+def test_a_change_made_while_the_bundle_travels_survives_the_centers_answer(
+        pair: Pair, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    office = pair.office  # the center
+    code, data = pair.import_as_officer(capsys, pair.genuine)
+    assert code == 0 and data["applied"] == [pair.code]
+    answer = pair.genuine.with_name(pair.genuine.stem + "-tra-ve.odb")
+    assert answer.exists()
+    old_phone = _phone(office.home.root, pair.code)
+    # At the commune, meanwhile: the officer corrects the phone number.
+    commune = _admin(pair.sender_root)
+    try:
+        commune.cases.update_dossier(pair.code, {"applicant.phone": NEW_PHONE})
+    finally:
+        commune.close()
+    with at_home(pair.sender_root):  # the center's answer arrives (it does not know the new number yet)
+        code, data = run_json(capsys, "bundle", "import", str(answer), "--json", *office.as_admin())
+        assert code == 0, data
+        assert _phone(pair.sender_root, pair.code) == NEW_PHONE
+        second = tmp_path / "second.odb"
+        assert run_json(capsys, "bundle", "export", "--out", str(second), "--json", *office.as_admin())[0] == 0
+    code, data = pair.import_as_officer(capsys, second)
+    assert code == 0, data
+    assert _phone(office.home.root, pair.code) == NEW_PHONE != old_phone  # the center took the correction
+    back = second.with_name(second.stem + "-tra-ve.odb")
+    with at_home(pair.sender_root):
+        assert run_json(capsys, "bundle", "import", str(back), "--json", *office.as_admin())[0] == 0
+    assert _phone(pair.sender_root, pair.code) == NEW_PHONE  # and the commune kept it
+
+
+def test_changes_in_a_lost_bundle_go_out_at_the_next_network_sync(pair: Pair, pg_url: str) -> None:
+    """The bundle was written (its items marked "sent") but never reached the center; then a link comes."""
+    commune = _admin(pair.sender_root)
+    try:
+        with commune.db.session() as session:
+            states = set(session.execute(select(OutboxItem.status)).scalars())
+        assert states == {"sent"}  # the fixture's bundle, never imported anywhere
+        report = synchronize(commune, pg_url)
+        assert report.pushed == [pair.code] and not report.conflicts and not report.offline
+        with commune.db.session() as session:
+            assert set(session.execute(select(OutboxItem.status)).scalars()) == {"done"}
+    finally:
+        commune.close()
+    center = open_desk(Home(pair.office.home.root / "pg-center"), pg_url)
+    try:
+        assert center.cases.detail(pair.code).dossier["applicant"]
+    finally:
+        center.close()
+
+
+def test_a_change_made_while_a_center_writes_its_bundle_stays_pending(
+        pair: Pair, capsys: pytest.CaptureFixture[str], tmp_path: Path, pg_url: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the center's PostgreSQL another counter may change a case while the bundle is written: that change
+    is not in the bundle, so it must not be marked sent with it."""
+    import sqlalchemy as sa
+    from sqlalchemy.orm import Session
+
+    from officer_desk.sync import bundle
+    from tests.helpers.office import SAMPLE, setup_args
+
+    office = pair.office
+    root = tmp_path / "center-pg"
+    card = tmp_path / "commune-card.json"
+    with at_home(pair.sender_root):
+        assert run_json(capsys, "identity", "export", "--out", str(card), "--json", *office.as_admin())[0] == 0
+    with at_home(root):
+        args = setup_args(office.pki, office.admin_pw, office.pin)
+        args[args.index("--desk-number") + 1] = "5"
+        assert run_json(capsys, *args, "--database", pg_url, "--json")[0] == 0
+        admin = [*office.as_admin(), "--database", pg_url]
+        assert run_json(capsys, "identity", "trust", str(card), "--json", *admin)[0] == 0
+        data = SAMPLE.read_text(encoding="utf-8").replace('"file"', '"_file"')
+        source = tmp_path / "center-case.json"
+        source.write_text(data, encoding="utf-8")
+        assert run_json(capsys, "import", str(source), "--json", *admin)[0] == 0
+        engine = sa.create_engine(pg_url)
+        real = bundle.write_bytes_atomic
+
+        def another_counter_writes_meanwhile(path: Path, body: bytes, private: bool = False) -> None:
+            with Session(engine) as other, other.begin():
+                other.add(OutboxItem(kind="case.updated", entity_id="000.00.07.H41-000000-5999", payload={}))
+            real(path, body, private=private)
+
+        monkeypatch.setattr(bundle, "write_bytes_atomic", another_counter_writes_meanwhile)
+        out = tmp_path / "center.odb"
+        code, result = run_json(capsys, "bundle", "export", "--out", str(out), "--to", pair.sender.desk_id,
+                                "--json", *admin)
+        assert code == 0, result
+        with Session(engine) as session:
+            states = dict(session.execute(select(OutboxItem.entity_id, OutboxItem.status)).all())
+        engine.dispose()
+    assert states == {"000.00.07.H41-000000-5999": "pending"}  # not in the bundle: still waits
