@@ -14,7 +14,7 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
-from officer_desk.cases.intake import MAX_ATTACHMENT_BYTES
+from officer_desk.cases.intake import MAX_ATTACHMENT_BYTES, MAX_JSON_BYTES
 from officer_desk.errors import DeskError
 from officer_desk.i18n import _
 
@@ -35,6 +35,8 @@ MAX_BLOBS = 200_000
 MAX_EVENTS_PER_CASE = 10_000
 MAX_ATTACHMENTS_PER_CASE = 1_000
 MAX_FINDINGS_PER_CASE = 2_000
+# Pulled from the server (sync): a case's raw and current records together, in characters.
+MAX_PULLED_JSON_CHARS = 4 * MAX_JSON_BYTES
 _PIECE = MIB  # inflated per step: memory grows by at most this much past a limit before the refusal
 
 

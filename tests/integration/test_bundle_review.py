@@ -128,3 +128,35 @@ def test_a_change_made_while_a_center_writes_its_bundle_stays_pending(
             states = dict(session.execute(select(OutboxItem.entity_id, OutboxItem.status)).all())
         engine.dispose()
     assert states == {"000.00.07.H41-000000-5999": "pending"}  # not in the bundle: still waits
+
+
+def test_a_case_or_attachment_on_the_server_larger_than_the_desk_accepts_is_not_pulled(
+        pair: Pair, capsys: pytest.CaptureFixture[str], pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The center's database is shared by many desks: one oversized row there is refused with a clear message
+    before it is read whole, the desk's copy stays as it was, and the next sync pulls once it is fixed."""
+    from officer_desk.sync import limits
+
+    commune = _admin(pair.sender_root)
+    try:
+        assert synchronize(commune, pg_url).pushed == [pair.code]
+    finally:
+        commune.close()
+    at_center = open_desk(Home(pair.sender_root), pg_url,  # the same key: the test's center shares it
+                          account=Actor("lanhdao", "Trần Văn Lãnh", Role.SUPERVISOR, ActorKind.ACCOUNT))
+    try:
+        at_center.cases.update_dossier(pair.code, {"applicant.phone": NEW_PHONE})
+    finally:
+        at_center.close()
+    sync = ["sync", "--to", pg_url, "--json", *pair.office.as_admin()]
+    for name, value in (("MAX_BLOB_BYTES", 16), ("MAX_PULLED_JSON_CHARS", 100)):
+        with monkeypatch.context() as patch:
+            patch.setattr(limits, name, value)
+            with at_home(pair.sender_root):
+                code, data = run_json(capsys, *sync)
+            assert code == 1 and data["error"]["code"] == "sync", data  # type: ignore[index]
+            assert pair.code in data["error"]["message"]  # type: ignore[index]  # which dossier, in words
+            assert _phone(pair.sender_root, pair.code) != NEW_PHONE
+    with at_home(pair.sender_root):
+        code, data = run_json(capsys, *sync)
+    assert code == 0 and data["pulled"] == [pair.code], data
+    assert _phone(pair.sender_root, pair.code) == NEW_PHONE
