@@ -220,6 +220,7 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--home", type=Path, help="measure on this demo home instead (a copy: opening it upgrades it)")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--bare", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -229,7 +230,7 @@ def main() -> int:
     if args.bare is not None:
         child_bare(args.bare)
         return 0
-    home = ensure_home(args.cases)
+    home = args.home.resolve() if args.home is not None else ensure_home(args.cases)
     # An installed copy has its bytecode (pip compiles it at install); an editable checkout run with
     # PYTHONDONTWRITEBYTECODE would compile ~120 modules on every start (~0.2 s), which no office pays.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "officer_desk")], check=True,
