@@ -49,9 +49,11 @@ PULL_CURSOR = "sync.pulled_until"
 # back (the stick may be lost, or the center never imported it): pushing a case twice changes nothing.
 UNSYNCED = ("pending", "sent")
 LAST_SYNC = "sync.last_success"
-# Pull re-reads a little before the cursor: clocks of two servers' transactions may overlap; applying
-# a case twice is a no-op.
-_PULL_OVERLAP = timedelta(minutes=5)
+# Pull re-reads an hour before the cursor (applying a case twice is a no-op). The cursor is the server's
+# clock, but a case's ``updated_at`` is written by the desk that changed it, with that PC's clock: a center
+# counter whose clock is behind (by up to the overlap) still has its changes pulled. A transaction that
+# committed after the cursor but started before it is covered the same way.
+_PULL_OVERLAP = timedelta(hours=1)
 
 
 class SyncError(DeskError):

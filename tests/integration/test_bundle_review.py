@@ -160,3 +160,35 @@ def test_a_case_or_attachment_on_the_server_larger_than_the_desk_accepts_is_not_
         code, data = run_json(capsys, *sync)
     assert code == 0 and data["pulled"] == [pair.code], data
     assert _phone(pair.sender_root, pair.code) == NEW_PHONE
+
+
+def test_a_change_made_at_a_center_counter_whose_clock_is_behind_is_pulled(pair: Pair, pg_url: str) -> None:
+    """``updated_at`` on the server comes from the clock of the PC that changed the case; the pull cursor from
+    the server's clock. A counter 20 minutes behind must not have its change skipped for good."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import create_engine, update
+
+    from officer_desk.models import Case, CaseRoute
+
+    commune = _admin(pair.sender_root)
+    try:
+        assert synchronize(commune, pg_url).pushed == [pair.code]
+        at_center = open_desk(Home(pair.sender_root), pg_url,
+                              account=Actor("lanhdao", "Trần Văn Lãnh", Role.SUPERVISOR, ActorKind.ACCOUNT))
+        try:
+            at_center.cases.update_dossier(pair.code, {"applicant.phone": NEW_PHONE})
+        finally:
+            at_center.close()
+        engine = create_engine(pg_url)
+        with engine.begin() as connection:  # as that counter's clock wrote it
+            connection.execute(update(Case).where(Case.dossier_code == pair.code)
+                               .values(updated_at=datetime.now(UTC) - timedelta(minutes=20)))
+            # routed at the first push, long ago (a fresh route is pulled anyway)
+            connection.execute(update(CaseRoute).values(routed_at=datetime.now(UTC) - timedelta(hours=3)))
+        engine.dispose()
+        report = synchronize(commune, pg_url)
+        assert report.pulled == [pair.code] and not report.conflicts
+    finally:
+        commune.close()
+    assert _phone(pair.sender_root, pair.code) == NEW_PHONE
