@@ -270,10 +270,8 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
     bundle_id = header.get("bundle_id")
     if not isinstance(bundle_id, str) or not _BUNDLE_ID.fullmatch(bundle_id):
         raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì"))
-    with desk.db.session() as session:
-        done = session.get(AppliedBundle, bundle_id)
-        if done is not None:
-            return BundleResult(already_applied=True, sender=sender.desk_id)
+    if _applied(desk, bundle_id):
+        return BundleResult(already_applied=True, sender=sender.desk_id)
     try:
         ephemeral = bytes.fromhex(header["ephemeral"])
         key = _key(identity.encryption.exchange(X25519PublicKey.from_public_bytes(ephemeral)), ephemeral,
@@ -297,10 +295,18 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
         # the transaction rolled back; the blobs it wrote beside it go too (nothing half-applied)
         for blob in written:
             blob.unlink(missing_ok=True)
+        if isinstance(exc, IntegrityError) and _applied(desk, bundle_id):
+            # another desk on the same database applied it meanwhile (PostgreSQL: both passed the check)
+            return BundleResult(already_applied=True, sender=sender.desk_id)
         raise BundleRefusedError(invalid) from exc
     optimize(desk.db.engine)  # a bundle can bring thousands of cases: the planner's figures follow
     result.sender = sender.desk_id
     return result
+
+
+def _applied(desk: Desk, bundle_id: str) -> bool:
+    with desk.db.session() as session:
+        return session.get(AppliedBundle, bundle_id) is not None
 
 
 def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str, Any],
@@ -309,6 +315,9 @@ def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str
     store = AttachmentStore(desk.db)
     blobs: dict[str, str] = payload["blobs"]
     with desk.db.session() as session:
+        if session.get(AppliedBundle, bundle_id) is not None:
+            # Applied by another process since the check above (SQLite: this transaction waited for its lock).
+            return BundleResult(already_applied=True)
         def put(digest: str) -> None:
             path = store.path_for(digest)
             if desk.db.is_local and not path.exists():

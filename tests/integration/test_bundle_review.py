@@ -192,3 +192,31 @@ def test_a_change_made_at_a_center_counter_whose_clock_is_behind_is_pulled(pair:
     finally:
         commune.close()
     assert _phone(pair.sender_root, pair.code) == NEW_PHONE
+
+
+def test_a_bundle_applied_by_another_process_meanwhile_is_already_applied(
+        pair: Pair, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two imports of the same bundle at once (the window and the command line, or two counters): the one
+    that comes second finds it applied — "already applied", exit 0 — not "invalid content" (exit 1)."""
+    from officer_desk.sync import bundle
+
+    real = bundle._apply
+    first = True
+
+    def another_process_applies_it_first(*args: object, **kwargs: object) -> bundle.BundleResult:
+        nonlocal first
+        if first:
+            first = False
+            other = open_desk(pair.office.home)
+            try:
+                monkeypatch.setattr(bundle, "_apply", real)
+                assert bundle.import_bundle(other, pair.genuine).applied == [pair.code]
+            finally:
+                monkeypatch.setattr(bundle, "_apply", another_process_applies_it_first)
+                other.close()
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bundle, "_apply", another_process_applies_it_first)
+    code, data = pair.import_as_officer(capsys, pair.genuine)
+    assert code == 0 and data == {"applied": [], "conflicts": []}, data
+    assert _phone(pair.office.home.root, pair.code)  # applied once, by the other process
