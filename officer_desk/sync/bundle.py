@@ -33,11 +33,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 import officer_desk.sync.bulk as bulk
+import officer_desk.sync.bundle_acks as acks
 import officer_desk.sync.limits as limits
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
@@ -108,12 +109,17 @@ def _recipient(desk: Desk, to: str | None) -> PublicIdentity:
 
 
 def _cases_for(desk: Desk, session: Session, recipient: PublicIdentity, up_to: int) -> list[str]:
-    """Pending (or sent, not yet confirmed) changes; at a center also the cases belonging to the recipient."""
+    """Pending (or sent, not yet confirmed) changes; at a center also the cases belonging to the recipient
+    (those changed since it confirmed one of our bundles, or all of them: ``bundle_acks``)."""
     codes = list(dict.fromkeys(session.execute(
         select(OutboxItem.entity_id).where(OutboxItem.status.in_(("pending", "sent")), OutboxItem.id <= up_to)
         .order_by(OutboxItem.id)).scalars()))
-    routed = session.execute(select(CaseRoute.dossier_code).where(CaseRoute.desk_id == recipient.desk_id)
-                             .order_by(CaseRoute.dossier_code)).scalars()
+    query = select(CaseRoute.dossier_code).where(CaseRoute.desk_id == recipient.desk_id)
+    since = acks.acked_since(session, recipient.desk_id)
+    if since is not None:
+        query = query.join(Case, Case.dossier_code == CaseRoute.dossier_code).where(
+            or_(Case.updated_at > since, CaseRoute.routed_at > since))
+    routed = session.execute(query.order_by(CaseRoute.dossier_code)).scalars()
     return list(dict.fromkeys([*codes, *routed]))
 
 
@@ -123,6 +129,7 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
     recipient = _recipient(desk, to)
     store = AttachmentStore(desk.db)
     with desk.db.session() as session:
+        started = datetime.now(UTC)
         # Only the items read now are marked sent below: a change made while the bundle is written (another
         # desk on the same PostgreSQL) is not in it and stays pending.
         up_to = session.execute(select(func.max(OutboxItem.id))).scalar() or 0
@@ -143,7 +150,8 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
                 digests.update(item["content_sha256"] for item in wire["attachments"] if item.get("content_sha256"))
             session.expunge_all()  # a bundle of many cases does not keep them all in the session
         blobs = {digest: base64.b64encode(data).decode() for digest, data in store.get_many(session, digests).items()}
-        content = {"cases": cases, "blobs": blobs}
+        content: dict[str, Any] = {"cases": cases, "blobs": blobs,
+                                   "acked": acks.last_applied_from(session, recipient.desk_id)}
         try:  # never write what the receiver would refuse; nothing is marked sent
             limits.check_counts(content)
             plain = json.dumps(content, ensure_ascii=False).encode()
@@ -162,7 +170,8 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
         key = _key(ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.encryption_key)), ephemeral_pub,
                    recipient.encryption_key)
         nonce = secrets.token_bytes(12)
-        header = json.dumps({"bundle_id": uuid.uuid4().hex, "sender": identity.desk_id,
+        bundle_id = uuid.uuid4().hex
+        header = json.dumps({"bundle_id": bundle_id, "sender": identity.desk_id,
                              "recipient": recipient.desk_id, "created_at": datetime.now(UTC).isoformat(),
                              "ephemeral": ephemeral_pub.hex(), "nonce": nonce.hex(), "cases": len(cases)}).encode()
         body = MAGIC + struct.pack(">I", len(header)) + header + AESGCM(key).encrypt(nonce, payload, header)
@@ -174,6 +183,7 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
                                                               OutboxItem.id <= up_to)).scalars():
             item.status = "sent"
             item.last_error = ""
+        acks.record_export(session, bundle_id, recipient.desk_id, started)
         audit(session, desk.officer, "bundle.exported", "identity", recipient.desk_id,
               desk=desk.config.desk_number, cases=len(cases))
     return [c["code"] for c in cases]
@@ -347,6 +357,7 @@ def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str
                 if wire["code"] in targets:
                     _merge_one(desk, session, sender, wire, targets[wire["code"]], officers, put, result)
         session.add(AppliedBundle(bundle_id=bundle_id, sender=sender.desk_id, result=result.as_json()))
+        acks.record_ack(session, sender.desk_id, payload.get("acked"))
         audit(session, desk.officer, "bundle.imported", "identity", sender.desk_id, desk=desk.config.desk_number,
               bundle=bundle_id, applied=len(result.applied), conflicts=len(result.conflicts))
     return result

@@ -1,6 +1,9 @@
-"""What a reviewer found in the bundle and sync paths (issue 12), each on set-up homes (demo mode off):
-a change made at the commune while its bundle travels is never lost when the center's answer comes back;
-changes written to a bundle that never arrived still go out at the next network sync.
+"""What a reviewer found in the bundle and sync paths (issue 12), each on set-up homes (demo mode off): a
+change made at the commune while its bundle travels is never lost when the center's answer comes back;
+changes written to a bundle that never arrived still go out at the next network sync; a bundle marks sent
+only what it holds; an oversized dossier on the server is not pulled; a counter with a late clock still has
+its change pulled; the same bundle imported twice at once is applied once; answers carry only what changed
+since the other side confirmed.
 """
 
 from __future__ import annotations
@@ -220,3 +223,62 @@ def test_a_bundle_applied_by_another_process_meanwhile_is_already_applied(
     code, data = pair.import_as_officer(capsys, pair.genuine)
     assert code == 0 and data == {"applied": [], "conflicts": []}, data
     assert _phone(pair.office.home.root, pair.code)  # applied once, by the other process
+
+
+def test_a_centers_answer_carries_only_what_changed_since_the_commune_confirmed(
+        pair: Pair, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Each bundle names the last bundle of the other side it applied: afterwards only the routed cases that
+    changed since then travel (every dossier of the commune, attachments and all, travelled in every answer,
+    and after some months no answer fitted in a bundle). Without a confirmation everything travels."""
+    import gzip
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import delete, update
+
+    from officer_desk.models import Case, CaseRoute, DeskSetting
+    from tests.helpers.bundles import decrypt
+
+    office = pair.office
+    assert pair.import_as_officer(capsys, pair.genuine)[0] == 0
+    answer = pair.genuine.with_name(pair.genuine.stem + "-tra-ve.odb")
+    second = tmp_path / "second.odb"
+    with at_home(pair.sender_root):  # the commune applies the answer; its next bundle confirms it
+        assert run_json(capsys, "bundle", "import", str(answer), "--json", *office.as_admin())[0] == 0
+        assert run_json(capsys, "bundle", "export", "--out", str(second), "--json", *office.as_admin())[0] == 0
+    assert pair.import_as_officer(capsys, second)[0] == 0
+
+    def backdate() -> None:  # the dossier last changed, and was routed, long before that confirmation
+        desk = open_desk(office.home)
+        try:
+            with desk.db.session() as session:
+                long_ago = datetime.now(UTC) - timedelta(hours=3)
+                session.execute(update(Case).values(updated_at=long_ago))
+                session.execute(update(CaseRoute).values(routed_at=long_ago))
+        finally:
+            desk.close()
+
+    def carried(name: str) -> list[str]:
+        out = tmp_path / name
+        code, data = run_json(capsys, "bundle", "export", "--out", str(out), "--to", pair.sender.desk_id, "--json",
+                              *office.as_officer())
+        assert code == 0, data
+        payload = json.loads(gzip.decompress(decrypt(pair.sender, out.read_bytes())))
+        return [case["code"] for case in payload["cases"]]
+
+    backdate()
+    assert carried("nothing-new.odb") == []
+    center = office.desk("lanhdao", Role.SUPERVISOR)
+    try:
+        center.cases.update_dossier(pair.code, {"applicant.phone": NEW_PHONE})
+    finally:
+        center.close()
+    assert carried("changed.odb") == [pair.code]
+    backdate()
+    desk = open_desk(office.home)
+    try:
+        with desk.db.session() as session:  # as on a desk that never heard back (or an older version)
+            session.execute(delete(DeskSetting).where(DeskSetting.key.like("bundle.acked.%")))
+    finally:
+        desk.close()
+    assert carried("unconfirmed.odb") == [pair.code]
