@@ -129,7 +129,9 @@ def _bundle_import(args: argparse.Namespace, out: Output) -> int:
         answer = None if result.already_applied else write_return_bundle(desk, path, result.sender)
     finally:
         desk.close()
-    if result.already_applied:
+    if result.superseded:
+        text = _("Một gói dữ liệu mới hơn từ quầy này đã được áp dụng; gói này không có gì mới")
+    elif result.already_applied:
         text = _("Gói dữ liệu này đã được áp dụng trước đây; không có gì mới")
     else:
         text = _("Đã áp dụng {n} hồ sơ; xung đột: {c}", n=len(result.applied), c=len(result.conflicts))

@@ -82,6 +82,7 @@ class BundleResult:
     conflicts: list[str] = field(default_factory=list)
     already_applied: bool = False
     sender: str = ""  # the desk id whose signature was checked (the return bundle goes there, nowhere else)
+    superseded: bool = False  # older than a bundle already applied from the same desk: nothing new in it
 
     def as_json(self) -> dict[str, object]:
         return {"applied": self.applied, "conflicts": self.conflicts}
@@ -173,7 +174,8 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
         bundle_id = uuid.uuid4().hex
         header = json.dumps({"bundle_id": bundle_id, "sender": identity.desk_id,
                              "recipient": recipient.desk_id, "created_at": datetime.now(UTC).isoformat(),
-                             "ephemeral": ephemeral_pub.hex(), "nonce": nonce.hex(), "cases": len(cases)}).encode()
+                             "ephemeral": ephemeral_pub.hex(), "nonce": nonce.hex(), "cases": len(cases),
+                             "sequence": acks.next_sequence(session, started)}).encode()
         body = MAGIC + struct.pack(">I", len(header)) + header + AESGCM(key).encrypt(nonce, payload, header)
         try:
             write_bytes_atomic(out, body + identity.signing.sign(body), private=True)
@@ -282,6 +284,10 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
         raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì"))
     if _applied(desk, bundle_id):
         return BundleResult(already_applied=True, sender=sender.desk_id)
+    sequence = header.get("sequence")
+    with desk.db.session() as session:
+        if acks.superseded(session, sender.desk_id, sequence):
+            return BundleResult(already_applied=True, superseded=True, sender=sender.desk_id)
     try:
         ephemeral = bytes.fromhex(header["ephemeral"])
         key = _key(identity.encryption.exchange(X25519PublicKey.from_public_bytes(ephemeral)), ephemeral,
@@ -300,7 +306,7 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
         raise BundleRefusedError(invalid) from exc
     written: list[Path] = []
     try:
-        result = _apply(desk, sender, bundle_id, payload, written)
+        result = _apply(desk, sender, bundle_id, sequence, payload, written)
     except _MALFORMED as exc:
         # the transaction rolled back; the blobs it wrote beside it go too (nothing half-applied)
         for blob in written:
@@ -319,7 +325,7 @@ def _applied(desk: Desk, bundle_id: str) -> bool:
         return session.get(AppliedBundle, bundle_id) is not None
 
 
-def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str, Any],
+def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, sequence: object, payload: dict[str, Any],
            written: list[Path]) -> BundleResult:
     result = BundleResult()
     store = AttachmentStore(desk.db)
@@ -328,6 +334,8 @@ def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str
         if session.get(AppliedBundle, bundle_id) is not None:
             # Applied by another process since the check above (SQLite: this transaction waited for its lock).
             return BundleResult(already_applied=True)
+        if acks.superseded(session, sender.desk_id, sequence):
+            return BundleResult(already_applied=True, superseded=True)
         def put(digest: str) -> None:
             path = store.path_for(digest)
             if desk.db.is_local and not path.exists():
@@ -358,6 +366,7 @@ def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str
                     _merge_one(desk, session, sender, wire, targets[wire["code"]], officers, put, result)
         session.add(AppliedBundle(bundle_id=bundle_id, sender=sender.desk_id, result=result.as_json()))
         acks.record_ack(session, sender.desk_id, payload.get("acked"))
+        acks.record_sequence(session, sender.desk_id, sequence)
         audit(session, desk.officer, "bundle.imported", "identity", sender.desk_id, desk=desk.config.desk_number,
               bundle=bundle_id, applied=len(result.applied), conflicts=len(result.conflicts))
     return result

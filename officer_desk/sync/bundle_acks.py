@@ -75,3 +75,42 @@ def record_ack(session: Session, sender_id: str, acked: object) -> None:
         seen = _written(other)
         if seen is not None and seen[0] == sender_id and seen[1] <= at:
             session.delete(other)
+
+
+# --- order: a bundle older than one already applied from the same desk brings nothing new -----------------
+# Two USB sticks carried in the wrong order: the older bundle's values must not replace the newer ones (its
+# merge base is the newer state, so the older values looked like the sender's latest change). Each bundle
+# carries a sequence number from its desk: the time in milliseconds, but always above the desk's last one,
+# so a clock set back (or a desk restored from a backup) still numbers its next bundles higher. A desk's
+# later bundle holds everything an earlier one held that was not yet confirmed, so nothing is skipped.
+SEQUENCE = "bundle.sequence"
+NEWEST_PREFIX = "bundle.newest."
+
+
+def next_sequence(session: Session, now: datetime) -> int:
+    row = session.get(DeskSetting, SEQUENCE)
+    last = int(row.value) if row is not None and row.value.isdigit() else 0
+    value = max(int(now.timestamp() * 1000), last + 1)
+    if row is None:
+        session.add(DeskSetting(key=SEQUENCE, value=str(value)))
+    else:
+        row.value = str(value)
+    return value
+
+
+def superseded(session: Session, sender_id: str, sequence: object) -> bool:
+    """Whether a newer bundle from ``sender_id`` was applied here (a bundle without a number: never)."""
+    if isinstance(sequence, bool) or not isinstance(sequence, int):
+        return False
+    row = session.get(DeskSetting, NEWEST_PREFIX + sender_id)
+    return row is not None and row.value.isdigit() and sequence < int(row.value)
+
+
+def record_sequence(session: Session, sender_id: str, sequence: object) -> None:
+    if isinstance(sequence, bool) or not isinstance(sequence, int) or sequence < 0:
+        return
+    row = session.get(DeskSetting, NEWEST_PREFIX + sender_id)
+    if row is None:
+        session.add(DeskSetting(key=NEWEST_PREFIX + sender_id, value=str(sequence)))
+    elif not row.value.isdigit() or int(row.value) < sequence:
+        row.value = str(sequence)

@@ -3,7 +3,7 @@ change made at the commune while its bundle travels is never lost when the cente
 changes written to a bundle that never arrived still go out at the next network sync; a bundle marks sent
 only what it holds; an oversized dossier on the server is not pulled; a counter with a late clock still has
 its change pulled; the same bundle imported twice at once is applied once; answers carry only what changed
-since the other side confirmed.
+since the other side confirmed; an older bundle arriving after a newer one changes nothing.
 """
 
 from __future__ import annotations
@@ -282,3 +282,23 @@ def test_a_centers_answer_carries_only_what_changed_since_the_commune_confirmed(
     finally:
         desk.close()
     assert carried("unconfirmed.odb") == [pair.code]
+
+
+def test_an_older_bundle_arriving_after_a_newer_one_changes_nothing(
+        pair: Pair, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Two USB sticks, carried in the wrong order: the older bundle must not put back the older values."""
+    newer = tmp_path / "newer.odb"
+    commune = _admin(pair.sender_root)
+    try:
+        commune.cases.update_dossier(pair.code, {"applicant.phone": NEW_PHONE})
+    finally:
+        commune.close()
+    with at_home(pair.sender_root):
+        assert run_json(capsys, "bundle", "export", "--out", str(newer), "--json", *pair.office.as_admin())[0] == 0
+    assert pair.import_as_officer(capsys, newer)[0] == 0
+    assert _phone(pair.office.home.root, pair.code) == NEW_PHONE
+    before = pair.fingerprint()
+    code, data = pair.import_as_officer(capsys, pair.genuine)  # written before the correction
+    assert code == 0 and data == {"applied": [], "conflicts": []}, data
+    assert _phone(pair.office.home.root, pair.code) == NEW_PHONE
+    assert pair.fingerprint() == before
