@@ -29,11 +29,16 @@ def _identity_export(args: argparse.Namespace, out: Output) -> int:
 
 
 def _identity_trust(args: argparse.Namespace, out: Output) -> int:
-    from officer_desk.sync.identity import read_identity_file, trust_identity
+    from officer_desk.sync.engine import desk_identity
+    from officer_desk.sync.identity import IdentityError, read_identity_file, trust_identity
 
     identity = read_identity_file(Path(args.file))
     desk = desk_from_args(args)
     try:
+        if identity.desk_id == desk_identity(desk).desk_id:
+            # The administrator picked this desk's own file: its bundles would be written to itself.
+            raise IdentityError(_("Đây là định danh của chính quầy này; hãy tin cậy tệp định danh của trung tâm "
+                                  "hoặc của quầy kia"))
         trust_identity(desk.db, identity, desk.officer, desk.config.desk_number)
     finally:
         desk.close()

@@ -141,10 +141,17 @@ def load_identity(home: Home, config: DeskConfig, set_up: bool = True) -> DeskId
     return DeskIdentity(public, signing, encryption)
 
 
+_MAX_IDENTITY_FILE = 64 * 1024  # an identity is a few hundred bytes; anything larger is not one
+
+
 def read_identity_file(path: Path) -> PublicIdentity:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        with path.open("rb") as stream:
+            raw = stream.read(_MAX_IDENTITY_FILE + 1)
+        if len(raw) > _MAX_IDENTITY_FILE:
+            raise InputError(_("Tệp không phải là định danh quầy của Officer Desk"))
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(_("Không đọc được tệp định danh {path}", path=str(path))) from exc
     return PublicIdentity.from_json(data)
 

@@ -151,3 +151,18 @@ def test_trusting_other_keys_under_a_trusted_desk_id_is_refused(pair: Pair, caps
     assert run_json(capsys, "identity", "trust", str(forged), "--json", *office.as_admin())[0] == 0
     code, data = pair.import_as_officer(capsys, pair.genuine)  # signed with the old keys: refused now
     assert code == 1 and data["error"]["code"] == "bundle_refused"  # type: ignore[index]
+
+
+def test_trusting_the_desks_own_identity_or_a_huge_file_is_refused(pair: Pair, capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path) -> None:
+    office = pair.office
+    own = tmp_path / "own.json"
+    assert run_json(capsys, "identity", "export", "--out", str(own), "--json", *office.as_admin())[0] == 0
+    code, data = run_json(capsys, "identity", "trust", str(own), "--json", *office.as_admin())
+    assert code == 1 and data["error"]["code"] == "identity"  # type: ignore[index]
+    huge = tmp_path / "huge.json"
+    huge.write_text(json.dumps({**pair.sender.public.to_json(), "padding": "x" * (1 << 20)}), encoding="utf-8")
+    code, data = run_json(capsys, "identity", "trust", str(huge), "--json", *office.as_admin())
+    assert code == 2 and data["error"]["code"] == "invalid_input"  # type: ignore[index]
+    assert [row["desk_id"] for row in run_json(capsys, "identity", "list", "--json")[1]["identities"]] == [  # type: ignore[union-attr]
+        pair.sender.desk_id]
