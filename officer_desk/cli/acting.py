@@ -27,7 +27,7 @@ PASSWORD_FILE_ENV = "OFFICER_DESK_PASSWORD_FILE"
 # personal data. Everything else (new commands included) acts as an account.
 OPEN_COMMANDS = frozenset({
     "verify", "verify-receipt", "catalogue", "ask", "screen", "setup", "restore", "trust list", "keys list",
-    "keys check", "audit verify", "ocr", "identity list",
+    "keys check", "audit verify", "ocr",
 })
 # What the acting account's role must allow (accounts.roles.PERMISSIONS); the services check again.
 COMMAND_PERMISSIONS: dict[str, Permission] = {
@@ -56,6 +56,7 @@ COMMAND_PERMISSIONS: dict[str, Permission] = {
     "register": Permission.REPORT_VIEW,  # the register book names every applicant
     "identity": Permission.IDENTITY_MANAGE,
     "identity export": Permission.CASE_VIEW,
+    "identity list": Permission.CASE_VIEW,  # like export: any account (it names who trusted each desk)
     "bundle": Permission.CASE_WORK,
 }
 # Groups whose second word is an action (for the tables above).

@@ -24,7 +24,9 @@ __all__ = ["pair"]  # the fixture, used by name
 
 def test_list_shows_each_trusted_desk_in_words(pair: Pair, capsys: pytest.CaptureFixture[str]) -> None:
     office = pair.office
-    code, data = run_json(capsys, "identity", "list", "--json")  # shows no personal data: no account needed
+    code, data = run_json(capsys, "identity", "list", "--json")  # like identity export: an account is needed
+    assert code == 2 and data["error"]["code"] == "auth"  # type: ignore[index]
+    code, data = run_json(capsys, "identity", "list", "--json", *office.as_officer())
     assert code == 0
     [row] = data["identities"]  # type: ignore[misc]
     assert set(row) == {"desk_id", "agency_code", "desk_number", "fingerprint", "trusted_at", "trusted_by"}
@@ -34,7 +36,7 @@ def test_list_shows_each_trusted_desk_in_words(pair: Pair, capsys: pytest.Captur
     assert main(["identity", "list", *office.as_officer()]) == 0
     text = capsys.readouterr().out
     assert "quầy 3 (000.00.07.H41)" in text and "tin cậy từ" in text and pair.sender.public.fingerprint in text
-    assert main(["--lang", "en", "identity", "list"]) == 0
+    assert main(["--lang", "en", "identity", "list", *office.as_supervisor()]) == 0
     assert "trusted since" in capsys.readouterr().out
 
 
@@ -52,7 +54,7 @@ def test_only_an_administrator_untrusts_and_it_is_audited(pair: Pair, capsys: py
         desk.close()
     code, data = run_json(capsys, "identity", "untrust", desk_id, "--json", *office.as_admin())
     assert code == 0 and data["untrusted"]["desk_id"] == desk_id  # type: ignore[index]
-    assert run_json(capsys, "identity", "list", "--json")[1] == {"identities": []}
+    assert run_json(capsys, "identity", "list", "--json", *office.as_admin())[1] == {"identities": []}
     code, data = run_json(capsys, "identity", "untrust", desk_id, "--json", *office.as_admin())
     assert code == 1 and data["error"]["code"] == "not_found"  # type: ignore[index]
     desk = open_desk(office.home)
@@ -164,5 +166,5 @@ def test_trusting_the_desks_own_identity_or_a_huge_file_is_refused(pair: Pair, c
     huge.write_text(json.dumps({**pair.sender.public.to_json(), "padding": "x" * (1 << 20)}), encoding="utf-8")
     code, data = run_json(capsys, "identity", "trust", str(huge), "--json", *office.as_admin())
     assert code == 2 and data["error"]["code"] == "invalid_input"  # type: ignore[index]
-    assert [row["desk_id"] for row in run_json(capsys, "identity", "list", "--json")[1]["identities"]] == [  # type: ignore[union-attr]
-        pair.sender.desk_id]
+    listed = run_json(capsys, "identity", "list", "--json", *office.as_admin())[1]["identities"]
+    assert [row["desk_id"] for row in listed] == [pair.sender.desk_id]  # type: ignore[union-attr,index]
