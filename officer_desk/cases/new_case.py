@@ -88,6 +88,10 @@ class NewCaseWriter:
             "raw_sha256": hashlib.sha256(raw_text.encode("utf-8")).hexdigest(), "source_file_sha256": source_sha256,
             "origin_desk": repository.desk.config.desk_number, "is_demo": False, "created_at": stamp,
             "updated_at": stamp, **repository.case_values(parsed, procedure, dossier_obj),
+            # Who took the dossier in: the receiving officer, as the timeline trigger of migration 0014 sets it
+            # on the "received" event (it then finds the column set and changes nothing). Set here, the row is
+            # not updated again right after its insert (on PostgreSQL a second version in every index).
+            "handling_officer_id": officer_id,
         }
         screened = screen_record(self.findings, session, None, row["dossier_json"], row["procedure_code"],
                                  received_at, code)
