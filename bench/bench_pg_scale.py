@@ -123,10 +123,10 @@ RAW_COUNTS = ("SELECT status, n FROM case_status_counts UNION ALL "
 
 def interleaved(app, floor, rounds: int) -> tuple[list[float], list[float], float]:  # type: ignore[no-untyped-def]
     """The app's call and its floor alternately, ``rounds`` times each (so load changes hit both alike):
-    their times in ms, and the desk process's CPU per app call in ms (the floor's CPU subtracted)."""
+    their times in ms, and the desk process's CPU per app call in ms."""
     for _ in range(5):
         app(), floor()
-    apps, floors, app_cpu, floor_cpu = [], [], 0.0, 0.0
+    apps, floors, app_cpu = [], [], 0.0
     for _ in range(rounds):
         for fn, samples in ((app, apps), (floor, floors)):
             cpu, start = time.process_time(), time.perf_counter()
@@ -134,8 +134,6 @@ def interleaved(app, floor, rounds: int) -> tuple[list[float], list[float], floa
             samples.append((time.perf_counter() - start) * 1000)
             if fn is app:
                 app_cpu += time.process_time() - cpu
-            else:
-                floor_cpu += time.process_time() - cpu
     return apps, floors, app_cpu / rounds * 1000
 
 

@@ -59,26 +59,10 @@ class Database:
         finally:
             session.close()
 
-    @contextmanager
-    def read_session(self) -> Iterator[Session]:
-        """A unit of reading (the queue's pages, counts, searches). On PostgreSQL it runs without an
-        explicit transaction: no BEGIN and no COMMIT round trip, so a queue page (ids, then rows) costs
-        two round trips fewer each; every statement still sees committed data. Elsewhere: ``session``."""
-        if self.is_local:
-            with self.session() as session:
-                yield session
-            return
-        session = Session(bind=self.engine.execution_options(isolation_level="AUTOCOMMIT"),
-                          expire_on_commit=False)
-        try:
-            yield session
-        finally:
-            session.close()
-
     def read_connection(self) -> Connection:
         """A plain Core connection for reading (the queue's pages, counts and searches on every keystroke).
         Locally it begins deferred (see ``READ_ONLY``): under WAL it reads a snapshot and never waits behind
-        a writer. On PostgreSQL it runs without an explicit transaction, like ``read_session``."""
+        a writer. On PostgreSQL it runs without an explicit transaction (autocommit: no BEGIN/COMMIT round trip)."""
         connection = self.engine.connect()
         if self.is_local:
             return connection.execution_options(**{READ_ONLY: True})
