@@ -114,7 +114,7 @@ def test_migration_0016_keeps_every_term_and_finds_the_same_cases(backend: str |
     from officer_desk.desk import open_desk
 
     engine = _engine_at_first_revision(backend, isolated_home)
-    upgrade_to_head(engine, "0012_bulk_triggers")
+    upgrade_to_head(engine, "0017_running_queue_index")
     now = datetime(2026, 11, 27, 8, 0)
     people = [("Đặng Thị Mai", "025194001234", "0912 345 678", CODE),
               ("Nguyễn Văn An", "001090000001", "+84 987 654 321", "000.00.01.X99-261127-0008"),
@@ -178,7 +178,7 @@ def test_migration_0016_downgrades_to_the_old_layout_with_every_term(backend: st
         case_id = conn.execute(sa.text("SELECT id FROM cases")).scalar_one()
         terms = case_search_terms("Đặng Thị Mai", "025194001234", "0912345678", CODE)
         conn.execute(sa.insert(CaseSearchTerm.__table__), [{"term": t, "case_id": case_id} for t in terms])
-    command.downgrade(alembic_config(engine), "0012_bulk_triggers")
+    command.downgrade(alembic_config(engine), "0017_running_queue_index")
     with engine.begin() as conn:
         assert set(conn.execute(sa.text("SELECT term FROM case_search_terms")).scalars()) == terms
         conn.execute(sa.text("INSERT INTO case_search_terms (case_id, term) VALUES (:c, 'x')"), {"c": case_id})

@@ -9,7 +9,7 @@ their keys (officer_desk.cases.terms.replace_case_terms), so no index by case is
 The terms are copied, not recomputed: the same keys find the same cases.
 
 Revision ID: 0016_lean_search_terms
-Revises: 0012_bulk_triggers
+Revises: 0017_running_queue_index
 Create Date: 2026-12-06
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0016_lean_search_terms"
-down_revision: str | Sequence[str] | None = "0012_bulk_triggers"
+down_revision: str | Sequence[str] | None = "0017_running_queue_index"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
