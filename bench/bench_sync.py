@@ -9,6 +9,7 @@ Starts its own PostgreSQL (tests/helpers/pg.py); the desks are encrypted SQLite 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import secrets
@@ -95,6 +96,10 @@ class Timer:
         self.cpu = time.process_time() - self.cpu
         self.pg = server_cpu(self.server) - self.pg
 
+    def figures(self) -> dict[str, float]:
+        return {"wall_s": round(self.wall, 2), "desk_cpu_s": round(self.cpu, 2), "server_cpu_s": round(self.pg, 2),
+                "load_average": round(self.load, 1)}
+
     def __str__(self) -> str:
         return (f"{self.wall:.1f} s wall (desk process CPU {self.cpu:.1f} s, PostgreSQL CPU {self.pg:.1f} s, "
                 f"load average {self.load:.1f})")
@@ -120,6 +125,7 @@ def main() -> None:
             report = synchronize(commune, url)
         assert len(report.pushed) == args.n and not report.conflicts, report.as_json() if args.n < 50 else None
         print(f"push of {args.n} outbox items (new cases): {timer}")
+        summary: dict[str, object] = {"items": args.n, "push": timer.figures(), "push_goal_met": timer.wall < 20}
 
         other = _desk(work / "other")
         identity = desk_identity(other)
@@ -132,6 +138,7 @@ def main() -> None:
             pulled = synchronize(other, url)
         assert len(pulled.pulled) == args.n
         print(f"pull of {args.n} cases assigned to a desk: {timer}")
+        summary["pull"] = timer.figures()
 
         sender, _codes = _filled(work / "sender", args.n)
         receiver = _desk(work / "receiver")
@@ -145,6 +152,8 @@ def main() -> None:
         assert len(result.applied) == args.n
         print(f"bundle of {args.n} cases ({bundle.stat().st_size / 1e6:.1f} MB): export {export_timer}; "
               f"import {import_timer}")
+        summary.update(bundle_export=export_timer.figures(), bundle_import=import_timer.figures(),
+                       bundle_mb=round(bundle.stat().st_size / 1e6, 1))
         for desk in (commune, other, sender, receiver):
             desk.close()
         print(f"load average after the timed runs: {os.getloadavg()[0]:.1f}")
@@ -172,6 +181,8 @@ def main() -> None:
                        for c in kill_codes)
         print(f"fault injection: {args.kills} runs, {kills} desks killed mid-sync at random points; "
               "all converged (every case once, same events and attachments on both sides)")
+        summary.update(kill_runs=args.kills, killed=kills, converged=True)
+        print(json.dumps(summary))  # the last line: bench/run_all.py reads the figures from it
     finally:
         server.stop()
         shutil.rmtree(work, ignore_errors=True)

@@ -281,6 +281,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--back-to-back", action="store_true",
                         help="type each key as soon as the previous answer is in (no pacing by the debounce)")
+    parser.add_argument("--home", type=Path, help="measure on this demo home instead (a copy: opening it upgrades it)")
     parser.add_argument("--child", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--bare", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -290,7 +291,7 @@ def main() -> int:
     if args.bare is not None:
         child_bare(args.bare)
         return 0
-    home = ensure_home(args.cases)
+    home = args.home.resolve() if args.home is not None else ensure_home(args.cases)
     if args.back_to_back:
         os.environ["BENCH_BACK_TO_BACK"] = "1"
     # An installed copy has its bytecode (pip compiles it at install); an editable checkout run with

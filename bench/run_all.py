@@ -51,12 +51,23 @@ STEPS = (
     Step("signing", ("bench_signing.py", "--receipts", "50", "--repeat", "30", "--naive-repeat", "5"),
          ("bench_signing.py",), 150),
     Step("screening", ("bench_screening.py", "--dossiers", "500", "--queue", "1000"), ("bench_screening.py",), 150),
-    Step("reports", ("bench_reports.py", "--cases", str(QUICK_CASES), "--backend", "sqlite", "--repeat", "2"),
+    Step("reports", ("bench_reports.py", "--home", "{queue_home_copy}", "--repeat", "2"),
          ("bench_reports.py",), 240),
-    Step("ui", ("bench_ui.py", "--cases", str(QUICK_CASES), "--runs", "1", "--json"), ("bench_ui.py", "--json"), 240,
+    Step("ui", ("bench_ui.py", "--home", "{queue_home_copy}", "--runs", "1", "--json"), ("bench_ui.py", "--json"), 240,
          (("QT_QPA_PLATFORM", "offscreen"),)),
+    Step("startup", ("bench_startup.py", "5"), ("bench_startup.py", "11"), 120, (("QT_QPA_PLATFORM", "offscreen"),)),
     Step("accounts", ("bench_accounts.py", "--repeat", "5"), ("bench_accounts.py",), 90),
+    # Sync and claims start their own PostgreSQL (tests/helpers/pg.py); their goals are stated at 10,000 items.
+    Step("sync", ("bench_sync.py", "--n", "10000", "--kills", "3"), ("bench_sync.py", "--n", "10000", "--kills", "20"),
+         240),
+    Step("claims", ("bench_claims.py", "--desks", "8", "--cases", "1000"), ("bench_claims.py",), 180),
+    # Last: the first run loads 100,000 cases into a server kept under bench/.cache (minutes); later runs measure.
+    Step("pg_scale", ("bench_pg_scale.py", "--cases", str(QUICK_CASES), "--root", "{cache}/pg-scale-100000"),
+         ("bench_pg_scale.py", "--root", "{cache}/pg-scale-1000000"), 420),
 )
+
+# Exit status 1 with figures printed: the benchmark ran and says a goal is not met (bench_ui does this).
+GOALS_NOT_MET = 1
 
 
 def _last_json(text: str) -> object:
@@ -101,9 +112,14 @@ def main() -> int:
                 if not source.is_dir():
                     steps[step.name] = {"status": "skipped", "reason": f"no {source.name} home (run 'queue' first)"}
                     continue
-                copy = work / "statistics-home"
-                shutil.copytree(source, copy)  # the step upgrades and imports into its own copy
+                copy = work / f"{step.name}-home"
+                shutil.copytree(source, copy)  # the step upgrades and writes into its own copy
                 arguments = [str(copy) if a == "{queue_home_copy}" else a for a in arguments]
+            arguments = [a.replace("{cache}", str(HERE / ".cache")) for a in arguments]
+            if step.name == "cli_startup" and not (Path(PYTHON).parent / "pyhanko").exists():
+                steps[step.name] = {"status": "skipped",
+                                    "reason": "the pyHanko CLI (the reference) is missing: pip install -e '.[bench]'"}
+                continue
             command = ["nice", "-n", "10", PYTHON, str(HERE / arguments[0]), *arguments[1:]]
             limit = step.limit_s if args.quick else None
             if args.quick:
@@ -112,8 +128,10 @@ def main() -> int:
             try:
                 result = subprocess.run(command, env={**env, **dict(step.environment)}, capture_output=True,
                                         text=True, timeout=limit, check=False)
-                status = "ok" if result.returncode == 0 else f"exit {result.returncode}"
                 output = result.stdout
+                status = "ok" if result.returncode == 0 else f"exit {result.returncode}"
+                if result.returncode == GOALS_NOT_MET and _last_json(output) is not None:
+                    status = "ok, a goal not met"
                 error_tail = result.stderr[-600:] if result.returncode else ""
             except subprocess.TimeoutExpired as exc:
                 status = f"timed out after {limit} s"
@@ -133,7 +151,8 @@ def main() -> int:
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     print(text)
-    return 0 if all(isinstance(s, dict) and s.get("status") in ("ok", "skipped") for s in steps.values()) else 1
+    return 0 if all(isinstance(s, dict) and str(s.get("status")).startswith(("ok", "skipped"))
+                    for s in steps.values()) else 1
 
 
 def _load() -> list[float] | None:

@@ -89,7 +89,7 @@ def case_inventory(desk: Desk, codes: list[str] | None = None) -> dict[str, tupl
     """Per case: how many rows carry its code, its event keys, its attachments' contents."""
     with desk.db.session() as session:
         counts = Counter(session.execute(select(Case.dossier_code)).scalars())
-        result = {}
+        result: dict[str, tuple[int, frozenset[str], frozenset[str]]] = {}
         for code in codes if codes is not None else list(counts):
             case = session.execute(select(Case).where(Case.dossier_code == code)).scalars().first()
             if case is None:
