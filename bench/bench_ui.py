@@ -210,8 +210,11 @@ def child_launch(started: float) -> None:
         for end in range(1, len(text) + 1):
             flt = replace(window.model.filter, text=text[:end])
             begin = time.perf_counter()
-            ids, _truncated = window.model.service.search_queue(flt, SEARCH_LIMIT)
-            window.model.service.rows(ids[:PAGE_SIZE])
+            if hasattr(window.model.service, "search_page"):  # one connection a keystroke (issue 17)
+                window.model.service.search_page(flt, SEARCH_LIMIT, PAGE_SIZE)
+            else:
+                ids, _truncated = window.model.service.search_queue(flt, SEARCH_LIMIT)
+                window.model.service.rows(ids[:PAGE_SIZE])
             service_ms.append((time.perf_counter() - begin) * 1000)
     memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"launch_s": round(launch, 3), "window_page_s": round(window_page, 3),

@@ -224,8 +224,8 @@ class CaseQueueModel(QAbstractTableModel):
         self.loaded.emit(self._total)
 
     def _search(self, flt: QueueFilter) -> tuple[list[int], list[_Entry], bool]:
-        ids, truncated = self.service.search_queue(flt, SEARCH_LIMIT)
-        return ids, self._entries(self.service.rows(ids[:PAGE_SIZE])), truncated
+        ids, rows, truncated = self.service.search_page(flt, SEARCH_LIMIT, PAGE_SIZE)
+        return ids, self._entries(rows), truncated
 
     def _search_loaded(self, generation: int, ids: list[int], rows: list[_Entry], truncated: bool) -> None:
         if generation != self._generation:

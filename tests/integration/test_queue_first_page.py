@@ -90,3 +90,14 @@ def test_reading_the_first_page_imports_no_database_layer(queued_desk: Any, back
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]"
+
+
+def test_the_windows_search_reads_hits_and_rows_in_one_go_as_in_two(queued_desk: Any) -> None:
+    from officer_desk.cases import QueueFilter
+
+    service = queued_desk.cases
+    name = service.page(QueueFilter(), 0, 1)[0].applicant_name
+    for text in (name.split()[0], name, "0", "zzzz"):
+        flt = QueueFilter(text=text, sort="applicant_name", descending=False)
+        ids, truncated = service.search_queue(flt, 20)
+        assert service.search_page(flt, 20, 5) == (ids, service.rows(ids[:5]), truncated)
