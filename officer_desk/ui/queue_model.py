@@ -80,10 +80,6 @@ class _Entry(NamedTuple):
     due: str | None
 
 
-def _header(key: str) -> str:
-    return header_title(key)
-
-
 class CaseQueueModel(QAbstractTableModel):
     """The queue of cases for one ``QueueFilter``; loads lazily through ``CaseService``."""
 
@@ -374,7 +370,7 @@ class CaseQueueModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _header(COLUMN_KEYS[section])
+            return header_title(COLUMN_KEYS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Click to sort by this column")
         return None
@@ -414,9 +410,6 @@ class CaseQueueModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(entry.row, COLUMN_KEYS[column])
         return None
-
-    def _display(self, row: CaseRow, key: str) -> str:
-        return display_texts(row, self._procedure_name)[COLUMN_KEYS.index(key)]
 
     def _tooltip(self, row: CaseRow, key: str) -> str | None:
         if key == "procedure_code":

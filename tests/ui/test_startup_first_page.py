@@ -182,3 +182,29 @@ def test_a_set_up_desk_asks_for_sign_in_before_any_case_is_shown(office: Any, is
     events = _start(isolated_home.root, SIGN_IN_PROBE)
     assert [event["event"] for event in events] == ["sign-in"]  # no first-page preview, before or after
     assert "queue_preview" not in events[0]["visible"] and "main_window" not in events[0]["visible"]
+
+
+def test_the_queue_model_takes_the_previews_rows_then_its_own_page(small_desk: Any, sync_runner: Any) -> None:
+    from dataclasses import asdict
+
+    from PySide6.QtCore import Qt
+
+    from officer_desk.cases import CaseRow, QueueFilter
+    from officer_desk.queue_first_page import read_first_page
+    from officer_desk.ui import labels
+    from officer_desk.ui.queue_model import CASE_ROW_ROLE, COLUMN_KEYS, CaseQueueModel
+
+    first = read_first_page(small_desk.home)
+    assert first
+    model = CaseQueueModel(small_desk.cases, sync_runner)
+    model.show_rows([CaseRow(**asdict(row)) for row in first])
+    assert model.rowCount() == len(first) and not model.queried
+    status = COLUMN_KEYS.index("status")
+    for r, row in enumerate(first):  # the cells as the queue always showed them, formatted once
+        assert model.index(r, 0).data() == row.dossier_code
+        assert model.index(r, status).data() == labels.status_label(row.status)
+        assert model.index(r, 0).data(Qt.ItemDataRole.CheckStateRole) is None
+    model.set_filter(QueueFilter())  # its own query: the same cases, now the model's own rows
+    assert [model.index(r, 0).data(CASE_ROW_ROLE).id for r in range(len(first))] == [row.id for row in first]
+    model.show_rows([CaseRow(**asdict(first[0]))])  # rows arriving late never replace a loaded queue
+    assert model.rowCount() >= len(first)
