@@ -193,15 +193,18 @@ def child_launch(started: float) -> None:
     # previous rows arrived (so their paint is done, as it is between an officer's keys); --back-to-back
     # sends each as soon as the previous answer is in, its paint then competing with the next query.
     pace_ms = 0 if os.environ.get("BENCH_BACK_TO_BACK") else max(0, _debounce_ms())
-    for text in TYPED:
-        for end in range(1, len(text) + 1):
-            begin = time.perf_counter()
-            window.model.set_filter(replace(window.model.filter, text=text[:end]))
-            done = _wait_for_signal(window.model.loaded, 10_000)
-            latencies.append((done[0] - begin) * 1000)
-            if pace_ms:
-                _pause(pace_ms)
-    window.model.loaded.connect(window._queue_loaded)
+
+    def type_all(into: list[float]) -> None:
+        for text in TYPED:
+            for end in range(1, len(text) + 1):
+                begin = time.perf_counter()
+                window.model.set_filter(replace(window.model.filter, text=text[:end]))
+                done = _wait_for_signal(window.model.loaded, 30_000)
+                into.append(((done[0] if done else time.perf_counter()) - begin) * 1000)
+                if pace_ms:
+                    _pause(pace_ms)
+
+    type_all(latencies)
     # The same keystrokes through the service alone (what the model's worker runs), on this thread.
     from officer_desk.ui.queue_model import PAGE_SIZE, SEARCH_LIMIT
 
@@ -216,11 +219,16 @@ def child_launch(started: float) -> None:
                 ids, _truncated = window.model.service.search_queue(flt, SEARCH_LIMIT)
                 window.model.service.rows(ids[:PAGE_SIZE])
             service_ms.append((time.perf_counter() - begin) * 1000)
+    # The first typing read the index pages cold; the service pass then ran warm. A second typing, warm like
+    # the service pass, isolates what the hand-off to the window adds (worker, signal, model).
+    warm_ms: list[float] = []
+    type_all(warm_ms)
+    window.model.loaded.connect(window._queue_loaded)
     memory_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"launch_s": round(launch, 3), "window_page_s": round(window_page, 3),
                       "preview": preview is not None, "preview_modules": first.get("preview_modules"),
                       "preview_sqlalchemy": first.get("preview_sqlalchemy"), "cases": total, "search_ms": latencies,
-                      "service_ms": service_ms, "idle_wait_s": idle_wait_s,
+                      "service_ms": service_ms, "search_warm_ms": warm_ms, "idle_wait_s": idle_wait_s,
                       "memory_mb": round(memory_mb, 1)}))
     window.settings.clear()
     window.close()
@@ -323,6 +331,7 @@ def main() -> int:
         runs.append(run)
     search = [ms for run in runs for ms in run["search_ms"]]  # type: ignore[attr-defined]
     service = [ms for run in runs for ms in run["service_ms"]]  # type: ignore[attr-defined]
+    warm = [ms for run in runs for ms in run["search_warm_ms"]]  # type: ignore[attr-defined]
     launch = statistics.median(float(run["launch_s"]) for run in runs)  # type: ignore[arg-type]
     window_page = statistics.median(float(run["window_page_s"]) for run in runs)  # type: ignore[arg-type]
     bare_launch = statistics.median(float(b["launch_s"]) for b in bares)  # type: ignore[arg-type]
@@ -339,6 +348,8 @@ def main() -> int:
         "search_p50_ms": round(percentile(search, 0.5), 1),
         "search_p95_ms": round(percentile(search, 0.95), 1),
         "search_max_ms": round(max(search), 1),
+        "search_warm_p50_ms": round(percentile(warm, 0.5), 1),
+        "search_warm_p95_ms": round(percentile(warm, 0.95), 1),
         "service_p50_ms": round(percentile(service, 0.5), 1),
         "service_p95_ms": round(percentile(service, 0.95), 1),
         "debounce_ms": _debounce_ms(),
@@ -349,6 +360,8 @@ def main() -> int:
     }
     summary["search_ratio_p50"] = round(summary["search_p50_ms"] / max(summary["service_p50_ms"], 0.01), 2)
     summary["search_ratio_p95"] = round(summary["search_p95_ms"] / max(summary["service_p95_ms"], 0.01), 2)
+    summary["handoff_ratio_p50"] = round(summary["search_warm_p50_ms"] / max(summary["service_p50_ms"], 0.01), 2)
+    summary["handoff_ratio_p95"] = round(summary["search_warm_p95_ms"] / max(summary["service_p95_ms"], 0.01), 2)
     summary["goals_met"] = {
         "launch": summary["launch_ratio"] <= GOALS["launch_ratio"],
         "search": summary["search_p95_ms"] < GOALS["search_p95_ms"],
@@ -366,6 +379,9 @@ def main() -> int:
               f" max {summary['search_max_ms']} ms   (goal p95 < {GOALS['search_p95_ms']:.0f} ms)")
         print(f"  the service call alone      p50 {summary['service_p50_ms']} ms, p95 {summary['service_p95_ms']} ms"
               f"   (end to end / service: {summary['search_ratio_p50']}x p50, {summary['search_ratio_p95']}x p95)")
+        print(f"  typed again, warm as the service pass: p50 {summary['search_warm_p50_ms']} ms, p95"
+              f" {summary['search_warm_p95_ms']} ms (/ service: {summary['handoff_ratio_p50']}x p50,"
+              f" {summary['handoff_ratio_p95']}x p95: what the hand-off to the window adds)")
         print(f"  debounce before the query   {summary['debounce_ms']} ms (not in the figures above); typing began"
               f" after the window's own start-up work, up to {summary['idle_wait_before_typing_s']} s")
         print(f"load average (1 min)          {summary['load_average']}")
