@@ -103,9 +103,10 @@ def set_bases(session: Session, states: dict[str, dict[str, Any]]) -> None:
 
 
 def ack(session: Session, codes: list[str], up_to: int) -> None:
-    """The pending items of these cases, up to the sync's last item, are done (one statement)."""
+    """The unsynced items of these cases (pending, or sent in a bundle not yet answered), up to the sync's last
+    item, are done (one statement)."""
     if codes:
         session.execute(update(OutboxItem).where(
-            OutboxItem.entity_id.in_(codes), OutboxItem.status == "pending", OutboxItem.id <= up_to)
+            OutboxItem.entity_id.in_(codes), OutboxItem.status.in_(("pending", "sent")), OutboxItem.id <= up_to)
             .values(status="done", attempts=OutboxItem.attempts + 1, last_error="")
             .execution_options(synchronize_session=False))
