@@ -85,6 +85,7 @@ class Case(Base):
         Index("ix_cases_facts_pending", "id", sqlite_where=text("processing_days IS NULL AND result_at IS NOT NULL"),
               postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
         # Migration 0014 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
+        # Migration 0017 adds, on PostgreSQL only, ix_cases_running_received (the running cases' queue).
         Index("ix_cases_commune", "commune"),
         # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
         Index("ix_cases_duplicates", "procedure_code", "subject_key", "applicant_id_number"),
