@@ -203,13 +203,24 @@ class CaseQueue:
         own filter and order applied in SQL (the same ``_filtered`` as the full queue, so the window never
         re-implements them). Returns the ids and whether the hits were cut at ``limit``."""
         with self._connect() as connection:
-            candidates = self._search_ids(flt.text, limit, connection)
-            if not candidates:
-                return [], False
-            unfiltered_text = replace(flt, text="")
-            query = (self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates))
-                     .order_by(*_order(flt)))
-            return list(connection.execute(query).scalars().all()), len(candidates) >= limit
+            return self._search_queue(flt, limit, connection)
+
+    def search_page(self, flt: QueueFilter, limit: int = 200, shown: int = 50,
+                    ) -> tuple[list[int], list[CaseRow], bool]:
+        """``search_queue`` and the rows of its first ``shown`` ids in one connection (one checkout and one
+        transaction per keystroke of the window's search, not two)."""
+        with self._connect() as connection:
+            ids, truncated = self._search_queue(flt, limit, connection)
+            return ids, self._rows(ids[:shown], connection), truncated
+
+    def _search_queue(self, flt: QueueFilter, limit: int, connection: Connection) -> tuple[list[int], bool]:
+        candidates = self._search_ids(flt.text, limit, connection)
+        if not candidates:
+            return [], False
+        unfiltered_text = replace(flt, text="")
+        query = (self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates))
+                 .order_by(*_order(flt)))
+        return list(connection.execute(query).scalars().all()), len(candidates) >= limit
 
     def _search_ids(self, text: str, limit: int, connection: Connection | None = None) -> list[int]:
         keys = search_keys(text)
@@ -233,12 +244,17 @@ class CaseQueue:
         if not ids:
             return []
         with self._connect() as connection:
-            result = connection.execute(
-                select(*_ROW_COLUMNS)
-                .select_from(Case)
-                .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
-                .where(Case.id.in_(list(ids)))
-            ).all()
+            return self._rows(ids, connection)
+
+    def _rows(self, ids: Sequence[int], connection: Connection) -> list[CaseRow]:
+        if not ids:
+            return []
+        result = connection.execute(
+            select(*_ROW_COLUMNS)
+            .select_from(Case)
+            .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
+            .where(Case.id.in_(list(ids)))
+        ).all()
         by_id = {row[0]: _case_row(row) for row in result}
         return [by_id[i] for i in ids if i in by_id]
 

@@ -142,6 +142,10 @@ class CaseService:
     def search_queue(self, flt: QueueFilter, limit: int = 200) -> tuple[list[int], bool]:
         return self.queue.search_queue(flt, limit)
 
+    def search_page(self, flt: QueueFilter, limit: int = 200, shown: int = 50,
+                    ) -> tuple[list[int], list[CaseRow], bool]:
+        return self.queue.search_page(flt, limit, shown)
+
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
         return self.queue.rows(ids)
 

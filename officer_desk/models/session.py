@@ -181,7 +181,11 @@ def connect_database(
             else:
                 home.ensure()
                 key = database_key(home)
-                engine = create_sqlcipher_engine(home.database, key, pool_size=5, max_overflow=5)
+                # LIFO: a checkout takes the connection returned last, whose SQLCipher page cache holds the
+                # decrypted pages the previous query read (FIFO rotated through every pooled connection, so
+                # each keystroke of the window's search decrypted its index pages again: issue 17).
+                engine = create_sqlcipher_engine(home.database, key, pool_size=5, max_overflow=5,
+                                                 pool_use_lifo=True)
                 db = Database(
                     engine, sessionmaker(engine, expire_on_commit=False), str(home.database), True, key, home
                 )
