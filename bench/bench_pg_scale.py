@@ -7,6 +7,11 @@ it already holds the cases, so the load is paid once. Prints wall time with the 
 server's CPU seconds and the load average (the machine is shared); goals are reported, not asserted:
 load < 600 s at 1,000,000; status counts p95 < 5 ms; queue page p95 < 3 ms.
 
+``--replicate-to N`` (e.g. 1000000 on a copy of a 100,000-case root) multiplies the cases already held, inside
+the server, instead of loading through the demo loader (a million through it takes about an hour on a shared
+2-core box): see ``replicate``. What it builds is a queue-and-counts database, not a demo desk — the copies
+have no events, attachments, findings or search terms.
+
 ``--notify-cases N`` also measures what the NOTIFY trigger costs a bulk insert of N cases (rolled back):
 as migration 0011 made it (a notification per row), as 0012 makes it (one statement trigger) and off.
 """
@@ -14,6 +19,7 @@ as migration 0011 made it (a notification per row), as 0012 makes it (one statem
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -30,7 +36,7 @@ from bench.bench_sync import Timer  # noqa: E402
 from officer_desk.cases import QueueFilter  # noqa: E402
 from officer_desk.demo import enable_demo_mode, generate_cases  # noqa: E402
 from officer_desk.desk import open_desk  # noqa: E402
-from officer_desk.lifecycle import Status  # noqa: E402
+from officer_desk.lifecycle import CLOCK_RUNNING, Status  # noqa: E402
 from officer_desk.paths import Home  # noqa: E402
 from tests.helpers.pg import PgServer, start_server  # noqa: E402
 
@@ -96,11 +102,59 @@ RAW_PAGE = ("SELECT id FROM cases ORDER BY received_at DESC, id DESC LIMIT 50",
             "SELECT c.id, c.dossier_code, c.applicant_name, c.procedure_code, c.channel, c.received_at, c.due_date, "
             "c.status, o.username, c.worst_severity, c.open_finding_count, c.receipt_issued_at FROM cases c "
             "LEFT JOIN officers o ON o.id = c.assigned_officer_id WHERE c.id = ANY(%s)")
+# The floor for each page the app measures: the same rows by one hand-written statement on one open
+# psycopg connection (no pool, no SQLAlchemy); LIMIT and OFFSET written into the text as numbers (as the app
+# does: bound, they make PostgreSQL's generic plan for the prepared statement expect a tenth of the table).
+RAW_COLUMNS = ("SELECT c.id, c.dossier_code, c.applicant_name, c.procedure_code, c.channel, c.received_at, "
+               "c.due_date, c.status, o.username, c.worst_severity, c.open_finding_count, c.receipt_issued_at "
+               "FROM cases c LEFT JOIN officers o ON o.id = c.assigned_officer_id ")
+RUNNING = "('in_processing', 'accepted', 'received', 'awaiting_signature')"
+RAW_ONE = {
+    "all": RAW_COLUMNS + "ORDER BY c.received_at DESC, c.id DESC LIMIT {limit} OFFSET {offset}",
+    "by_due": RAW_COLUMNS + "WHERE c.status IN ('in_processing') ORDER BY c.due_date, c.id "
+                            "LIMIT {limit} OFFSET {offset}",
+    "overdue": RAW_COLUMNS + f"WHERE c.status IN {RUNNING} AND c.due_date < current_date "
+                             "ORDER BY c.received_at DESC, c.id DESC LIMIT {limit} OFFSET {offset}",
+}
+RAW_COUNTS = ("SELECT status, n FROM case_status_counts UNION ALL "
+              "SELECT 'overdue', coalesce(sum(n), 0) FROM case_due_counts WHERE due_date < current_date UNION ALL "
+              "SELECT 'due_today', coalesce(sum(n), 0) FROM case_due_counts WHERE due_date = current_date")
+
+
+def interleaved(app, floor, rounds: int) -> tuple[list[float], list[float], float]:  # type: ignore[no-untyped-def]
+    """The app's call and its floor alternately, ``rounds`` times each (so load changes hit both alike):
+    their times in ms, and the desk process's CPU per app call in ms."""
+    for _ in range(5):
+        app(), floor()
+    apps, floors, app_cpu = [], [], 0.0
+    for _ in range(rounds):
+        for fn, samples in ((app, apps), (floor, floors)):
+            cpu, start = time.process_time(), time.perf_counter()
+            fn()
+            samples.append((time.perf_counter() - start) * 1000)
+            if fn is app:
+                app_cpu += time.process_time() - cpu
+    return apps, floors, app_cpu / rounds * 1000
+
+
+FIGURES: dict[str, object] = {}  # printed as one JSON line at the end (bench/run_all.py keeps it)
+
+
+def show_pair(name: str, apps: list[float], floors: list[float], cpu_ms: float, goal: float) -> None:
+    p95 = percentile(apps, 95)
+    FIGURES[name] = {"p50_ms": round(statistics.median(apps), 3), "p95_ms": round(p95, 3),
+                     "floor_p50_ms": round(statistics.median(floors), 3),
+                     "floor_p95_ms": round(percentile(floors, 95), 3), "desk_cpu_ms": round(cpu_ms, 3),
+                     "goal_p95_ms": goal, "met": p95 < goal}
+    print(f"  {name:<36} p50 {statistics.median(apps):6.2f} ms  p95 {p95:6.2f} ms  "
+          f"(floor p50 {statistics.median(floors):5.2f} / p95 {percentile(floors, 95):5.2f} ms; "
+          f"desk CPU {cpu_ms:4.2f} ms/call; goal p95 < {goal:g} ms: {'met' if p95 < goal else 'NOT met'})",
+          flush=True)
 
 
 def reference(url: str) -> None:
     """The floor on this machine at this moment: one round trip, and the queue page as two raw queries on
-    one open psycopg connection (no pool, no ORM). The app's figures read best as ratios to these."""
+    one open psycopg connection (no pool, no ORM) — the reference of the figures before issue 17's work."""
     import psycopg
 
     plain = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
@@ -114,22 +168,94 @@ def reference(url: str) -> None:
         show("reference: raw queue page (2 queries)", timed(page, 200), 3)
 
 
-def measure(home: Home, url: str) -> None:
+def measure(server: PgServer, home: Home, url: str, rounds: int = 300) -> None:
+    """The window's calls (``CaseService.page``: one page of 50 rows; ``status_counts``), each interleaved
+    with its floor: the same rows by one raw statement on one open psycopg connection."""
+    import psycopg
+
     reference(url)
+    plain = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    raw = psycopg.connect(plain, autocommit=True)
     desk = open_desk(home, url)
     try:
         print(f"  measuring at {desk.cases.count(QueueFilter())} cases, load average {os.getloadavg()[0]:.1f}")
-        show("status counts", timed(desk.cases.status_counts, 200), 5)
-        newest = QueueFilter()
-        show("queue page, all, newest first (50)",
-             timed(lambda: desk.cases.rows(desk.cases.list_ids(newest, 0, 50)), 200), 3)
-        by_due = QueueFilter(statuses=(Status.IN_PROCESSING,), sort="due_date", descending=False)
-        show("queue page, one status, by due date",
-             timed(lambda: desk.cases.rows(desk.cases.list_ids(by_due, 0, 50)), 200), 3)
-        overdue = QueueFilter(due="overdue")
-        show("queue page, overdue", timed(lambda: desk.cases.rows(desk.cases.list_ids(overdue, 0, 50)), 200), 3)
+        with Timer(server) as timer:
+            show_pair("status counts", *interleaved(desk.cases.status_counts,
+                                                    lambda: raw.execute(RAW_COUNTS).fetchall(), rounds), 5)
+            shapes = {
+                "all": QueueFilter(),
+                "by_due": QueueFilter(statuses=(Status.IN_PROCESSING,), sort="due_date", descending=False),
+                "overdue": QueueFilter(due="overdue"),
+            }
+            names = {"all": "all, newest first", "by_due": "one status, by due date", "overdue": "overdue"}
+            for key, flt in shapes.items():
+                for offset in (0, 1000):
+                    def app(flt: QueueFilter = flt, offset: int = offset) -> None:
+                        desk.cases.page(flt, offset, 50)
+
+                    def floor(key: str = key, offset: int = offset) -> None:
+                        raw.execute(RAW_ONE[key].format(limit=50, offset=offset)).fetchall()
+
+                    show_pair(f"queue page, {names[key]}, rows {offset}+", *interleaved(app, floor, rounds), 3)
+        print(f"  measurement: {timer}", flush=True)
+        FIGURES.update(cases=desk.cases.count(QueueFilter()), load_average=round(timer.load, 2),
+                       desk_cpu_s=round(timer.cpu, 2), server_cpu_s=round(timer.pg, 2))
+        print(json.dumps(FIGURES), flush=True)
     finally:
         desk.close()
+        raw.close()
+
+
+def replicate(url: str, target: int) -> None:
+    """Grow the ``cases`` table to ``target`` rows inside the server: ``target / held - 1`` copies of the cases
+    held, each by one ``INSERT … SELECT`` in its own transaction (new ids from the sequence; the dossier code
+    gets ``-R<k>-<held>``; ``received_at`` moves by ``k`` seconds, every other column — status, due date, officer,
+    the dossier JSON — is the original's), as a center ten times busier than the demo's would hold them. The
+    insert triggers keep the counters exact; they are rebuilt from the table anyway (a plain ``GROUP BY``)
+    and checked, then ``VACUUM ANALYZE``. Only the tables the queue page and the status counts read are
+    grown (``cases``; ``officers`` is shared): the copies have no events, attachments, findings or search
+    terms, so this database measures the queue and the counts, not search or a case's detail."""
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        held, last = conn.exec_driver_sql("SELECT count(*), max(id) FROM cases").one()
+        if target <= held:
+            engine.dispose()
+            return
+        if target % held:
+            raise SystemExit(f"--replicate-to {target} is not a multiple of the {held} cases held")
+        columns = [c["name"] for c in sa.inspect(conn).get_columns("cases") if c["name"] != "id"]
+        names = ", ".join(columns)
+        conn.commit()  # the reads above began a transaction; each copy commits on its own
+        started = time.perf_counter()
+        for k in range(1, target // held):
+            # The held count in the suffix keeps codes unique if a run stopped half-way is started again.
+            copied = {"dossier_code": f"dossier_code || '-R{k}-{held}'",
+                      "received_at": f"received_at + interval '{k} seconds'"}
+            source = ", ".join(copied.get(name, name) for name in columns)
+            with conn.begin():
+                conn.exec_driver_sql(f"INSERT INTO cases ({names}) SELECT {source} FROM cases "
+                                     f"WHERE id <= {last} ORDER BY id")
+            print(f"  replicated copy {k}: {time.perf_counter() - started:.0f} s, "
+                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        running = ", ".join(f"'{s.value}'" for s in CLOCK_RUNNING)
+        with conn.begin():
+            conn.exec_driver_sql("DELETE FROM case_status_counts")
+            conn.exec_driver_sql("INSERT INTO case_status_counts (status, n) "
+                                 "SELECT status, count(*) FROM cases GROUP BY status")
+            conn.exec_driver_sql("DELETE FROM case_due_counts")
+            conn.exec_driver_sql(f"INSERT INTO case_due_counts (due_date, n) SELECT due_date, count(*) FROM cases "
+                                 f"WHERE status IN ({running}) AND due_date IS NOT NULL GROUP BY due_date")
+        total = conn.exec_driver_sql("SELECT sum(n) FROM case_status_counts").scalar()
+        if total != target:
+            raise SystemExit(f"replication left {total} cases counted, not {target}")
+    engine.dispose()
+    vacuum = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with vacuum.connect() as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE cases")
+        conn.exec_driver_sql("ANALYZE")
+    vacuum.dispose()
+    print(f"  replicated to {target} cases in {time.perf_counter() - started:.0f} s (server-side "
+          f"INSERT … SELECT; counters rebuilt; VACUUM ANALYZE)", flush=True)
 
 
 def notify_cost(url: str, rows: int) -> None:
@@ -166,6 +292,8 @@ def main() -> int:
     parser.add_argument("--root", type=Path)
     parser.add_argument("--notify-cases", type=int, default=0)
     parser.add_argument("--measure-only", action="store_true")
+    parser.add_argument("--replicate-to", type=int, default=0,
+                        help="grow the cases held to N inside the server (see replicate), then measure")
     args = parser.parse_args()
     root = args.root or ROOT / "bench" / ".cache" / f"pg-scale-{args.cases}"
     server = start_server(root / "server")
@@ -175,10 +303,12 @@ def main() -> int:
         url = _database(server, "bench", fresh=False)
         held = _count(url)
         print(f"== PostgreSQL, {args.cases} cases ({max(held, 0)} cached), load average {os.getloadavg()[0]:.1f}")
-        if held != args.cases and not args.measure_only:
+        if args.replicate_to:
+            replicate(url, args.replicate_to)
+        elif held != args.cases and not args.measure_only:
             url = _database(server, "bench", fresh=True)
             load(server, home, url, args.cases)
-        measure(home, url)
+        measure(server, home, url)
         if args.notify_cases:
             notify_cost(url, args.notify_cases)
     finally:

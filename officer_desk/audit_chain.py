@@ -20,13 +20,13 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import event, func, insert, select, update
+from sqlalchemy import Table, event, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -49,12 +49,17 @@ def _remember_order(target: AuditEntry, args: Any, kwargs: Any) -> None:
     target._chain_order = next(_order)  # type: ignore[attr-defined]
 
 
+# The chain lock: a write on the head row that returns it (one statement, built once).
+_HEAD_TABLE = cast(Table, AuditChainHead.__table__)
+_HEAD = _HEAD_TABLE.c
+_LOCK_HEAD = (update(_HEAD_TABLE).where(_HEAD.id == 1).values(last_id=_HEAD.last_id)
+              .returning(_HEAD.last_id, _HEAD.entry_hash))
+_MOVE_HEAD = update(_HEAD_TABLE).where(_HEAD.id == 1)
+
+
 def lock_head(connection: Connection) -> tuple[int, str]:
     """Take the chain lock (a write on the head row) and return (last id, last hash)."""
-    connection.execute(update(AuditChainHead).where(AuditChainHead.id == 1)
-                       .values(last_id=AuditChainHead.last_id))
-    row = connection.execute(select(AuditChainHead.last_id, AuditChainHead.entry_hash)
-                             .where(AuditChainHead.id == 1)).first()
+    row = connection.execute(_LOCK_HEAD).first()
     if row is None:
         # A database created before the chain existed and never upgraded: start the head now.
         last = connection.execute(select(func.max(AuditEntry.id))).scalar() or 0
@@ -82,8 +87,7 @@ def _chain_new_entries(session: Session, flush_context: Any, instances: Any) -> 
                                         entry.entity_type, entry.entity_id, canonical_details(entry.details),
                                         last_hash)
         last_hash = entry.entry_hash
-    connection.execute(update(AuditChainHead).where(AuditChainHead.id == 1)
-                       .values(last_id=last_id, entry_hash=last_hash))
+    connection.execute(_MOVE_HEAD, {"last_id": last_id, "entry_hash": last_hash})
 
 
 def append_entries(session: Session, entries: list[dict[str, Any]]) -> None:
@@ -112,8 +116,7 @@ def append_entries(session: Session, entries: list[dict[str, Any]]) -> None:
                      "details": json.loads(details), "prev_hash": last_hash, "entry_hash": digest})
         last_hash = digest
     insert_rows(session, AuditEntry, rows)
-    connection.execute(update(AuditChainHead).where(AuditChainHead.id == 1)
-                       .values(last_id=last_id, entry_hash=last_hash))
+    connection.execute(_MOVE_HEAD, {"last_id": last_id, "entry_hash": last_hash})
 
 
 def install() -> None:

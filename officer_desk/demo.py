@@ -209,17 +209,26 @@ def _write_batch(desk: Desk, connection: Connection, batch: list[ChunkRows], new
     the numbering counters. Notes the newest open cases; returns how many cases it wrote."""
     with desk.db.sessions(bind=connection) as session, session.begin():
         ids = iter(new_ids(session, Case, sum(len(rows) for rows in batch)))
+        terms: list[tuple[Any, ...]] = []
         for rows in batch:
             case_ids = [next(ids) for _code in rows.codes]
             cases = rows.cases
             write_prepared(session, Prepared(cases.table, ["id", *cases.columns], [
                 (case_id, *values) for case_id, values in zip(case_ids, cases.values, strict=True)]))
             first = rows.first  # the rows below name their case by its position in the chunk
-            for table in (rows.terms, rows.events, rows.attachments):
+            for table in (rows.events, rows.attachments):
                 write_prepared(session, Prepared(table.table, table.columns, [
                     (case_ids[values[0] - first], *values[1:]) for values in table.values]))
+            terms.extend((case_ids[values[0] - first], *values[1:]) for values in rows.terms.values)
             for title in rows.scans.values():
                 desk.cases.attachments.put(session, sample_scan(title))  # encrypted, stored once
+        # The whole batch's terms in key order (each part is one sorted run): the one B-tree is appended to
+        # in order instead of at random (officer_desk.cases.terms.term_rows).
+        columns = batch[0].terms.columns
+        if columns:
+            at = columns.index("term")
+            terms.sort(key=lambda values: (values[at], values[0]))
+            write_prepared(session, Prepared(batch[0].terms.table, columns, terms))
         numbers: dict[tuple[str, str], int] = {}
         for rows in batch:
             for code in rows.codes:

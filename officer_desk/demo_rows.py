@@ -30,7 +30,7 @@ from sqlalchemy.engine import Dialect
 
 from officer_desk.appointments import appointment_for
 from officer_desk.cases.repository import due_date_for
-from officer_desk.cases.terms import case_search_terms
+from officer_desk.cases.terms import term_rows
 from officer_desk.catalogue import Catalogue
 from officer_desk.config import DeskConfig
 from officer_desk.demo_data import DEMO_CHUNK, chunk_rng, demo_dossiers
@@ -74,8 +74,9 @@ class ChunkSpec:
 @dataclass
 class ChunkRows:
     """A built chunk, prepared for the driver (``models.bulk.prepare_rows``): the cases without their ids,
-    and their search terms, events and papers with, in place of ``case_id``, the case's position in the
-    chunk (the loader takes the ids when it writes). ``scans``: the generated scans the papers point to."""
+    and their search terms (in key order), events and papers (by case) with, in place of ``case_id``, the
+    case's position in the chunk (the loader takes the ids when it writes). ``scans``: the generated scans
+    the papers point to."""
 
     cases: Prepared
     terms: Prepared
@@ -100,7 +101,10 @@ class ChunkRows:
             return Prepared(prepared.table, prepared.columns, prepared.values[low:high])
 
         cases = Prepared(self.cases.table, self.cases.columns, self.cases.values[first:end])
-        return ChunkRows(cases, rows(self.terms), rows(self.events), rows(self.attachments), self.codes[first:end],
+        # the terms are in key order, not by case: picked by position, their order kept
+        terms = Prepared(self.terms.table, self.terms.columns,
+                         [values for values in self.terms.values if first <= values[0] < end])
+        return ChunkRows(cases, terms, rows(self.events), rows(self.attachments), self.codes[first:end],
                          self.statuses[first:end], self.scans, first)
 
 
@@ -109,7 +113,7 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
     rng = chunk_rng("desk", spec.seed, spec.chunk)
     start = spec.chunk * DEMO_CHUNK
     cases: list[dict[str, Any]] = []
-    terms: list[dict[str, Any]] = []
+    sources: list[tuple[int, str, str, str, str]] = []  # what each case's search terms are made of
     events: list[dict[str, Any]] = []
     papers: list[dict[str, Any]] = []
     scans: dict[str, str] = {}
@@ -158,8 +162,7 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
             "created_at": spec.now,
             "updated_at": spec.now,
         })
-        terms.extend({"case_id": position, "term": term}
-                     for term in sorted(case_search_terms(applicant.full_name, id_number, applicant.phone, code)))
+        sources.append((position, applicant.full_name, id_number, applicant.phone, code))
         events.append({"case_id": position, "at": received, "action": "received", "officer_id": None,
                        "to_status": "received", "reason": "", "details": {"demo": True}})
         if status != "received":
@@ -169,7 +172,9 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
                            "details": {"demo": True}})
         papers.extend(_papers(position, procedure, dossier, scans))
     dialect = _dialect(context.dialect)
-    return ChunkRows(prepare_rows(Case, cases, dialect), _case_first(prepare_rows(CaseSearchTerm, terms, dialect)),
+    # term_rows: the terms' own function (officer_desk.cases.terms), in key order with the case's position
+    terms = _case_first(prepare_rows(CaseSearchTerm, term_rows(sources), dialect))
+    return ChunkRows(prepare_rows(Case, cases, dialect), terms,
                      _case_first(prepare_rows(CaseEvent, events, dialect)),
                      _case_first(prepare_rows(Attachment, papers, dialect)),
                      [row["dossier_code"] for row in cases], [row["status"] for row in cases], scans)

@@ -11,12 +11,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from officer_desk import dossier as dossier_format
 from officer_desk.cases.findings import CaseFindings
+from officer_desk.cases.new_case import NewCaseWriter
 from officer_desk.cases.repository import CaseRepository
 from officer_desk.cases.views import ImportReport, Progress
 from officer_desk.dossier import LOCAL_TZ, Dossier
@@ -27,6 +28,10 @@ from officer_desk.models import Case
 from officer_desk.models.statistics import optimize
 
 logger = logging.getLogger(__name__)
+_CASES = Case.__table__.c
+# Is the dossier here already? Only what the answer needs (the ORM row would load both JSON records).
+_EXISTING_BY_CODE = select(_CASES.id, _CASES.raw_sha256, _CASES.status).where(_CASES.dossier_code == bindparam("code"))
+_CODE_BY_SOURCE = select(_CASES.dossier_code).where(_CASES.source_file_sha256 == bindparam("sha"))
 MAX_JSON_BYTES = 5 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
@@ -37,46 +42,7 @@ class CaseIntake:
     def __init__(self, repository: CaseRepository, findings: CaseFindings) -> None:
         self.repository = repository
         self.findings = findings
-
-    def create_case(
-        self,
-        session: Session,
-        parsed: Dossier,
-        raw_text: str,
-        files: dict[int, bytes] | None = None,
-        source_sha256: str | None = None,
-        is_demo: bool = False,
-        status: str = Status.RECEIVED,
-    ) -> Case:
-        """Insert a new case (code kept or assigned) with its attachments, terms and timeline."""
-        procedure = self.repository.procedure(parsed.procedure_code)
-        received_at = parsed.received_at or datetime.now(LOCAL_TZ)
-        code = parsed.dossier_code or self.repository.next_dossier_code(session, received_at)
-        dossier_obj = dict(parsed.raw)
-        if not parsed.dossier_code:
-            dossier_obj["dossier_code"] = code
-        if "received_at" not in dossier_obj:
-            dossier_obj["received_at"] = dossier_format.format_received_at(received_at)
-        officer = self.repository.officer(session)
-        case = Case(
-            dossier_code=code,
-            status=status,
-            received_at=received_at,
-            clock_started_at=received_at,
-            due_date=self.repository.due_date_for(procedure, received_at, parsed),
-            raw_json=raw_text,
-            raw_sha256=hashlib.sha256(raw_text.encode("utf-8")).hexdigest(),
-            source_file_sha256=source_sha256,
-            origin_desk=self.repository.desk.config.desk_number,
-            is_demo=is_demo,
-        )
-        self.repository.fill_case(case, parsed, procedure, dossier_obj)
-        session.add(case)
-        self.repository.store_attachments(session, case, parsed, files or {})
-        session.flush()
-        self.repository.replace_terms(session, case)
-        self.repository.event(session, case, officer, "received", None, status, channel=parsed.channel)
-        return case
+        self.new_cases = NewCaseWriter(repository, findings)
 
     def import_paths(self, paths: Sequence[Path], progress: Progress | None = None) -> ImportReport:
         """Import dossier files (a folder means every ``*.json`` below it, sorted)."""
@@ -173,15 +139,14 @@ class CaseIntake:
         try:
             with self.repository.db.session() as session:
                 if parsed.dossier_code:
-                    existing = session.execute(
-                        select(Case).where(Case.dossier_code == parsed.dossier_code)
-                    ).scalar_one_or_none()
+                    existing = session.execute(_EXISTING_BY_CODE, {"code": parsed.dossier_code}).first()
                     if existing is not None:
                         if existing.raw_sha256 == raw_sha:
-                            return "skipped", existing.dossier_code
+                            return "skipped", parsed.dossier_code
                         if existing.status == Status.SUPPLEMENT_REQUESTED:
-                            self._merge_supplement(session, existing, parsed, raw_text, files)
-                            return "supplemented", existing.dossier_code
+                            case = self.repository.case(session, int(existing.id))
+                            self._merge_supplement(session, case, parsed, raw_text, files)
+                            return "supplemented", case.dossier_code
                         raise ConflictError(
                             _(
                                 "Xung đột: hồ sơ {code} đã có với nội dung khác; không ghi đè",
@@ -189,15 +154,10 @@ class CaseIntake:
                             )
                         )
                 else:
-                    existing_code = session.execute(
-                        select(Case.dossier_code).where(Case.source_file_sha256 == file_sha)
-                    ).scalar_one_or_none()
+                    existing_code = session.execute(_CODE_BY_SOURCE, {"sha": file_sha}).scalar_one_or_none()
                     if existing_code is not None:
                         return "skipped", existing_code
-                case = self.create_case(session, parsed, raw_text, files, source_sha256=file_sha)
-                session.flush()
-                self.findings.screen_in_session(session, case)
-                return "imported", case.dossier_code
+                return "imported", self.new_cases.write(session, parsed, raw_text, files, source_sha256=file_sha)
         except IntegrityError as exc:
             raise ConflictError(_("Xung đột khi ghi hồ sơ (mã hồ sơ đã tồn tại)")) from exc
 
@@ -227,10 +187,7 @@ class CaseIntake:
             by_index[index] = data
         try:
             with self.repository.db.session() as session:
-                case = self.create_case(session, parsed, raw_text, by_index)
-                session.flush()
-                self.findings.screen_in_session(session, case)
-                return case.dossier_code
+                return self.new_cases.write(session, parsed, raw_text, by_index)
         except IntegrityError as exc:
             raise ConflictError(_("Xung đột khi ghi hồ sơ (mã hồ sơ đã tồn tại)")) from exc
 

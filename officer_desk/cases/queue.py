@@ -11,10 +11,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, literal, select, union_all
+from sqlalchemy import CompoundSelect, Connection, Date, Select, bindparam, func, literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from officer_desk import dossier as dossier_format
+from officer_desk.cases.compiled import CompiledReads
 from officer_desk.cases.repository import CaseRepository
 from officer_desk.cases.terms import search_keys, term_ranges
 from officer_desk.cases.views import AttachmentView, CaseDetail, CaseRow, EventView, FindingView, QueueFilter
@@ -55,6 +56,8 @@ _ROW_COLUMNS = (
     Case.received_at, Case.due_date, Case.status, _SHOWN_OFFICER.c.username, Case.worst_severity,
     Case.open_finding_count, Case.receipt_issued_at,
 )
+# The queue's hot statements, compiled once per process and shape (see ``CompiledRead``).
+_COMPILED = CompiledReads()
 
 
 def _case_row(row: Sequence[Any]) -> CaseRow:
@@ -70,33 +73,75 @@ def _order(flt: QueueFilter) -> list[Any]:
     return [column.desc(), Case.id.desc()] if flt.descending else [column.asc(), Case.id.asc()]
 
 
+# Sorted: one order keeps the SQL text, and so the server's prepared statements, the same in every process.
+_RUNNING = tuple(sorted(s.value for s in CLOCK_RUNNING))
+
+
+def _status_in(statuses: Sequence[str]) -> Any:
+    """``status IN (...)`` with the statuses written into the SQL as constants: they are part of a filter's
+    shape anyway, and PostgreSQL can then match a prepared statement to a partial index on the running
+    statuses (migration 0017) and use the status statistics even in a generic plan."""
+    values = [str(s) for s in statuses]
+    return Case.status.in_(bindparam("statuses", values, expanding=True, literal_execute=True, unique=True))
+
+
+def _counts_statement(postgresql: bool) -> tuple[CompoundSelect[Any], list[str]]:
+    """The status counts as one statement: the per-status counters, then the overdue and due-today counts —
+    on PostgreSQL from the per-due-date counters (migration 0012: a few hundred rows whatever the number of
+    cases), elsewhere counted on the (status, due date) index."""
+    today = bindparam("today", datetime.now(LOCAL_TZ).date(), type_=Date())
+    if postgresql:
+        due = func.coalesce(func.sum(CaseDueCount.n), 0)
+        overdue = select(literal("overdue"), due).where(CaseDueCount.due_date < today)
+        due_today = select(literal("due_today"), due).where(CaseDueCount.due_date == today)
+    else:
+        running = _status_in(_RUNNING)
+        overdue = select(literal("overdue"), func.count(Case.id)).where(running, Case.due_date < today)
+        due_today = select(literal("due_today"), func.count(Case.id)).where(running, Case.due_date == today)
+    return union_all(select(CaseStatusCount.status, CaseStatusCount.n), overdue, due_today), ["today"]
+
+
 class CaseQueue:
     """Read-only queries over the cases, filtered and sorted in SQL on indexed columns."""
 
     def __init__(self, repository: CaseRepository) -> None:
         self.repository = repository
 
-    def _filtered(self, query: Select[Any], flt: QueueFilter) -> Select[Any]:
+    def _filter_values(self, flt: QueueFilter) -> dict[str, Any]:
+        """The values a filter binds (named like the statement's parameters, see ``_filtered``)."""
+        today = datetime.now(LOCAL_TZ).date()
+        values: dict[str, Any] = {"procedure_code": flt.procedure_code, "channel": flt.channel,
+                                  "officer": flt.officer, "today": today}
+        if flt.due == "soon":
+            values["soon"] = self.repository.desk.calendar.add_working_days(today, 1)
+        return values
+
+    def _filtered(self, query: Select[Any], flt: QueueFilter, values: dict[str, Any] | None = None) -> Select[Any]:
+        """``query`` filtered by ``flt``: its varying values as named parameters (``_filter_values``), so one
+        statement serves every call of the same shape (see ``page``)."""
+        values = self._filter_values(flt) if values is None else values
+
+        def bound(name: str, type_: Any = None) -> Any:
+            return bindparam(name, values.get(name), type_=type_)
+
         if flt.statuses:
-            query = query.where(Case.status.in_(flt.statuses))
+            query = query.where(_status_in(flt.statuses))
         if flt.procedure_code:
-            query = query.where(Case.procedure_code == flt.procedure_code)
+            query = query.where(Case.procedure_code == bound("procedure_code", Case.procedure_code.type))
         if flt.channel:
-            query = query.where(Case.channel == flt.channel)
+            query = query.where(Case.channel == bound("channel", Case.channel.type))
         if flt.officer:
             query = query.join(Officer, Officer.id == Case.assigned_officer_id).where(
-                Officer.username == flt.officer
+                Officer.username == bound("officer", Officer.username.type)
             )
-        today = datetime.now(LOCAL_TZ).date()
+        running = _status_in(_RUNNING)
         if flt.due == "overdue":
-            query = query.where(Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date < today)
+            query = query.where(running, Case.due_date < bound("today", Date()))
         elif flt.due == "today":
-            query = query.where(Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date == today)
+            query = query.where(running, Case.due_date == bound("today", Date()))
         elif flt.due == "soon":
-            soon = self.repository.desk.calendar.add_working_days(today, 1)
-            query = query.where(
-                Case.status.in_([s.value for s in CLOCK_RUNNING]), Case.due_date >= today, Case.due_date <= soon
-            )
+            query = query.where(running, Case.due_date >= bound("today", Date()),
+                                Case.due_date <= bound("soon", Date()))
         text = flt.text.strip()
         if text:
             query = query.where(Case.id.in_(self._search_subquery(text)))
@@ -118,14 +163,32 @@ class CaseQueue:
 
     def page(self, flt: QueueFilter, offset: int = 0, limit: int = 50) -> list[CaseRow]:
         """One page of queue rows, filtered, sorted and cut in SQL in a single statement (the window's
-        visible rows: ids and shown columns together, no second lookup by id)."""
-        query = (
-            self._filtered(select(*_ROW_COLUMNS), flt)
-            .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
-            .order_by(*_order(flt)).offset(offset).limit(limit)
-        )
+        visible rows: ids and shown columns together, no second lookup by id). Without search text the
+        statement is compiled once per filter shape (``CompiledRead``): one round trip and little Python."""
+        if flt.text.strip():
+            query = (
+                self._filtered(select(*_ROW_COLUMNS), flt)
+                .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
+                .order_by(*_order(flt)).offset(offset).limit(limit)
+            )
+            with self._connect() as connection:
+                return [_case_row(row) for row in connection.execute(query).all()]
+        shape = (tuple(str(s) for s in flt.statuses), bool(flt.procedure_code), bool(flt.channel),
+                 bool(flt.officer), flt.due, flt.sort, flt.descending)
+        values = self._filter_values(flt)
+
+        def build() -> tuple[Select[Any], list[str]]:
+            query = (
+                self._filtered(select(*_ROW_COLUMNS), flt, values)
+                .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
+                .order_by(*_order(flt))
+            )
+            return query, [name for name in query.compile().binds if name in values]
+
         with self._connect() as connection:
-            return [_case_row(row) for row in connection.execute(query)]
+            statement = _COMPILED.get(("page", *shape), connection.dialect, build)
+            rows = statement.rows(connection, values, limit=limit, offset=offset)
+        return [_case_row(row) for row in rows]
 
     def count(self, flt: QueueFilter) -> int:
         with self._connect() as connection:
@@ -140,13 +203,24 @@ class CaseQueue:
         own filter and order applied in SQL (the same ``_filtered`` as the full queue, so the window never
         re-implements them). Returns the ids and whether the hits were cut at ``limit``."""
         with self._connect() as connection:
-            candidates = self._search_ids(flt.text, limit, connection)
-            if not candidates:
-                return [], False
-            unfiltered_text = replace(flt, text="")
-            query = (self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates))
-                     .order_by(*_order(flt)))
-            return list(connection.execute(query).scalars().all()), len(candidates) >= limit
+            return self._search_queue(flt, limit, connection)
+
+    def search_page(self, flt: QueueFilter, limit: int = 200, shown: int = 50,
+                    ) -> tuple[list[int], list[CaseRow], bool]:
+        """``search_queue`` and the rows of its first ``shown`` ids in one connection (one checkout and one
+        transaction per keystroke of the window's search, not two)."""
+        with self._connect() as connection:
+            ids, truncated = self._search_queue(flt, limit, connection)
+            return ids, self._rows(ids[:shown], connection), truncated
+
+    def _search_queue(self, flt: QueueFilter, limit: int, connection: Connection) -> tuple[list[int], bool]:
+        candidates = self._search_ids(flt.text, limit, connection)
+        if not candidates:
+            return [], False
+        unfiltered_text = replace(flt, text="")
+        query = (self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates))
+                 .order_by(*_order(flt)))
+        return list(connection.execute(query).scalars().all()), len(candidates) >= limit
 
     def _search_ids(self, text: str, limit: int, connection: Connection | None = None) -> list[int]:
         keys = search_keys(text)
@@ -170,38 +244,29 @@ class CaseQueue:
         if not ids:
             return []
         with self._connect() as connection:
-            result = connection.execute(
-                select(*_ROW_COLUMNS)
-                .select_from(Case)
-                .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
-                .where(Case.id.in_(list(ids)))
-            ).all()
+            return self._rows(ids, connection)
+
+    def _rows(self, ids: Sequence[int], connection: Connection) -> list[CaseRow]:
+        if not ids:
+            return []
+        result = connection.execute(
+            select(*_ROW_COLUMNS)
+            .select_from(Case)
+            .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
+            .where(Case.id.in_(list(ids)))
+        ).all()
         by_id = {row[0]: _case_row(row) for row in result}
         return [by_id[i] for i in ids if i in by_id]
 
     def status_counts(self) -> dict[str, int]:
-        """Number of cases per status, plus ``overdue`` (running clock, due date passed) and ``due_today``."""
+        """Number of cases per status, plus ``overdue`` (running clock, due date passed) and ``due_today``:
+        one statement, compiled once (``CompiledRead``), on a plain read connection."""
         today = datetime.now(LOCAL_TZ).date()
-        with self.repository.db.read_session() as session:
-            counts = {s.value: 0 for s in Status}
-            running = [s.value for s in CLOCK_RUNNING]
-            if session.get_bind().dialect.name == "postgresql":
-                # One round trip: the per-status counters and the per-due-date counters (migration 0012),
-                # a few hundred rows whatever the number of cases.
-                due = func.coalesce(func.sum(CaseDueCount.n), 0)
-                query = union_all(
-                    select(CaseStatusCount.status, CaseStatusCount.n),
-                    select(literal("overdue"), due).where(CaseDueCount.due_date < today),
-                    select(literal("due_today"), due).where(CaseDueCount.due_date == today),
-                )
-                counts.update({str(key): int(n) for key, n in session.execute(query)})
-                return counts
-            for status, count in session.execute(select(CaseStatusCount.status, CaseStatusCount.n)):
-                counts[status] = int(count)
-            counts["overdue"] = int(session.execute(select(func.count(Case.id)).where(
-                Case.status.in_(running), Case.due_date < today)).scalar_one())
-            counts["due_today"] = int(session.execute(select(func.count(Case.id)).where(
-                Case.status.in_(running), Case.due_date == today)).scalar_one())
+        counts = {s.value: 0 for s in Status}
+        with self._connect() as connection:
+            postgresql = connection.dialect.name == "postgresql"
+            statement = _COMPILED.get(("status_counts",), connection.dialect, lambda: _counts_statement(postgresql))
+            counts.update({str(key): int(n or 0) for key, n in statement.rows(connection, {"today": today})})
         return counts
 
     def detail(self, ref: str | int) -> CaseDetail:

@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from officer_desk.accounts.roles import Permission
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
-from officer_desk.cases.terms import case_search_terms
+from officer_desk.cases.terms import replace_case_terms
 from officer_desk.catalogue import Procedure
 from officer_desk.dossier import LOCAL_TZ, Dossier
 from officer_desk.errors import ClockError, ConflictError, DeskError, NotFoundError, UnknownProcedureError
@@ -28,10 +28,8 @@ from officer_desk.models import (
     Attachment,
     Case,
     CaseEvent,
-    CaseSearchTerm,
     DeskSetting,
     DossierSequence,
-    Finding,
     Officer,
     OutboxItem,
     RegisterSequence,
@@ -77,7 +75,18 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def severity_summary(findings: Iterable[Finding]) -> tuple[str | None, int]:
+class FindingState(Protocol):
+    """What ``severity_summary`` reads of a finding (a ``Finding`` row, or a new case's finding)."""
+
+    @property
+    def severity(self) -> str: ...
+    @property
+    def decision(self) -> str: ...
+    @property
+    def superseded(self) -> bool: ...
+
+
+def severity_summary(findings: Iterable[FindingState]) -> tuple[str | None, int]:
     """(worst severity, count) of the current findings that still stand: undecided or confirmed.
 
     A confirmed defect keeps the case's severity (the dossier still has it); an overridden hint does not.
@@ -322,46 +331,53 @@ class CaseRepository:
 
     def fill_case(self, case: Case, parsed: Dossier, procedure: Procedure, dossier_obj: dict[str, Any]) -> None:
         """The columns a case derives from its dossier record."""
+        for column, value in self.case_values(parsed, procedure, dossier_obj).items():
+            setattr(case, column, value)
+
+    def case_values(self, parsed: Dossier, procedure: Procedure, dossier_obj: dict[str, Any]) -> dict[str, Any]:
+        """The columns a case derives from its dossier record, by name (``fill_case``, a new case's row)."""
         applicant = parsed.applicant
-        case.procedure_code = procedure.code
-        case.channel = parsed.channel
-        case.applicant_name = applicant.full_name[:200]
-        case.applicant_id_number = digits(applicant.id_number)[:32] or applicant.id_number[:32]
-        case.applicant_phone = applicant.phone[:32]
-        case.subject_key = procedure.subject_key(parsed)
-        case.dossier_json = json.dumps(dossier_obj, ensure_ascii=False)
-        case.fee_vnd = self.fee_for(procedure, parsed.channel)
+        return {
+            "procedure_code": procedure.code,
+            "channel": parsed.channel,
+            "applicant_name": applicant.full_name[:200],
+            "applicant_id_number": digits(applicant.id_number)[:32] or applicant.id_number[:32],
+            "applicant_phone": applicant.phone[:32],
+            "subject_key": procedure.subject_key(parsed),
+            "dossier_json": json.dumps(dossier_obj, ensure_ascii=False),
+            "fee_vnd": self.fee_for(procedure, parsed.channel),
+        }
 
     def replace_terms(self, session: Session, case: Case) -> None:
         """The case's search terms, rebuilt from its current name, ID, phone and code."""
-        if case.id is not None:
-            session.execute(delete(CaseSearchTerm).where(CaseSearchTerm.case_id == case.id))
         session.flush()
-        terms = case_search_terms(case.applicant_name, case.applicant_id_number, case.applicant_phone,
-                                  case.dossier_code)
-        if terms:
-            session.execute(insert(CaseSearchTerm), [{"case_id": case.id, "term": t} for t in sorted(terms)])
+        replace_case_terms(session, case)
 
     def store_attachments(self, session: Session, case: Case, parsed: Dossier, files: dict[int, bytes]) -> None:
         """Attachment rows for the dossier's items, their bytes in the encrypted store."""
+        for values in self.attachment_values(session, parsed, files):
+            case.attachments.append(Attachment(**values))
+
+    def attachment_values(self, session: Session, parsed: Dossier, files: dict[int, bytes]) -> list[dict[str, Any]]:
+        """The columns of the dossier's attachment rows (their bytes put in the encrypted store now)."""
+        values = []
         for index, item in enumerate(parsed.attachments):
             data = files.get(index)
             digest = self.attachments.put(session, data) if data is not None else None
-            case.attachments.append(
-                Attachment(
-                    position=index,
-                    doc_type=item.doc_type,
-                    kind=item.kind,
-                    quantity=item.quantity,
-                    presented_only=item.presented_only,
-                    certified=item.certified,
-                    file_name=item.file,
-                    content_sha256=digest,
-                    size=len(data) if data is not None else None,
-                    media_type=media_type(item.file) if item.file else None,
-                    fields_json=item.fields,
-                    # OCR (issue 14): every value says where it came from (stated, else the channel's default).
-                    provenance_json={str(k): item.source_of(str(k), parsed.channel) for k in item.fields},
-                    ocr_json=item.ocr,
-                )
-            )
+            values.append({
+                "position": index,
+                "doc_type": item.doc_type,
+                "kind": item.kind,
+                "quantity": item.quantity,
+                "presented_only": item.presented_only,
+                "certified": item.certified,
+                "file_name": item.file,
+                "content_sha256": digest,
+                "size": len(data) if data is not None else None,
+                "media_type": media_type(item.file) if item.file else None,
+                "fields_json": item.fields,
+                # OCR (issue 14): every value says where it came from (stated, else the channel's default).
+                "provenance_json": {str(k): item.source_of(str(k), parsed.channel) for k in item.fields},
+                "ocr_json": item.ocr,
+            })
+        return values

@@ -22,9 +22,7 @@ from officer_desk.cases.queue import CaseQueue
 from officer_desk.cases.repository import CaseRepository, DeskContext
 from officer_desk.cases.views import CaseDetail, CaseRow, ImportReport, Progress, QueueFilter
 from officer_desk.catalogue import Procedure
-from officer_desk.dossier import Dossier
-from officer_desk.lifecycle import Action, Status
-from officer_desk.models import Case
+from officer_desk.lifecycle import Action
 from officer_desk.screening.result import ScreeningFinding
 
 
@@ -76,12 +74,6 @@ class CaseService:
         self.repository.guard_clock()
 
     # ------------------------------------------------------------------ intake and import
-
-    def create_case(
-        self, session: Session, parsed: Dossier, raw_text: str, files: dict[int, bytes] | None = None,
-        source_sha256: str | None = None, is_demo: bool = False, status: str = Status.RECEIVED,
-    ) -> Case:
-        return self.intakes.create_case(session, parsed, raw_text, files, source_sha256, is_demo, status)
 
     def import_paths(self, paths: Sequence[Path], progress: Progress | None = None) -> ImportReport:
         self.desk.require(Permission.CASE_WORK)
@@ -149,6 +141,10 @@ class CaseService:
 
     def search_queue(self, flt: QueueFilter, limit: int = 200) -> tuple[list[int], bool]:
         return self.queue.search_queue(flt, limit)
+
+    def search_page(self, flt: QueueFilter, limit: int = 200, shown: int = 50,
+                    ) -> tuple[list[int], list[CaseRow], bool]:
+        return self.queue.search_page(flt, limit, shown)
 
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
         return self.queue.rows(ids)

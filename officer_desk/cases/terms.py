@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, delete, event, insert, or_
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.base import NEVER_SET, NO_VALUE
 
-from officer_desk.models import CaseSearchTerm
+from officer_desk.models import Case, CaseSearchTerm
 from officer_desk.rules.phone import phone_digits
 from officer_desk.text import digits, fold, search_terms_for_name
 
@@ -22,6 +24,58 @@ def case_search_terms(name: str, id_number: str, phone: str, code: str) -> set[s
     if len(parts) == 3:
         terms.add(f"{parts[1]}-{parts[2]}")  # YYMMDD-NNNN without the agency prefix
     return {t[:160] for t in terms if t}
+
+
+# --- Writing a case's terms (issue 17: one B-tree keyed (term, case_id), no index by case) -------------
+# A case's stored terms are deleted by their keys, so what they were made of must be known when the case
+# changes: the first old value of each source column since the terms were last written is kept on the
+# instance (``active_history`` loads it if it was expired), whatever flushes happened in between.
+
+_SOURCES = ("applicant_name", "applicant_id_number", "applicant_phone", "dossier_code")
+_INDEXED = "_search_terms_made_of"
+
+
+def _remember_indexed_value(column: str) -> Any:
+    def remember(target: Case, _value: Any, old: Any, _initiator: Any) -> None:
+        made_of: dict[str, str] = vars(target).setdefault(_INDEXED, {})
+        made_of.setdefault(column, "" if old is NO_VALUE or old is NEVER_SET or old is None else str(old))
+    return remember
+
+
+for _column in _SOURCES:
+    event.listen(getattr(Case, _column), "set", _remember_indexed_value(_column), active_history=True)
+
+
+def terms_of(case: Case) -> set[str]:
+    """The terms ``case`` is found by, from its current values."""
+    return case_search_terms(*(getattr(case, column) or "" for column in _SOURCES))
+
+
+def term_rows(cases: Iterable[tuple[int, str, str, str, str]]) -> list[dict[str, Any]]:
+    """Rows of ``case_search_terms`` for many new cases (id, name, ID number, phone, code), in key order:
+    the bulk paths (demo, sync) then append to the one B-tree in order instead of seeking at random."""
+    rows = [(term, case_id) for case_id, name, id_number, phone, code in cases
+            for term in case_search_terms(name, id_number, phone, code)]
+    rows.sort()
+    return [{"term": term, "case_id": case_id} for term, case_id in rows]
+
+
+def replace_case_terms(session: Session, case: Case) -> None:
+    """Rewrite the case's search terms after a change of name, ID number, phone or code.
+
+    Deletes by primary key the terms of the values they were made of (and of the current ones, so a
+    rewrite is idempotent) — a few index seeks, never a scan of the term table — then inserts the new ones.
+    """
+    made_of = vars(case).pop(_INDEXED, {})
+    if case.id is None:
+        session.flush()
+    fresh = terms_of(case)
+    stale = fresh | case_search_terms(*(made_of.get(column, getattr(case, column) or "") for column in _SOURCES))
+    if stale:
+        session.execute(delete(CaseSearchTerm).where(CaseSearchTerm.case_id == case.id,
+                                                     CaseSearchTerm.term.in_(sorted(stale))))
+    if fresh:
+        session.execute(insert(CaseSearchTerm), [{"term": t, "case_id": case.id} for t in sorted(fresh)])
 
 
 def search_keys(text: str) -> list[str]:

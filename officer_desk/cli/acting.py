@@ -56,6 +56,7 @@ COMMAND_PERMISSIONS: dict[str, Permission] = {
     "register": Permission.REPORT_VIEW,  # the register book names every applicant
     "identity": Permission.IDENTITY_MANAGE,
     "identity export": Permission.CASE_VIEW,
+    "identity list": Permission.CASE_VIEW,  # like export: any account (it names who trusted each desk)
     "bundle": Permission.CASE_WORK,
 }
 # Groups whose second word is an action (for the tables above).

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from officer_desk.errors import DatabaseKeyError, DeskError
 from officer_desk.i18n import _
+from officer_desk.models.liveness import KEEPALIVES, watch_liveness
 from officer_desk.models.migrate import upgrade_to_head
 from officer_desk.paths import Home
 from officer_desk.paths import normalise_pg_url as _normalise_pg_url
@@ -58,26 +59,10 @@ class Database:
         finally:
             session.close()
 
-    @contextmanager
-    def read_session(self) -> Iterator[Session]:
-        """A unit of reading (the queue's pages, counts, searches). On PostgreSQL it runs without an
-        explicit transaction: no BEGIN and no COMMIT round trip, so a queue page (ids, then rows) costs
-        two round trips fewer each; every statement still sees committed data. Elsewhere: ``session``."""
-        if self.is_local:
-            with self.session() as session:
-                yield session
-            return
-        session = Session(bind=self.engine.execution_options(isolation_level="AUTOCOMMIT"),
-                          expire_on_commit=False)
-        try:
-            yield session
-        finally:
-            session.close()
-
     def read_connection(self) -> Connection:
         """A plain Core connection for reading (the queue's pages, counts and searches on every keystroke).
         Locally it begins deferred (see ``READ_ONLY``): under WAL it reads a snapshot and never waits behind
-        a writer. On PostgreSQL it runs without an explicit transaction, like ``read_session``."""
+        a writer. On PostgreSQL it runs without an explicit transaction (autocommit: no BEGIN/COMMIT round trip)."""
         connection = self.engine.connect()
         if self.is_local:
             return connection.execution_options(**{READ_ONLY: True})
@@ -166,6 +151,17 @@ def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
     return engine
 
 
+def create_pg_engine(url: str, **kwargs: Any) -> Engine:
+    """The shared database's engine. No ``pool_pre_ping``: a pooled connection is checked on its socket
+    (``liveness``), so a queue page is one round trip, not two; a dropped connection is still replaced
+    before use. TCP keepalives unless the URL sets its own."""
+    parsed = make_url(url)
+    keepalives = {k: v for k, v in KEEPALIVES.items() if k not in parsed.query}
+    engine = create_engine(parsed, pool_size=5, connect_args=keepalives, **kwargs)
+    watch_liveness(engine)
+    return engine
+
+
 _open_lock = threading.Lock()
 
 
@@ -180,12 +176,16 @@ def connect_database(
     with _open_lock:
         try:
             if resolved:
-                engine = create_engine(_normalise_pg_url(resolved), pool_pre_ping=True, pool_size=5)
+                engine = create_pg_engine(_normalise_pg_url(resolved))
                 db = Database(engine, sessionmaker(engine, expire_on_commit=False), resolved, False, None, home)
             else:
                 home.ensure()
                 key = database_key(home)
-                engine = create_sqlcipher_engine(home.database, key, pool_size=5, max_overflow=5)
+                # LIFO: a checkout takes the connection returned last, whose SQLCipher page cache holds the
+                # decrypted pages the previous query read (FIFO rotated through every pooled connection, so
+                # each keystroke of the window's search decrypted its index pages again: issue 17).
+                engine = create_sqlcipher_engine(home.database, key, pool_size=5, max_overflow=5,
+                                                 pool_use_lifo=True)
                 db = Database(
                     engine, sessionmaker(engine, expire_on_commit=False), str(home.database), True, key, home
                 )

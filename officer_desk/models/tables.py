@@ -19,7 +19,6 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
-    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -85,6 +84,7 @@ class Case(Base):
         Index("ix_cases_facts_pending", "id", sqlite_where=text("processing_days IS NULL AND result_at IS NOT NULL"),
               postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
         # Migration 0014 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
+        # Migration 0017 adds, on PostgreSQL only, ix_cases_running_received (the running cases' queue).
         Index("ix_cases_commune", "commune"),
         # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
         Index("ix_cases_duplicates", "procedure_code", "subject_key", "applicant_id_number"),
@@ -149,17 +149,18 @@ class Case(Base):
 
 
 class CaseSearchTerm(Base):
-    """Folded search keys of a case (name suffixes, ID number, phone, dossier code)."""
+    """Folded search keys of a case (name suffixes, ID number, phone, dossier code).
+
+    One B-tree keyed (term, case_id) and nothing else (migration 0016): a WITHOUT ROWID table on SQLite,
+    the primary key's index on PostgreSQL. No surrogate id and no index by case: a case's old terms are
+    deleted by their keys, computed from the values they were made of (officer_desk.cases.terms).
+    """
 
     __tablename__ = "case_search_terms"
-    __table_args__ = (
-        Index("ix_case_search_terms_term_case", "term", "case_id"),
-        UniqueConstraint("case_id", "term"),
-    )
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    term: Mapped[str] = mapped_column(SearchTerm)
+    term: Mapped[str] = mapped_column(SearchTerm, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
 
 
 class Attachment(Base):

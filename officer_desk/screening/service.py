@@ -13,6 +13,7 @@ import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import func, select
@@ -80,29 +81,45 @@ class ScreeningDesk(ScreeningContext, Protocol):
 
 
 def _result_for(service: FindingsStore, session: Session, case: Case) -> ScreeningResult | None:
+    screened = screen_record(service, session, case.id, case.dossier_json, case.procedure_code,
+                             case.clock_started_at or case.received_at, case.dossier_code)
+    if screened is None:
+        return None
+    result, key = screened
+    if case.subject_key != key:
+        case.subject_key = key
+    return result
+
+
+def screen_record(
+    service: FindingsStore, session: Session, case_id: int | None, dossier_json: str, procedure_code: str,
+    started: datetime | None, dossier_code: str,
+) -> tuple[ScreeningResult, str] | None:
+    """Screen a stored (or about to be stored) record: the result and the subject key the case should hold.
+
+    ``started``: when the clock started (deadlines count from there); None when the record is unreadable.
+    """
     desk = service.desk
     try:
-        parsed = dossier_format.parse(json.loads(case.dossier_json))
+        parsed = dossier_format.parse(json.loads(dossier_json))
     except (ValueError, DossierFormatError) as exc:
-        get_logger().warning("screening: case %s has an unreadable record: %s", case.id, exc)
+        get_logger().warning("screening: case %s has an unreadable record: %s", case_id, exc)
         return None
-    procedure = desk.catalogue.find(parsed.procedure_code) or desk.catalogue.find(case.procedure_code)
+    procedure = desk.catalogue.find(parsed.procedure_code) or desk.catalogue.find(procedure_code)
     if procedure is None:
-        get_logger().warning("screening: case %s: procedure %s not in the catalogue", case.id, case.procedure_code)
+        get_logger().warning("screening: case %s: procedure %s not in the catalogue", case_id, procedure_code)
         return None
     # The clock restarts when a supplement completes the dossier: deadlines count from there.
-    started = case.clock_started_at or case.received_at
     if started is not None:
         parsed = dataclasses.replace(parsed, received_at=started.astimezone(LOCAL_TZ))
     if not parsed.dossier_code:
-        parsed = dataclasses.replace(parsed, dossier_code=case.dossier_code)
+        parsed = dataclasses.replace(parsed, dossier_code=dossier_code)
     # Keys stored before duplicates were matched by subject (issue #11) are refreshed here, so `rescreen`
     # brings an upgraded desk's open queue to the current key.
     key = procedure.subject_key(parsed)
-    if case.subject_key != key:
-        case.subject_key = key
-    return screen_with_procedure(parsed, procedure, desk.calendar, desk.config,
-                                 service.open_duplicates_view(session), catalogue=desk.catalogue)
+    result = screen_with_procedure(parsed, procedure, desk.calendar, desk.config,
+                                   service.open_duplicates_view(session), catalogue=desk.catalogue)
+    return result, key
 
 
 def screen_case_in_session(service: FindingsStore, session: Session, case: Case) -> None:

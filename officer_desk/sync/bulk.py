@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 import officer_desk.models.bulk as table_rows
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
-from officer_desk.cases import case_search_terms
+from officer_desk.cases.terms import term_rows
 from officer_desk.models import Attachment, Case, CaseEvent, CaseRoute, CaseSearchTerm, Finding, OutboxItem, SyncBase
 
 BlobCopy = Callable[[Iterable[str]], None]
@@ -55,7 +55,7 @@ def insert_cases(session: Session, wires: list[dict[str, Any]], officers: st.Off
     events: list[dict[str, Any]] = []
     attachments: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
-    terms: list[dict[str, Any]] = []
+    terms: list[tuple[int, str, str, str, str]] = []
     finding_decoders = {name: st._decoder(Finding.__table__, name) for name in st._FINDING_COLUMNS}
     for wire in wires:
         case_id = ids[wire["code"]]
@@ -72,10 +72,10 @@ def insert_cases(session: Session, wires: list[dict[str, Any]], officers: st.Off
         findings.extend({**{k: finding_decoders[k](v) for k, v in item.items()}, "case_id": case_id}
                         for item in wire["findings"])
         columns = wire["columns"]
-        terms.extend({"case_id": case_id, "term": term} for term in sorted(case_search_terms(
-            columns["applicant_name"], columns["applicant_id_number"], columns["applicant_phone"], wire["code"])))
+        terms.append((case_id, columns["applicant_name"], columns["applicant_id_number"],
+                      columns["applicant_phone"], wire["code"]))
     for model, batch in ((CaseEvent, events), (Attachment, attachments), (Finding, findings),
-                         (CaseSearchTerm, terms)):
+                         (CaseSearchTerm, term_rows(terms))):
         table_rows.insert_rows(session, model, batch)
     return ids
 
@@ -103,9 +103,10 @@ def set_bases(session: Session, states: dict[str, dict[str, Any]]) -> None:
 
 
 def ack(session: Session, codes: list[str], up_to: int) -> None:
-    """The pending items of these cases, up to the sync's last item, are done (one statement)."""
+    """The unsynced items of these cases (pending, or sent in a bundle not yet answered), up to the sync's last
+    item, are done (one statement)."""
     if codes:
         session.execute(update(OutboxItem).where(
-            OutboxItem.entity_id.in_(codes), OutboxItem.status == "pending", OutboxItem.id <= up_to)
+            OutboxItem.entity_id.in_(codes), OutboxItem.status.in_(("pending", "sent")), OutboxItem.id <= up_to)
             .values(status="done", attempts=OutboxItem.attempts + 1, last_error="")
             .execution_options(synchronize_session=False))

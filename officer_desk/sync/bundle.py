@@ -6,6 +6,7 @@ ephemeral X25519 key, nonce) · AES-256-GCM ciphertext (key: HKDF over X25519(ep
 the header is authenticated data) · Ed25519 signature of everything before it (64 bytes).
 A bundle is applied in one transaction with the rules of ``sync``; its id is recorded so the same
 bundle twice is applied once (replay guard). Import at a center answers with a return bundle.
+The file, its header and its inflated content are bounded (``officer_desk.sync.limits``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import re
 import secrets
@@ -31,11 +33,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 import officer_desk.sync.bulk as bulk
+import officer_desk.sync.bundle_acks as acks
+import officer_desk.sync.limits as limits
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit
@@ -77,6 +81,8 @@ class BundleResult:
     applied: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     already_applied: bool = False
+    sender: str = ""  # the desk id whose signature was checked (the return bundle goes there, nowhere else)
+    superseded: bool = False  # older than a bundle already applied from the same desk: nothing new in it
 
     def as_json(self) -> dict[str, object]:
         return {"applied": self.applied, "conflicts": self.conflicts}
@@ -103,13 +109,18 @@ def _recipient(desk: Desk, to: str | None) -> PublicIdentity:
     return trusted[0]
 
 
-def _cases_for(desk: Desk, session: Session, recipient: PublicIdentity) -> list[str]:
-    """Pending (or sent, not yet confirmed) changes; at a center also the cases belonging to the recipient."""
+def _cases_for(desk: Desk, session: Session, recipient: PublicIdentity, up_to: int) -> list[str]:
+    """Pending (or sent, not yet confirmed) changes; at a center also the cases belonging to the recipient
+    (those changed since it confirmed one of our bundles, or all of them: ``bundle_acks``)."""
     codes = list(dict.fromkeys(session.execute(
-        select(OutboxItem.entity_id).where(OutboxItem.status.in_(("pending", "sent"))).order_by(OutboxItem.id))
-        .scalars()))
-    routed = session.execute(select(CaseRoute.dossier_code).where(CaseRoute.desk_id == recipient.desk_id)
-                             .order_by(CaseRoute.dossier_code)).scalars()
+        select(OutboxItem.entity_id).where(OutboxItem.status.in_(("pending", "sent")), OutboxItem.id <= up_to)
+        .order_by(OutboxItem.id)).scalars()))
+    query = select(CaseRoute.dossier_code).where(CaseRoute.desk_id == recipient.desk_id)
+    since = acks.acked_since(session, recipient.desk_id)
+    if since is not None:
+        query = query.join(Case, Case.dossier_code == CaseRoute.dossier_code).where(
+            or_(Case.updated_at > since, CaseRoute.routed_at > since))
+    routed = session.execute(query.order_by(CaseRoute.dossier_code)).scalars()
     return list(dict.fromkeys([*codes, *routed]))
 
 
@@ -119,7 +130,11 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
     recipient = _recipient(desk, to)
     store = AttachmentStore(desk.db)
     with desk.db.session() as session:
-        codes = _cases_for(desk, session, recipient)
+        started = datetime.now(UTC)
+        # Only the items read now are marked sent below: a change made while the bundle is written (another
+        # desk on the same PostgreSQL) is not in it and stays pending.
+        up_to = session.execute(select(func.max(OutboxItem.id))).scalar() or 0
+        codes = _cases_for(desk, session, recipient, up_to)
         cases: list[dict[str, Any]] = []
         digests: set[str] = set()
         for start in range(0, len(codes), _CHUNK):
@@ -136,23 +151,41 @@ def export_bundle(desk: Desk, out: Path, to: str | None = None) -> list[str]:
                 digests.update(item["content_sha256"] for item in wire["attachments"] if item.get("content_sha256"))
             session.expunge_all()  # a bundle of many cases does not keep them all in the session
         blobs = {digest: base64.b64encode(data).decode() for digest, data in store.get_many(session, digests).items()}
-        payload = gzip.compress(json.dumps({"cases": cases, "blobs": blobs}, ensure_ascii=False).encode())
+        content: dict[str, Any] = {"cases": cases, "blobs": blobs,
+                                   "acked": acks.last_applied_from(session, recipient.desk_id)}
+        try:  # never write what the receiver would refuse; nothing is marked sent
+            limits.check_counts(content)
+            plain = json.dumps(content, ensure_ascii=False).encode()
+            del content, blobs
+            payload = gzip.compress(plain)
+            limits.check_payload_size(len(plain), len(payload))
+            del plain
+        except limits.BundleTooLargeError as exc:
+            raise limits.BundleTooLargeError(_(
+                "Các thay đổi chờ gửi vượt giới hạn của một gói dữ liệu ({size} MiB, {cases} hồ sơ, {attachment} MiB "
+                "mỗi tệp đính kèm); chưa ghi gì, các thay đổi vẫn chờ: hãy đồng bộ qua mạng",
+                size=limits.MAX_PAYLOAD_BYTES // limits.MIB, cases=limits.MAX_CASES,
+                attachment=limits.MAX_ATTACHMENT_BYTES // limits.MIB)) from exc
         ephemeral = X25519PrivateKey.generate()
         ephemeral_pub = ephemeral.public_key().public_bytes(_RAW, _RAW_PUB)
         key = _key(ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient.encryption_key)), ephemeral_pub,
                    recipient.encryption_key)
         nonce = secrets.token_bytes(12)
-        header = json.dumps({"bundle_id": uuid.uuid4().hex, "sender": identity.desk_id,
+        bundle_id = uuid.uuid4().hex
+        header = json.dumps({"bundle_id": bundle_id, "sender": identity.desk_id,
                              "recipient": recipient.desk_id, "created_at": datetime.now(UTC).isoformat(),
-                             "ephemeral": ephemeral_pub.hex(), "nonce": nonce.hex(), "cases": len(cases)}).encode()
+                             "ephemeral": ephemeral_pub.hex(), "nonce": nonce.hex(), "cases": len(cases),
+                             "sequence": acks.next_sequence(session, started)}).encode()
         body = MAGIC + struct.pack(">I", len(header)) + header + AESGCM(key).encrypt(nonce, payload, header)
         try:
             write_bytes_atomic(out, body + identity.signing.sign(body), private=True)
         except OSError as exc:  # nothing is marked sent: the changes stay pending
             raise InputError(_("Không ghi được gói dữ liệu vào {path}", path=str(out))) from exc
-        for item in session.execute(select(OutboxItem).where(OutboxItem.status == "pending")).scalars():
+        for item in session.execute(select(OutboxItem).where(OutboxItem.status == "pending",
+                                                              OutboxItem.id <= up_to)).scalars():
             item.status = "sent"
             item.last_error = ""
+        acks.record_export(session, bundle_id, recipient.desk_id, started)
         audit(session, desk.officer, "bundle.exported", "identity", recipient.desk_id,
               desk=desk.config.desk_number, cases=len(cases))
     return [c["code"] for c in cases]
@@ -164,7 +197,7 @@ def _read(data: bytes) -> tuple[dict[str, Any], bytes, bytes, bytes]:
     # From here on the file says it is a bundle: whatever is wrong with it is "truncated or altered" (exit 1).
     start = len(MAGIC) + 4
     length = struct.unpack(">I", data[len(MAGIC):start])[0] if len(data) >= start else len(data)
-    if start + length + 16 + _SIGNATURE > len(data):
+    if length > limits.MAX_HEADER_BYTES or start + length + 16 + _SIGNATURE > len(data):
         raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì"))
     header_bytes = data[start:start + length]
     try:
@@ -187,9 +220,14 @@ def _check_payload(payload: object) -> dict[str, Any]:
     blobs = payload.setdefault("blobs", {})
     if not isinstance(blobs, dict):
         raise ValueError("blobs")
+    limits.check_counts(payload)
     for digest, encoded in blobs.items():
-        if not isinstance(encoded, str) or hashlib.sha256(base64.b64decode(encoded, validate=True)).hexdigest() \
-                != digest:
+        if not isinstance(encoded, str):
+            raise ValueError("blob")
+        data = base64.b64decode(encoded, validate=True)
+        if len(data) > limits.MAX_BLOB_BYTES:
+            raise limits.blob_too_large()
+        if hashlib.sha256(data).hexdigest() != digest:
             raise ValueError("blob")
     for wire in payload["cases"]:
         if not isinstance(wire, dict) or not isinstance(wire.get("code"), str) or not wire["code"]:
@@ -211,11 +249,25 @@ def _check_payload(payload: object) -> dict[str, Any]:
     return payload
 
 
-def import_bundle(desk: Desk, path: Path) -> BundleResult:
+def _read_file(path: Path) -> bytes:
+    """The file's bytes, refused before it is read whole when it is larger than any bundle may be."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            start = stream.read(len(MAGIC))
+            if start != MAGIC:
+                raise NotABundleError(_("Tệp này không phải là gói dữ liệu của Officer Desk"))
+            size = stream.seek(0, io.SEEK_END)
+            if size > limits.MAX_FILE_BYTES:
+                raise limits.BundleTooLargeError(_("Gói dữ liệu lớn hơn giới hạn {limit} MiB; không áp dụng gì",
+                                                   limit=limits.MAX_FILE_BYTES // limits.MIB))
+            stream.seek(0)
+            return stream.read(limits.MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise NotABundleError(_("Không đọc được tệp {path}", path=str(path))) from exc
+
+
+def import_bundle(desk: Desk, path: Path) -> BundleResult:
+    data = _read_file(path)
     header, header_bytes, body, signature = _read(data)
     identity = _identity(desk)
     sender = trusted_identity(desk.db, str(header.get("sender", "")))
@@ -230,10 +282,12 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
     bundle_id = header.get("bundle_id")
     if not isinstance(bundle_id, str) or not _BUNDLE_ID.fullmatch(bundle_id):
         raise BundleRefusedError(_("Gói dữ liệu bị cắt cụt hoặc bị sửa đổi; không áp dụng gì"))
+    if _applied(desk, bundle_id):
+        return BundleResult(already_applied=True, sender=sender.desk_id)
+    sequence = header.get("sequence")
     with desk.db.session() as session:
-        done = session.get(AppliedBundle, bundle_id)
-        if done is not None:
-            return BundleResult(already_applied=True)
+        if acks.superseded(session, sender.desk_id, sequence):
+            return BundleResult(already_applied=True, superseded=True, sender=sender.desk_id)
     try:
         ephemeral = bytes.fromhex(header["ephemeral"])
         key = _key(identity.encryption.exchange(X25519PublicKey.from_public_bytes(ephemeral)), ephemeral,
@@ -244,27 +298,44 @@ def import_bundle(desk: Desk, path: Path) -> BundleResult:
         raise BundleRefusedError(_("Không giải mã được gói dữ liệu; không áp dụng gì")) from exc
     invalid = _("Nội dung gói dữ liệu không hợp lệ; không áp dụng gì")
     try:
-        payload = _check_payload(json.loads(gzip.decompress(plain)))
+        inflated = limits.inflate(plain)
+        del plain
+        payload = _check_payload(json.loads(inflated))
+        del inflated
     except _UNREADABLE as exc:
         raise BundleRefusedError(invalid) from exc
     written: list[Path] = []
     try:
-        result = _apply(desk, sender, bundle_id, payload, written)
+        result = _apply(desk, sender, bundle_id, sequence, payload, written)
     except _MALFORMED as exc:
         # the transaction rolled back; the blobs it wrote beside it go too (nothing half-applied)
         for blob in written:
             blob.unlink(missing_ok=True)
+        if isinstance(exc, IntegrityError) and _applied(desk, bundle_id):
+            # another desk on the same database applied it meanwhile (PostgreSQL: both passed the check)
+            return BundleResult(already_applied=True, sender=sender.desk_id)
         raise BundleRefusedError(invalid) from exc
     optimize(desk.db.engine)  # a bundle can bring thousands of cases: the planner's figures follow
+    result.sender = sender.desk_id
     return result
 
 
-def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str, Any],
+def _applied(desk: Desk, bundle_id: str) -> bool:
+    with desk.db.session() as session:
+        return session.get(AppliedBundle, bundle_id) is not None
+
+
+def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, sequence: object, payload: dict[str, Any],
            written: list[Path]) -> BundleResult:
     result = BundleResult()
     store = AttachmentStore(desk.db)
     blobs: dict[str, str] = payload["blobs"]
     with desk.db.session() as session:
+        if session.get(AppliedBundle, bundle_id) is not None:
+            # Applied by another process since the check above (SQLite: this transaction waited for its lock).
+            return BundleResult(already_applied=True)
+        if acks.superseded(session, sender.desk_id, sequence):
+            return BundleResult(already_applied=True, superseded=True)
         def put(digest: str) -> None:
             path = store.path_for(digest)
             if desk.db.is_local and not path.exists():
@@ -294,6 +365,8 @@ def _apply(desk: Desk, sender: PublicIdentity, bundle_id: str, payload: dict[str
                 if wire["code"] in targets:
                     _merge_one(desk, session, sender, wire, targets[wire["code"]], officers, put, result)
         session.add(AppliedBundle(bundle_id=bundle_id, sender=sender.desk_id, result=result.as_json()))
+        acks.record_ack(session, sender.desk_id, payload.get("acked"))
+        acks.record_sequence(session, sender.desk_id, sequence)
         audit(session, desk.officer, "bundle.imported", "identity", sender.desk_id, desk=desk.config.desk_number,
               bundle=bundle_id, applied=len(result.applied), conflicts=len(result.conflicts))
     return result
@@ -319,7 +392,10 @@ def _merge_one(desk: Desk, session: Session, sender: PublicIdentity, wire: dict[
     if session.get(CaseRoute, code) is None:
         session.add(CaseRoute(dossier_code=code, desk_id=sender.desk_id))
     if desk.db.is_local:
-        agreed = {**merged.merged, **{k: incoming[k] for k in merged.conflicts if k in incoming}}
+        # The next merge's base is what the other side holds: its state as it sent it. Not the merged state:
+        # a change made here while the bundle travelled is not there yet, and with it in the base the next
+        # bundle would carry it as "unchanged" and the other side's older value would win (issue 12).
+        agreed = dict(incoming)
         if local_base is None:
             session.add(SyncBase(dossier_code=code, state=agreed))
         else:
@@ -344,9 +420,4 @@ def write_return_bundle(desk: Desk, source: Path, sender: str) -> Path | None:
     except (OSError, DeskError):
         return None
     return out
-
-
-def bundle_sender(path: Path) -> str:
-    header, *_rest = _read(path.read_bytes())
-    return str(header.get("sender", ""))
 

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 import officer_desk.sync.bulk as bulk
+import officer_desk.sync.limits as limits
 import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
 from officer_desk.audit import audit, audit_many
@@ -29,6 +30,8 @@ from officer_desk.desk import Desk
 from officer_desk.errors import DeskError
 from officer_desk.i18n import _
 from officer_desk.models import (
+    Attachment,
+    AttachmentBlob,
     Case,
     CaseRoute,
     DeskSetting,
@@ -42,10 +45,15 @@ from officer_desk.models.statistics import optimize
 from officer_desk.sync.identity import DeskIdentity, load_identity
 
 PULL_CURSOR = "sync.pulled_until"
+# What a sync pushes: changes not yet synced, and those written to a USB bundle whose answer has not come
+# back (the stick may be lost, or the center never imported it): pushing a case twice changes nothing.
+UNSYNCED = ("pending", "sent")
 LAST_SYNC = "sync.last_success"
-# Pull re-reads a little before the cursor: clocks of two servers' transactions may overlap; applying
-# a case twice is a no-op.
-_PULL_OVERLAP = timedelta(minutes=5)
+# Pull re-reads an hour before the cursor (applying a case twice is a no-op). The cursor is the server's
+# clock, but a case's ``updated_at`` is written by the desk that changed it, with that PC's clock: a center
+# counter whose clock is behind (by up to the overlap) still has its changes pulled. A transaction that
+# committed after the cursor but started before it is covered the same way.
+_PULL_OVERLAP = timedelta(hours=1)
 
 
 class SyncError(DeskError):
@@ -275,10 +283,33 @@ def merge_holding(local: Session, code: str, base: dict[str, Any] | None, mine: 
 
 def _ack(local: Session, code: str, up_to: int, status: str, reason: str = "") -> None:
     for item in local.execute(select(OutboxItem).where(
-            OutboxItem.entity_id == code, OutboxItem.status == "pending", OutboxItem.id <= up_to)).scalars():
+            OutboxItem.entity_id == code, OutboxItem.status.in_(UNSYNCED), OutboxItem.id <= up_to)).scalars():
         item.status = status
         item.attempts += 1
         item.last_error = reason
+
+
+# A pulled case's records (raw and current) and each pulled attachment are bounded like a bundle's: the
+# server is shared by many desks, and one bad row there must not exhaust this desk's memory.
+_BLOB_OVERHEAD = 64  # what encryption adds to an attachment's bytes (marker, nonce, tag)
+
+
+def _check_pulled_sizes(server: Session, codes: list[str]) -> None:
+    """Refuse, before anything is read whole, a case or an attachment larger than this desk accepts."""
+    for code, chars in server.execute(select(
+            Case.dossier_code, func.length(Case.dossier_json) + func.length(Case.raw_json))
+            .where(Case.dossier_code.in_(codes))):
+        if (chars or 0) > limits.MAX_PULLED_JSON_CHARS:
+            raise SyncError(_("Hồ sơ {code} trên máy chủ lớn hơn giới hạn của quầy; chưa nhận hồ sơ này và các "
+                              "hồ sơ sau nó. Quản trị viên trung tâm cần kiểm tra hồ sơ đó", code=code))
+    for code, size in server.execute(select(Case.dossier_code, func.length(AttachmentBlob.data))
+                                     .join(Attachment, Attachment.case_id == Case.id)
+                                     .join(AttachmentBlob, AttachmentBlob.sha256 == Attachment.content_sha256)
+                                     .where(Case.dossier_code.in_(codes))):
+        if (size or 0) > limits.MAX_BLOB_BYTES + _BLOB_OVERHEAD:
+            raise SyncError(_("Một tệp đính kèm của hồ sơ {code} trên máy chủ lớn hơn giới hạn {limit} MiB; chưa "
+                              "nhận hồ sơ này và các hồ sơ sau nó. Quản trị viên trung tâm cần kiểm tra hồ sơ đó",
+                              code=code, limit=limits.MAX_ATTACHMENT_BYTES // limits.MIB))
 
 
 def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncReport) -> None:
@@ -308,6 +339,8 @@ def pull(desk: Desk, identity: DeskIdentity, remote: Database, report: SyncRepor
     for start in range(0, len(wanted), PUSH_CHUNK):
         chunk = wanted[start:start + PUSH_CHUNK]
         with desk.db.session() as local, remote.session() as server:
+            if not remote.is_local:  # attachments live in the server's table (a local file: this desk's own)
+                _check_pulled_sizes(server, chunk)
             theirs_cases, mine_cases = st.load_cases(server, chunk), st.load_cases(local, chunk)
             fresh = [code for code in chunk if code in theirs_cases and code not in mine_cases]
             wires = [st.case_wire(theirs_cases[code], "server") for code in fresh]
@@ -375,7 +408,7 @@ def synchronize(desk: Desk, url: str) -> SyncReport:
         with desk.db.session() as local:
             up_to = local.execute(select(func.max(OutboxItem.id))).scalar() or 0
             codes = list(dict.fromkeys(local.execute(
-                select(OutboxItem.entity_id).where(OutboxItem.status == "pending", OutboxItem.id <= up_to)
+                select(OutboxItem.entity_id).where(OutboxItem.status.in_(UNSYNCED), OutboxItem.id <= up_to)
                 .order_by(OutboxItem.id)).scalars()))
         for start in range(0, len(codes), PUSH_CHUNK):
             chunk = codes[start:start + PUSH_CHUNK]

@@ -2,14 +2,18 @@
 
 The private keys live in ``identity.key`` in the home, encrypted (AES-GCM) under a key derived from
 the desk's database key, like attachments: a copied identity file alone is useless. The public part
-is what ``identity export`` writes and another desk's administrator ``identity trust``s.
+is what ``identity export`` writes and another desk's administrator ``identity trust``s; ``identity
+list`` shows the trusted ones and ``identity untrust`` withdraws trust (bundles from that desk are refused
+from then on; what it sent before stays, conflicts included).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,7 @@ from sqlalchemy import select
 
 from officer_desk.audit import audit
 from officer_desk.config import DeskConfig
-from officer_desk.errors import DatabaseKeyError, DeskError, InputError
+from officer_desk.errors import DatabaseKeyError, DeskError, InputError, NotFoundError
 from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.models import TrustedIdentity
@@ -80,6 +84,12 @@ class PublicIdentity:
             raise InputError(_("Định danh quầy bị hỏng hoặc thiếu thông tin")) from exc
 
     @property
+    def fingerprint(self) -> str:
+        """What two administrators read to each other (by phone) before trusting: both public keys, hashed."""
+        digest = hashlib.sha256(self.signing_key + self.encryption_key).hexdigest()[:32].upper()
+        return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+
+    @property
     def label(self) -> str:
         """How officers see another desk: agency and desk number, never the id."""
         if self.desk_number:
@@ -131,18 +141,34 @@ def load_identity(home: Home, config: DeskConfig, set_up: bool = True) -> DeskId
     return DeskIdentity(public, signing, encryption)
 
 
+_MAX_IDENTITY_FILE = 64 * 1024  # an identity is a few hundred bytes; anything larger is not one
+
+
 def read_identity_file(path: Path) -> PublicIdentity:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        with path.open("rb") as stream:
+            raw = stream.read(_MAX_IDENTITY_FILE + 1)
+        if len(raw) > _MAX_IDENTITY_FILE:
+            raise InputError(_("Tệp không phải là định danh quầy của Officer Desk"))
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise InputError(_("Không đọc được tệp định danh {path}", path=str(path))) from exc
     return PublicIdentity.from_json(data)
 
 
 def trust_identity(db: Database, identity: PublicIdentity, actor: str, desk_number: int = 0) -> None:
-    """Record (or update) a trusted identity; audited."""
+    """Record a trusted identity, or update its agency and desk number; audited.
+
+    The same desk id with other keys is refused: replacing a desk's keys silently would let whoever holds
+    the new ones speak for that desk. The administrator untrusts the old identity first, on purpose.
+    """
     with db.session() as session:
         row = session.get(TrustedIdentity, identity.desk_id)
+        if row is not None and (row.signing_key != identity.signing_key.hex()
+                                or row.encryption_key != identity.encryption_key.hex()):
+            raise IdentityError(_("Quầy {desk} đã được tin cậy với khóa khác (dấu vân tay {fingerprint}); nếu "
+                                  "quầy đó đã đổi khóa, hãy bỏ tin cậy định danh cũ trước",
+                                  desk=identity.label, fingerprint=_public(row).fingerprint))
         if row is None:
             row = TrustedIdentity(desk_id=identity.desk_id)
             session.add(row)
@@ -169,3 +195,39 @@ def trusted_identity(db: Database, desk_id: str) -> PublicIdentity | None:
 def trusted_identities(db: Database) -> list[PublicIdentity]:
     with db.session() as session:
         return [_public(r) for r in session.execute(select(TrustedIdentity)).scalars()]
+
+
+@dataclass(frozen=True)
+class TrustedEntry:
+    """A trusted identity as ``identity list`` shows it: who, since when, trusted by whom."""
+
+    identity: PublicIdentity
+    trusted_at: datetime
+    trusted_by: str
+
+
+def list_trusted(db: Database) -> list[TrustedEntry]:
+    """The trusted identities, by agency and desk number."""
+    with db.session() as session:
+        rows = session.execute(select(TrustedIdentity)).scalars().all()
+        entries = [TrustedEntry(_public(r), r.trusted_at, r.trusted_by) for r in rows]
+    return sorted(entries, key=lambda e: (e.identity.agency_code, e.identity.desk_number or 0, e.trusted_at))
+
+
+def untrust_identity(db: Database, desk_id: str, actor: str, desk_number: int = 0) -> PublicIdentity:
+    """Withdraw trust from a desk; audited with everything the trust record held.
+
+    Only the trust record goes: cases it sent, their routes, open conflicts and the bundles already
+    applied stay as they are. From now on its bundles are refused and none is written for it.
+    """
+    with db.session() as session:
+        row = session.get(TrustedIdentity, desk_id.strip())
+        if row is None:
+            raise NotFoundError(_("Không có định danh {id} trong danh sách tin cậy của quầy này", id=desk_id))
+        public = _public(row)
+        audit(session, actor, "identity.untrusted", "identity", public.desk_id, desk=desk_number,
+              agency=public.agency_code, desk_number=public.desk_number, fingerprint=public.fingerprint,
+              signing_key=row.signing_key, encryption_key=row.encryption_key,
+              trusted_at=row.trusted_at.isoformat() if row.trusted_at else None, trusted_by=row.trusted_by)
+        session.delete(row)
+    return public

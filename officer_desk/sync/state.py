@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, delete, insert, select
+from sqlalchemy import Date, select
 from sqlalchemy.orm import Session, selectinload
 
 from officer_desk import dossier as dossier_format
-from officer_desk.cases import case_search_terms
+from officer_desk.cases.terms import replace_case_terms
 from officer_desk.errors import DossierFormatError
-from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm, Finding, Officer
+from officer_desk.models import Attachment, Case, CaseEvent, Finding, Officer
 from officer_desk.models.base import UtcDateTime
 from officer_desk.text import digits
 
@@ -300,8 +300,4 @@ def apply_state(session: Session, case: Case, state: dict[str, Any], officers: O
 
 
 def replace_terms(session: Session, case: Case) -> None:
-    session.execute(delete(CaseSearchTerm).where(CaseSearchTerm.case_id == case.id))
-    terms = case_search_terms(case.applicant_name, case.applicant_id_number, case.applicant_phone,
-                              case.dossier_code)
-    if terms:
-        session.execute(insert(CaseSearchTerm), [{"case_id": case.id, "term": t} for t in sorted(terms)])
+    replace_case_terms(session, case)

@@ -10,8 +10,9 @@ import argparse
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -25,6 +26,9 @@ from officer_desk.ui.icons import app_icon
 from officer_desk.ui.splash import StartupSplash
 from officer_desk.ui.startup import take_splash
 from officer_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from officer_desk.ui.queue_preview import QueuePreview
 
 DEFAULT_SCREENSHOT_DELAY = 3.0
 
@@ -50,10 +54,8 @@ def create_application(argv: list[str] | None = None, splash: list[StartupSplash
     return app
 
 
-def _open_desk_in_background(runner: TaskRunner, url: str | None) -> Any:
-    """Open the database on a worker (migrations, key) while the splash paints; returns Desk or error."""
-    from officer_desk.desk import open_desk
-
+def _in_background(runner: TaskRunner, work: Callable[[], Any]) -> Any:
+    """``work()`` on a worker while the GUI thread keeps painting; its result, or its exception raised here."""
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
 
@@ -65,17 +67,47 @@ def _open_desk_in_background(runner: TaskRunner, url: str | None) -> Any:
         outcome["error"] = exc
         loop.quit()
 
-    def open_and_load() -> Any:
-        desk = open_desk(url=url)
-        _ = desk.catalogue, desk.calendar  # parsed here, not on the GUI thread
-        return desk
-
-    runner.submit(open_and_load, done, failed)
+    runner.submit(work, done, failed)
     if "desk" not in outcome and "error" not in outcome:
         loop.exec()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["desk"]
+
+
+def _open_desk_in_background(runner: TaskRunner, url: str | None, window_modules: bool = False) -> Any:
+    """Open the database on a worker (migrations, key) while the splash paints; returns Desk or error.
+    ``window_modules``: the main window's modules are imported there too (while the first-page preview is
+    on screen, so it stays responsive instead of freezing for the imports)."""
+
+    def open_and_load() -> Any:
+        from officer_desk.desk import open_desk
+
+        desk = open_desk(url=url)
+        _ = desk.catalogue, desk.calendar  # parsed here, not on the GUI thread
+        if window_modules:
+            import officer_desk.ui.main_window  # noqa: F401
+        return desk
+
+    return _in_background(runner, open_and_load)
+
+
+def show_first_page(runner: TaskRunner, url: str | None, title: str) -> QueuePreview | None:
+    """The queue's first page in the window's place before the desk opens (issue 17); None where it is not
+    read (a set-up desk signs in first, a new home, any failure: the window then starts as before)."""
+    from officer_desk.paths import Home
+    from officer_desk.queue_first_page import read_first_page
+    from officer_desk.ui.queue_preview import QueuePreview
+
+    home = Home()
+    preview = QueuePreview(home, title)
+    sort, descending = preview.sort_order()
+    rows = _in_background(runner, lambda: read_first_page(home, sort, descending, url))
+    if not rows:
+        preview.deleteLater()
+        return None
+    preview.show_rows(rows)
+    return preview
 
 
 def _fatal(exc: BaseException) -> int:
@@ -105,14 +137,24 @@ class Application:
         self.session = session  # accounts.DeskSession on a set-up home
         self.window: QWidget | None = None
 
-    def show_window(self) -> Any:
+    def show_window(self, preview: QueuePreview | None = None) -> Any:
+        """The main window; with ``preview`` on screen, it shows the preview's rows at once (its own query
+        for the same page replaces them a moment later) and the preview closes."""
         from officer_desk.ui.main_window import MainWindow
 
         window = MainWindow(self.desk, self.runner, session=self.session)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.language_change_requested.connect(self.switch_language)
         window.sign_out_requested.connect(self.next_officer)
+        if preview is not None:
+            from dataclasses import asdict
+
+            from officer_desk.cases import CaseRow
+
+            window.model.show_rows([CaseRow(**asdict(row)) for row in preview.model.rows])
         window.show()
+        if preview is not None:
+            preview.finish(window)
         self.window = window
         return window
 
@@ -176,6 +218,18 @@ def first_run(runner: TaskRunner, url: str | None) -> str:
     return wizard.result_mode
 
 
+def _window_title() -> str:
+    """The main window's title (same source text and context, so the same translation)."""
+    from officer_desk.config import load_config
+
+    try:
+        config = load_config()
+    except DeskError:
+        return "Officer Desk"
+    return QApplication.translate("MainWindow", "Officer Desk — {agency}, desk {desk}").format(
+        agency=config.agency_name, desk=config.desk_number)
+
+
 def grab_window(window: QWidget, path: str) -> bool:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -208,8 +262,13 @@ def run_app(args: argparse.Namespace) -> int:
     if not mode:
         splash.close()
         return 0
+    preview = None
+    if mode == "existing" and not screenshot:
+        preview = show_first_page(runner, getattr(args, "database", None), _window_title())
+        if preview is not None:
+            splash.finish(preview)
     try:
-        desk = _open_desk_in_background(runner, getattr(args, "database", None))
+        desk = _open_desk_in_background(runner, getattr(args, "database", None), window_modules=True)
         if mode == "demo":
             from officer_desk.demo import enable_demo_mode
 
@@ -218,6 +277,8 @@ def run_app(args: argparse.Namespace) -> int:
             desk = _open_desk_in_background(runner, getattr(args, "database", None))
     except Exception as exc:  # noqa: BLE001 - shown as a message, never a traceback
         splash.close()
+        if preview is not None:
+            preview.close()
         return _fatal(exc)
     session = None
     if desk.set_up:
@@ -230,7 +291,7 @@ def run_app(args: argparse.Namespace) -> int:
             desk.close()
             return 0
     application = Application(app, desk, translations, runner, session)
-    window = application.show_window()
+    window = application.show_window(preview)
     splash.finish(window)
 
     quit_after = getattr(args, "quit_after", None)

@@ -14,17 +14,19 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from officer_desk.cases import CaseRow, CaseService, QueueFilter
 from officer_desk.dossier import LOCAL_TZ
-from officer_desk.lifecycle import CLOCK_RUNNING
 from officer_desk.ui import labels
 from officer_desk.ui.icons import severity_icon
+from officer_desk.ui.queue_format import COLUMN_KEYS, COLUMNS, display_texts, due_state, header_title
 from officer_desk.ui.tasks import TaskRunner
+
+__all__ = ["CASE_ID_ROLE", "CASE_ROW_ROLE", "COLUMNS", "COLUMN_KEYS", "PAGE_SIZE", "SEARCH_LIMIT", "CaseQueueModel"]
 
 # About two screens of rows: the first screen appears from one page; scrolling asks for the next.
 PAGE_SIZE = 50
@@ -32,18 +34,6 @@ SEARCH_LIMIT = 200
 MAX_CACHED_PAGES = 64
 MAX_CACHED_ROWS = 5_000
 
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("dossier_code", "Dossier code"),
-    ("applicant_name", "Applicant"),
-    ("procedure_code", "Procedure"),
-    ("channel", "Channel"),
-    ("received_at", "Received"),
-    ("due_date", "Due"),
-    ("status", "Status"),
-    ("assigned_officer", "Officer"),
-    ("worst_severity", "Hints"),
-)
-COLUMN_KEYS = tuple(key for key, _title in COLUMNS)
 OVERDUE_COLOR = QColor("#c62828")
 DUE_SOON_COLOR = QColor("#b26a00")
 DUE_SOON_BACKGROUND = QColor("#fff4e0")
@@ -51,23 +41,43 @@ OVERDUE_BACKGROUND = QColor("#fdecea")
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CASE_ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 _PLACEHOLDER = "…"
-_CLOCK_RUNNING = {s.value for s in CLOCK_RUNNING}
+# The roles this model answers, as plain ints: a view asks a dozen roles per cell on every paint, and the
+# ones answered with nothing return before any lookup (issue 17: the paint after each keystroke's rows
+# competes with the next keystroke's query for the interpreter).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_CASE_ID = int(CASE_ID_ROLE)
+_CASE_ROW = int(CASE_ROW_ROLE)
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _BACKGROUND, _FONT, _DECORATION, _CASE_ID, _CASE_ROW))
+_DUE_COLUMN = COLUMN_KEYS.index("due_date")
+_HINTS_COLUMN = COLUMN_KEYS.index("worst_severity")
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_OVERDUE_FONT = QFont()
+_OVERDUE_FONT.setBold(True)
+_DUE_FOREGROUND = {"overdue": QBrush(OVERDUE_COLOR), "soon": QBrush(DUE_SOON_COLOR)}
+_DUE_BACKGROUND = {"overdue": QBrush(OVERDUE_BACKGROUND), "soon": QBrush(DUE_SOON_BACKGROUND)}
 
 
-def _header(key: str) -> str:
-    # Literal calls so lupdate sees every title.
-    titles = {
-        "dossier_code": QCoreApplication.translate("CaseQueueModel", "Dossier code"),
-        "applicant_name": QCoreApplication.translate("CaseQueueModel", "Applicant"),
-        "procedure_code": QCoreApplication.translate("CaseQueueModel", "Procedure"),
-        "channel": QCoreApplication.translate("CaseQueueModel", "Channel"),
-        "received_at": QCoreApplication.translate("CaseQueueModel", "Received"),
-        "due_date": QCoreApplication.translate("CaseQueueModel", "Due"),
-        "status": QCoreApplication.translate("CaseQueueModel", "Status"),
-        "assigned_officer": QCoreApplication.translate("CaseQueueModel", "Officer"),
-        "worst_severity": QCoreApplication.translate("CaseQueueModel", "Hints"),
-    }
-    return titles[key]
+_icons: dict[str, QIcon] = {}
+
+
+def _severity_icon(severity: str) -> QIcon:
+    icon = _icons.get(severity)
+    if icon is None:
+        icon = _icons[severity] = severity_icon(severity)
+    return icon
+
+
+class _Entry(NamedTuple):
+    """A cached row with its cells already formatted (once, on the worker that read it), not per paint."""
+
+    row: CaseRow
+    texts: tuple[str, ...]
+    due: str | None
 
 
 class CaseQueueModel(QAbstractTableModel):
@@ -95,7 +105,7 @@ class CaseQueueModel(QAbstractTableModel):
         self._generation = 0
         self._pages: OrderedDict[int, list[int]] = OrderedDict()
         self._pending_pages: set[int] = set()
-        self._rows: OrderedDict[int, CaseRow] = OrderedDict()
+        self._rows: OrderedDict[int, _Entry] = OrderedDict()
         # Search mode: every matching id is known at once (at most SEARCH_LIMIT); rows come by page.
         self._search_ids: list[int] | None = None
         self._today = datetime.now(LOCAL_TZ).date()
@@ -142,9 +152,9 @@ class CaseQueueModel(QAbstractTableModel):
             )
             return
 
-        def first_page() -> tuple[list[int], list[CaseRow]]:
+        def first_page() -> tuple[list[int], list[_Entry]]:
             rows = self.service.page(flt, 0, PAGE_SIZE)
-            return [row.id for row in rows], rows
+            return [row.id for row in rows], self._entries(rows)
 
         self.runner.submit(
             first_page,
@@ -154,7 +164,20 @@ class CaseQueueModel(QAbstractTableModel):
             lane="queue",
         )
 
-    def _reset(self, ids: list[int], rows: Sequence[CaseRow], total: int) -> None:
+    def _entries(self, rows: Sequence[CaseRow]) -> list[_Entry]:
+        """The rows with their cells formatted: called on the worker that read them, so the GUI thread's
+        paint is a tuple lookup per cell."""
+        today, soon, name = self._today, self._soon, self._procedure_name
+        return [_Entry(row, display_texts(row, name), due_state(row, today, soon)) for row in rows]
+
+    def show_rows(self, rows: Sequence[CaseRow]) -> None:
+        """Rows already read elsewhere (the first page the start-up preview showed, issue 17), shown at once
+        while this model's own query for the same page runs; its answer replaces them."""
+        if self._total or not rows:
+            return
+        self._reset([row.id for row in rows], self._entries(rows), len(rows), loading=self.loading)
+
+    def _reset(self, ids: list[int], rows: Sequence[_Entry], total: int, loading: bool = False) -> None:
         self.beginResetModel()
         self._total = total
         self._pages.clear()
@@ -163,10 +186,10 @@ class CaseQueueModel(QAbstractTableModel):
             self._pages[start // PAGE_SIZE] = ids[start:start + PAGE_SIZE]
         self._rows.clear()
         self._store_rows(rows)
-        self.loading = False
+        self.loading = loading
         self.endResetModel()
 
-    def _first_page_loaded(self, generation: int, ids: list[int], rows: list[CaseRow]) -> None:
+    def _first_page_loaded(self, generation: int, ids: list[int], rows: list[_Entry]) -> None:
         if generation != self._generation:
             return
         self.truncated = False
@@ -196,11 +219,11 @@ class CaseQueueModel(QAbstractTableModel):
             self.endInsertRows()
         self.loaded.emit(self._total)
 
-    def _search(self, flt: QueueFilter) -> tuple[list[int], list[CaseRow], bool]:
-        ids, truncated = self.service.search_queue(flt, SEARCH_LIMIT)
-        return ids, self.service.rows(ids[:PAGE_SIZE]), truncated
+    def _search(self, flt: QueueFilter) -> tuple[list[int], list[_Entry], bool]:
+        ids, rows, truncated = self.service.search_page(flt, SEARCH_LIMIT, PAGE_SIZE)
+        return ids, self._entries(rows), truncated
 
-    def _search_loaded(self, generation: int, ids: list[int], rows: list[CaseRow], truncated: bool) -> None:
+    def _search_loaded(self, generation: int, ids: list[int], rows: list[_Entry], truncated: bool) -> None:
         if generation != self._generation:
             return
         self.truncated = truncated
@@ -214,10 +237,10 @@ class CaseQueueModel(QAbstractTableModel):
         self.loading = False
         self.load_failed.emit(exc)
 
-    def _store_rows(self, rows: Sequence[CaseRow]) -> None:
-        for row in rows:
-            self._rows[row.id] = row
-            self._rows.move_to_end(row.id)
+    def _store_rows(self, rows: Sequence[_Entry]) -> None:
+        for entry in rows:
+            self._rows[entry.row.id] = entry
+            self._rows.move_to_end(entry.row.id)
         while len(self._rows) > MAX_CACHED_ROWS:
             self._rows.popitem(last=False)
 
@@ -229,12 +252,12 @@ class CaseQueueModel(QAbstractTableModel):
         search_ids = self._search_ids
         self._pending_pages.add(page)
 
-        def query() -> tuple[list[int], list[CaseRow]]:
+        def query() -> tuple[list[int], list[_Entry]]:
             if search_ids is not None:  # the ids are known: only their rows are missing
                 ids = search_ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
-                return ids, self.service.rows(ids)
+                return ids, self._entries(self.service.rows(ids))
             rows = self.service.page(flt, page * PAGE_SIZE, PAGE_SIZE)
-            return [row.id for row in rows], rows
+            return [row.id for row in rows], self._entries(rows)
 
         if self.runner.synchronous:
             ids, rows = query()
@@ -249,7 +272,7 @@ class CaseQueueModel(QAbstractTableModel):
             lane="queue",
         )
 
-    def _put_page(self, page: int, ids: list[int], rows: list[CaseRow]) -> None:
+    def _put_page(self, page: int, ids: list[int], rows: list[_Entry]) -> None:
         self._pages[page] = ids
         self._pages.move_to_end(page)
         while len(self._pages) > MAX_CACHED_PAGES:
@@ -259,7 +282,7 @@ class CaseQueueModel(QAbstractTableModel):
             del self._pages[oldest]
         self._store_rows(rows)
 
-    def _page_loaded(self, generation: int, page: int, ids: list[int], rows: list[CaseRow]) -> None:
+    def _page_loaded(self, generation: int, page: int, ids: list[int], rows: list[_Entry]) -> None:
         if generation != self._generation:
             return
         self._pending_pages.discard(page)
@@ -277,10 +300,10 @@ class CaseQueueModel(QAbstractTableModel):
     def refresh_case(self, case_id: int) -> None:
         """Re-read one case after an action (it keeps its place until the next query)."""
 
-        def query() -> list[CaseRow]:
-            return self.service.rows([case_id])
+        def query() -> list[_Entry]:
+            return self._entries(self.service.rows([case_id]))
 
-        def done(rows: list[CaseRow]) -> None:
+        def done(rows: list[_Entry]) -> None:
             self._store_rows(rows)
             row = self.row_of(case_id)
             if row is not None:
@@ -305,6 +328,10 @@ class CaseQueueModel(QAbstractTableModel):
         return ids[offset] if offset < len(ids) else None
 
     def case_row(self, row: int) -> CaseRow | None:
+        entry = self._entry(row)
+        return entry.row if entry is not None else None
+
+    def _entry(self, row: int) -> _Entry | None:
         case_id = self.case_id(row)
         if case_id is None:
             return None
@@ -343,7 +370,7 @@ class CaseQueueModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _header(COLUMN_KEYS[section])
+            return header_title(COLUMN_KEYS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Click to sort by this column")
         return None
@@ -351,65 +378,38 @@ class CaseQueueModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _FLAGS
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._total or index.column() >= len(COLUMNS):
+        role = int(role)
+        if role not in _ANSWERED:
             return None
-        row = self.case_row(index.row())
-        key = COLUMN_KEYS[index.column()]
-        if row is None:
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+        row_number, column = index.row(), index.column()
+        if not index.isValid() or row_number >= self._total or column >= len(COLUMNS):
+            return None
+        entry = self._entry(row_number)
+        if entry is None:
+            if role == _DISPLAY and column == 0:
                 return _PLACEHOLDER
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, key)
-        if role == CASE_ID_ROLE:
-            return row.id
-        if role == CASE_ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole and key == "due_date":
-            state = self.due_state(row)
-            if state == "overdue":
-                return QBrush(OVERDUE_COLOR)
-            if state == "soon":
-                return QBrush(DUE_SOON_COLOR)
-        if role == Qt.ItemDataRole.BackgroundRole and key == "due_date":
-            state = self.due_state(row)
-            if state == "overdue":
-                return QBrush(OVERDUE_BACKGROUND)
-            if state == "soon":
-                return QBrush(DUE_SOON_BACKGROUND)
-        if role == Qt.ItemDataRole.FontRole and key == "due_date" and self.due_state(row) == "overdue":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.DecorationRole and key == "worst_severity" and row.worst_severity:
-            return severity_icon(row.worst_severity)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, key)
+        if role == _DISPLAY:
+            return entry.texts[column]
+        if role == _CASE_ID:
+            return entry.row.id
+        if role == _CASE_ROW:
+            return entry.row
+        if column == _DUE_COLUMN:
+            if role == _FOREGROUND:
+                return _DUE_FOREGROUND.get(entry.due)  # type: ignore[arg-type]
+            if role == _BACKGROUND:
+                return _DUE_BACKGROUND.get(entry.due)  # type: ignore[arg-type]
+            if role == _FONT and entry.due == "overdue":
+                return _OVERDUE_FONT
+        if role == _DECORATION and column == _HINTS_COLUMN and entry.row.worst_severity:
+            return _severity_icon(entry.row.worst_severity)
+        if role == _TOOLTIP:
+            return self._tooltip(entry.row, COLUMN_KEYS[column])
         return None
-
-    def _display(self, row: CaseRow, key: str) -> str:
-        if key == "dossier_code":
-            return row.dossier_code
-        if key == "applicant_name":
-            return row.applicant_name
-        if key == "procedure_code":
-            return self._procedure_name(row.procedure_code)
-        if key == "channel":
-            return labels.channel_label(row.channel)
-        if key == "received_at":
-            return row.received_at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M")
-        if key == "due_date":
-            return row.due_date.strftime("%d/%m/%Y") if row.due_date else ""
-        if key == "status":
-            return labels.status_label(row.status)
-        if key == "assigned_officer":
-            return row.assigned_officer or ""
-        if key == "worst_severity":
-            return str(row.open_finding_count) if row.open_finding_count else ""
-        return ""
 
     def _tooltip(self, row: CaseRow, key: str) -> str | None:
         if key == "procedure_code":
@@ -428,13 +428,7 @@ class CaseQueueModel(QAbstractTableModel):
 
     def due_state(self, row: CaseRow) -> str | None:
         """``overdue`` / ``soon`` (due within one working day) / None, for running clocks only."""
-        if row.due_date is None or row.status not in _CLOCK_RUNNING:
-            return None
-        if row.due_date < self._today:
-            return "overdue"
-        if row.due_date <= self._soon:
-            return "soon"
-        return None
+        return due_state(row, self._today, self._soon)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

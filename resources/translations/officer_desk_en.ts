@@ -3993,4 +3993,12 @@
         <translation>Scan</translation>
     </message>
 </context>
+<context>
+    <name>QueuePreview</name>
+    <message>
+        <location filename="../../officer_desk/ui/queue_preview.py" line="99" />
+        <source>Opening the desk…</source>
+        <translation>Opening the desk…</translation>
+    </message>
+</context>
 </TS>

@@ -3993,4 +3993,12 @@
         <translation>Quét</translation>
     </message>
 </context>
+<context>
+    <name>QueuePreview</name>
+    <message>
+        <location filename="../../officer_desk/ui/queue_preview.py" line="99" />
+        <source>Opening the desk…</source>
+        <translation>Đang mở quầy…</translation>
+    </message>
+</context>
 </TS>

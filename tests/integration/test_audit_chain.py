@@ -58,6 +58,19 @@ def test_edited_details_are_found(desk) -> None:  # type: ignore[no-untyped-def]
     assert not report.intact and report.first_broken.entry_id == ids[3]
 
 
+def test_a_database_without_a_chain_head_starts_one(desk) -> None:  # type: ignore[no-untyped-def]
+    """An old database never upgraded has no head row: the chain lock (one UPDATE .. RETURNING) finds none and
+    starts the head after the newest entry, then chains from there."""
+    _sql(desk, "DELETE FROM audit_entries")
+    _sql(desk, "DELETE FROM audit_chain_head")
+    ids = _entries(desk, 3)
+    with desk.db.engine.connect() as connection:
+        head = connection.exec_driver_sql("SELECT id, last_id FROM audit_chain_head").all()
+    assert [tuple(row) for row in head] == [(1, ids[-1])] and ids == [1, 2, 3]
+    report = AuditLog(desk).verify()
+    assert report.intact and report.entries == 3
+
+
 def test_a_deleted_row_is_found(desk) -> None:  # type: ignore[no-untyped-def]
     ids = _entries(desk)
     _sql(desk, "DELETE FROM audit_entries WHERE id = :id", id=ids[1])

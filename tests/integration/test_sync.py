@@ -46,6 +46,8 @@ def test_push_copies_new_case_with_timeline_and_attachments(offline_desk, pg_url
         attachment = next(a for a in detail.attachments if a.file_name)
         assert center.cases.attachment_bytes(attachment.content_sha256) == (DATA / "hop-dong-thue.pdf").read_bytes()
         assert [r.dossier_code for r in center.cases.search("dang thi mai")] == [CODE]
+        for key in ("thi mai", "0912345678", "025194", "261127-0007", CODE):  # the bulk path's terms (COPY)
+            assert [r.dossier_code for r in center.cases.search(key)] == [CODE], key
         # The chunk's audit entries (written in bulk) extend both sides' hash chains intact.
         for desk in (center, offline_desk):
             with desk.db.engine.connect() as connection:

@@ -106,6 +106,9 @@ def test_overlapping_edit_is_a_conflict_until_resolved(two_desks: tuple[Desk, De
         center.close()
     synchronize(a, pg_url)
     assert _dossier(a, CODE)["applicant"]["phone"] == "0900 000 002"  # type: ignore[index]
+    # The pulled change rewrote a's search terms (sync state path): the new phone finds it, the old does not.
+    assert [r.dossier_code for r in a.cases.search("0900000002")] == [CODE]
+    assert a.cases.search("0900000001") == []
 
 
 def test_desks_never_set_up_never_merge_two_citizens(tmp_path: Path, pg_url: str) -> None:

@@ -86,3 +86,125 @@ def test_the_dashboard_asked_for_before_the_reports_load_comes_when_they_do(smal
     window.focus_queue()
     assert window.dashboard_tabs.currentIndex() == 0
     window.close()
+
+
+PREVIEW_PROBE = r"""
+import json, os, sys
+import officer_desk.ui.queue_preview as queue_preview
+
+events = []
+show_rows = queue_preview.QueuePreview.show_rows
+finish = queue_preview.QueuePreview.finish
+
+def shown(self, rows):
+    show_rows(self, rows)
+    loaded = sorted(name for name in sys.modules if name.split(".")[0] == "sqlalchemy"
+                    or name.startswith(DATABASE_LAYER) or name in HEAVY)
+    view = self.table
+    events.append({"event": "preview", "rows": self.model.rowCount(), "visible": self.isVisible(),
+                   "painted": view.viewport().isVisible(), "loaded": loaded,
+                   "codes": [view.model().index(r, 0).data() for r in range(self.model.rowCount())]})
+
+def finished(self, window):
+    events.append({"event": "window", "visible": window.isVisible(),
+                   "codes": [window.model.index(r, 0).data() for r in range(window.model.rowCount())],
+                   "models": "officer_desk.models" in sys.modules})
+    finish(self, window)
+    print("EVENTS " + json.dumps(events), flush=True)
+    os._exit(0)
+
+queue_preview.QueuePreview.show_rows = shown
+queue_preview.QueuePreview.finish = finished
+from officer_desk.cli import main
+main(["--quit-after", "60"])
+print("EVENTS " + json.dumps(events), flush=True)
+"""
+# What the first page must be on screen without (issue 17): the database layer and the desk behind it.
+DATABASE_LAYER = ("officer_desk.models", "officer_desk.cases", "officer_desk.catalogue", "officer_desk.desk",
+                  "officer_desk.screening", "officer_desk.ui.main_window", "officer_desk.workdays", "holidays",
+                  "alembic")
+
+
+def _start(home: Path, probe: str) -> list[dict[str, Any]]:
+    env = {k: v for k, v in os.environ.items() if k != "OFFICER_DESK_DATABASE_URL"}
+    env.update({"OFFICER_DESK_HOME": str(home), "OFFICER_DESK_OFFICER": OFFICER, "OFFICER_DESK_NO_KEYRING": "1",
+                "QT_QPA_PLATFORM": "offscreen"})
+    header = f"HEAVY = {HEAVY!r}\nDATABASE_LAYER = {DATABASE_LAYER!r}\n"
+    result = subprocess.run([sys.executable, "-c", header + probe], env=env, cwd=ROOT, capture_output=True,
+                            text=True, timeout=180)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("EVENTS ")]
+    assert lines, result.stderr[-3000:]
+    return list(json.loads(lines[0].removeprefix("EVENTS ")))
+
+
+def test_the_first_page_is_on_screen_before_the_database_layer_loads(small_template: Path, tmp_path: Path) -> None:
+    home = copy_home(small_template, tmp_path / "home")
+    events = _start(home, PREVIEW_PROBE)
+    assert [event["event"] for event in events] == ["preview", "window"]
+    preview, window = events
+    assert preview["rows"] == 50 and preview["visible"] and preview["painted"]
+    assert preview["loaded"] == [], f"imported before the first queue page was painted: {preview['loaded']}"
+    # The main window takes over with the same rows (its own query for that page replaces them).
+    assert window["visible"] and window["models"]
+    assert window["codes"][:50] == preview["codes"]
+
+
+SIGN_IN_PROBE = r"""
+import json, os, sys
+from PySide6.QtWidgets import QApplication, QDialog
+import officer_desk.ui.queue_preview as queue_preview
+import officer_desk.ui.sign_in as sign_in
+
+events = []
+show_rows = queue_preview.QueuePreview.show_rows
+
+def shown(self, rows):
+    events.append({"event": "preview", "rows": len(rows)})
+    show_rows(self, rows)
+
+def exec_(self):
+    names = sorted(w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible())
+    events.append({"event": "sign-in", "visible": names})
+    return QDialog.DialogCode.Rejected
+
+queue_preview.QueuePreview.show_rows = shown
+sign_in.SignInDialog.exec = exec_
+from officer_desk.cli import main
+code = main(["--quit-after", "60"])
+print("EVENTS " + json.dumps(events), flush=True)
+"""
+
+
+def test_a_set_up_desk_asks_for_sign_in_before_any_case_is_shown(office: Any, isolated_home: Any) -> None:
+    from tests.helpers.office import import_clean_case
+
+    import_clean_case(office)
+    events = _start(isolated_home.root, SIGN_IN_PROBE)
+    assert [event["event"] for event in events] == ["sign-in"]  # no first-page preview, before or after
+    assert "queue_preview" not in events[0]["visible"] and "main_window" not in events[0]["visible"]
+
+
+def test_the_queue_model_takes_the_previews_rows_then_its_own_page(small_desk: Any, sync_runner: Any) -> None:
+    from dataclasses import asdict
+
+    from PySide6.QtCore import Qt
+
+    from officer_desk.cases import CaseRow, QueueFilter
+    from officer_desk.queue_first_page import read_first_page
+    from officer_desk.ui import labels
+    from officer_desk.ui.queue_model import CASE_ROW_ROLE, COLUMN_KEYS, CaseQueueModel
+
+    first = read_first_page(small_desk.home)
+    assert first
+    model = CaseQueueModel(small_desk.cases, sync_runner)
+    model.show_rows([CaseRow(**asdict(row)) for row in first])
+    assert model.rowCount() == len(first) and not model.queried
+    status = COLUMN_KEYS.index("status")
+    for r, row in enumerate(first):  # the cells as the queue always showed them, formatted once
+        assert model.index(r, 0).data() == row.dossier_code
+        assert model.index(r, status).data() == labels.status_label(row.status)
+        assert model.index(r, 0).data(Qt.ItemDataRole.CheckStateRole) is None
+    model.set_filter(QueueFilter())  # its own query: the same cases, now the model's own rows
+    assert [model.index(r, 0).data(CASE_ROW_ROLE).id for r in range(len(first))] == [row.id for row in first]
+    model.show_rows([CaseRow(**asdict(first[0]))])  # rows arriving late never replace a loaded queue
+    assert model.rowCount() >= len(first)

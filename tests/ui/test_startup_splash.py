@@ -36,7 +36,9 @@ main(["--quit-after", "0.1"])
 # What the splash must not wait for: the database, the accounts, config, logging, catalogues, the window.
 HEAVY = ("sqlalchemy", "officer_desk.desk", "officer_desk.database", "officer_desk.accounts",
          "officer_desk.config", "officer_desk.logs", "officer_desk.catalogue", "officer_desk.ui.main_window",
-         "officer_desk.ui.app", "officer_desk.cli.acting", "officer_desk.cli.output", "importlib.metadata")
+         "officer_desk.ui.app", "officer_desk.cli.acting", "officer_desk.cli.output", "importlib.metadata",
+         # nor the first queue page's own reader (issue 17): the database driver comes after the splash
+         "sqlcipher3", "psycopg", "officer_desk.queue_first_page", "officer_desk.ui.queue_preview")
 
 
 def test_the_splash_shows_before_the_desk_loads(tmp_path: Any) -> None:

@@ -1,0 +1,162 @@
+"""The queue's first page read straight from the database, before the desk is opened (issue 17).
+
+The window shows these rows while the desk opens behind them (SQLAlchemy, the ORM classes, the catalogue,
+the calendar and the window's own modules: most of a second on an office PC). Like ``screen``'s duplicate
+lookup (``officer_desk.queue_lookup``) it needs no database layer: one statement on ``cases`` through the
+SQLCipher driver itself (``query_only``), or through psycopg on PostgreSQL — no ORM, no table classes, no
+migration, no write. It is the same page ``CaseQueue.page`` gives for the window's first filter (every
+case, in the header's sort order); ``tests/integration/test_queue_first_page.py`` holds them equal.
+
+A set-up desk is never read here: its officer signs in before any personal data is shown, so on such a
+home (the same rule as ``accounts.service.home_kind``) this returns None and the window starts as before.
+Any other reason it cannot read (no database yet, a key it cannot find, an older schema that the desk will
+upgrade, a locked or unreachable database) is also None: the preview is an optimisation, never an error.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from officer_desk.paths import Home
+
+log = logging.getLogger("officer_desk.queue")
+
+# Same names as officer_desk.database and accounts.service (a test keeps them equal), read here so the
+# first page imports no database layer.
+DATABASE_URL_ENV = "OFFICER_DESK_DATABASE_URL"
+HOME_KIND_KEY = "home_kind"
+SET_UP = "set_up"
+PAGE_SIZE = 50
+
+# The queue's sort keys (``cases.queue.SORT_COLUMNS``) as columns of ``cases c``.
+SORT_SQL = {
+    "dossier_code": "c.dossier_code",
+    "applicant_name": "c.applicant_name",
+    "procedure_code": "c.procedure_code",
+    "channel": "c.channel",
+    "received_at": "c.received_at",
+    "due_date": "c.due_date",
+    "status": "c.status",
+    "assigned_officer": "c.assigned_officer_id",
+    "worst_severity": "c.open_finding_count",
+}
+_PAGE_SQL = (
+    "SELECT c.id, c.dossier_code, c.applicant_name, c.procedure_code, c.channel, c.received_at, c.due_date,"
+    " c.status, o.username, c.worst_severity, c.open_finding_count, c.receipt_issued_at"
+    " FROM cases c LEFT JOIN officers o ON o.id = c.assigned_officer_id"
+    " ORDER BY {column} {direction}, c.id {direction} LIMIT {limit}"
+)
+_SET_UP_SQL = (
+    "SELECT 1 FROM desk_settings WHERE key = '" + HOME_KIND_KEY + "' AND value = '" + SET_UP + "'"
+    " UNION ALL SELECT 1 FROM officers WHERE password_hash IS NOT NULL"
+)
+
+
+@dataclass(frozen=True)
+class FirstPageRow:
+    """One queue row, the fields of ``cases.views.CaseRow`` (which this module does not import)."""
+
+    id: int
+    dossier_code: str
+    applicant_name: str
+    procedure_code: str
+    channel: str
+    received_at: datetime
+    due_date: date | None
+    status: str
+    assigned_officer: str | None
+    worst_severity: str | None
+    open_finding_count: int
+    receipt_issued: bool
+
+
+def page_sql(sort: str, descending: bool, limit: int = PAGE_SIZE) -> str:
+    column = SORT_SQL.get(sort, SORT_SQL["received_at"])
+    return _PAGE_SQL.format(column=column, direction="DESC" if descending else "ASC", limit=int(limit))
+
+
+def _aware(value: Any) -> datetime:
+    stored = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return stored.replace(tzinfo=UTC)  # stored as naive UTC (models.base.UtcDateTime)
+
+
+def _day(value: Any) -> date | None:
+    if value is None:
+        return None
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _row(row: tuple[Any, ...]) -> FirstPageRow:
+    return FirstPageRow(
+        id=int(row[0]), dossier_code=row[1], applicant_name=row[2], procedure_code=row[3], channel=row[4],
+        received_at=_aware(row[5]), due_date=_day(row[6]), status=row[7], assigned_officer=row[8],
+        worst_severity=row[9], open_finding_count=int(row[10] or 0), receipt_issued=row[11] is not None,
+    )
+
+
+def database_url(home: Home, url: str | None = None) -> str:
+    """The PostgreSQL URL (option, environment, config), "" for the home's file."""
+    if url:
+        return url
+    env = os.environ.get(DATABASE_URL_ENV)
+    if env:
+        return env
+    from officer_desk.config import load_config
+    from officer_desk.errors import DeskError
+
+    try:
+        return load_config(home).database_url or ""
+    except DeskError:
+        return ""
+
+
+def read_first_page(home: Home, sort: str = "received_at", descending: bool = True, url: str | None = None,
+                    limit: int = PAGE_SIZE) -> list[FirstPageRow] | None:
+    """The first ``limit`` rows of the whole queue in this order; None where they must not or cannot be
+    read before the desk opens (a set-up desk, no database, any failure: see the module's note)."""
+    try:
+        target = database_url(home, url)
+        if target:
+            return _read_postgresql(target, sort, descending, limit)
+        if not home.database.exists():
+            return None
+        return _read_file(home, sort, descending, limit)
+    except Exception as exc:  # noqa: BLE001 - the window opens as before; the desk reports real errors
+        log.info("first queue page not read before the desk opened: %s", type(exc).__name__)
+        return None
+
+
+def _read_file(home: Home, sort: str, descending: bool, limit: int) -> list[FirstPageRow] | None:
+    import sqlcipher3
+
+    from officer_desk.security import load_database_key
+
+    key = load_database_key(home, create=False)
+    connection = sqlcipher3.dbapi2.connect(str(home.database), isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connection.execute("PRAGMA query_only = ON")  # this reader never writes, whatever runs on it
+        connection.execute("PRAGMA busy_timeout = 2000")
+        if connection.execute(_SET_UP_SQL).fetchone() is not None:
+            return None  # sign-in first
+        return [_row(row) for row in connection.execute(page_sql(sort, descending, limit))]
+    finally:
+        connection.close()
+
+
+def _read_postgresql(url: str, sort: str, descending: bool, limit: int) -> list[FirstPageRow] | None:
+    import psycopg
+
+    conninfo = url
+    for prefix in ("postgresql+psycopg://", "postgres://"):
+        if conninfo.startswith(prefix):
+            conninfo = "postgresql://" + conninfo[len(prefix):]
+    with psycopg.connect(conninfo, autocommit=True, connect_timeout=3) as connection:
+        connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        if connection.execute(_SET_UP_SQL).fetchone() is not None:
+            return None  # sign-in first
+        return [_row(tuple(row)) for row in connection.execute(page_sql(sort, descending, limit))]  # type: ignore[arg-type]
