@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from officer_desk.cases import QueueFilter
+from officer_desk.cases.queue import DEEP_PAGE_OFFSET
 from officer_desk.demo import generate_cases
 from officer_desk.desk import Desk, open_desk
 from officer_desk.dossier import LOCAL_TZ
@@ -72,6 +73,30 @@ def test_counts_are_one_statement_and_exact(desk: Desk) -> None:
     assert counts["overdue"] == sum(r.status in running and r.due_date is not None and r.due_date < today
                                     for r in rows)
     assert counts["due_today"] == sum(r.status in running and r.due_date == today for r in rows)
+
+
+def test_a_deep_page_walks_the_sort_index_then_reads_its_rows_by_id(desk: Desk) -> None:
+    """Far down the queue (the window's jump to the end) the skipped rows are walked by id only: one statement
+    that selects the shown columns would read each skipped row whole (seconds at 1,000,000 cases)."""
+    assert generate_cases(desk, DEEP_PAGE_OFFSET + 60, seed=18) == DEEP_PAGE_OFFSET + 60
+    for flt in (QueueFilter(), QueueFilter(sort="applicant_name", descending=False),
+                QueueFilter(statuses=(Status.RECEIVED, Status.IN_PROCESSING), sort="due_date")):
+        for offset in (DEEP_PAGE_OFFSET - 50, DEEP_PAGE_OFFSET, DEEP_PAGE_OFFSET + 20):
+            statements: list[str] = []
+
+            def seen(*args: Any, into: list[str] = statements) -> None:
+                into.append(" ".join(str(args[2]).split()))
+
+            sa.event.listen(desk.db.engine, "before_cursor_execute", seen)
+            try:
+                page = desk.cases.page(flt, offset, 50)
+            finally:
+                sa.event.remove(desk.db.engine, "before_cursor_execute", seen)
+            assert page == desk.cases.rows(desk.cases.list_ids(flt, offset, 50)), (flt, offset)
+            skipping = [s for s in statements if "OFFSET" in s.upper()]
+            assert len(skipping) == 1, statements
+            walks_ids_only = skipping[0].startswith("SELECT cases.id FROM cases")
+            assert walks_ids_only == (offset >= DEEP_PAGE_OFFSET), skipping[0]
 
 
 @pytest.fixture
