@@ -482,6 +482,9 @@ def install_dashboard(window: QMainWindow, desk: Desk, runner: TaskRunner) -> tu
     tabs.addTab(dashboard, dashboard_title)
     tabs.addTab(register, register.tab_title())
     window.setCentralWidget(tabs)
+    # A widget put into a window already on screen is shown by a queued call (Qt's layouts); shown now, the
+    # queue is on screen (and answers isVisible) the moment the tabs replace it, not one event later.
+    tabs.setVisible(window.isVisible())
 
     loaded = {"done": False, "register": False}
 
