@@ -36,7 +36,8 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
 class FirstPageModel(QAbstractTableModel):
-    """The preview's rows, formatted once; the procedure column shows the code (the catalogue is not loaded)."""
+    """The preview's rows, formatted once. The procedure column stays empty until the main window takes over:
+    the catalogue (the procedures' names) is not loaded yet, and an officer is never shown a bare code."""
 
     def __init__(self, rows: Sequence[FirstPageRow], parent: Any = None) -> None:
         super().__init__(parent)
@@ -47,7 +48,7 @@ class FirstPageModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[FirstPageRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        self._texts = [display_texts(row, lambda code: code) for row in self.rows]
+        self._texts = [display_texts(row, lambda _code: "") for row in self.rows]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,7 +104,9 @@ def shown(self, rows):
     view = self.table
     events.append({"event": "preview", "rows": self.model.rowCount(), "visible": self.isVisible(),
                    "painted": view.viewport().isVisible(), "loaded": loaded,
-                   "codes": [view.model().index(r, 0).data() for r in range(self.model.rowCount())]})
+                   "codes": [view.model().index(r, 0).data() for r in range(self.model.rowCount())],
+                   "cells": [str(view.model().index(r, c).data() or "") for r in range(self.model.rowCount())
+                             for c in range(self.model.columnCount())]})
 
 def finished(self, window):
     events.append({"event": "window", "visible": window.isVisible(),
@@ -144,6 +147,8 @@ def test_the_first_page_is_on_screen_before_the_database_layer_loads(small_templ
     preview, window = events
     assert preview["rows"] == 50 and preview["visible"] and preview["painted"]
     assert preview["loaded"] == [], f"imported before the first queue page was painted: {preview['loaded']}"
+    # Before the catalogue loads no procedure has its name: the cell stays empty rather than show a bare code.
+    assert not [cell for cell in preview["cells"] if re.fullmatch(r"\d+\.\d{6}", cell)]
     # The main window takes over with the same rows (its own query for that page replaces them).
     assert window["visible"] and window["models"]
     assert window["codes"][:50] == preview["codes"]
