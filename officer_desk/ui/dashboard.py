@@ -484,7 +484,8 @@ def install_dashboard(window: QMainWindow, desk: Desk, runner: TaskRunner) -> tu
     window.setCentralWidget(tabs)
     # A widget put into a window already on screen is shown by a queued call (Qt's layouts); shown now, the
     # queue is on screen (and answers isVisible) the moment the tabs replace it, not one event later.
-    tabs.setVisible(window.isVisible())
+    if window.isVisible():  # (a window not shown yet shows its tabs with itself; hiding them here would stick)
+        tabs.show()
 
     loaded = {"done": False, "register": False}
 
