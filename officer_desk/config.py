@@ -5,6 +5,7 @@ QSettings holds only widget state; everything an administrator sets lives here.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime, time
@@ -13,11 +14,13 @@ from typing import Any
 
 import tomli_w
 
-from officer_desk.errors import InputError
+from officer_desk.errors import DeskError, InputError
 from officer_desk.fileio import write_text_atomic
 from officer_desk.i18n import _
 from officer_desk.paths import Home
 
+# The environment variable that points a desk at a shared PostgreSQL server (the contract's home folder rules).
+DATABASE_URL_ENV = "OFFICER_DESK_DATABASE_URL"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -168,6 +171,20 @@ def load_config(home: Home | None = None) -> DeskConfig:
             values[f.name] = _coerce(f.name, data[f.name], getattr(defaults, f.name))
     return replace(defaults, **values)
 
+
+
+def database_url(home: Home, url: str | None = None) -> str:
+    """The PostgreSQL URL a desk uses (the option, then the environment, then config.toml); "" for the home's
+    own encrypted file. A malformed config.toml reads as "" here: opening the desk reports it."""
+    if url:
+        return url
+    env = os.environ.get(DATABASE_URL_ENV)
+    if env:
+        return env
+    try:
+        return load_config(home).database_url or ""
+    except DeskError:
+        return ""
 
 def save_config(config: DeskConfig, home: Home | None = None) -> Path:
     home = (home or Home()).ensure()

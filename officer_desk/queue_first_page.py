@@ -16,7 +16,6 @@ upgrade, a locked or unreachable database) is also None: the preview is an optim
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -25,9 +24,8 @@ from officer_desk.paths import Home
 
 log = logging.getLogger("officer_desk.queue")
 
-# Same names as officer_desk.database and accounts.service (a test keeps them equal), read here so the
+# Same names as accounts.service (a test keeps them equal), read here so the
 # first page imports no database layer.
-DATABASE_URL_ENV = "OFFICER_DESK_DATABASE_URL"
 HOME_KIND_KEY = "home_kind"
 SET_UP = "set_up"
 PAGE_SIZE = 50
@@ -98,27 +96,13 @@ def _row(row: tuple[Any, ...]) -> FirstPageRow:
     )
 
 
-def database_url(home: Home, url: str | None = None) -> str:
-    """The PostgreSQL URL (option, environment, config), "" for the home's file."""
-    if url:
-        return url
-    env = os.environ.get(DATABASE_URL_ENV)
-    if env:
-        return env
-    from officer_desk.config import load_config
-    from officer_desk.errors import DeskError
-
-    try:
-        return load_config(home).database_url or ""
-    except DeskError:
-        return ""
-
-
 def read_first_page(home: Home, sort: str = "received_at", descending: bool = True, url: str | None = None,
                     limit: int = PAGE_SIZE) -> list[FirstPageRow] | None:
     """The first ``limit`` rows of the whole queue in this order; None where they must not or cannot be
     read before the desk opens (a set-up desk, no database, any failure: see the module's note)."""
     try:
+        from officer_desk.config import database_url
+
         target = database_url(home, url)
         if target:
             return _read_postgresql(target, sort, descending, limit)

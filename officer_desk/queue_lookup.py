@@ -9,18 +9,14 @@ what is "open" is the lifecycle's, as in ``CaseFindings.open_duplicates_view``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from officer_desk.config import load_config
-from officer_desk.errors import DatabaseKeyError, DeskError
+from officer_desk.config import database_url
+from officer_desk.errors import DatabaseKeyError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOSED_STATUSES
 from officer_desk.paths import Home
-
-# Same names as officer_desk.database, read here so a file checked without a desk imports no database code.
-DATABASE_URL_ENV = "OFFICER_DESK_DATABASE_URL"
 
 # Two statements, not one with "(:id = '' OR applicant_id_number = :id)": SQLite cannot seek an index on an
 # OR with a parameter, and would walk every case of the procedure (ix_cases_duplicates answers both).
@@ -38,20 +34,9 @@ def lookup_sql(by_applicant: bool) -> tuple[str, dict[str, str]]:
     return _QUERY.format(by_id=by_id, closed=names), {f"closed{i}": value for i, value in enumerate(closed)}
 
 
-def _database_url(home: Home) -> str:
-    """The PostgreSQL URL (environment, then config), "" for the home's file."""
-    env = os.environ.get(DATABASE_URL_ENV)
-    if env:
-        return env
-    try:
-        return load_config(home).database_url or ""
-    except DeskError:
-        return ""
-
-
 def has_database(home: Home) -> bool:
     """Whether the home has a queue to read: a PostgreSQL URL (option, environment, config) or its file."""
-    return bool(_database_url(home)) or home.database.exists()
+    return bool(database_url(home)) or home.database.exists()
 
 
 Finder = Callable[[str, str, str, str | None], list[str]]
@@ -63,7 +48,7 @@ def read_only_queue(home: Home) -> Iterator[Finder | None]:
     if not has_database(home):
         yield None
         return
-    url = _database_url(home)
+    url = database_url(home)
     sql_event, closed = lookup_sql(by_applicant=False)
     sql_applicant = lookup_sql(by_applicant=True)[0]
 
