@@ -134,3 +134,16 @@ def override_open_errors(desk: Any, code: str, reason: str = "Đã đối chiế
     for finding in desk.cases.detail(code).findings:
         if finding.severity == "error" and finding.decision == "open":
             desk.cases.decide_finding(finding.id, "overridden", reason)
+
+
+class CancelAfterFirstBatch:
+    """A demo's progress that asks to stop once the first batch is reported (a cancel mid-generation)."""
+
+    def __init__(self) -> None:
+        self.stop = False
+
+    def report(self, done: int, total: int, label: str = "") -> None:
+        self.stop = True
+
+    def cancelled(self) -> bool:
+        return self.stop

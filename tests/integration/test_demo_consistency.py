@@ -8,6 +8,7 @@ from typing import Any
 from officer_desk.cases import QueueFilter
 from officer_desk.demo import enable_demo_mode, generate_cases
 from officer_desk.screening.service import acceptance_blockers
+from tests.helpers.desks import CancelAfterFirstBatch
 
 ACCEPTED = ("accepted", "in_processing", "awaiting_signature", "result_ready")
 
@@ -36,22 +37,11 @@ def test_demo_statuses_agree_with_findings_and_dossiers_carry_their_papers(desk:
     assert sum(1 for row in desk.cases.rows(ids) if desk.cases.detail(row.dossier_code).attachments) > 200
 
 
-class _CancelAfterFirstBatch:
-    def __init__(self) -> None:
-        self.stop = False
-
-    def report(self, done: int, total: int, label: str = "") -> None:
-        self.stop = True
-
-    def cancelled(self) -> bool:
-        return self.stop
-
-
 def test_cancelled_demo_generation_says_what_it_kept(desk: Any, monkeypatch: Any) -> None:
     import officer_desk.demo as demo
 
     monkeypatch.setattr(demo, "BATCH", 50)
-    result = demo.run_demo(desk, 400, 3, _CancelAfterFirstBatch())
+    result = demo.run_demo(desk, 400, 3, CancelAfterFirstBatch())
     assert result["cancelled"] is True and result["requested"] == 400
     assert 0 < result["cases"] < 400
     assert desk.cases.count(QueueFilter()) == result["cases"]

@@ -14,6 +14,7 @@ from officer_desk.desk import open_desk
 from officer_desk.models import Case
 from officer_desk.models.bulk import dialect_named, prepare_rows
 from officer_desk.paths import Home
+from tests.helpers.desks import CancelAfterFirstBatch
 
 # Stamps of when the rows were written (not what the seed decides), left out of the comparison.
 WHEN = {"created_at", "updated_at", "screened_at", "event_key"}
@@ -131,17 +132,6 @@ def test_a_load_cut_off_mid_way_can_be_run_again(desk: Any, monkeypatch: Any) ->
     assert len(codes) == len(set(codes)) == 500
 
 
-class _StopAfterFirstBatch:
-    def __init__(self) -> None:
-        self.stop = False
-
-    def report(self, done: int, total: int, label: str = "") -> None:
-        self.stop = True
-
-    def cancelled(self) -> bool:
-        return self.stop
-
-
 def test_a_cancel_stops_the_workers_and_keeps_whole_batches(tmp_path: Path, monkeypatch: Any) -> None:
     import officer_desk.demo as demo
 
@@ -149,7 +139,7 @@ def test_a_cancel_stops_the_workers_and_keeps_whole_batches(tmp_path: Path, monk
     desk = open_desk(Home(tmp_path / "cancelled"))
     try:
         enable_demo_mode(desk)
-        created = generate_cases(desk, DEMO_CHUNK * 3, seed=2, progress=_StopAfterFirstBatch(), workers=2)
+        created = generate_cases(desk, DEMO_CHUNK * 3, seed=2, progress=CancelAfterFirstBatch(), workers=2)
         assert created == 500
         with desk.db.engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT count(*) FROM cases").scalar() == 500
