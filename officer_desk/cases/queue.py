@@ -252,10 +252,8 @@ class CaseQueue:
         if connection is None:
             with self._connect() as own:
                 return self._search_ids(text, limit, own)
-        ids: list[int] = []
-        for key in keys:  # one index range per reading, best (digits) first
-            ids += search_reads.term_hits(connection, key, limit * 4)
-        return list(dict.fromkeys(ids))[:limit]
+        # One index range per reading, best (digits) first; 4x the limit per range, as a case has several terms.
+        return search_reads.candidate_ids(connection, keys, limit, limit * 4)
 
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
         """Queue rows for ``ids``, in that order."""

@@ -4,7 +4,10 @@ before, for every queue filter shape, and its SQL text no longer changes with th
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,6 +20,7 @@ from officer_desk.demo import generate_cases
 from officer_desk.desk import Desk
 from officer_desk.models import Case, CaseSearchTerm
 from tests.integration.test_queue_page_path import _shapes
+from tests.integration.test_search_index import SAMPLE
 
 
 def _reference(desk: Desk, flt: QueueFilter, limit: int, shown: int) -> tuple[list[int], list[CaseRow], bool]:
@@ -72,6 +76,24 @@ def test_search_page_gives_the_results_of_the_statements_built_per_keystroke(des
     assert compared > 5_000 and truncated > 50  # the texts found cases, and some hit the limit
 
 
+def test_a_case_found_by_several_of_its_terms_counts_once(desk: Desk, tmp_path: Path) -> None:
+    """Hits are read a limit at a time: when one case fills the first hits with several of its terms (``an``,
+    ``an an``, ``an an an``), the rest of the range is read, up to 4x the limit, exactly as before."""
+    paths = []
+    for n, name in enumerate(("An An An", "An Bình", "An An Bảo", "Anh Thư", "Ân Hậu", "An"), start=1):
+        data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+        data["attachments"] = [a for a in data["attachments"] if "file" not in a]
+        data["dossier_code"] = f"000.00.01.X99-261127-{n:04d}"
+        data["applicant"].update(full_name=name, id_number=f"02519400000{n}", phone=f"091200000{n}")
+        paths.append(tmp_path / f"{n}.json")
+        paths[-1].write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert len(desk.cases.import_paths(paths).imported) == 6
+    for text in ("a", "an", "an a", "an an", "0912", "025194"):
+        for limit, shown in ((1, 1), (2, 1), (3, 2), (4, 4), (200, 50)):
+            flt = QueueFilter(text=text)
+            assert desk.cases.search_page(flt, limit, shown) == _reference(desk, flt, limit, shown), (text, limit)
+
+
 def test_rows_by_id_keep_the_order_asked_and_skip_unknown_ids(desk: Desk) -> None:
     assert generate_cases(desk, 30, seed=3) == 30
     ids = desk.cases.list_ids(QueueFilter(), 0, 30)
@@ -98,5 +120,6 @@ def test_the_search_sql_does_not_change_with_the_number_of_hits(desk: Desk) -> N
         hits.add(len(ids))
     sa.event.remove(desk.db.engine, "before_cursor_execute", seen)
     assert len(hits) > 5  # the texts found different numbers of cases
-    texts = {s for s in statements if "case_search_terms" in s or "cases" in s}
+    # A term range is read a limit at a time (LIMIT/OFFSET written as numbers); otherwise three statements.
+    texts = {re.sub(r" LIMIT \d+ OFFSET \d+$", "", s) for s in statements if "case_search_terms" in s or "cases" in s}
     assert len(texts) == 3, sorted(texts)  # term range, candidates in queue order, rows by id
