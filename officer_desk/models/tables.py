@@ -94,7 +94,8 @@ class Case(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     dossier_code: Mapped[str] = mapped_column(String(64), unique=True)
     # Migration 0018 dropped the single-column indexes that a composite index above begins with (procedure,
-    # status, due date, officer; on SQLite also channel and commune, which its report indexes begin with).
+    # status, due date, officer; on SQLite also channel and commune, which its report indexes begin with),
+    # and two no query used (applicant ID number, raw record hash).
     procedure_code: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16), index=True)
     status: Mapped[str] = mapped_column(String(32))
@@ -103,13 +104,13 @@ class Case(Base):
     assigned_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     assigned_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     applicant_name: Mapped[str] = mapped_column(String(200), default="")
-    applicant_id_number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    applicant_id_number: Mapped[str] = mapped_column(String(32), default="")  # found by ix_cases_duplicates
     applicant_phone: Mapped[str] = mapped_column(String(32), default="")
     subject_key: Mapped[str] = mapped_column(String(200), default="")
     # Packed on SQLite (migration 0018, officer_desk.models.packed_json); text to the application.
     raw_json: Mapped[str] = mapped_column(PackedJson)  # as received, verbatim
     dossier_json: Mapped[str] = mapped_column(PackedJson)  # current values (officer edits, supplements)
-    raw_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    raw_sha256: Mapped[str] = mapped_column(String(64))  # read with its case, never looked up (0018)
     source_file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     origin_desk: Mapped[int] = mapped_column(Integer, default=0)

@@ -25,7 +25,8 @@ from tests.integration.test_database import _engine_at_first_revision
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 CODE = "000.00.01.X99-261127-0007"
 PREVIOUS_HEAD = "0016_lean_search_terms"
-DROPPED = {"ix_cases_status", "ix_cases_due_date", "ix_cases_procedure_code", "ix_cases_assigned_officer_id"}
+DROPPED = {"ix_cases_status", "ix_cases_due_date", "ix_cases_procedure_code", "ix_cases_assigned_officer_id",
+           "ix_cases_applicant_id_number", "ix_cases_raw_sha256"}
 DROPPED_ON_SQLITE = {"ix_cases_channel", "ix_cases_commune"}
 
 
