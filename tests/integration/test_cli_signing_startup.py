@@ -17,10 +17,11 @@ from officer_desk.cli import collector, main
 from tests.helpers.signing import PIN, TestPki, make_receipt_pdf
 
 # Nothing a signature needs: the database layer, Qt, the receipt renderer, fontTools (visible stamps
-# only), the distribution-metadata lookup the hex-reader guard used to make, the pyHanko CLI's own stack.
+# only), the distribution-metadata lookup the hex-reader guard used to make, PKCS#7 (bundles only), the
+# pyHanko CLI's own stack.
 NOT_NEEDED = ("sqlalchemy", "officer_desk.models", "officer_desk.database", "officer_desk.desk",
-              "officer_desk.accounts.service", "PySide6", "reportlab", "fontTools", "importlib.metadata", "click",
-              "yaml")
+              "officer_desk.accounts.service", "PySide6", "reportlab", "fontTools", "importlib.metadata",
+              "cryptography.hazmat.primitives.serialization.pkcs7", "click", "yaml")
 
 PROBE = """
 import gc, json, sys
