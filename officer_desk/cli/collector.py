@@ -1,8 +1,8 @@
 """The cyclic garbage collector while a command-line process loads its stack (issue 17).
 
-Importing the signing stack (pyHanko, aiohttp, certvalidator, asn1crypto) creates ~250,000 objects. With
-the collector on, that triggers ~140 collections during the import and, at interpreter exit, one more pass
-over every object; together ~90 ms of a ~470 ms ``verify`` process (bench/bench_cli_startup.py). Nearly
+Importing the signing stack (pyHanko, aiohttp, certvalidator, asn1crypto) leaves ~87,000 objects that the
+collector tracks. With the collector on, the import triggers ~140 collections and interpreter exit one more
+pass over every object; together ~90 ms of a ~470 ms ``verify`` process (bench/bench_cli_startup.py). Nearly
 all of those objects are modules, classes and functions that live until the process ends anyway, so the
 passes find next to nothing (about 1,700 objects).
 
