@@ -130,7 +130,8 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
         if due_date < today and status in CLOCK_RUNNING and rng.random() < 0.9:
             status = "returned"  # most dossiers past their date were finished on time
         text = json.dumps(dossier, ensure_ascii=False)
-        issued = received + timedelta(minutes=5) if status not in NOT_ISSUED else None
+        acted = received + timedelta(minutes=5)  # the demo officer's step after the dossier was received
+        issued = acted if status not in NOT_ISSUED else None
         officer = rng.choice(spec.officer_ids) if spec.officer_ids and status != "received" else None
         applicant = parsed.applicant
         id_number = digits(applicant.id_number)
@@ -157,6 +158,12 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
             "appointment_at": appointment_for(due_date, received, context.config, context.calendar)
             if issued is not None else None,
             "fee_vnd": procedure.fee_for(parsed.channel, context.config.fees),
+            # What the timeline's triggers set from the events below (result date: 0008; handling officer:
+            # 0014), given here so that they find nothing to change: no second version of every case row
+            # in every index on PostgreSQL (migration 0020).
+            "result_at": acted if status == "returned" else None,
+            # and what the handling-officer trigger sets from the demo officer's event (0014)
+            "handling_officer_id": officer,
             "is_demo": True,
             "open_finding_count": 0,
             "created_at": spec.now,
@@ -167,7 +174,7 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
                        "to_status": "received", "reason": "", "details": {"demo": True}})
         if status != "received":
             # The demo officer who took the dossier in acted on it (the report's handling officer).
-            events.append({"case_id": position, "at": received + timedelta(minutes=5), "action": "demo_status",
+            events.append({"case_id": position, "at": acted, "action": "demo_status",
                            "from_status": "received", "to_status": status, "officer_id": officer, "reason": "",
                            "details": {"demo": True}})
         papers.extend(_papers(position, procedure, dossier, scans))
