@@ -170,8 +170,9 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
             "updated_at": spec.now,
         })
         sources.append((position, applicant.full_name, id_number, applicant.phone, code))
+        # every event row with the same keys (prepare_rows then needs no per-row completion)
         events.append({"case_id": position, "at": received, "action": "received", "officer_id": None,
-                       "to_status": "received", "reason": "", "details": {"demo": True}})
+                       "from_status": None, "to_status": "received", "reason": "", "details": {"demo": True}})
         if status != "received":
             # The demo officer who took the dossier in acted on it (the report's handling officer).
             events.append({"case_id": position, "at": acted, "action": "demo_status",
