@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from officer_desk.models.base import Base, SearchTerm, UtcDateTime, utcnow
+from officer_desk.models.packed_json import PackedJson
 
 
 class Officer(Base):
@@ -85,27 +86,31 @@ class Case(Base):
               postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
         # Migration 0014 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
         # Migration 0017 adds, on PostgreSQL only, ix_cases_running_received (the running cases' queue).
-        Index("ix_cases_commune", "commune"),
+        Index("ix_cases_commune", "commune"),  # PostgreSQL only since 0018 (SQLite: ix_cases_report_by_commune)
         # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
         Index("ix_cases_duplicates", "procedure_code", "subject_key", "applicant_id_number"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     dossier_code: Mapped[str] = mapped_column(String(64), unique=True)
-    procedure_code: Mapped[str] = mapped_column(String(32), index=True)
+    # Migration 0018 dropped the single-column indexes that a composite index above begins with (procedure,
+    # status, due date, officer; on SQLite also channel and commune, which its report indexes begin with),
+    # and two no query used (applicant ID number, raw record hash).
+    procedure_code: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16), index=True)
-    status: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[str] = mapped_column(String(32))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
-    due_date: Mapped[date | None] = mapped_column(Date, index=True)
-    assigned_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"), index=True)
+    due_date: Mapped[date | None] = mapped_column(Date)
+    assigned_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     assigned_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     applicant_name: Mapped[str] = mapped_column(String(200), default="")
-    applicant_id_number: Mapped[str] = mapped_column(String(32), default="", index=True)
+    applicant_id_number: Mapped[str] = mapped_column(String(32), default="")  # found by ix_cases_duplicates
     applicant_phone: Mapped[str] = mapped_column(String(32), default="")
     subject_key: Mapped[str] = mapped_column(String(200), default="")
-    raw_json: Mapped[str] = mapped_column(Text)  # as received, verbatim
-    dossier_json: Mapped[str] = mapped_column(Text)  # current values (officer edits, supplements)
-    raw_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    # Packed on SQLite (migration 0018, officer_desk.models.packed_json); text to the application.
+    raw_json: Mapped[str] = mapped_column(PackedJson)  # as received, verbatim
+    dossier_json: Mapped[str] = mapped_column(PackedJson)  # current values (officer edits, supplements)
+    raw_sha256: Mapped[str] = mapped_column(String(64))  # read with its case, never looked up (0018)
     source_file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     origin_desk: Mapped[int] = mapped_column(Integer, default=0)

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from officer_desk.audit_log import AuditLog
 from officer_desk.errors import DeskError
 from officer_desk.lifecycle import Action
+from officer_desk.models.packed_json import unpack
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 RECORD = DATA / "import_write_path.json"
@@ -71,6 +72,8 @@ def _value(table: str, column: str, value: Any, since: datetime) -> Any:
         return _moment(value, since)
     if isinstance(value, date):
         return value.isoformat()
+    if column in ("raw_json", "dossier_json") and isinstance(value, bytes):
+        return unpack(value)  # packed on SQLite since migration 0018: the record it holds is what was written
     if column in ("details", "payload", "fields_json", "provenance_json", "ocr_json"):
         value = json.loads(value) if isinstance(value, str) else value
         if isinstance(value, dict):  # times of "now" written into the details (a clock restart)

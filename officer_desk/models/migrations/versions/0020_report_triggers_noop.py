@@ -1,7 +1,7 @@
 """PostgreSQL: the timeline's report triggers leave a case alone when it already holds their values.
 
 Revision ID: 0020_report_triggers_noop
-Revises: 0016_lean_search_terms
+Revises: 0018_packed_records
 Create Date: 2026-12-06
 
 ``od_case_report_facts`` (0008, ``WHEN`` clause since 0012) sets a case's ``result_at`` from its
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0020_report_triggers_noop"
-down_revision: str | Sequence[str] | None = "0016_lean_search_terms"
+down_revision: str | Sequence[str] | None = "0018_packed_records"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
