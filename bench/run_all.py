@@ -44,7 +44,7 @@ STEPS = (
          ("bench_queue.py",), 300),
     Step("statistics", ("bench_statistics.py", "--home", "{queue_home_copy}", "--imports", "20"),
          ("bench_statistics.py", "--home", "{queue_home_copy}"), 180),
-    Step("cli_startup", ("bench_cli_startup.py", "--runs", "3"), ("bench_cli_startup.py",), 120),
+    Step("cli_startup", ("bench_cli_startup.py", "--runs", "7"), ("bench_cli_startup.py",), 120),
     Step("receipts", ("bench_receipts.py", "--count", "50", "--repeat", "10", "--json"),
          ("bench_receipts.py", "--json"), 120),
     Step("qr_mask", ("bench_qr_mask.py", "--payloads", "30", "--masks", "auto,3"), ("bench_qr_mask.py",), 120),

@@ -231,6 +231,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from officer_desk.cli.acting import command_key
         from officer_desk.cli.output import Output, run_handler
 
+        if argv is None:
+            from officer_desk.cli.collector import own_process
+
+            own_process()  # one command, then exit: its stack loads without the collector's passes (collector.py)
+
         out = Output(json_mode=bool(getattr(args, "json", False)))
         return run_handler(_acting_handler(args.func, options, command_key(options.rest)), args, out)
     finally:

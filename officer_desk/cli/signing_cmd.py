@@ -159,12 +159,15 @@ def _read_pdf(path: Path) -> bytes:
 
 
 def cmd_sign(args: argparse.Namespace, out: Output) -> int:
-    from officer_desk.fileio import write_bytes_atomic
-    from officer_desk.signing import certs
-    from officer_desk.signing.pades import PdfSigner, default_visible_placement
-    from officer_desk.signing.settings import SigningSettings
-    from officer_desk.signing.trust import TrustStore
-    from officer_desk.signing.upgrade import UpgradeQueue
+    from officer_desk.cli.collector import loading_stack
+
+    with loading_stack():  # pyHanko's import without the collector's passes (cli/collector.py)
+        from officer_desk.fileio import write_bytes_atomic
+        from officer_desk.signing import certs
+        from officer_desk.signing.pades import PdfSigner, default_visible_placement
+        from officer_desk.signing.settings import SigningSettings
+        from officer_desk.signing.trust import TrustStore
+        from officer_desk.signing.upgrade import UpgradeQueue
 
     home = Home()
     pdf = _read_pdf(args.input)
@@ -218,8 +221,11 @@ def cmd_sign(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, out: Output) -> int:
-    from officer_desk.signing.errors import TrustStoreError
-    from officer_desk.signing.verify import verify_file
+    from officer_desk.cli.collector import loading_stack
+
+    with loading_stack():  # pyHanko's import without the collector's passes (cli/collector.py)
+        from officer_desk.signing.errors import TrustStoreError
+        from officer_desk.signing.verify import verify_file
 
     try:
         report = verify_file(args.file, extra_trust=args.trust, home=Home())

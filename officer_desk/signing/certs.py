@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import warnings
 from datetime import UTC, datetime
@@ -13,7 +14,6 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
-from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509.oid import NameOID
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -64,9 +64,13 @@ def load_certificates_from_bytes(data: bytes) -> list[x509.Certificate]:
     Official .p7b files from rootca.gov.vn use BER indefinite lengths, which a strict DER parser
     rejects; asn1crypto reads BER, and the certificates inside are re-emitted as DER.
     """
+    # pkcs7 is imported only for a bundle: its import (with the email package) cost ~3 ms of every sign and
+    # verify process, whose certificates are plain PEM/DER (issue 17)
     stripped = data.lstrip()
     if stripped.startswith(b"-----BEGIN"):
         if b"-----BEGIN PKCS7-----" in data or b"-----BEGIN CERTIFICATE PKCS7" in data:
+            from cryptography.hazmat.primitives.serialization import pkcs7
+
             try:
                 return list(pkcs7.load_pem_pkcs7_certificates(data))
             except ValueError:
@@ -76,6 +80,8 @@ def load_certificates_from_bytes(data: bytes) -> list[x509.Certificate]:
         return [x509.load_der_x509_certificate(data)]
     except ValueError:
         pass
+    from cryptography.hazmat.primitives.serialization import pkcs7
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -130,8 +136,16 @@ def from_asn1(cert: asn1_x509.Certificate) -> x509.Certificate:
 
 
 def sha256_hex(cert: x509.Certificate | asn1_x509.Certificate) -> str:
-    der = cert.dump() if isinstance(cert, asn1_x509.Certificate) else to_der(cert)
-    return hashlib.sha256(der).hexdigest().upper()
+    if isinstance(cert, asn1_x509.Certificate):
+        return hashlib.sha256(cert.dump()).hexdigest().upper()
+    return _fingerprint(cert)
+
+
+@functools.lru_cache(maxsize=1024)
+def _fingerprint(cert: x509.Certificate) -> str:
+    # Remembered per certificate (equal certificates are equal DER): a sign or verify process asks for
+    # each trust-store certificate's fingerprint ~3 times, ~260 DER encodings (~3 ms, issue 17).
+    return hashlib.sha256(to_der(cert)).hexdigest().upper()
 
 
 def normalise_fingerprint(text: str) -> str:

@@ -6,6 +6,8 @@ became unnecessary (delete it), or the patched symbol changed (re-measure, adapt
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import io
 import sys
 from importlib.metadata import version
@@ -19,9 +21,13 @@ def test_hex_reader_patch_targets_the_installed_pyhanko() -> None:
     assert version("pyHanko") == speedups.PATCHED_RELEASE, (
         "pyHanko moved: re-measure signing/speedups.py (bench/bench_signing.py), then update or delete it"
     )
+    assert speedups.installed_release() == version("pyHanko")  # the cheap lookup the guard uses
     assert speedups.original_source_sha256() == speedups.PATCHED_SOURCE_SHA256, (
         "pyHanko's read_hex_string_from_stream changed: re-check signing/speedups.py against it"
     )
+    # the guard's cheap cut of the source is the text inspect.getsource gives
+    source = inspect.getsource(speedups.original()).encode("utf-8")
+    assert hashlib.sha256(source).hexdigest() == speedups.original_source_sha256()
 
 
 def test_hex_reader_is_installed_where_pyhanko_parses() -> None:
@@ -38,10 +44,10 @@ def test_hex_reader_is_not_installed_on_another_pyhanko(monkeypatch: pytest.Monk
     from pyhanko.pdf_utils import generic
 
     monkeypatch.setattr(generic, "read_hex_string_from_stream", speedups.original())
-    monkeypatch.setattr(speedups, "version", lambda _name: "0.39.0")
+    monkeypatch.setattr(speedups, "installed_release", lambda: "0.39.0")
     assert speedups.install() is False
     assert generic.read_hex_string_from_stream is speedups.original()
-    monkeypatch.setattr(speedups, "version", lambda _name: speedups.PATCHED_RELEASE)
+    monkeypatch.setattr(speedups, "installed_release", lambda: speedups.PATCHED_RELEASE)
     monkeypatch.setattr(speedups, "PATCHED_SOURCE_SHA256", "0" * 64)
     assert speedups.install() is False
     assert generic.read_hex_string_from_stream is speedups.original()
