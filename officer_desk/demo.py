@@ -28,7 +28,7 @@ from officer_desk.errors import DeskError
 from officer_desk.i18n import _
 from officer_desk.lifecycle import CLOSED_STATUSES, Status
 from officer_desk.models import Case, DeskSetting, DossierSequence, Officer
-from officer_desk.models.bulk import Prepared, insert_rows, new_ids, write_prepared
+from officer_desk.models.bulk import Prepared, insert_rows, new_ids, status_counts_per_batch, write_prepared
 from officer_desk.models.statistics import ANALYSIS_LIMIT, optimize
 from officer_desk.progress import Progress
 from officer_desk.screening.service import screen_case_in_session
@@ -220,7 +220,9 @@ def _store_numbering(session: Session, numbers: dict[tuple[str, str], int]) -> N
 def _write_batch(desk: Desk, connection: Connection, batch: list[ChunkRows], newest_open: list[str]) -> int:
     """One batch in one transaction: cases (ids taken first, no RETURNING), search terms, events, papers and
     the numbering counters. Notes the newest open cases; returns how many cases it wrote."""
-    with desk.db.sessions(bind=connection) as session, session.begin():
+    statuses = [status for rows in batch for status in rows.statuses]
+    with (desk.db.sessions(bind=connection) as session, session.begin(),
+          status_counts_per_batch(session, statuses)):
         ids = iter(new_ids(session, Case, sum(len(rows) for rows in batch)))
         terms: list[tuple[Any, ...]] = []
         for rows in batch:
