@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from typing import Any
 
 from officer_desk.catalogue import Catalogue, Procedure
@@ -57,9 +58,18 @@ class PersonSeed:
     phone: str
 
 
+# Values and cumulative weights of each weighted list, computed once: ``choices`` with ``cum_weights``
+# draws exactly what it draws with ``weights`` (it accumulates them itself), without redoing it per call
+# (a million-case demo picks from these lists a few million times).
+_CUMULATIVE: dict[int, tuple[list[tuple[Any, int]], tuple[Any, ...], list[int]]] = {}
+
+
 def _weighted(rng: random.Random, items: list[tuple[Any, int]]) -> Any:
-    values, weights = zip(*items, strict=True)
-    return rng.choices(values, weights=weights, k=1)[0]
+    known = _CUMULATIVE.get(id(items))
+    if known is None or known[0] is not items:
+        values, weights = zip(*items, strict=True)
+        known = _CUMULATIVE[id(items)] = (items, values, list(accumulate(weights)))
+    return rng.choices(known[1], cum_weights=known[2], k=1)[0]
 
 
 def make_person(rng: random.Random, today: date, min_age: int = 18, max_age: int = 75,

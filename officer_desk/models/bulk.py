@@ -7,7 +7,9 @@ every value goes through its column's own bind processing (the same stored bytes
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, cast
@@ -132,6 +134,40 @@ def new_ids(session: Session, model: type[Base], count: int) -> list[int]:
         raise RuntimeError("new_ids needs a write transaction on SQLite or PostgreSQL")
     last = connection.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM "{table.name}"').scalar_one()
     return list(range(last + 1, last + 1 + count))
+
+
+# SQLite keeps the status counts with a row trigger per inserted case (migration 0003): for a bulk insert it
+# runs an upsert per row and makes every row's insert keep a statement journal (a copy of each page the
+# row touches that the transaction already changed) in case the trigger fails halfway.
+STATUS_COUNT_TRIGGER = "trg_cases_count_insert"
+
+
+@contextmanager
+def status_counts_per_batch(session: Session, statuses: Iterable[str]) -> Iterator[None]:
+    """Cases inserted inside this block are counted once, by status, as the block ends: on SQLite the
+    per-row count trigger is dropped for the block and re-created, with its stored text, before the
+    transaction commits. DDL is part of the transaction on SQLite, so an error rolls the drop back with the
+    rows, and no other connection can insert a case meanwhile (the write transaction holds the file's
+    write lock from its ``BEGIN IMMEDIATE``). ``statuses``: those of every case the block inserts.
+    Elsewhere (PostgreSQL counts per statement already) the block runs as it is."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    if not connection.in_transaction():
+        raise RuntimeError("status_counts_per_batch needs the write transaction the cases go into")
+    trigger = connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (STATUS_COUNT_TRIGGER,)).scalar()
+    if trigger is None:
+        raise RuntimeError(f"the status count trigger {STATUS_COUNT_TRIGGER} is missing")
+    connection.exec_driver_sql(f"DROP TRIGGER {STATUS_COUNT_TRIGGER}")
+    yield
+    counted = Counter(statuses)
+    if counted:
+        connection.exec_driver_sql(
+            "INSERT INTO case_status_counts (status, n) VALUES (?, ?) "
+            "ON CONFLICT (status) DO UPDATE SET n = n + excluded.n", list(counted.items()))
+    connection.exec_driver_sql(trigger)
 
 
 def _defaults(table: Table, keys: set[str]) -> dict[str, Callable[[], Any]]:
