@@ -15,6 +15,7 @@ from sqlalchemy import CompoundSelect, Connection, Date, Select, bindparam, func
 from sqlalchemy.orm import Session, selectinload
 
 from officer_desk import dossier as dossier_format
+from officer_desk.cases import search_reads
 from officer_desk.cases.compiled import CompiledReads
 from officer_desk.cases.repository import CaseRepository
 from officer_desk.cases.terms import search_keys, term_ranges
@@ -71,6 +72,18 @@ def _case_row(row: Sequence[Any]) -> CaseRow:
         received_at=row[5], due_date=row[6], status=row[7], assigned_officer=row[8],
         worst_severity=row[9], open_finding_count=row[10], receipt_issued=row[11] is not None,
     )
+
+
+def _shape(flt: QueueFilter) -> tuple[Any, ...]:
+    """What a filter's statement depends on besides its bound values (the key of its compiled statement)."""
+    return (tuple(str(s) for s in flt.statuses), bool(flt.procedure_code), bool(flt.channel), bool(flt.officer),
+            flt.due, flt.sort, flt.descending)
+
+
+def _rows_statement(condition: Any) -> Select[Any]:
+    """The queue's row columns of the cases that meet ``condition``."""
+    return (select(*_ROW_COLUMNS).select_from(Case)
+            .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id).where(condition))
 
 
 def _order(flt: QueueFilter) -> list[Any]:
@@ -180,8 +193,7 @@ class CaseQueue:
             )
             with self._connect() as connection:
                 return [_case_row(row) for row in connection.execute(query).all()]
-        shape = (tuple(str(s) for s in flt.statuses), bool(flt.procedure_code), bool(flt.channel),
-                 bool(flt.officer), flt.due, flt.sort, flt.descending)
+        shape = _shape(flt)
         values = self._filter_values(flt)
 
         def build() -> tuple[Select[Any], list[str]]:
@@ -225,9 +237,13 @@ class CaseQueue:
         if not candidates:
             return [], False
         unfiltered_text = replace(flt, text="")
-        query = (self._filtered(select(Case.id), unfiltered_text).where(Case.id.in_(candidates))
-                 .order_by(*_order(flt)))
-        return list(connection.execute(query).scalars().all()), len(candidates) >= limit
+        values = self._filter_values(unfiltered_text)
+
+        def build(condition: Any) -> Select[Any]:
+            return self._filtered(select(Case.id), unfiltered_text, values).where(condition).order_by(*_order(flt))
+
+        ids = search_reads.ordered_ids(connection, _shape(flt), values, candidates, build)
+        return ids, len(candidates) >= limit
 
     def _search_ids(self, text: str, limit: int, connection: Connection | None = None) -> list[int]:
         keys = search_keys(text)
@@ -236,15 +252,8 @@ class CaseQueue:
         if connection is None:
             with self._connect() as own:
                 return self._search_ids(text, limit, own)
-        ids: list[int] = []
-        for key in keys:  # one index range per reading, best (digits) first
-            ids += connection.execute(
-                select(CaseSearchTerm.case_id)
-                .where(term_ranges([key]))
-                .order_by(CaseSearchTerm.term, CaseSearchTerm.case_id)
-                .limit(limit * 4)
-            ).scalars().all()  # one fetchall, not a fetchone per row
-        return list(dict.fromkeys(ids))[:limit]
+        # One index range per reading, best (digits) first; 4x the limit per range, as a case has several terms.
+        return search_reads.candidate_ids(connection, keys, limit, limit * 4)
 
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
         """Queue rows for ``ids``, in that order."""
@@ -256,12 +265,7 @@ class CaseQueue:
     def _rows(self, ids: Sequence[int], connection: Connection) -> list[CaseRow]:
         if not ids:
             return []
-        result = connection.execute(
-            select(*_ROW_COLUMNS)
-            .select_from(Case)
-            .outerjoin(_SHOWN_OFFICER, _SHOWN_OFFICER.c.id == Case.assigned_officer_id)
-            .where(Case.id.in_(list(ids)))
-        ).all()
+        result = search_reads.rows_by_id(connection, ids, _rows_statement)
         by_id = {row[0]: _case_row(row) for row in result}
         return [by_id[i] for i in ids if i in by_id]
 

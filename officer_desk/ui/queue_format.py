@@ -7,7 +7,7 @@ A row is anything with ``cases.views.CaseRow``'s fields (the preview's ``queue_f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -51,17 +51,42 @@ def header_title(key: str) -> str:
 
 def display_texts(row: Any, procedure_name: Callable[[str], str]) -> tuple[str, ...]:
     """The nine cells of ``row`` as shown, in COLUMNS order (computed once per row, not per paint)."""
-    return (
-        row.dossier_code,
-        row.applicant_name,
-        procedure_name(row.procedure_code),
-        labels.channel_label(row.channel),
-        row.received_at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M"),
-        row.due_date.strftime("%d/%m/%Y") if row.due_date else "",
-        labels.status_label(row.status),
-        row.assigned_officer or "",
-        str(row.open_finding_count) if row.open_finding_count else "",
-    )
+    return display_rows((row,), procedure_name)[0]
+
+
+def display_rows(rows: Iterable[Any], procedure_name: Callable[[str], str]) -> list[tuple[str, ...]]:
+    """``display_texts`` of each row. The labels of one batch are looked up once per distinct value (a label
+    translates its whole table on each call, and the window formats 50 rows on every keystroke of its search),
+    and the times are written without ``strftime`` (a third of the formatting time)."""
+    names: dict[str, str] = {}
+    channels: dict[str, str] = {}
+    statuses: dict[str, str] = {}
+    texts: list[tuple[str, ...]] = []
+    for row in rows:
+        procedure, channel, status = row.procedure_code, row.channel, row.status
+        name = names.get(procedure)
+        if name is None:
+            name = names[procedure] = procedure_name(procedure)
+        channel_text = channels.get(channel)
+        if channel_text is None:
+            channel_text = channels[channel] = labels.channel_label(channel)
+        status_text = statuses.get(status)
+        if status_text is None:
+            status_text = statuses[status] = labels.status_label(status)
+        received = row.received_at.astimezone(LOCAL_TZ)
+        due = row.due_date
+        texts.append((
+            row.dossier_code,
+            row.applicant_name,
+            name,
+            channel_text,
+            f"{received.day:02d}/{received.month:02d}/{received.year:04d} {received.hour:02d}:{received.minute:02d}",
+            f"{due.day:02d}/{due.month:02d}/{due.year:04d}" if due else "",
+            status_text,
+            row.assigned_officer or "",
+            str(row.open_finding_count) if row.open_finding_count else "",
+        ))
+    return texts
 
 
 def due_state(row: Any, today: date, soon: date) -> str | None:

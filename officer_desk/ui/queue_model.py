@@ -23,7 +23,7 @@ from officer_desk.cases import CaseRow, CaseService, QueueFilter
 from officer_desk.dossier import LOCAL_TZ
 from officer_desk.ui import labels
 from officer_desk.ui.icons import severity_icon
-from officer_desk.ui.queue_format import COLUMN_KEYS, COLUMNS, display_texts, due_state, header_title
+from officer_desk.ui.queue_format import COLUMN_KEYS, COLUMNS, display_rows, due_state, header_title
 from officer_desk.ui.tasks import TaskRunner
 
 __all__ = ["CASE_ID_ROLE", "CASE_ROW_ROLE", "COLUMNS", "COLUMN_KEYS", "PAGE_SIZE", "SEARCH_LIMIT", "CaseQueueModel"]
@@ -167,8 +167,9 @@ class CaseQueueModel(QAbstractTableModel):
     def _entries(self, rows: Sequence[CaseRow]) -> list[_Entry]:
         """The rows with their cells formatted: called on the worker that read them, so the GUI thread's
         paint is a tuple lookup per cell."""
-        today, soon, name = self._today, self._soon, self._procedure_name
-        return [_Entry(row, display_texts(row, name), due_state(row, today, soon)) for row in rows]
+        today, soon = self._today, self._soon
+        texts = display_rows(rows, self._procedure_name)
+        return [_Entry(row, cells, due_state(row, today, soon)) for row, cells in zip(rows, texts, strict=True)]
 
     def show_rows(self, rows: Sequence[CaseRow]) -> None:
         """Rows already read elsewhere (the first page the start-up preview showed, issue 17), shown at once
