@@ -15,9 +15,9 @@ from sqlalchemy import CompoundSelect, Connection, Date, Select, bindparam, func
 from sqlalchemy.orm import Session, selectinload
 
 from officer_desk import dossier as dossier_format
-from officer_desk.cases import search_reads
 from officer_desk.cases.compiled import CompiledReads
 from officer_desk.cases.repository import CaseRepository
+from officer_desk.cases.search_reads import candidate_ids, ordered_ids, rows_by_id
 from officer_desk.cases.terms import search_keys, term_ranges
 from officer_desk.cases.views import AttachmentView, CaseDetail, CaseRow, EventView, FindingView, QueueFilter
 from officer_desk.catalogue.fees import quote
@@ -242,7 +242,7 @@ class CaseQueue:
         def build(condition: Any) -> Select[Any]:
             return self._filtered(select(Case.id), unfiltered_text, values).where(condition).order_by(*_order(flt))
 
-        ids = search_reads.ordered_ids(connection, _shape(flt), values, candidates, build)
+        ids = ordered_ids(connection, _shape(flt), values, candidates, build)
         return ids, len(candidates) >= limit
 
     def _search_ids(self, text: str, limit: int, connection: Connection | None = None) -> list[int]:
@@ -253,7 +253,7 @@ class CaseQueue:
             with self._connect() as own:
                 return self._search_ids(text, limit, own)
         # One index range per reading, best (digits) first; 4x the limit per range, as a case has several terms.
-        return search_reads.candidate_ids(connection, keys, limit, limit * 4)
+        return candidate_ids(connection, keys, limit, limit * 4)
 
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
         """Queue rows for ``ids``, in that order."""
@@ -265,7 +265,7 @@ class CaseQueue:
     def _rows(self, ids: Sequence[int], connection: Connection) -> list[CaseRow]:
         if not ids:
             return []
-        result = search_reads.rows_by_id(connection, ids, _rows_statement)
+        result = rows_by_id(connection, ids, _rows_statement)
         by_id = {row[0]: _case_row(row) for row in result}
         return [by_id[i] for i in ids if i in by_id]
 
