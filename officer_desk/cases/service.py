@@ -132,6 +132,10 @@ class CaseService:
         self.desk.require(Permission.CASE_VIEW)
         return self.queue.page(flt, offset, limit)
 
+    def page_after(self, flt: QueueFilter, after: CaseRow, limit: int = 50) -> list[CaseRow] | None:
+        self.desk.require(Permission.CASE_VIEW)
+        return self.queue.page_after(flt, after, limit)
+
     def count(self, flt: QueueFilter) -> int:
         return self.queue.count(flt)
 

@@ -251,13 +251,17 @@ class CaseQueueModel(QAbstractTableModel):
         generation = self._generation
         flt = self.filter
         search_ids = self._search_ids
+        after = self._row_before(page) if search_ids is None else None
         self._pending_pages.add(page)
 
         def query() -> tuple[list[int], list[_Entry]]:
             if search_ids is not None:  # the ids are known: only their rows are missing
                 ids = search_ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
                 return ids, self._entries(self.service.rows(ids))
-            rows = self.service.page(flt, page * PAGE_SIZE, PAGE_SIZE)
+            # Scrolling down: the page after a loaded one seeks past its last row (no OFFSET to count).
+            rows = self.service.page_after(flt, after, PAGE_SIZE) if after is not None else None
+            if rows is None:
+                rows = self.service.page(flt, page * PAGE_SIZE, PAGE_SIZE)
             return [row.id for row in rows], self._entries(rows)
 
         if self.runner.synchronous:
@@ -272,6 +276,14 @@ class CaseQueueModel(QAbstractTableModel):
             owner=self,
             lane="queue",
         )
+
+    def _row_before(self, page: int) -> CaseRow | None:
+        """The last row of the page above ``page`` when that page is loaded whole and its row cached."""
+        ids = self._pages.get(page - 1) if page > 0 else None
+        if not ids or len(ids) < PAGE_SIZE:
+            return None
+        entry = self._rows.get(ids[-1])
+        return entry.row if entry is not None else None
 
     def _put_page(self, page: int, ids: list[int], rows: list[_Entry]) -> None:
         self._pages[page] = ids

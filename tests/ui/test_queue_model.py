@@ -79,3 +79,35 @@ def test_one_page_statement_matches_ids_then_rows(small_desk: Any) -> None:
                 QueueFilter(statuses=("received",), sort="due_date")):
         for offset in (0, 50):
             assert cases.page(flt, offset, 50) == cases.rows(cases.list_ids(flt, offset, 50))
+
+
+def test_scrolling_down_seeks_past_the_page_above(small_desk: Any, sync_runner: Any, monkeypatch: Any) -> None:
+    """Row after row, each new page comes from ``page_after`` (a seek past the page above), and the rows are
+    those of the queue's own order; a jump far down still reads by offset."""
+    model = make_model(small_desk, sync_runner)
+    seeks: list[int] = []
+    offsets: list[int] = []
+    page_after, page = small_desk.cases.page_after, small_desk.cases.page
+
+    def counted_after(flt: QueueFilter, after: Any, limit: int = 50) -> Any:
+        seeks.append(after.id)
+        return page_after(flt, after, limit)
+
+    def counted_page(flt: QueueFilter, offset: int = 0, limit: int = 50) -> Any:
+        offsets.append(offset)
+        return page(flt, offset, limit)
+
+    monkeypatch.setattr(small_desk.cases, "page_after", counted_after)
+    monkeypatch.setattr(small_desk.cases, "page", counted_page)
+    for flt in (QueueFilter(), QueueFilter(sort="applicant_name", descending=False)):
+        seeks.clear()
+        offsets.clear()
+        model.set_filter(flt)
+        shown = [model.data(model.index(r, 0), CASE_ID_ROLE) for r in range(model.rowCount())]
+        assert shown == small_desk.cases.list_ids(flt, 0, 300)
+        assert offsets == [0] and len(seeks) == 300 // PAGE_SIZE - 1  # the first page, then seeks only
+    model.set_filter(QueueFilter(sort="due_date"))  # a column with NULLs cannot seek: offsets again
+    offsets.clear()
+    assert [model.data(model.index(r, 0), CASE_ID_ROLE) for r in range(model.rowCount())] == (
+        small_desk.cases.list_ids(QueueFilter(sort="due_date"), 0, 300))
+    assert offsets == [PAGE_SIZE * n for n in range(1, 300 // PAGE_SIZE)]
