@@ -33,7 +33,7 @@ os.environ.setdefault("OFFICER_DESK_NO_KEYRING", "1")
 import sqlalchemy as sa  # noqa: E402
 
 from bench.bench_sync import Timer  # noqa: E402
-from officer_desk.cases import QueueFilter  # noqa: E402
+from officer_desk.cases import CaseRow, QueueFilter  # noqa: E402
 from officer_desk.demo import enable_demo_mode, generate_cases  # noqa: E402
 from officer_desk.desk import open_desk  # noqa: E402
 from officer_desk.lifecycle import CLOCK_RUNNING, Status  # noqa: E402
@@ -197,6 +197,18 @@ def measure(server: PgServer, home: Home, url: str, rounds: int = 300) -> None:
                         raw.execute(RAW_ONE[key].format(limit=50, offset=offset)).fetchall()
 
                     show_pair(f"queue page, {names[key]}, rows {offset}+", *interleaved(app, floor, rounds), 3)
+                # The window scrolling down: the page after the one above seeks past its last row
+                # (``page_after``; sorts by due date cannot seek and keep the OFFSET page above).
+                above = desk.cases.page(flt, 950, 50)
+                if len(above) == 50 and desk.cases.page_after(flt, above[-1], 50) is not None:
+                    def seek(flt: QueueFilter = flt, after: CaseRow = above[-1]) -> None:
+                        desk.cases.page_after(flt, after, 50)
+
+                    def floor_1000(key: str = key) -> None:
+                        raw.execute(RAW_ONE[key].format(limit=50, offset=1000)).fetchall()
+
+                    show_pair(f"queue page, {names[key]}, rows 1000+ after the page above",
+                              *interleaved(seek, floor_1000, rounds), 3)
         print(f"  measurement: {timer}", flush=True)
         FIGURES.update(cases=desk.cases.count(QueueFilter()), load_average=round(timer.load, 2),
                        desk_cpu_s=round(timer.cpu, 2), server_cpu_s=round(timer.pg, 2))
