@@ -106,6 +106,9 @@ class CaseQueueModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[int]] = OrderedDict()
         self._pending_pages: set[int] = set()
         self._rows: OrderedDict[int, _Entry] = OrderedDict()
+        # The last row of each whole page as it was read (its sort value then): the next page seeks past it.
+        # Not the row cache's copy, which a refresh may have changed since (a new status, a finding decided).
+        self._page_ends: dict[int, CaseRow] = {}
         # Search mode: every matching id is known at once (at most SEARCH_LIMIT); rows come by page.
         self._search_ids: list[int] | None = None
         self._today = datetime.now(LOCAL_TZ).date()
@@ -183,10 +186,13 @@ class CaseQueueModel(QAbstractTableModel):
         self._total = total
         self._pages.clear()
         self._pending_pages.clear()
+        self._page_ends.clear()
         for start in range(0, len(ids), PAGE_SIZE):
             self._pages[start // PAGE_SIZE] = ids[start:start + PAGE_SIZE]
         self._rows.clear()
         self._store_rows(rows)
+        for page, page_ids in self._pages.items():
+            self._note_page_end(page, page_ids)
         self.loading = loading
         self.endResetModel()
 
@@ -278,12 +284,17 @@ class CaseQueueModel(QAbstractTableModel):
         )
 
     def _row_before(self, page: int) -> CaseRow | None:
-        """The last row of the page above ``page`` when that page is loaded whole and its row cached."""
+        """The last row of the page above ``page`` as it was read, when that page is loaded whole."""
         ids = self._pages.get(page - 1) if page > 0 else None
-        if not ids or len(ids) < PAGE_SIZE:
+        end = self._page_ends.get(page - 1)
+        if not ids or len(ids) < PAGE_SIZE or end is None or end.id != ids[-1]:
             return None
-        entry = self._rows.get(ids[-1])
-        return entry.row if entry is not None else None
+        return end
+
+    def _note_page_end(self, page: int, ids: list[int]) -> None:
+        entry = self._rows.get(ids[-1]) if len(ids) == PAGE_SIZE else None
+        if entry is not None:
+            self._page_ends[page] = entry.row
 
     def _put_page(self, page: int, ids: list[int], rows: list[_Entry]) -> None:
         self._pages[page] = ids
@@ -293,7 +304,9 @@ class CaseQueueModel(QAbstractTableModel):
             if oldest == page:
                 break
             del self._pages[oldest]
+            self._page_ends.pop(oldest, None)
         self._store_rows(rows)
+        self._note_page_end(page, ids)
 
     def _page_loaded(self, generation: int, page: int, ids: list[int], rows: list[_Entry]) -> None:
         if generation != self._generation:

@@ -111,3 +111,30 @@ def test_scrolling_down_seeks_past_the_page_above(small_desk: Any, sync_runner: 
     assert [model.data(model.index(r, 0), CASE_ID_ROLE) for r in range(model.rowCount())] == (
         small_desk.cases.list_ids(QueueFilter(sort="due_date"), 0, 300))
     assert offsets == [PAGE_SIZE * n for n in range(1, 300 // PAGE_SIZE)]
+
+
+def test_the_next_page_seeks_past_the_row_as_it_was_read(small_desk: Any, sync_runner: Any,
+                                                          monkeypatch: Any) -> None:
+    """A case refreshed after an action keeps its place but may sort elsewhere now: the page below still
+    continues from the page above as it was read (else a status sort could skip every case in between)."""
+    import sqlalchemy as sa
+
+    model = make_model(small_desk, sync_runner)
+    flt = QueueFilter(sort="status")
+    model.set_filter(flt)
+    last = model.case_row(PAGE_SIZE - 1)
+    assert last is not None
+    with small_desk.db.engine.begin() as connection:
+        connection.execute(sa.text("UPDATE cases SET status = 'withdrawn' WHERE id = :id"), {"id": last.id})
+    model.refresh_case(last.id)
+    assert model.case_row(PAGE_SIZE - 1).status == "withdrawn"  # the cached row changed
+    seeks: list[Any] = []
+    page_after = small_desk.cases.page_after
+
+    def counted_after(flt: QueueFilter, after: Any, limit: int = 50) -> Any:
+        seeks.append(after)
+        return page_after(flt, after, limit)
+
+    monkeypatch.setattr(small_desk.cases, "page_after", counted_after)
+    assert model.case_row(PAGE_SIZE) is not None
+    assert seeks == [last]  # the row as the page was read, not the refreshed one
