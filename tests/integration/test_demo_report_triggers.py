@@ -82,3 +82,28 @@ def test_postgresql_report_triggers_skip_a_case_that_already_holds_their_values(
         _event(connection, fresh, later, "accept", "accepted", other, "received")
         assert connection.exec_driver_sql("SELECT handling_officer_id FROM cases WHERE id = %(id)s",
                                           {"id": fresh}).scalar_one() == other
+
+
+def test_migration_0020_downgrades_to_the_triggers_it_replaced(pg_desk: Any) -> None:
+    from alembic import command
+
+    from officer_desk.models.migrate import alembic_config, upgrade_to_head
+
+    engine = pg_desk.db.engine
+
+    def definitions() -> tuple[str, str]:
+        with engine.connect() as connection:
+            function = connection.exec_driver_sql(
+                "SELECT prosrc FROM pg_proc WHERE proname = 'od_case_report_facts'").scalar_one()
+            trigger = connection.exec_driver_sql(
+                "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'trg_case_events_handling'").scalar_one()
+        return function, trigger
+
+    function, trigger = definitions()
+    assert "IS DISTINCT FROM NEW.at" in function and " WHEN " in trigger
+    command.downgrade(alembic_config(engine), "0018_packed_records")
+    function, trigger = definitions()
+    assert "IS DISTINCT FROM" not in function and "WHERE id = NEW.case_id;" in function
+    assert " WHEN " not in trigger
+    upgrade_to_head(engine)
+    assert "IS DISTINCT FROM NEW.at" in definitions()[0]

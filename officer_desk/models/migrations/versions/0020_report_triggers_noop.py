@@ -32,8 +32,7 @@ CREATE OR REPLACE FUNCTION od_case_report_facts() RETURNS trigger AS $$
 BEGIN
   IF NEW.to_status = 'returned' THEN
     UPDATE cases SET result_at = NEW.at, result_timing = NULL, processing_days = NULL
-     WHERE id = NEW.case_id
-       AND (result_at IS DISTINCT FROM NEW.at OR result_timing IS NOT NULL OR processing_days IS NOT NULL);
+     WHERE id = NEW.case_id{unchanged};
   END IF;
   IF NEW.action = 'request_supplement' THEN
     UPDATE cases SET supplement_count = supplement_count + 1 WHERE id = NEW.case_id;
@@ -42,6 +41,9 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql
 """
+# What 0020 adds to 0008's function: skip a case that already holds the values (the downgrade leaves it out).
+UNCHANGED = ("\n       AND (result_at IS DISTINCT FROM NEW.at OR result_timing IS NOT NULL"
+             " OR processing_days IS NOT NULL)")
 
 
 # The handling-officer trigger (0014) ran its function for every event; only these can change a case.
@@ -57,14 +59,11 @@ def _handling_trigger(when: str) -> None:
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute(FUNCTION)
+        op.execute(FUNCTION.format(unchanged=UNCHANGED))
         _handling_trigger(f"WHEN ({HANDLING_WHEN}) ")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        from importlib import import_module
-
-        # 0008's function body (the revision module's name starts with a digit: imported by name)
-        op.execute(import_module("officer_desk.models.migrations.versions.0008_reports").PG_FUNCTION)
+        op.execute(FUNCTION.format(unchanged=""))  # 0008's function, as it was
         _handling_trigger("")
