@@ -71,18 +71,10 @@ def _timed(clock: Clock, name: str, fn: Callable[..., Any]) -> Callable[..., Any
 
 
 def _live_children_cpu() -> float:
-    """CPU seconds of this process's running children (the workers, before they exit), where /proc says."""
-    total = 0
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
-        if not entry.isdigit():
-            continue
-        try:
-            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == os.getpid():
-            total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK") if total else 0.0
+    """CPU seconds of this process's running children (the workers, before they exit)."""
+    from bench.bench_sync import process_tree_cpu
+
+    return process_tree_cpu(os.getpid(), own=False)
 
 
 class Every:

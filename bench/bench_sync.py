@@ -61,22 +61,27 @@ def _database(server: object, name: str) -> str:
     return str(server.url(name))  # type: ignore[attr-defined]
 
 
-def server_cpu(server: object) -> float:
-    """CPU seconds used by the PostgreSQL server so far (its processes, and the backends it reaped)."""
-    pid = int((server.data_dir / "postmaster.pid").read_text().split()[0])  # type: ignore[attr-defined]
+def process_tree_cpu(pid: int, own: bool = True) -> float:
+    """CPU seconds of ``pid``'s running children, and with ``own`` of ``pid`` itself with the children it
+    reaped (Linux /proc; 0 where there is none)."""
     total = 0
-    for entry in os.listdir("/proc"):
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
         if not entry.isdigit():
             continue
         try:
             fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(entry) == pid:
+        if own and int(entry) == pid:
             total += sum(int(v) for v in fields[11:15])  # utime, stime, cutime, cstime
         elif int(fields[1]) == pid:
             total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+    return total / os.sysconf("SC_CLK_TCK") if total else 0.0
+
+
+def server_cpu(server: object) -> float:
+    """CPU seconds used by the PostgreSQL server so far (its processes, and the backends it reaped)."""
+    return process_tree_cpu(int((server.data_dir / "postmaster.pid").read_text().split()[0]))  # type: ignore[attr-defined]
 
 
 class Timer:
