@@ -11,6 +11,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -49,19 +50,62 @@ def drop_stale_templates(home: Path) -> None:
 
 def build_template(home: Path, count: int) -> Path:
     """Build into a private folder and move it into place, so an interrupted or parallel run never
-    leaves (or reads) a half-built template."""
+    leaves (or reads) a half-built template. One process builds while the others (pytest-xdist's workers,
+    each asking for the same template) wait for it, instead of building the same home again beside it."""
     if (home / "READY").exists():
         return home
-    drop_stale_templates(home)
-    building = home.with_name(f"{home.name}.building-{os.getpid()}")
-    shutil.rmtree(building, ignore_errors=True)
-    build_demo_home(building, count)
-    (building / "READY").write_text(home.name)
+    home.parent.mkdir(parents=True, exist_ok=True)
+    lock = _claim_build(home)
+    if lock is None:  # another process built it meanwhile
+        return home
     try:
-        building.rename(home)
-    except OSError:  # another run finished the same template first
+        drop_stale_templates(home)
+        building = home.with_name(f"{home.name}.building-{os.getpid()}")
         shutil.rmtree(building, ignore_errors=True)
+        build_demo_home(building, count)
+        (building / "READY").write_text(home.name)
+        try:
+            building.rename(home)
+        except OSError:  # another run finished the same template first
+            shutil.rmtree(building, ignore_errors=True)
+    finally:
+        lock.unlink(missing_ok=True)
     return home
+
+
+def _claim_build(home: Path) -> Path | None:
+    """The build lock of ``home`` (a file naming its holder's process), or None once the template is READY.
+    A lock whose holder died (a killed run) is taken over."""
+    lock = home.with_name(f"{home.name}.lock")
+    while not (home / "READY").exists():
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            if not _holder_alive(lock):
+                lock.unlink(missing_ok=True)
+            else:
+                time.sleep(0.5)
+            continue
+        with os.fdopen(fd, "w") as file:
+            file.write(str(os.getpid()))
+        return lock
+    return None
+
+
+def _holder_alive(lock: Path) -> bool:
+    try:
+        pid = int(lock.read_text() or "0")
+    except (OSError, ValueError):
+        return True  # being written this instant
+    if pid <= 0 or os.name != "posix":  # no cheap liveness check elsewhere: the waiter's time limit decides
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def build_demo_home(root: Path, count: int, seed: int = 11) -> Path:

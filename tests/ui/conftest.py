@@ -7,6 +7,7 @@ own copy of the home folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 LARGE_CASES = int(os.environ.get("OFFICER_DESK_UI_TEST_CASES", "100000"))
 SMALL_CASES = 300
+LARGE_BUILD_WAIT_S = 1200  # the per-test limit of the large tests is 1,500 s
 
 # Messages the offscreen platform prints whatever the application does.
 ALLOWED_QT_MESSAGES = (
@@ -68,8 +70,13 @@ def _start_large_build() -> None:
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     process = _large_build.get("process")
+    if process is not None and process.poll() is None and os.environ.get("PYTEST_XDIST_WORKER") and exitstatus == 0:
+        # Under pytest-xdist the build this worker started may be the one another worker's large tests wait
+        # for (see build_template's lock): let it finish rather than make that worker start it again.
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=LARGE_BUILD_WAIT_S)
     if process is not None and process.poll() is None:
         process.kill()
         process.wait()
