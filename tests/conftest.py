@@ -10,11 +10,27 @@ from pathlib import Path
 import pytest
 
 from officer_desk.paths import Home
-from tests.helpers.environment import require_or_skip
+from tests.helpers.environment import CLEARED_ENVIRONMENT, TEST_ENVIRONMENT, require_or_skip
 
 # Fixture modules shared by several test folders, registered once (no star imports, no copies).
 pytest_plugins = ["tests.helpers.signing", "tests.helpers.cups", "tests.helpers.office"]
 
+
+@pytest.fixture(scope="session", autouse=True)
+def fresh_schemas() -> Iterator[object]:
+    """New local desk files get the newest schema by copy, migrated once per process (see
+    tests/helpers/fresh_schema.py: hundreds of homes each ran every migration)."""
+    import officer_desk.models.session as models_session
+    from tests.helpers.fresh_schema import SchemaTemplates
+
+    templates = SchemaTemplates(models_session.upgrade_to_head)
+    patch = pytest.MonkeyPatch()
+    patch.setattr(models_session, "upgrade_to_head", templates.upgrade)
+    try:
+        yield templates
+    finally:
+        patch.undo()
+        templates.close()
 
 
 @pytest.fixture(autouse=True)
@@ -22,13 +38,10 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Home:
     """Every test gets its own OFFICER_DESK_HOME; no keyring, no database URL from the environment."""
     home_root = tmp_path / "home"
     monkeypatch.setenv("OFFICER_DESK_HOME", str(home_root))
-    monkeypatch.setenv("OFFICER_DESK_NO_KEYRING", "1")
-    monkeypatch.setenv("OFFICER_DESK_OFFICER", "canbo.test")
-    monkeypatch.setenv("OFFICER_DESK_TEST_FAST_AUTH", "1")  # cheap Argon2id and short slow-downs
-    for variable in ("OFFICER_DESK_AS", "OFFICER_DESK_PASSWORD_FILE"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.delenv("OFFICER_DESK_DATABASE_URL", raising=False)
-    monkeypatch.delenv("OFFICER_DESK_DB_KEY_FILE", raising=False)
+    for name, value in TEST_ENVIRONMENT.items():  # no keyring, cheap Argon2id and short slow-downs
+        monkeypatch.setenv(name, value)
+    for name in CLEARED_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
     from officer_desk.i18n import set_language
 
     set_language("vi")

@@ -25,3 +25,12 @@ def require_tool(name: str) -> str:
     require_or_skip(path is not None, f"{name} not installed")
     assert path is not None
     return path
+
+
+# What every test's process environment holds (tests/conftest.py's isolated_home, and the templates made
+# for it, such as the office home): no keyring, a test officer, cheap Argon2id and short slow-downs.
+TEST_ENVIRONMENT = {"OFFICER_DESK_NO_KEYRING": "1", "OFFICER_DESK_OFFICER": "canbo.test",
+                    "OFFICER_DESK_TEST_FAST_AUTH": "1"}
+# ... and never from the machine: who acts, a password file, a database URL or key file.
+CLEARED_ENVIRONMENT = ("OFFICER_DESK_AS", "OFFICER_DESK_PASSWORD_FILE", "OFFICER_DESK_DATABASE_URL",
+                       "OFFICER_DESK_DB_KEY_FILE")
