@@ -5,7 +5,9 @@ The ``office`` fixture is registered for every test by ``tests/conftest.py``; im
 
 from __future__ import annotations
 
+import io
 import json
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +17,11 @@ from sqlalchemy import select
 from officer_desk.accounts.roles import Actor, ActorKind, Role
 from officer_desk.cli import main
 from officer_desk.desk import Desk, open_desk
+from officer_desk.i18n import set_language
 from officer_desk.models import Case
 from officer_desk.paths import Home
+from tests.helpers.desks import copy_home
+from tests.helpers.environment import CLEARED_ENVIRONMENT, TEST_ENVIRONMENT
 from tests.helpers.signing import PIN, TestPki
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
@@ -67,24 +72,45 @@ def setup_args(pki: TestPki, admin_pw: Path, pin: Path) -> list[str]:
             "--certificate-password-file", str(pin)]
 
 
-@pytest.fixture
-def office(pki: TestPki, isolated_home: Home, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Office:
-    """setup → an officer (own P12) and a supervisor account; demo mode is off."""
-    folder = tmp_path / "secrets"
+def _write_secrets(folder: Path) -> tuple[Path, Path, Path, Path]:
     folder.mkdir()
-    admin_pw = write_secret(folder, "admin.pw", ADMIN_PASSWORD)
-    officer_pw = write_secret(folder, "officer.pw", OFFICER_PASSWORD)
-    supervisor_pw = write_secret(folder, "supervisor.pw", SUPERVISOR_PASSWORD)
-    pin = write_secret(folder, "p12.pin", PIN)
-    assert main(setup_args(pki, admin_pw, pin) + ["--json"]) == 0, capsys.readouterr()
-    office = Office(isolated_home, folder, pki, admin_pw, officer_pw, supervisor_pw, pin)
-    assert main(["account", "add", "canbo.lan", "--role", "officer", "--name", "Nguyễn Thị Lan",
-                 "--new-password-file", str(officer_pw), "--certificate", str(pki.ec.p12),
-                 "--certificate-password-file", str(pin), *office.as_admin()]) == 0, capsys.readouterr()
-    assert main([*office.as_admin(), "account", "add", "lanhdao", "--role", "supervisor", "--name",
-                 "Trần Văn Lãnh", "--new-password-file", str(supervisor_pw)]) == 0, capsys.readouterr()
-    capsys.readouterr()
-    return office
+    return (write_secret(folder, "admin.pw", ADMIN_PASSWORD), write_secret(folder, "officer.pw", OFFICER_PASSWORD),
+            write_secret(folder, "supervisor.pw", SUPERVISOR_PASSWORD), write_secret(folder, "p12.pin", PIN))
+
+
+@pytest.fixture(scope="session")
+def office_template(pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The set-up office home, made once per test process through the CLI (setup, an officer with her own
+    P12, a supervisor) in the environment ``isolated_home`` gives every test; ``office`` copies it."""
+    root = tmp_path_factory.mktemp("office-template")
+    home = root / "home"
+    admin_pw, officer_pw, supervisor_pw, pin = _write_secrets(root / "secrets")
+    as_admin = ["--as", "admin", "--password-file", str(admin_pw)]
+    output = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(output), redirect_stderr(output):
+        patch.setenv("OFFICER_DESK_HOME", str(home))
+        for name, value in TEST_ENVIRONMENT.items():
+            patch.setenv(name, value)
+        for name in CLEARED_ENVIRONMENT:
+            patch.delenv(name, raising=False)
+        set_language("vi")
+        assert main(setup_args(pki, admin_pw, pin) + ["--json"]) == 0, output.getvalue()
+        assert main(["account", "add", "canbo.lan", "--role", "officer", "--name", "Nguyễn Thị Lan",
+                     "--new-password-file", str(officer_pw), "--certificate", str(pki.ec.p12),
+                     "--certificate-password-file", str(pin), *as_admin]) == 0, output.getvalue()
+        assert main([*as_admin, "account", "add", "lanhdao", "--role", "supervisor", "--name",
+                     "Trần Văn Lãnh", "--new-password-file", str(supervisor_pw)]) == 0, output.getvalue()
+    return home
+
+
+@pytest.fixture
+def office(pki: TestPki, office_template: Path, isolated_home: Home, tmp_path: Path) -> Office:
+    """setup → an officer (own P12) and a supervisor account; demo mode is off. A copy of
+    ``office_template`` (the same CLI steps each test ran before, about a second each)."""
+    admin_pw, officer_pw, supervisor_pw, pin = _write_secrets(tmp_path / "secrets")
+    assert not isolated_home.root.exists()
+    copy_home(office_template, isolated_home.root)
+    return Office(isolated_home, tmp_path / "secrets", pki, admin_pw, officer_pw, supervisor_pw, pin)
 
 
 def import_clean_case(office: Office, suffix: str = "0007") -> str:
