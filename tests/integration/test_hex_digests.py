@@ -23,7 +23,7 @@ from tests.integration.test_database import _engine_at_first_revision
 DATA = Path(__file__).resolve().parents[1] / "data" / "dossiers"
 SAMPLE = DATA / "tam-tru-dang-thi-mai.json"
 CODE = "000.00.01.X99-261127-0007"
-PREVIOUS_HEAD = "0021_sqlite_result_trigger_noop"
+PREVIOUS_HEAD = "0025_queue_sort_indexes_with_id"
 
 
 def test_digests_round_trip_whatever_they_are() -> None:

@@ -1,7 +1,7 @@
 """SQLite: hex digests stored as their bytes (issue 17, ``officer_desk.models.hex_digest``).
 
 Revision ID: 0024_hex_digests_as_bytes
-Revises: 0021_sqlite_result_trigger_noop
+Revises: 0025_queue_sort_indexes_with_id
 Create Date: 2026-12-06
 
 Each case's record hash, its attachments' content hashes and its events' idempotency keys (with their
@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection
 from officer_desk.models.hex_digest import SQL_IS_LOWER_HEX
 
 revision: str = "0024_hex_digests_as_bytes"
-down_revision: str | Sequence[str] | None = "0021_sqlite_result_trigger_noop"
+down_revision: str | Sequence[str] | None = "0025_queue_sort_indexes_with_id"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
