@@ -254,6 +254,7 @@ class CaseEvent(Base):
     details: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
     # Idempotency key: the same event synced twice (or from two desks) is stored once (migration 0011).
     # Bytes on SQLite when hex (0024); a key from the wire that is not hex (received:CODE) stays text.
+    # Its index: PostgreSQL only since 0024 (no query reads it; a sync dedupes among a case's own events).
     event_key: Mapped[str | None] = mapped_column(HexDigest(64), index=True, default=lambda: uuid4().hex)
 
     case: Mapped[Case] = relationship(back_populates="events")

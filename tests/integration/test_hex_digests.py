@@ -1,6 +1,7 @@
 """Hex digests stored as bytes on SQLite (issue 17, migration 0024), on both back-ends: the application reads
 back exactly what it wrote, lookups and joins by digest find their rows, an older desk upgrades in place with
-every value unchanged, and the downgrade gives the text back. PostgreSQL keeps text."""
+every value unchanged (and without the event-key index no query reads), and the downgrade gives the text and
+the index back. PostgreSQL keeps text and the index."""
 
 from __future__ import annotations
 
@@ -85,6 +86,11 @@ def _snapshot(engine: sa.Engine, table: str) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in connection.execute(sa.text(f"SELECT * FROM {table} ORDER BY id"))]
 
 
+def _event_indexes(engine: sa.Engine) -> set[str]:
+    with engine.connect() as connection:
+        return {str(index["name"]) for index in sa.inspect(connection).get_indexes("case_events")}
+
+
 def test_migration_0024_converts_in_place_and_downgrades_to_the_same_text(
         backend: str | None, isolated_home: Home) -> None:
     """A desk at the previous head: every digest reads back identical, nothing else changes, no trigger fires."""
@@ -124,6 +130,8 @@ def test_migration_0024_converts_in_place_and_downgrades_to_the_same_text(
     db = open_database(isolated_home, backend)  # upgrades in place
     try:
         assert current_revision(db.engine) == head_revision()
+        # The event-key index no query reads: gone on SQLite, kept on PostgreSQL.
+        assert ("ix_case_events_event_key" in _event_indexes(db.engine)) is not sqlite
         kinds = _typeof(db, "raw_sha256", "cases ORDER BY id")
         assert kinds == (["blob", "text", "blob", "blob"] if sqlite else ["text"] * 4)
         assert _typeof(db, "event_key", "case_events ORDER BY id") == (
@@ -147,5 +155,6 @@ def test_migration_0024_converts_in_place_and_downgrades_to_the_same_text(
         command.downgrade(alembic_config(db.engine), PREVIOUS_HEAD)
         for table in tables[:3]:
             assert _snapshot(db.engine, table) == before[table], table
+        assert "ix_case_events_event_key" in _event_indexes(db.engine)
     finally:
         db.dispose()

@@ -12,6 +12,11 @@ The columns keep their declared type (a BLOB keeps its storage class in a TEXT-a
 table is rebuilt. The space freed is reused by new rows; the file itself shrinks only by a VACUUM (a backup
 and restore does one), as after 0018.
 
+SQLite also drops ``ix_case_events_event_key`` (0011): no query reads it (a sync dedupes a case's events by
+their keys among that case's events, read by case id), and it was written for every event: 2 a case in the
+demo, 5 MB at 100,000 cases once its keys are bytes (8 MB as text). PostgreSQL keeps it, as it keeps its
+storage. Dropped first, the index is not rewritten by the conversion.
+
 No trigger fires: SQLite's triggers on an update of ``cases`` watch its status only, and ``case_events``,
 ``attachments``, ``attachment_blobs`` and ``signed_documents`` have none on update; no other column
 changes (``updated_at`` is the application's, not a trigger's). PostgreSQL keeps its text: nothing to do.
@@ -39,6 +44,7 @@ COLUMNS = {
     "attachment_blobs": ("sha256",),
     "signed_documents": ("content_sha256", "data_sha256"),
 }
+UNREAD_ON_SQLITE = ("ix_case_events_event_key", "case_events", ["event_key"])
 BATCH = 50_000  # rows by rowid per statement: a bounded statement journal, whatever the table's size
 UNHEX_SINCE = (3, 41, 0)
 
@@ -47,6 +53,8 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
+    index, indexed, _columns = UNREAD_ON_SQLITE
+    op.drop_index(index, table_name=indexed)
     _ensure_unhex(bind)
     for table, columns in COLUMNS.items():
         test = {column: SQL_IS_LOWER_HEX.format(column=column) for column in columns}
@@ -62,6 +70,8 @@ def downgrade() -> None:
         _rewrite(bind, table, ", ".join(
             f"{c} = CASE WHEN typeof({c}) = 'blob' THEN lower(hex({c})) ELSE {c} END" for c in columns),
             " OR ".join(f"typeof({c}) = 'blob'" for c in columns))
+    index, indexed, index_columns = UNREAD_ON_SQLITE
+    op.create_index(index, indexed, index_columns)
 
 
 def _rewrite(bind: Connection, table: str, assignments: str, wanted: str) -> None:
