@@ -151,7 +151,7 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
             "applicant_phone": applicant.phone,
             "subject_key": procedure.subject_key(parsed),
             "raw_json": text,
-            "dossier_json": text,
+            "dossier_json": None,  # the current record is the record as received (migration 0023)
             "raw_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "version": 1,
             "origin_desk": context.config.desk_number,
