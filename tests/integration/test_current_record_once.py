@@ -69,6 +69,12 @@ def test_an_unedited_case_stores_no_current_record_and_an_edit_stores_it(desk: A
     assert _stored(desk.db) is None
     assert _current(desk.db) == text
 
+    # A new record as received under an unedited current record: the current record stays what it was.
+    with desk.db.session() as session:
+        session.execute(select(Case).where(Case.dossier_code == CODE)).scalar_one().raw_json = '{"other": 1}'
+    assert _stored(desk.db) is not None
+    assert _current(desk.db) == text
+
 
 def _insert_cases(engine: sa.Engine, records: dict[str, tuple[str, str]]) -> None:
     """Cases as the previous revision's desk stored them (SQLite: both records packed)."""
