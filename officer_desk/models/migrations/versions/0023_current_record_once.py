@@ -1,7 +1,7 @@
 """A smaller desk (issue 17): a case's current record stored only when it differs from the record as received.
 
 Revision ID: 0023_current_record_once
-Revises: 0021_sqlite_result_trigger_noop
+Revises: 0025_queue_sort_indexes_with_id
 Create Date: 2026-12-06
 
 ``cases.dossier_json`` (the current record) was a second copy of ``raw_json`` (the record as received) in
@@ -21,12 +21,15 @@ cases on SQLite that is about 124 MB of packed records; on PostgreSQL about 860 
   case to every listening desk for records that do not change as they read them: it is disabled for the
   rewrite, inside the migration's transaction (the status and due-date count triggers fire only on their
   own columns).
-- ``ix_cases_status_received`` (status, received_at) goes: ``ix_cases_backlog`` begins with the same two
-  columns, and every query it served (the queue by status in received order, either direction, the status
-  counts, the keyset seeks after a row) is planned on ix_cases_backlog (tests/integration/
-  test_current_record_once.py checks the plans on both back-ends).
+- SQLite: ``ix_cases_status_received`` (status, received_at; 4.5 MB at 100,000 cases) goes.
+  ``ix_cases_backlog`` (status, received_at, due_date, ...) begins with the same two columns: a status tab in
+  received order (either direction) and its keyset seek after a row search it the same way, sorting only the
+  cases received in the same instant by id ("USE TEMP B-TREE FOR LAST TERM OF ORDER BY"); several statuses
+  were sorted before as well; a status count reads the smaller ix_cases_status_due. PostgreSQL keeps it:
+  0025 made it (status, received_at, id), which gives a status tab's pages index-only in the queue's exact
+  order, which ix_cases_backlog (no id after received_at) does not.
 
-The downgrade writes raw_json back into the NULLs, restores NOT NULL and recreates the index.
+The downgrade writes raw_json back into the NULLs, restores NOT NULL and recreates the SQLite index.
 """
 
 from __future__ import annotations
@@ -38,12 +41,12 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0023_current_record_once"
-down_revision: str | Sequence[str] | None = "0021_sqlite_result_trigger_noop"
+down_revision: str | Sequence[str] | None = "0025_queue_sort_indexes_with_id"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 BATCH = 5000
-DROPPED_INDEX = ("ix_cases_status_received", ["status", "received_at"])
+DROPPED_ON_SQLITE = ("ix_cases_status_received", ["status", "received_at"])
 # The column's declaration in the CREATE TABLE text SQLite keeps (as 0001 created it).
 _NOT_NULL = re.compile(r"(\bdossier_json\s+TEXT)\s+NOT\s+NULL\b", re.IGNORECASE)
 _NULLABLE = re.compile(r"(\bdossier_json\s+TEXT)(?=\s*[,)])", re.IGNORECASE)
@@ -56,11 +59,13 @@ def upgrade() -> None:
     else:
         op.alter_column("cases", "dossier_json", nullable=True)
     _in_batches("UPDATE cases SET dossier_json = NULL WHERE id > :low AND id <= :high AND dossier_json = raw_json")
-    op.drop_index(DROPPED_INDEX[0], table_name="cases")
+    if sqlite:
+        op.drop_index(DROPPED_ON_SQLITE[0], table_name="cases")
 
 
 def downgrade() -> None:
-    op.create_index(DROPPED_INDEX[0], "cases", DROPPED_INDEX[1])
+    if op.get_bind().dialect.name == "sqlite":
+        op.create_index(DROPPED_ON_SQLITE[0], "cases", DROPPED_ON_SQLITE[1])
     _in_batches("UPDATE cases SET dossier_json = raw_json WHERE id > :low AND id <= :high AND dossier_json IS NULL")
     if op.get_bind().dialect.name == "sqlite":
         _declare_sqlite(nullable=False)
