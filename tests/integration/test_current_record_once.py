@@ -118,8 +118,12 @@ def test_migration_0023_clears_equal_records_in_place_and_downgrades(backend: st
     with engine.connect() as conn:
         stored = dict(conn.execute(sa.text("SELECT dossier_code, dossier_json FROM cases")).all())
         read = dict(conn.execute(select(Case.dossier_code, Case.dossier_json)).all())
-    assert {code for code, value in stored.items() if value is not None} == edited
+    # SQLite clears the equal records in place; PostgreSQL keeps the rows it holds (no rewrite of every row).
+    assert {code for code, value in stored.items() if value is not None} == (edited if backend is None
+                                                                              else set(records))
     assert read == {code: current for code, (raw, current) in records.items()}
+    with engine.begin() as conn:  # a case stored once since the upgrade (PostgreSQL: new cases only)
+        conn.execute(sa.text("UPDATE cases SET dossier_json = NULL WHERE dossier_code = :code"), {"code": min(records)})
 
     command.downgrade(alembic_config(engine), previous)
     assert DROPPED_INDEX in _index_names(engine)
@@ -132,7 +136,7 @@ def test_migration_0023_clears_equal_records_in_place_and_downgrades(backend: st
     upgrade_to_head(engine)
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM cases WHERE dossier_json IS NULL")).scalar_one() \
-            == len(records) - len(edited)
+            == (len(records) - len(edited) if backend is None else 0)
     engine.dispose()
 
 
