@@ -75,8 +75,6 @@ class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
         Index("ix_cases_status_due", "status", "due_date"),
-        # PostgreSQL only since 0023 (0025 ends it with the id there); SQLite reads ix_cases_backlog, which
-        # begins with the same two columns.
         Index("ix_cases_status_received", "status", "received_at"),
         Index("ix_cases_applicant_name", "applicant_name"),
         Index("ix_cases_officer_received", "assigned_officer_id", "received_at"),
