@@ -4,6 +4,7 @@ edited back; an office upgrades in place and downgrades; a sync sends the whole 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,8 @@ from tests.integration.test_database import _engine_at_first_revision
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
 CODE = "000.00.01.X99-261127-0007"
 REVISION = "0023_current_record_once"
+# The cases are written as a desk at this revision stored them (an ancestor of REVISION in any merge order).
+WRITTEN_AT = "0021_sqlite_result_trigger_noop"
 
 
 def _compact_sample(tmp_path: Path) -> tuple[Path, str]:
@@ -85,9 +88,10 @@ def _insert_cases(engine: sa.Engine, records: dict[str, tuple[str, str]]) -> Non
             " applicant_id_number, applicant_phone, subject_key, raw_json, dossier_json, raw_sha256, version,"
             " origin_desk, clock_started_at, open_finding_count, is_demo, created_at, updated_at) VALUES"
             " (:code, '1.004194', 'truc_tiep', 'received', :now, 'Đặng Thị Mai', '', '', '', :raw, :current,"
-            " :code, 1, 1, :now, 0, false, :now, :now)"),
+            " :sha, 1, 1, :now, 0, false, :now, :now)"),
             [{"code": code, "now": now, "raw": pack(raw) if sqlite else raw,
-              "current": pack(current) if sqlite else current} for code, (raw, current) in records.items()])
+              "current": pack(current) if sqlite else current, "sha": hashlib.sha256(raw.encode()).hexdigest()}
+             for code, (raw, current) in records.items()])
 
 
 def test_migration_0023_clears_equal_records_in_place_and_downgrades(backend: str | None,
@@ -98,12 +102,13 @@ def test_migration_0023_clears_equal_records_in_place_and_downgrades(backend: st
     previous = ScriptDirectory.from_config(alembic_config(None)).get_revision(REVISION).down_revision  # type: ignore[arg-type]
     assert isinstance(previous, str)
     engine = _engine_at_first_revision(backend, isolated_home)
-    upgrade_to_head(engine, previous)
+    upgrade_to_head(engine, WRITTEN_AT)
     # More than one batch of the migration's update; every 1,000th case edited by an officer.
     records = {f"000.00.01.X99-261127-{n:05d}": (f'{{"n": {n}}}', f'{{"n": {n}, "edited": true}}' if n % 1000 == 0
                                                    else f'{{"n": {n}}}') for n in range(1, 5_203)}
     edited = {code for code, (raw, current) in records.items() if raw != current}
     _insert_cases(engine, records)
+    upgrade_to_head(engine, previous)
 
     upgrade_to_head(engine)
     assert current_revision(engine) == head_revision()
