@@ -1,7 +1,7 @@
 """A smaller desk (issue 17): a case's current record stored only when it differs from the record as received.
 
 Revision ID: 0023_current_record_once
-Revises: 0025_queue_sort_indexes_with_id
+Revises: 0024_hex_digests_as_bytes
 Create Date: 2026-12-06
 
 ``cases.dossier_json`` (the current record) was a second copy of ``raw_json`` (the record as received) in
@@ -43,7 +43,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0023_current_record_once"
-down_revision: str | Sequence[str] | None = "0025_queue_sort_indexes_with_id"
+down_revision: str | Sequence[str] | None = "0024_hex_digests_as_bytes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
