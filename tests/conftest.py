@@ -11,17 +11,17 @@ import pytest
 
 from officer_desk.paths import Home
 from tests.helpers.environment import CLEARED_ENVIRONMENT, TEST_ENVIRONMENT, require_or_skip
+from tests.helpers.fresh_schema import SchemaTemplates
 
 # Fixture modules shared by several test folders, registered once (no star imports, no copies).
 pytest_plugins = ["tests.helpers.signing", "tests.helpers.cups", "tests.helpers.office"]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def fresh_schemas() -> Iterator[object]:
-    """New local desk files get the newest schema by copy, migrated once per process (see
-    tests/helpers/fresh_schema.py: hundreds of homes each ran every migration)."""
+def fresh_schemas() -> Iterator[SchemaTemplates]:
+    """New desk databases get the newest schema by copy, migrated once per process (see
+    tests/helpers/fresh_schema.py: hundreds of test desks each ran every migration)."""
     import officer_desk.models.session as models_session
-    from tests.helpers.fresh_schema import SchemaTemplates
 
     templates = SchemaTemplates(models_session.upgrade_to_head)
     patch = pytest.MonkeyPatch()
@@ -49,24 +49,29 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Home:
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[object]:
+def pg_server(fresh_schemas: SchemaTemplates) -> Iterator[object]:
     from tests.helpers.pg import find_bin_dir, start_server
 
     external = os.environ.get("OFFICER_DESK_TEST_PG_ADMIN_URL")
     if external:
-        yield external
+        try:
+            yield external
+        finally:
+            fresh_schemas.drop_pg_template()
         return
     require_or_skip(find_bin_dir() is not None, "PostgreSQL server binaries (Debian postgresql)")
     server = start_server()
     try:
         yield server
     finally:
+        fresh_schemas.drop_pg_template()
         server.stop()
 
 
 @pytest.fixture
-def pg_url(pg_server: object) -> Iterator[str]:
-    """A fresh, empty PostgreSQL database for one test."""
+def pg_url(pg_server: object, fresh_schemas: SchemaTemplates) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (a desk opened on it gets the newest schema by
+    copy, see tests/helpers/fresh_schema.py)."""
     import sqlalchemy as sa
 
     if isinstance(pg_server, str):
@@ -75,6 +80,7 @@ def pg_url(pg_server: object) -> Iterator[str]:
     else:
         admin_url = pg_server.admin_url  # type: ignore[attr-defined]
         make_url = pg_server.url  # type: ignore[attr-defined]
+    fresh_schemas.pg_admin_url = admin_url
     name = "od_" + uuid.uuid4().hex[:12]
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

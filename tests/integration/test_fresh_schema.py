@@ -56,3 +56,60 @@ def test_a_cloned_new_file_equals_one_migrated_for_real(fresh_schemas: SchemaTem
             wrong.connect()
     finally:
         wrong.dispose()
+
+
+def _pg_contents(url: str) -> dict[str, Any]:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            def rows(sql: str) -> list[tuple[Any, ...]]:
+                return sorted(tuple(row) for row in connection.exec_driver_sql(sql).all())
+
+            tables = [row[0] for row in rows("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
+            return {
+                "columns": rows("SELECT table_name, column_name, data_type, column_default, is_nullable "
+                                "FROM information_schema.columns WHERE table_schema = 'public'"),
+                "indexes": rows("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'"),
+                "constraints": rows("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                                    "FROM pg_constraint WHERE connamespace = 'public'::regnamespace"),
+                "triggers": rows("SELECT tgrelid::regclass::text, tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+                                 "WHERE NOT tgisinternal"),
+                "functions": rows("SELECT proname, pg_get_functiondef(oid) FROM pg_proc "
+                                  "WHERE pronamespace = 'public'::regnamespace"),
+                "rows": {table: sorted(map(repr, connection.exec_driver_sql(f'SELECT * FROM "{table}"').all()))
+                         for table in tables},
+            }
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_copied_new_postgresql_database_equals_one_migrated_for_real(fresh_schemas: SchemaTemplates,
+                                                                         pg_url: str, tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    clones = fresh_schemas.clones
+    desk = open_desk(Home(tmp_path / "home"), pg_url)
+    desk.close()
+    assert fresh_schemas.clones == clones + 1  # this database was copied from the template
+    copied = _pg_contents(pg_url)
+
+    admin = sa.create_engine(str(fresh_schemas.pg_admin_url), isolation_level="AUTOCOMMIT")
+    real_url = pg_url.rsplit("/", 1)[0] + "/" + pg_url.rsplit("/", 1)[1] + "_real"
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{real_url.rsplit("/", 1)[1]}"')
+    try:
+        engine = sa.create_engine(real_url)
+        try:
+            upgrade_to_head(engine)
+        finally:
+            engine.dispose()
+        migrated = _pg_contents(real_url)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE "{real_url.rsplit("/", 1)[1]}"')
+        admin.dispose()
+    assert copied["rows"]["alembic_version"] == [repr((HEAD_REVISION,))]
+    assert copied == migrated
