@@ -92,6 +92,8 @@ def _aware(value: Any) -> datetime:
 def _day(value: Any) -> date | None:
     if value is None:
         return None
+    if isinstance(value, int):  # SQLite: days since 1970-01-01 (models.base.CalendarDate, migration 0022)
+        return _EPOCH.date() + timedelta(days=value)
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 

@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy import (
     CompoundSelect,
     Connection,
-    Date,
     Integer,
     Select,
     and_,
@@ -125,7 +124,7 @@ def _counts_statement(postgresql: bool) -> tuple[CompoundSelect[Any], list[str]]
     """The status counts as one statement: the per-status counters, then the overdue and due-today counts —
     on PostgreSQL from the per-due-date counters (migration 0012: a few hundred rows whatever the number of
     cases), elsewhere counted on the (status, due date) index."""
-    today = bindparam("today", datetime.now(LOCAL_TZ).date(), type_=Date())
+    today = bindparam("today", datetime.now(LOCAL_TZ).date(), type_=Case.due_date.type)
     if postgresql:
         due = func.coalesce(func.sum(CaseDueCount.n), 0)
         overdue = select(literal("overdue"), due).where(CaseDueCount.due_date < today)
@@ -171,13 +170,14 @@ class CaseQueue:
                 Officer.username == bound("officer", Officer.username.type)
             )
         running = _status_in(_RUNNING)
+        day = Case.due_date.type  # bound as the column stores it (a day number on SQLite)
         if flt.due == "overdue":
-            query = query.where(running, Case.due_date < bound("today", Date()))
+            query = query.where(running, Case.due_date < bound("today", day))
         elif flt.due == "today":
-            query = query.where(running, Case.due_date == bound("today", Date()))
+            query = query.where(running, Case.due_date == bound("today", day))
         elif flt.due == "soon":
-            query = query.where(running, Case.due_date >= bound("today", Date()),
-                                Case.due_date <= bound("soon", Date()))
+            query = query.where(running, Case.due_date >= bound("today", day),
+                                Case.due_date <= bound("soon", day))
         text = flt.text.strip()
         if text:
             query = query.where(Case.id.in_(self._search_subquery(text)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -19,23 +19,24 @@ from officer_desk.audit_log import AuditLog
 from officer_desk.cases import QueueFilter
 from officer_desk.demo import generate_cases
 from officer_desk.models import AuditEntry, Case, CaseEvent, Officer
-from officer_desk.models.base import UtcDateTime
+from officer_desk.models.base import Base, CalendarDate, UtcDateTime
 from officer_desk.models.migrate import alembic_config, current_revision, upgrade_to_head
-from officer_desk.models.base import Base
 
 PREVIOUS_HEAD = "0021_sqlite_result_trigger_noop"
 SQLALCHEMY_TEXT = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
 WHOLE_SECOND = "2026-11-27 08:00:00"  # a time written without a fraction (by hand, or the driver's adapter)
+APPOINTMENT = datetime(2027, 1, 4, 8, 30, tzinfo=UTC)
 
 
 def _time_columns() -> dict[str, list[str]]:
-    return {table.name: [c.name for c in table.columns if isinstance(c.type, UtcDateTime)]
-            for table in Base.metadata.sorted_tables
-            if any(isinstance(c.type, UtcDateTime) for c in table.columns)}
+    """The UTC time and calendar date columns, by table."""
+    compact = (UtcDateTime, CalendarDate)
+    return {table.name: [c.name for c in table.columns if isinstance(c.type, compact)]
+            for table in Base.metadata.sorted_tables if any(isinstance(c.type, compact) for c in table.columns)}
 
 
 def _stored_types(engine: sa.Engine) -> set[str]:
-    """typeof() of every non-NULL UTC time in the file (SQLite)."""
+    """typeof() of every non-NULL UTC time and due date in the file (SQLite)."""
     found: set[str] = set()
     with engine.connect() as connection:
         for table, columns in _time_columns().items():
@@ -68,23 +69,27 @@ def test_an_aware_time_round_trips_to_the_microsecond(desk: Any) -> None:
         assert stored == datetime(2026, 12, 6, 13, 15, 42, 123457)  # timestamp without time zone, UTC
 
 
-def _snapshot(desk: Any, seek: bool = True) -> dict[str, Any]:
-    """What the desk reads back: every UTC time of the cases, events and audit entries, and queue orders.
-    ``seek``: also the keyset page after a received time (it binds a time as the current schema stores it)."""
+def _snapshot(desk: Any, bound: bool = True) -> dict[str, Any]:
+    """What the desk reads back: every UTC time and due date of the cases, events and audit entries, and
+    queue orders. ``bound``: also what compares a bound time or date in SQL (the keyset page after a received
+    time, the due filters, the counts), bound as the current schema stores it."""
     with desk.db.session() as session:
         cases = {case.dossier_code: tuple(getattr(case, c) for c in _time_columns()["cases"])
                  for case in session.scalars(select(Case))}
         events = [(e.case_id, e.action, e.at) for e in session.scalars(select(CaseEvent).order_by(CaseEvent.id))]
         entries = [(e.id, e.at) for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
     orders = {}
-    for flt in (QueueFilter(sort="received_at"), QueueFilter(sort="received_at", descending=False),
-                QueueFilter(sort="due_date"), QueueFilter(due="overdue"), QueueFilter(due="soon")):
+    filters = [QueueFilter(sort="received_at"), QueueFilter(sort="received_at", descending=False),
+               QueueFilter(sort="due_date"), QueueFilter(sort="due_date", descending=False)]
+    if bound:
+        filters += [QueueFilter(due="overdue"), QueueFilter(due="soon"), QueueFilter(due="today")]
+    for flt in filters:
         page = desk.cases.page(flt, 0, 100)
         orders[repr(flt)] = [row.id for row in page]
-        if seek and flt.sort == "received_at" and len(page) > 10:  # the keyset seek binds a time through the type
+        if bound and flt.sort == "received_at" and len(page) > 10:  # the keyset seek binds a time through the type
             orders[repr(flt) + " after"] = [row.id for row in desk.cases.page_after(flt, page[9], 10) or []]
     return {"cases": cases, "events": events, "entries": entries, "orders": orders,
-            "counts": desk.cases.status_counts()}
+            "counts": desk.cases.status_counts() if bound else None}
 
 
 def test_migration_0022_converts_the_text_times_in_place_and_back(
@@ -94,14 +99,20 @@ def test_migration_0022_converts_the_text_times_in_place_and_back(
     from officer_desk import audit_chain
 
     assert generate_cases(desk, 60, seed=17) == 60
+    codes = [row.dossier_code for row in desk.cases.page(QueueFilter(sort="dossier_code"), 0, 60)]
     with desk.db.session() as session:
         for i in range(3):
             audit(session, "canbo.test", "case.accepted", "case", f"CODE-{i}", desk=1, step=i)
+        # An apology moves a due date: a trigger copies the old one from the event's details (0014).
+        desk.cases.repository.reschedule(session, codes[0], APPOINTMENT, "chậm")
     sqlite = desk.db.engine.dialect.name == "sqlite"
     if sqlite:
         assert _stored_types(desk.db.engine) == {"integer"}
     before = _snapshot(desk)
     assert len(before["cases"]) == 60 and len(before["entries"]) >= 3 and before["orders"]
+    due_index = _time_columns()["cases"].index("due_date")
+    assert before["cases"][codes[0]][due_index] == date(2027, 1, 4)
+    assert before["cases"][codes[0]][_time_columns()["cases"].index("original_due_date")] is not None
 
     engine = desk.db.engine
     command.downgrade(alembic_config(engine), PREVIOUS_HEAD)
@@ -110,18 +121,24 @@ def test_migration_0022_converts_the_text_times_in_place_and_back(
         assert _stored_types(engine) == {"text"}
         with engine.connect() as connection:
             texts = connection.exec_driver_sql("SELECT received_at FROM cases").scalars().all()
+            days = connection.exec_driver_sql("SELECT due_date FROM cases WHERE due_date IS NOT NULL").scalars().all()
         assert texts and all(SQLALCHEMY_TEXT.match(text) for text in texts)
+        assert days and all(re.match(r"^\d{4}-\d\d-\d\d$", day) for day in days)
     # An older file reads the same (the readers take text too; the desk upgrades it before it compares a
     # time in SQL); its audit chain verifies, on the fast path.
     monkeypatch.setattr(audit_chain, "_exact_digest", lambda *_args: pytest.fail("slow path"))
-    older = _snapshot(desk, seek=False)
-    assert older == {**before, "orders": {k: v for k, v in before["orders"].items() if not k.endswith("after")}}
+    older = _snapshot(desk, bound=False)
+    assert older == {**before, "counts": None, "orders": {k: v for k, v in before["orders"].items()
+                                                          if "due='" not in k and not k.endswith("after")}}
     assert AuditLog(desk).verify().intact
     first_case = min(before["cases"])
     with engine.begin() as connection:  # a time with no fraction, as a hand-made row holds it
         if sqlite:
             connection.exec_driver_sql(f"UPDATE cases SET assigned_at = '{WHOLE_SECOND}' "
                                        f"WHERE dossier_code = '{first_case}'")
+            # Another ISO form (read by Python, not by the migration's SQL) and text it cannot read at all.
+            connection.exec_driver_sql("UPDATE officers SET last_failed_at = '2026-11-27T08:00:00.5+07:00', "
+                                       "last_sign_in_at = 'not a time' WHERE id = (SELECT min(id) FROM officers)")
         else:
             connection.execute(sa.text("UPDATE cases SET assigned_at = :at WHERE dossier_code = :code"),
                                {"at": datetime.fromisoformat(WHOLE_SECOND), "code": first_case})
@@ -129,6 +146,13 @@ def test_migration_0022_converts_the_text_times_in_place_and_back(
     upgrade_to_head(engine)
     assert current_revision(engine) != PREVIOUS_HEAD
     if sqlite:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql(
+                "SELECT last_failed_at, last_sign_in_at FROM officers WHERE id = (SELECT min(id) FROM officers)"
+            ).one() == (1795741200500000, "not a time")  # 01:00:00.5 UTC; the unreadable text kept, not lost
+            connection.exec_driver_sql(
+                "UPDATE officers SET last_sign_in_at = NULL WHERE typeof(last_sign_in_at) = 'text'")
+            connection.commit()
         assert _stored_types(engine) == {"integer"}
         with engine.connect() as connection:  # the indexes and triggers set aside are back
             names = set(connection.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
@@ -140,6 +164,13 @@ def test_migration_0022_converts_the_text_times_in_place_and_back(
     after["cases"][first_case] = before["cases"][first_case]
     assert after == before
     assert AuditLog(desk).verify().intact
+    with desk.db.session() as session:  # the trigger stores the old due date as the column does now
+        desk.cases.repository.reschedule(session, codes[1], APPOINTMENT, "chậm")
+    with desk.db.session() as session:
+        case = session.execute(select(Case).where(Case.dossier_code == codes[1])).scalar_one()
+        assert case.original_due_date == before["cases"][codes[1]][due_index]
+    if sqlite:
+        assert _stored_types(engine) == {"integer"}
     # New rows after the upgrade sort with the converted ones.
     assert generate_cases(desk, 5, seed=18) == 5
     newest = desk.cases.page(replace(QueueFilter(), sort="received_at"), 0, 200)

@@ -1,12 +1,15 @@
-"""A smaller desk (issue 17): SQLite stores every UTC time as an integer of microseconds since the epoch.
+"""A smaller desk (issue 17): SQLite stores UTC times and due dates as integers.
 
 ``models.base.UtcDateTime`` wrote the 26-byte text 'YYYY-MM-DD HH:MM:SS.ffffff' on SQLite; it now writes an
-8-byte integer, in the row and in every index that holds the column: a case has nine such times, two
-events with their ``at``, and ``received_at`` sits in about ten indexes (about 350 of 2,370 bytes a case).
-Here every time already stored is converted in place, a batch of rows at a time (by rowid). The columns
-stay declared DATETIME: NUMERIC affinity keeps an integer an integer, so no table is rebuilt. The readers
-accept text as well, so a row this could not read (text in a form SQLAlchemy never wrote and Python cannot
-parse) keeps its text rather than being lost.
+8-byte integer of microseconds since the Unix epoch, in the row and in every index that holds the column: a
+case has nine such times, two events with their ``at``, and ``received_at`` sits in about ten indexes (about
+350 of 2,370 bytes a case). ``models.base.CalendarDate`` (the due dates) wrote 'YYYY-MM-DD' (10 bytes) and
+now writes the day number since 1970-01-01 (2 bytes), in the row and three indexes. Here every value already
+stored is converted in place, a batch of rows at a time (by rowid). The columns stay declared DATETIME and
+DATE: NUMERIC affinity keeps an integer an integer, so no table is rebuilt. The readers accept text as well,
+so a value this could not read (text in a form SQLAlchemy never wrote and Python cannot parse) keeps its
+text rather than being lost. The trigger that copies an apology's old due date from the event's JSON details
+into ``original_due_date`` (0014) now stores its day number.
 
 While the times change, the indexes that hold them are dropped and then created again from their stored
 SQL (one sorted build each, not a delete and insert per row and index), and the triggers on the table are
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from alembic import op
@@ -55,17 +58,31 @@ TIMES = {
     "sync_routes": ["routed_at"],
     "sync_trusted_identities": ["trusted_at"],
 }
+# Every CalendarDate column (the Date columns before this revision).
+DAYS = {"cases": ["due_date", "original_due_date"], "case_due_counts": ["due_date"]}
 BATCH = 20_000  # rowids per UPDATE
 EPOCH = datetime(1970, 1, 1)
 MICROSECOND = timedelta(microseconds=1)
-DIGIT = "[0-9]"
+JULIAN_EPOCH_DAY = 2440587.5  # julianday('1970-01-01')
+D = "[0-9]"
 # The forms a stored text takes: SQLAlchemy's (always six fractional digits), and whole seconds (a row
 # written by hand or by the sqlite3 driver's own adapter). Both converted in SQL; anything else in Python.
-WITH_FRACTION = f"{DIGIT * 4}-{DIGIT * 2}-{DIGIT * 2} {DIGIT * 2}:{DIGIT * 2}:{DIGIT * 2}.{DIGIT * 6}"
-WHOLE_SECONDS = f"{DIGIT * 4}-{DIGIT * 2}-{DIGIT * 2} {DIGIT * 2}:{DIGIT * 2}:{DIGIT * 2}"
+WITH_FRACTION = f"{D * 4}-{D * 2}-{D * 2} {D * 2}:{D * 2}:{D * 2}.{D * 6}"
+WHOLE_SECONDS = f"{D * 4}-{D * 2}-{D * 2} {D * 2}:{D * 2}:{D * 2}"
+DAY = f"{D * 4}-{D * 2}-{D * 2}"
+
+RESCHEDULED = """CREATE TRIGGER trg_case_events_rescheduled AFTER INSERT ON case_events
+         WHEN NEW.action = 'rescheduled' BEGIN
+         UPDATE cases SET original_due_date = COALESCE(original_due_date,
+                                                       {old_due_date}),
+                          result_timing = NULL, processing_days = NULL
+           WHERE id = NEW.case_id;
+       END"""
+OLD_DUE_DATE = "json_extract(NEW.details, '$.old_due_date')"  # 0014: the text 'YYYY-MM-DD'
+OLD_DUE_DAY = f"CAST(julianday({OLD_DUE_DATE}) - {JULIAN_EPOCH_DAY} AS INTEGER)"
 
 
-def _to_integer_sql(column: str) -> str:
+def _time_to_integer(column: str) -> str:
     """The integer of a text time in one of the two forms; any other value as it is. The date and time must
     come back unchanged from SQLite's own reading (it would roll 30 February over to March)."""
     whole = f"substr({column}, 1, 19)"
@@ -78,7 +95,7 @@ def _to_integer_sql(column: str) -> str:
             f" ELSE {column} END")
 
 
-def _to_text_sql(column: str) -> str:
+def _time_to_text(column: str) -> str:
     """SQLAlchemy's text of an integer time (models.base.sqlite_utc_text as it was at this revision)."""
     fraction = f"((({column} % 1000000) + 1000000) % 1000000)"
     return (f"CASE WHEN typeof({column}) = 'integer' THEN strftime('%Y-%m-%d %H:%M:%S', "
@@ -86,7 +103,16 @@ def _to_text_sql(column: str) -> str:
             f"ELSE {column} END")
 
 
-def _parsed_micros(value: str) -> int | None:
+def _day_to_integer(column: str) -> str:
+    return (f"CASE WHEN typeof({column}) = 'text' AND {column} GLOB '{DAY}' AND date(julianday({column})) = {column}"
+            f" THEN CAST(julianday({column}) - {JULIAN_EPOCH_DAY} AS INTEGER) ELSE {column} END")
+
+
+def _day_to_text(column: str) -> str:
+    return f"CASE WHEN typeof({column}) = 'integer' THEN date({column} * 86400, 'unixepoch') ELSE {column} END"
+
+
+def _parsed_time(value: str) -> int | None:
     """A text time in any ISO form Python reads, as microseconds; None where it reads none (kept as text)."""
     try:
         moment = datetime.fromisoformat(value)
@@ -97,21 +123,39 @@ def _parsed_micros(value: str) -> int | None:
     return (moment - EPOCH) // MICROSECOND
 
 
+def _parsed_day(value: str) -> int | None:
+    try:
+        return (date.fromisoformat(value) - EPOCH.date()).days
+    except ValueError:
+        return None
+
+
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        _convert(_to_integer_sql, leftover_type="text", leftover=_parsed_micros)
+        _convert(TIMES, _time_to_integer, _parsed_time)
+        _convert(DAYS, _day_to_integer, _parsed_day)
+        _rescheduled_trigger(OLD_DUE_DAY)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        _convert(_to_text_sql, leftover_type=None, leftover=None)
+        _rescheduled_trigger(OLD_DUE_DATE)
+        _convert(DAYS, _day_to_text, None)
+        _convert(TIMES, _time_to_text, None)
 
 
-def _convert(expression: Callable[[str], str], leftover_type: str | None,
-             leftover: Callable[[Any], Any] | None) -> None:
+def _rescheduled_trigger(old_due_date: str) -> None:
+    op.execute("DROP TRIGGER IF EXISTS trg_case_events_rescheduled")
+    op.execute(RESCHEDULED.format(old_due_date=old_due_date))
+
+
+def _convert(tables: dict[str, list[str]], expression: Callable[[str], str],
+             parsed: Callable[[str], int | None] | None) -> None:
+    """Every value of ``tables``' columns through ``expression`` (SQL), a batch of rowids at a time; then, to
+    integers, the text SQL left (another form) through ``parsed``."""
     bind = op.get_bind()
     present = {name for (name,) in bind.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table, columns in TIMES.items():
+    for table, columns in tables.items():
         if table not in present:
             continue
         indexes, triggers = _set_aside(table, columns)
@@ -120,11 +164,11 @@ def _convert(expression: Callable[[str], str], leftover_type: str | None,
         for low in range(0, last, BATCH):
             bind.exec_driver_sql(f'UPDATE "{table}" SET {assignments} WHERE rowid > ? AND rowid <= ?',
                                  (low, low + BATCH))
-        if leftover is not None and leftover_type is not None:
+        if parsed is not None:
             for column in columns:
                 rows = bind.exec_driver_sql(
-                    f'SELECT rowid, "{column}" FROM "{table}" WHERE typeof("{column}") = ?', (leftover_type,)).all()
-                changed = [(value, rowid) for rowid, text in rows if (value := leftover(text)) is not None]
+                    f'SELECT rowid, "{column}" FROM "{table}" WHERE typeof("{column}") = \'text\'').all()
+                changed = [(value, rowid) for rowid, text in rows if (value := parsed(text)) is not None]
                 if changed:
                     bind.exec_driver_sql(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', changed)
         for sql in (*indexes, *triggers):
