@@ -73,7 +73,10 @@ class Case(Base):
         Index("ix_cases_status_received", "status", "received_at"),
         Index("ix_cases_applicant_name", "applicant_name"),
         Index("ix_cases_officer_received", "assigned_officer_id", "received_at"),
-        Index("ix_cases_due_received", "due_date", "received_at"),
+        # The due-date sort (0025). On PostgreSQL migration 0025 ends this index and ix_cases_received_at,
+        # ix_cases_status_due and ix_cases_status_received with the id (the queue's tie-break), so a page far
+        # down is an index-only scan; SQLite ends every index entry with the row id anyway.
+        Index("ix_cases_due_order", "due_date"),
         # Reports (migrations 0008, 0014): on PostgreSQL the grouped report reads only this index (SQLite
         # reads its grouping indexes and has no ix_cases_report since 0014).
         Index("ix_cases_report", "received_at", "processing_days", "channel", "status", "result_timing",

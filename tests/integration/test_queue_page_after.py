@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from officer_desk.cases import QueueFilter
-from officer_desk.cases.queue import KEYSET_SORTS, SORT_COLUMNS
+from officer_desk.cases.queue import DEEP_PAGE_OFFSET, KEYSET_SORTS, SORT_COLUMNS
 from officer_desk.demo import generate_cases
 from officer_desk.lifecycle import Status
 
@@ -74,3 +74,19 @@ def test_sorts_that_cannot_seek_fall_back_to_none(desk: Any) -> None:
     assert desk.cases.page_after(QueueFilter(sort="due_date"), row, 10) is None
     assert desk.cases.page_after(QueueFilter(sort="assigned_officer"), row, 10) is None
     assert desk.cases.page_after(QueueFilter(text="nguyen"), row, 10) is None
+
+
+def test_a_page_far_down_is_the_same_page_as_one_statement_gives(queue_with_ties: Any) -> None:
+    """From ``DEEP_PAGE_OFFSET`` on, a page is read as ids then rows (both compiled once): the same rows, in the
+    same order, as the single statement one row higher up, for every sort (those with NULLs included)."""
+    desk = queue_with_ties
+    for sort in sorted(SORT_COLUMNS):
+        for base in _filters(desk):
+            for descending in (True, False):
+                flt = replace(base, sort=sort, descending=descending)
+                deep = desk.cases.page(flt, DEEP_PAGE_OFFSET, LIMIT)
+                above = desk.cases.page(flt, DEEP_PAGE_OFFSET - 1, LIMIT + 1)  # one statement
+                assert deep == above[1:], flt
+                assert deep == desk.cases.rows(desk.cases.list_ids(flt, DEEP_PAGE_OFFSET, LIMIT)), flt
+        everything = desk.cases.page(QueueFilter(sort=sort), DEEP_PAGE_OFFSET, LIMIT)
+        assert len(everything) == LIMIT  # 240 cases: the unfiltered queue does reach that far

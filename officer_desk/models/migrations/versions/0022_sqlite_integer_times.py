@@ -19,7 +19,7 @@ The downgrade writes back the exact text SQLAlchemy wrote. The space freed insid
 rows; the file itself shrinks only by a VACUUM (a backup and restore does one).
 
 Revision ID: 0022_sqlite_integer_times
-Revises: 0021_sqlite_result_trigger_noop
+Revises: 0025_queue_sort_indexes_with_id
 Create Date: 2026-12-06
 """
 
@@ -33,7 +33,7 @@ from typing import Any
 from alembic import op
 
 revision: str = "0022_sqlite_integer_times"
-down_revision: str | Sequence[str] | None = "0021_sqlite_result_trigger_noop"
+down_revision: str | Sequence[str] | None = "0025_queue_sort_indexes_with_id"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
