@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from officer_desk.models.base import Base, CalendarDate, SearchTerm, UtcDateTime, utcnow
+from officer_desk.models.hex_digest import HexDigest
 from officer_desk.models.packed_json import PackedJson
 
 
@@ -112,8 +113,9 @@ class Case(Base):
     # Packed on SQLite (migration 0018, officer_desk.models.packed_json); text to the application.
     raw_json: Mapped[str] = mapped_column(PackedJson)  # as received, verbatim
     dossier_json: Mapped[str] = mapped_column(PackedJson)  # current values (officer edits, supplements)
-    raw_sha256: Mapped[str] = mapped_column(String(64))  # read with its case, never looked up (0018)
-    source_file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Hex digests: their bytes on SQLite (HexDigest, migration 0024), hex text to the application.
+    raw_sha256: Mapped[str] = mapped_column(HexDigest(64))  # read with its case, never looked up (0018)
+    source_file_sha256: Mapped[str | None] = mapped_column(HexDigest(64), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     origin_desk: Mapped[int] = mapped_column(Integer, default=0)
     receipt_issued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -182,7 +184,7 @@ class Attachment(Base):
     presented_only: Mapped[bool] = mapped_column(Boolean, default=False)
     certified: Mapped[bool] = mapped_column(Boolean, default=False)
     file_name: Mapped[str | None] = mapped_column(String(255))
-    content_sha256: Mapped[str | None] = mapped_column(String(64))
+    content_sha256: Mapped[str | None] = mapped_column(HexDigest(64))  # bytes on SQLite (0024)
     size: Mapped[int | None] = mapped_column(Integer)
     media_type: Mapped[str | None] = mapped_column(String(100))
     fields_json: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
@@ -199,7 +201,7 @@ class AttachmentBlob(Base):
 
     __tablename__ = "attachment_blobs"
 
-    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sha256: Mapped[str] = mapped_column(HexDigest(64), primary_key=True)  # as attachments.content_sha256
     data: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -250,7 +252,9 @@ class CaseEvent(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[dict] = mapped_column(JSON, default=dict)  # type: ignore[type-arg]
     # Idempotency key: the same event synced twice (or from two desks) is stored once (migration 0011).
-    event_key: Mapped[str | None] = mapped_column(String(64), index=True, default=lambda: uuid4().hex)
+    # Bytes on SQLite when hex (0024); a key from the wire that is not hex (received:CODE) stays text.
+    # Its index: PostgreSQL only since 0024 (no query reads it; a sync dedupes among a case's own events).
+    event_key: Mapped[str | None] = mapped_column(HexDigest(64), index=True, default=lambda: uuid4().hex)
 
     case: Mapped[Case] = relationship(back_populates="events")
     officer: Mapped[Officer | None] = relationship()
@@ -327,13 +331,13 @@ class SignedDocument(Base):
     form: Mapped[str] = mapped_column(String(16), default="a5")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(64), default="")
-    content_sha256: Mapped[str] = mapped_column(String(64))
+    content_sha256: Mapped[str] = mapped_column(HexDigest(64))  # bytes on SQLite (0024)
     signer: Mapped[str] = mapped_column(String(200), default="")
     qr_payload: Mapped[str] = mapped_column(Text, default="")
     reprint: Mapped[bool] = mapped_column(Boolean, default=False)
     pending_upgrade: Mapped[bool] = mapped_column(Boolean, default=False)
     # A notice's data (encrypted attachment blob), so a reprint says exactly what the original said (0015).
-    data_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
+    data_sha256: Mapped[str | None] = mapped_column(HexDigest(64), nullable=True, default=None)
 
 
 class OutboxItem(Base):

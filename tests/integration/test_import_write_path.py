@@ -45,6 +45,7 @@ _TABLES = {
     "officers": "id",
 }
 _HEX = re.compile(r"^[0-9a-f]{32,64}$")
+_DIGESTS = {"raw_sha256", "source_file_sha256", "content_sha256", "event_key"}
 
 
 def _inputs() -> list[dict[str, Any]]:
@@ -67,6 +68,8 @@ def _moment(value: datetime, since: datetime) -> str:
 
 
 def _value(table: str, column: str, value: Any, since: datetime) -> Any:
+    if isinstance(value, bytes) and column in _DIGESTS:
+        value = value.hex()  # bytes on SQLite since migration 0024: the digest they spell is what was written
     if (table, column) in _RANDOM:
         return "<hex>" if isinstance(value, str) and _HEX.match(value) else value
     if isinstance(value, datetime):
