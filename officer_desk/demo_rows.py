@@ -151,7 +151,7 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
             "applicant_phone": applicant.phone,
             "subject_key": procedure.subject_key(parsed),
             "raw_json": text,
-            "dossier_json": text,
+            "dossier_json": None,  # the current record is the record as received (migration 0023)
             "raw_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "version": 1,
             "origin_desk": context.config.desk_number,
@@ -172,15 +172,16 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
             "updated_at": spec.now,
         })
         sources.append((position, applicant.full_name, id_number, applicant.phone, code))
-        # every event row with the same keys (prepare_rows then needs no per-row completion)
+        # every event row with the same keys (prepare_rows then needs no per-row completion); no details: the
+        # case says it is demo data (is_demo), and nothing read the {"demo": true} each event once carried
         events.append({"case_id": position, "at": received, "action": "received", "officer_id": None,
-                       "from_status": None, "to_status": "received", "reason": "", "details": {"demo": True},
+                       "from_status": None, "to_status": "received", "reason": "", "details": {},
                        "event_key": _event_key()})
         if status != "received":
             # The demo officer who took the dossier in acted on it (the report's handling officer).
             events.append({"case_id": position, "at": acted, "action": "demo_status",
                            "from_status": "received", "to_status": status, "officer_id": officer, "reason": "",
-                           "details": {"demo": True}, "event_key": _event_key()})
+                           "details": {}, "event_key": _event_key()})
         papers.extend(_papers(position, procedure, dossier, scans))
     dialect = _dialect(context.dialect)
     # term_rows: the terms' own function (officer_desk.cases.terms), in key order with the case's position

@@ -29,6 +29,7 @@ from officer_desk.cases.terms import case_search_terms
 from officer_desk.dossier import LOCAL_TZ, Dossier
 from officer_desk.lifecycle import Status
 from officer_desk.models import Attachment, Case, CaseEvent, CaseSearchTerm, Finding, Officer, OutboxItem
+from officer_desk.models.current_record import stored_current
 from officer_desk.screening.result import ENGINE_VERSION
 from officer_desk.screening.service import screen_record
 
@@ -106,6 +107,7 @@ class NewCaseWriter:
                        fee_vnd=result.fee_vnd, version=_SCREENED_VERSION)
             audit.append(self.findings.screened_entry(code, len(result.findings), ENGINE_VERSION))
         attachments = repository.attachment_values(session, parsed, files)
+        row["dossier_json"] = stored_current(raw_text, row["dossier_json"])  # NULL: the record as received
         connection = session.connection()
         case_id = connection.execute(_INSERT_CASE, row).scalar_one()
         if attachments:

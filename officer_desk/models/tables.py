@@ -20,9 +20,12 @@ from sqlalchemy import (
     Text,
     text,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 from officer_desk.models.base import Base, CalendarDate, SearchTerm, UtcDateTime, utcnow
+from officer_desk.models.current_record import current_record_expression, stores_current_record_once
 from officer_desk.models.hex_digest import HexDigest
 from officer_desk.models.packed_json import PackedJson
 
@@ -65,6 +68,7 @@ class OfficerCertificate(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
+@stores_current_record_once  # cases.dossier_json stored only when it differs from raw_json (0023)
 class Case(Base):
     """A dossier in the queue. ``raw_json`` is the interchange object as received (verbatim)."""
 
@@ -111,8 +115,11 @@ class Case(Base):
     applicant_phone: Mapped[str] = mapped_column(String(32), default="")
     subject_key: Mapped[str] = mapped_column(String(200), default="")
     # Packed on SQLite (migration 0018, officer_desk.models.packed_json); text to the application.
-    raw_json: Mapped[str] = mapped_column(PackedJson)  # as received, verbatim
-    dossier_json: Mapped[str] = mapped_column(PackedJson)  # current values (officer edits, supplements)
+    # active_history: a new record as received needs the old one (current_record: an unedited current record).
+    raw_json: Mapped[str] = mapped_column(PackedJson, active_history=True)  # as received, verbatim
+    # Current values (officer edits, supplements), stored only when they differ from raw_json (migration 0023;
+    # officer_desk.models.current_record): ``dossier_json`` below is the record itself.
+    stored_dossier_json: Mapped[str | None] = mapped_column("dossier_json", PackedJson, nullable=True)
     # Hex digests: their bytes on SQLite (HexDigest, migration 0024), hex text to the application.
     raw_sha256: Mapped[str] = mapped_column(HexDigest(64))  # read with its case, never looked up (0018)
     source_file_sha256: Mapped[str | None] = mapped_column(HexDigest(64), index=True)
@@ -146,6 +153,21 @@ class Case(Base):
     original_due_date: Mapped[date | None] = mapped_column(CalendarDate)
 
     __mapper_args__ = {"version_id_col": version}
+
+    @hybrid_property
+    def dossier_json(self) -> str:
+        """The current record: the stored one, else the record as received (issue 17, migration 0023)."""
+        stored = self.stored_dossier_json
+        return self.raw_json if stored is None else stored
+
+    @dossier_json.inplace.setter
+    def _dossier_json_setter(self, value: str) -> None:
+        self.stored_dossier_json = value  # NULL when equal to raw_json: decided at flush (current_record)
+
+    @dossier_json.inplace.expression
+    @classmethod
+    def _dossier_json_expression(cls) -> ColumnElement[str]:
+        return current_record_expression(cls.stored_dossier_json, cls.raw_json)
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Attachment.position"

@@ -22,6 +22,7 @@ import officer_desk.sync.state as st
 from officer_desk.attachments import AttachmentStore
 from officer_desk.cases.terms import term_rows
 from officer_desk.models import Attachment, Case, CaseEvent, CaseRoute, CaseSearchTerm, Finding, OutboxItem, SyncBase
+from officer_desk.models.current_record import stored_current
 
 BlobCopy = Callable[[Iterable[str]], None]
 
@@ -49,6 +50,8 @@ def insert_cases(session: Session, wires: list[dict[str, Any]], officers: st.Off
     for wire in wires:
         row: dict[str, Any] = {name: decoders[name](value) for name, value in wire["columns"].items()}
         row.update(dossier_code=wire["code"], version=1, assigned_officer_id=officers.id(wire["state"].get(st.HOLDER)))
+        if "dossier_json" in row:  # the wire carries the full current record; stored only when it differs
+            row["dossier_json"] = stored_current(row.get("raw_json"), row["dossier_json"])
         rows.append(row)
     ids = {code: case_id for case_id, code in session.execute(
         insert(table).returning(table.c.id, table.c.dossier_code), rows)}

@@ -109,6 +109,11 @@ def _rows(desk: Any, since: datetime) -> dict[str, Any]:
         for case in out["cases"]:
             if case["clock_started_at"] == "<now>":  # a supplement restarted the clock today
                 case["due_date"] = "<from now>"
+            # The current record is stored only when it differs from the record as received (migration 0023):
+            # compared as the record the case holds, which the ORM path wrote in full.
+            assert case["dossier_json"] != case["raw_json"]
+            if case["dossier_json"] is None:
+                case["dossier_json"] = case["raw_json"]
         terms = sa.Table("case_search_terms", metadata, autoload_with=connection)
         out["case_search_terms"] = sorted(
             [row[0], row[1]] for row in connection.execute(sa.select(terms.c.case_id, terms.c.term)).all())

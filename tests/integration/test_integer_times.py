@@ -22,7 +22,7 @@ from officer_desk.models import AuditEntry, Case, CaseEvent, Officer
 from officer_desk.models.base import Base, CalendarDate, UtcDateTime
 from officer_desk.models.migrate import alembic_config, current_revision, upgrade_to_head
 
-PREVIOUS_HEAD = "0024_hex_digests_as_bytes"
+PREVIOUS_HEAD = "0023_current_record_once"
 SQLALCHEMY_TEXT = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}$")
 WHOLE_SECOND = "2026-11-27 08:00:00"  # a time written without a fraction (by hand, or the driver's adapter)
 APPOINTMENT = datetime(2027, 1, 4, 8, 30, tzinfo=UTC)

@@ -19,7 +19,7 @@ The downgrade writes back the exact text SQLAlchemy wrote. The space freed insid
 rows; the file itself shrinks only by a VACUUM (a backup and restore does one).
 
 Revision ID: 0022_sqlite_integer_times
-Revises: 0024_hex_digests_as_bytes
+Revises: 0023_current_record_once
 Create Date: 2026-12-06
 """
 
@@ -33,7 +33,7 @@ from typing import Any
 from alembic import op
 
 revision: str = "0022_sqlite_integer_times"
-down_revision: str | Sequence[str] | None = "0024_hex_digests_as_bytes"
+down_revision: str | Sequence[str] | None = "0023_current_record_once"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
