@@ -76,7 +76,8 @@ def prepare(desk: Desk) -> None:
         # Returned dossiers: the result a few days after receipt, a few late.
         "UPDATE cases SET result_at = received_at + interval '1 day' * (id % 9) WHERE status = 'returned'"
         if desk.db.engine.dialect.name == "postgresql" else
-        "UPDATE cases SET result_at = datetime(received_at, '+' || (id % 9) || ' days') WHERE status = 'returned'",
+        # SQLite stores times as integer microseconds since the epoch (migration 0022).
+        "UPDATE cases SET result_at = received_at + (id % 9) * 86400000000 WHERE status = 'returned'",
         "UPDATE cases SET processing_days = NULL, result_timing = NULL WHERE status = 'returned'",
         # Demo homes generated before migration 0014 record no officer on the demo timeline: the officer
         # the generator gave the dossier took it in (what the triggers record for homes generated since).

@@ -34,6 +34,7 @@ from officer_desk.fileio import write_bytes_atomic
 from officer_desk.i18n import _
 from officer_desk.models import AuditChainHead, AuditEntry, AuditSeal
 from officer_desk.models.audit_hash import CHAIN_VERSION, GENESIS, canonical_details, entry_digest, time_text
+from officer_desk.models.base import sqlite_utc_text, stored_utc
 from officer_desk.paths import Home
 
 SEAL_KEY_FILE = "audit-seal.key"
@@ -159,6 +160,8 @@ class ChainReport:
 def _aware(at: Any) -> datetime | None:
     if at is None:
         return None
+    if isinstance(at, int):  # SQLite's stored form since migration 0022
+        return stored_utc(at)
     if isinstance(at, str):
         try:
             at = datetime.fromisoformat(at)
@@ -180,7 +183,7 @@ def _blob_sql(dialect: str) -> str:
         texts = {"id": "id::text", "at": "to_char(at, 'YYYY-MM-DD\"T\"HH24:MI:SS.US')", "desk": "desk::text",
                  "details": "details::text"}
     else:
-        texts = {"id": "CAST(id AS TEXT)", "at": "replace(at, ' ', 'T')", "desk": "CAST(desk AS TEXT)"}
+        texts = {"id": "CAST(id AS TEXT)", "at": sqlite_utc_text("at", "T"), "desk": "CAST(desk AS TEXT)"}
     parts = [f"'{len(CHAIN_VERSION)}:{CHAIN_VERSION};'"]
     for name in _FIELDS:
         value = texts.get(name, name)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from officer_desk.paths import Home
@@ -77,14 +77,23 @@ def page_sql(sort: str, descending: bool, limit: int = PAGE_SIZE) -> str:
     return _PAGE_SQL.format(column=column, direction="DESC" if descending else "ASC", limit=int(limit))
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def _aware(value: Any) -> datetime:
+    # As models.base.stored_utc (not imported: no database layer here): SQLite holds microseconds since the
+    # epoch (migration 0022), or text before it; PostgreSQL returns naive UTC.
+    if isinstance(value, int):
+        return _EPOCH + timedelta(microseconds=value)
     stored = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return stored.replace(tzinfo=UTC)  # stored as naive UTC (models.base.UtcDateTime)
+    return stored.replace(tzinfo=UTC)
 
 
 def _day(value: Any) -> date | None:
     if value is None:
         return None
+    if isinstance(value, int):  # SQLite: days since 1970-01-01 (models.base.CalendarDate, migration 0022)
+        return _EPOCH.date() + timedelta(days=value)
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 

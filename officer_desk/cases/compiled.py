@@ -15,10 +15,21 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Connection, Select
+from sqlalchemy import CompoundSelect, Connection, Select, literal_column
 from sqlalchemy.engine import Dialect
 
 Processor = Callable[[Any], Any]
+
+# Where a statement's page window sits inside it (a subquery's LIMIT and OFFSET, see ``inner_page``) rather
+# than at its end: comments the SQL text keeps, each before a placeholder number, replaced on every call.
+PAGE_LIMIT = "/*page limit*/ 1"
+PAGE_OFFSET = "/*page offset*/ 0"
+
+
+def inner_page(query: Select[Any]) -> Select[Any]:
+    """``query`` cut to the page ``CompiledRead.rows`` is asked for, wherever ``query`` ends up in a larger
+    statement (e.g. as the subquery of ids a page's rows are joined to)."""
+    return query.limit(literal_column(PAGE_LIMIT)).offset(literal_column(PAGE_OFFSET))
 
 
 class CompiledRead:
@@ -29,6 +40,7 @@ class CompiledRead:
         # Every parameter carries a value (that of the first call): rendering the expanded IN lists needs them.
         compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
         self.sql = compiled.string
+        self._inner_page = PAGE_LIMIT in self.sql
         self.varying = tuple(varying)
         missing = set(self.varying) - set(compiled.binds)
         if missing:
@@ -63,7 +75,11 @@ class CompiledRead:
         prepared statement once for every value ("generic plan"), and with an unknown LIMIT it expects a
         tenth of the table and picks plans that cost 10-30 ms at 1,000,000 cases instead of 0.1 ms."""
         sql = self.sql
-        if limit is not None:
+        if self._inner_page:
+            if limit is None:
+                raise ValueError("a statement with an inner page needs its limit")
+            sql = sql.replace(PAGE_LIMIT, str(int(limit))).replace(PAGE_OFFSET, str(int(offset)))
+        elif limit is not None:
             sql = f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}"
         raw = connection.exec_driver_sql(sql, self.parameters(values)).all()
         converted = self._converted

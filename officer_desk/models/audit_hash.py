@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 CHAIN_VERSION = "odaudit1"
@@ -19,9 +19,12 @@ def canonical_details(details: Any) -> str:
     return json.dumps(details if details is not None else {}, sort_keys=True)
 
 
-def time_text(at: datetime | str) -> str:
-    """The entry time as hashed: naive UTC, ISO 8601 with microseconds."""
-    if isinstance(at, str):
+def time_text(at: datetime | str | int) -> str:
+    """The entry time as hashed: naive UTC, ISO 8601 with microseconds. ``at`` as stored or read: an aware
+    datetime, SQLite's integer microseconds (since migration 0022) or its text before, naive UTC."""
+    if isinstance(at, int):
+        at = datetime(1970, 1, 1) + timedelta(microseconds=at)
+    elif isinstance(at, str):
         if len(at) == 26 and at[10] == " ":  # SQLite's stored form: only the separator differs
             return at[:10] + "T" + at[11:]
         at = datetime.fromisoformat(at)

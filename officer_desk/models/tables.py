@@ -12,7 +12,6 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
-    Date,
     ForeignKey,
     Index,
     Integer,
@@ -25,7 +24,7 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 
-from officer_desk.models.base import Base, SearchTerm, UtcDateTime, utcnow
+from officer_desk.models.base import Base, CalendarDate, SearchTerm, UtcDateTime, utcnow
 from officer_desk.models.current_record import current_record_expression, stores_current_record_once
 from officer_desk.models.hex_digest import HexDigest
 from officer_desk.models.packed_json import PackedJson
@@ -108,7 +107,7 @@ class Case(Base):
     channel: Mapped[str] = mapped_column(String(16), index=True)
     status: Mapped[str] = mapped_column(String(32))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
-    due_date: Mapped[date | None] = mapped_column(Date)
+    due_date: Mapped[date | None] = mapped_column(CalendarDate)  # days since 1970 on SQLite (0022)
     assigned_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     assigned_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     applicant_name: Mapped[str] = mapped_column(String(200), default="")
@@ -151,7 +150,7 @@ class Case(Base):
     # Migration 0014, kept by timeline triggers: who took the dossier in (reports group by it), and the
     # due date before the first apology moved it (on-time figures judge against it; docs/reports.md).
     handling_officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
-    original_due_date: Mapped[date | None] = mapped_column(Date)
+    original_due_date: Mapped[date | None] = mapped_column(CalendarDate)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -422,5 +421,5 @@ class CaseDueCount(Base):
 
     __tablename__ = "case_due_counts"
 
-    due_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    due_date: Mapped[date] = mapped_column(CalendarDate, primary_key=True)
     n: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

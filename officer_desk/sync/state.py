@@ -23,7 +23,7 @@ from officer_desk import dossier as dossier_format
 from officer_desk.cases.terms import replace_case_terms
 from officer_desk.errors import DossierFormatError
 from officer_desk.models import Attachment, Case, CaseEvent, Finding, Officer
-from officer_desk.models.base import UtcDateTime
+from officer_desk.models.base import CalendarDate, UtcDateTime
 from officer_desk.text import digits
 
 # Columns copied when a case is new on the other side.
@@ -62,7 +62,7 @@ def _decoder(table: Any, name: str) -> Callable[[Any], Any]:
     column_type = table.c[name].type
     if isinstance(column_type, UtcDateTime):
         return lambda v: datetime.fromisoformat(v) if isinstance(v, str) else v
-    if isinstance(column_type, Date):
+    if isinstance(column_type, Date | CalendarDate):
         return lambda v: date.fromisoformat(v) if isinstance(v, str) else v
     return lambda v: v
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from officer_desk.database import open_database
 from officer_desk.models import Attachment, AttachmentBlob, Case, CaseEvent
+from officer_desk.models.base import Base, CalendarDate, UtcDateTime, stored_day, stored_utc
 from officer_desk.models.hex_digest import from_stored, to_stored
 from officer_desk.models.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
 from officer_desk.paths import Home
@@ -82,8 +83,15 @@ def test_an_imported_case_keeps_its_digests_as_bytes_on_sqlite_as_text_on_postgr
 
 
 def _snapshot(engine: sa.Engine, table: str) -> list[tuple[Any, ...]]:
+    # Times and due dates as the instants and days they hold: migration 0022 (after this one) stores them as
+    # integers on SQLite, and its downgrade writes SQLAlchemy's text back.
+    decode = {c.name: stored_utc if isinstance(c.type, UtcDateTime) else stored_day
+              for c in Base.metadata.tables[table].columns if isinstance(c.type, UtcDateTime | CalendarDate)}
     with engine.connect() as connection:
-        return [tuple(row) for row in connection.execute(sa.text(f"SELECT * FROM {table} ORDER BY id"))]
+        result = connection.execute(sa.text(f"SELECT * FROM {table} ORDER BY id"))
+        keys = list(result.keys())
+        return [tuple(decode[key](value) if key in decode and value is not None else value
+                      for key, value in zip(keys, row, strict=True)) for row in result]
 
 
 def _event_indexes(engine: sa.Engine) -> set[str]:

@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from officer_desk.audit_log import AuditLog
 from officer_desk.errors import DeskError
 from officer_desk.lifecycle import Action
+from officer_desk.models.base import Base, CalendarDate, UtcDateTime
 from officer_desk.models.packed_json import unpack
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -85,6 +86,15 @@ def _value(table: str, column: str, value: Any, since: datetime) -> Any:
     return value
 
 
+def _read_as_the_desk(table: sa.Table) -> None:
+    """Times and due dates read through the models' types: SQLite stores them as integers since migration
+    0022, which the reflected DATETIME/DATE types cannot read (the values compared are the same)."""
+    model = Base.metadata.tables[table.name]
+    for column in table.columns:
+        if column.name in model.c and isinstance(model.c[column.name].type, UtcDateTime | CalendarDate):
+            column.type = model.c[column.name].type
+
+
 def _rows(desk: Any, since: datetime) -> dict[str, Any]:
     """Every row of the tables an import writes, in key order, with "now" and random values by form."""
     metadata = sa.MetaData()
@@ -92,6 +102,7 @@ def _rows(desk: Any, since: datetime) -> dict[str, Any]:
     with desk.db.engine.connect() as connection:
         for name, key in _TABLES.items():
             table = sa.Table(name, metadata, autoload_with=connection)
+            _read_as_the_desk(table)
             rows = connection.execute(sa.select(table).order_by(table.c[key])).mappings().all()
             out[name] = [{column: _value(name, column, row[column], since) for column in sorted(row.keys())}
                          for row in rows]

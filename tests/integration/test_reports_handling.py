@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from officer_desk.lifecycle import Action
 from officer_desk.models import Case, CaseEvent, Officer
+from officer_desk.models.base import stored_day
 from officer_desk.reports import Period, Scope, build_report
 from tests.helpers.reports import NOW, P1, PERIOD, local
 
@@ -231,6 +232,7 @@ def test_migration_0014_reads_the_existing_timeline(backend: str | None, isolate
             row = conn.execute(sa.text("SELECT handling_officer_id, assigned_officer_id, original_due_date,"
                                        " result_timing, processing_days FROM cases")).one()
         assert (row[0], row[1]) == (a, b)
-        assert str(row[2]) == "2026-04-28" and row[3] is None and row[4] is None  # judged again at the next report
+        # original_due_date as stored: a day number on SQLite since migration 0022, a date on PostgreSQL
+        assert stored_day(row[2]) == date(2026, 4, 28) and row[3] is None and row[4] is None  # judged again
     finally:
         db.dispose()

@@ -5,6 +5,7 @@ counted per batch, is back with its own text after a load and after a load that 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ import officer_desk.demo as demo
 from officer_desk.database import open_database
 from officer_desk.demo import enable_demo_mode, generate_cases
 from officer_desk.desk import open_desk
+from officer_desk.models.base import utc_micros
 from officer_desk.paths import Home
 
 
@@ -25,7 +27,11 @@ def sqlite_desk(isolated_home: Home) -> Any:
         desk.close()
 
 
-def _returned(connection: Any, case_id: int, at: str) -> int:
+# As SQLite stores a UTC time since migration 0022: microseconds since the epoch (2030-01-02 03:04:05 UTC).
+RESULT_AT = utc_micros(datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC))
+
+
+def _returned(connection: Any, case_id: int, at: int) -> int:
     """Insert a "returned" event; how many rows the statement and its triggers wrote."""
     before = connection.exec_driver_sql("SELECT total_changes()").scalar_one()
     connection.exec_driver_sql(
@@ -41,13 +47,13 @@ def test_the_result_trigger_writes_a_case_only_when_something_changes(sqlite_des
         case_id, result_at = connection.exec_driver_sql(
             "SELECT id, result_at FROM cases WHERE status = 'returned' ORDER BY id LIMIT 1").one()
         assert _returned(connection, case_id, result_at) == 1  # the event only: the case already said so
-        assert _returned(connection, case_id, "2030-01-02 03:04:05.000000") == 2  # the event and the case
+        assert _returned(connection, case_id, RESULT_AT) == 2  # the event and the case
         assert connection.exec_driver_sql("SELECT result_at FROM cases WHERE id = ?",
-                                          (case_id,)).scalar_one() == "2030-01-02 03:04:05.000000"
+                                          (case_id,)).scalar_one() == RESULT_AT
         # computed facts are still cleared when the date is the same
         connection.exec_driver_sql("UPDATE cases SET processing_days = 3, result_timing = 'late' WHERE id = ?",
                                    (case_id,))
-        assert _returned(connection, case_id, "2030-01-02 03:04:05.000000") == 2
+        assert _returned(connection, case_id, RESULT_AT) == 2
         assert connection.exec_driver_sql("SELECT processing_days, result_timing FROM cases WHERE id = ?",
                                           (case_id,)).one() == (None, None)
 
