@@ -142,3 +142,8 @@ _.LastChar
 _.Widths
 _.ToUnicode
 _.FontDescriptor
+
+# --- issue 17, session 6: names read where vulture does not look
+SQL_IS_LOWER_HEX  # officer_desk/models/hex_digest.py: used by migration 0024 (migrations are excluded above)
+_dossier_json_setter  # Case.dossier_json's setter: hybrid_property.inplace.setter registers it (tables.py)
+_dossier_json_expression  # Case.dossier_json in SQL: hybrid_property.inplace.expression registers it

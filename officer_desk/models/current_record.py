@@ -44,7 +44,7 @@ def stores_current_record_once(cls: type[T]) -> type[T]:
     return cls
 
 
-def _before_write(mapper: Any, connection: Any, case: Any) -> None:
+def _before_write(_mapper: Any, _connection: Any, case: Any) -> None:
     state = inspect(case)
     stored = case.stored_dossier_json
     if stored is None and not state.attrs.stored_dossier_json.history.has_changes():
