@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from officer_desk.paths import Home
+from officer_desk.schema_version import HEAD_REVISION
 
 log = logging.getLogger("officer_desk.queue")
 
@@ -123,7 +124,36 @@ def read_first_page(home: Home, sort: str = "received_at", descending: bool = Tr
         return None
 
 
-def _read_file(home: Home, sort: str, descending: bool, limit: int) -> list[FirstPageRow] | None:
+def upgrade_pending(home: Home, url: str | None = None) -> bool:
+    """Whether the database holds an older schema that opening the desk will upgrade first (the window then
+    says so: at 1,000,000 cases an upgrade can take minutes). False where it cannot tell (no database yet, a
+    key it cannot find, an unreachable server): the desk's own opening reports those."""
+    try:
+        from officer_desk.config import database_url
+
+        target = database_url(home, url)
+        if target:
+            with _postgresql_connection(target) as connection:
+                return _stored_revision(connection) != HEAD_REVISION
+        if not home.database.exists():
+            return False
+        connection = _file_connection(home)
+        try:
+            return _stored_revision(connection) != HEAD_REVISION
+        finally:
+            connection.close()
+    except Exception as exc:  # noqa: BLE001 - only a message depends on it
+        log.info("schema revision not read before the desk opened: %s", type(exc).__name__)
+        return False
+
+
+def _stored_revision(connection: Any) -> str | None:
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
+
+
+def _file_connection(home: Home) -> Any:
+    """A read-only SQLCipher connection to the desk file (the driver itself, no database layer)."""
     import sqlcipher3
 
     from officer_desk.security import load_database_key
@@ -134,6 +164,31 @@ def _read_file(home: Home, sort: str, descending: bool, limit: int) -> list[Firs
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         connection.execute("PRAGMA query_only = ON")  # this reader never writes, whatever runs on it
         connection.execute("PRAGMA busy_timeout = 2000")
+    except Exception:
+        connection.close()
+        raise
+    return connection
+
+
+def _postgresql_connection(url: str) -> Any:
+    import psycopg
+
+    conninfo = url
+    for prefix in ("postgresql+psycopg://", "postgres://"):
+        if conninfo.startswith(prefix):
+            conninfo = "postgresql://" + conninfo[len(prefix):]
+    connection = psycopg.connect(conninfo, autocommit=True, connect_timeout=3)
+    try:
+        connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    except Exception:
+        connection.close()
+        raise
+    return connection
+
+
+def _read_file(home: Home, sort: str, descending: bool, limit: int) -> list[FirstPageRow] | None:
+    connection = _file_connection(home)
+    try:
         if connection.execute(_SET_UP_SQL).fetchone() is not None:
             return None  # sign-in first
         return [_row(row) for row in connection.execute(page_sql(sort, descending, limit))]
@@ -142,14 +197,7 @@ def _read_file(home: Home, sort: str, descending: bool, limit: int) -> list[Firs
 
 
 def _read_postgresql(url: str, sort: str, descending: bool, limit: int) -> list[FirstPageRow] | None:
-    import psycopg
-
-    conninfo = url
-    for prefix in ("postgresql+psycopg://", "postgres://"):
-        if conninfo.startswith(prefix):
-            conninfo = "postgresql://" + conninfo[len(prefix):]
-    with psycopg.connect(conninfo, autocommit=True, connect_timeout=3) as connection:
-        connection.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    with _postgresql_connection(url) as connection:
         if connection.execute(_SET_UP_SQL).fetchone() is not None:
             return None  # sign-in first
         return [_row(tuple(row)) for row in connection.execute(page_sql(sort, descending, limit))]  # type: ignore[arg-type]

@@ -9,13 +9,16 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
+from officer_desk.schema_version import HEAD_REVISION
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# The newest revision; a test keeps it equal to the scripts' head. Checking it with one query at
-# start-up spares every launch the import of Alembic when the schema is already current.
-HEAD_REVISION = "0022_sqlite_integer_times"
+# HEAD_REVISION (officer_desk.schema_version, imported above): the newest revision; a test keeps it equal to
+# the scripts' head. Checking it with one query at start-up spares every launch the import of Alembic when the
+# schema is already current.
+__all__ = ["HEAD_REVISION", "alembic_config", "current_revision", "head_revision", "upgrade_to_head"]
 
 
 def alembic_config(engine: Engine, **attributes: object) -> Config:

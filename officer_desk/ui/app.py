@@ -110,6 +110,25 @@ def show_first_page(runner: TaskRunner, url: str | None, title: str) -> QueuePre
     return preview
 
 
+def announce_upgrade(runner: TaskRunner, url: str | None, splash: StartupSplash,
+                     preview: QueuePreview | None) -> bool:
+    """Say so on screen when opening the desk will first upgrade an older database (once per version; at
+    1,000,000 cases the upgrades of issue 17 take minutes), instead of a plain "Opening…"."""
+    from officer_desk.paths import Home
+    from officer_desk.queue_first_page import upgrade_pending
+
+    home = Home()
+    if not _in_background(runner, lambda: upgrade_pending(home, url)):
+        return False
+    message = QApplication.translate(
+        "App", "Updating the database for this version of Officer Desk (once; a large desk can take "
+               "several minutes)…")
+    splash.show_message(message)
+    if preview is not None:
+        preview.show_status(message)
+    return True
+
+
 def _fatal(exc: BaseException) -> int:
     """A start-up failure: a message the officer understands, details without a traceback."""
     from officer_desk.logs import get_logger, redact
@@ -267,6 +286,7 @@ def run_app(args: argparse.Namespace) -> int:
         preview = show_first_page(runner, getattr(args, "database", None), _window_title())
         if preview is not None:
             splash.finish(preview)
+        announce_upgrade(runner, getattr(args, "database", None), splash, preview)
     try:
         desk = _open_desk_in_background(runner, getattr(args, "database", None), window_modules=True)
         if mode == "demo":

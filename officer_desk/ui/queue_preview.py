@@ -105,6 +105,10 @@ class QueuePreview(QWidget):
         layout.addWidget(self.status)
         self._restore(home)
 
+    def show_status(self, text: str) -> None:
+        """What the desk is doing while the preview stands in for the window (e.g. upgrading the database)."""
+        self.status.setText(text)
+
     def _restore(self, home: Home) -> None:
         """The main window's saved geometry and queue columns (sort order included), else its default size."""
         settings = QSettings(str(home.root / "window.ini"), QSettings.Format.IniFormat)

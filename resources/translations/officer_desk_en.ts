@@ -8,6 +8,11 @@
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/app.py" line="120" />
+        <source>Updating the database for this version of Officer Desk (once; a large desk can take several minutes)…</source>
+        <translation>Updating the database for this version of Officer Desk (once; a large desk can take several minutes)…</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>

@@ -8,6 +8,11 @@
         <source>Opening the database…</source>
         <translation>Đang mở cơ sở dữ liệu…</translation>
     </message>
+    <message>
+        <location filename="../../officer_desk/ui/app.py" line="120" />
+        <source>Updating the database for this version of Officer Desk (once; a large desk can take several minutes)…</source>
+        <translation>Đang cập nhật cơ sở dữ liệu cho phiên bản Officer Desk này (chỉ một lần; quầy có nhiều hồ sơ có thể mất vài phút)…</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from officer_desk.paths import Home
-from officer_desk.queue_first_page import HOME_KIND_KEY, SET_UP, SORT_SQL, read_first_page
+from officer_desk.queue_first_page import HOME_KIND_KEY, SET_UP, SORT_SQL, read_first_page, upgrade_pending
 
 pytestmark = pytest.mark.usefixtures("isolated_home")
 
@@ -65,6 +65,7 @@ def test_a_set_up_desk_is_never_read_before_sign_in(queued_desk: Any, backend: s
 def test_nothing_to_read_is_none_never_an_error(isolated_home: Home, tmp_path: Any,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     assert read_first_page(isolated_home) is None  # a new home: no database yet
+    assert upgrade_pending(isolated_home) is False
     from officer_desk.desk import open_desk
 
     open_desk(isolated_home).close()
@@ -73,16 +74,31 @@ def test_nothing_to_read_is_none_never_an_error(isolated_home: Home, tmp_path: A
     wrong.write_text("00" * 32)
     monkeypatch.setenv("OFFICER_DESK_DB_KEY_FILE", str(wrong))
     assert read_first_page(isolated_home) is None  # a key that does not open the file
-    assert read_first_page(isolated_home, url="postgresql://nobody@127.0.0.1:1/none") is None  # unreachable
+    assert upgrade_pending(isolated_home) is False
+    unreachable = "postgresql://nobody@127.0.0.1:1/none"
+    assert read_first_page(isolated_home, url=unreachable) is None
+    assert upgrade_pending(isolated_home, url=unreachable) is False
+
+
+def test_an_older_schema_is_told_before_the_desk_upgrades_it(desk: Any, backend: str | None) -> None:
+    """The window says it is updating the database (minutes at 1,000,000 cases) when the stored revision is
+    not this version's."""
+    import sqlalchemy as sa
+
+    assert upgrade_pending(desk.home, url=backend) is False  # just opened: current
+    with desk.db.engine.begin() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0021_sqlite_result_trigger_noop'"))
+    assert upgrade_pending(desk.home, url=backend) is True
 
 
 def test_reading_the_first_page_imports_no_database_layer(queued_desk: Any, backend: str | None) -> None:
     probe = (
         "import sys\n"
         "from officer_desk.paths import Home\n"
-        "from officer_desk.queue_first_page import read_first_page\n"
+        "from officer_desk.queue_first_page import read_first_page, upgrade_pending\n"
         f"rows = read_first_page(Home(), url={backend!r})\n"
         "assert rows, rows\n"
+        f"assert upgrade_pending(Home(), url={backend!r}) is False\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy' or m.startswith("
         "('officer_desk.models', 'officer_desk.cases', 'officer_desk.catalogue', 'officer_desk.desk')))\n"
         "print(heavy)\n"

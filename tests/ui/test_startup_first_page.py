@@ -213,3 +213,42 @@ def test_the_queue_model_takes_the_previews_rows_then_its_own_page(small_desk: A
     assert [model.index(r, 0).data(CASE_ROW_ROLE).id for r in range(len(first))] == [row.id for row in first]
     model.show_rows([CaseRow(**asdict(first[0]))])  # rows arriving late never replace a loaded queue
     assert model.rowCount() >= len(first)
+
+
+def test_the_window_says_when_opening_will_upgrade_an_older_database(isolated_home: Any, sync_runner: Any) -> None:
+    """An older schema is upgraded before the desk opens (minutes at 1,000,000 cases): the splash and the
+    queue preview say so instead of a plain "Opening…"; a current one keeps the plain message."""
+    import sqlalchemy as sa
+    from PySide6.QtWidgets import QApplication
+
+    from officer_desk.database import open_database
+    from officer_desk.desk import open_desk
+    from officer_desk.schema_version import HEAD_REVISION
+    from officer_desk.ui.app import announce_upgrade
+    from officer_desk.ui.queue_preview import QueuePreview
+    from officer_desk.ui.splash import StartupSplash
+
+    def stamp(revision: str) -> None:  # the revision only: what upgrade_pending reads
+        db = open_database(isolated_home, upgrade=False)
+        try:
+            with db.engine.begin() as connection:
+                connection.execute(sa.text("UPDATE alembic_version SET version_num = :r"), {"r": revision})
+        finally:
+            db.dispose()
+
+    open_desk(isolated_home).close()
+    stamp("0021_sqlite_result_trigger_noop")
+    splash, preview = StartupSplash(), QueuePreview(isolated_home, "Officer Desk")
+    opening = preview.status.text()
+    try:
+        assert announce_upgrade(sync_runner, None, splash, preview) is True
+        message = QApplication.translate("App", "Updating the database for this version of Officer Desk (once; a "
+                                                "large desk can take several minutes)…")
+        assert preview.status.text() == message != opening
+        stamp(HEAD_REVISION)  # as after the upgrade
+        preview.show_status(opening)
+        assert announce_upgrade(sync_runner, None, splash, preview) is False
+        assert preview.status.text() == opening
+    finally:
+        splash.close()
+        preview.close()
