@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
+
+from officer_desk.models.base import from_utc_micros
 
 CHAIN_VERSION = "odaudit1"
 GENESIS = "0" * 64
@@ -23,7 +25,7 @@ def time_text(at: datetime | str | int) -> str:
     """The entry time as hashed: naive UTC, ISO 8601 with microseconds. ``at`` as stored or read: an aware
     datetime, SQLite's integer microseconds (since migration 0022) or its text before, naive UTC."""
     if isinstance(at, int):
-        at = datetime(1970, 1, 1) + timedelta(microseconds=at)
+        at = from_utc_micros(at)
     elif isinstance(at, str):
         if len(at) == 26 and at[10] == " ":  # SQLite's stored form: only the separator differs
             return at[:10] + "T" + at[11:]
