@@ -67,6 +67,7 @@ class StartupSplash(QWidget):
             painter.drawPixmap(QRect((WIDTH - side) // 2, 24, side, side), self._pixmap)
         painter.setPen(TEXT)
         painter.drawText(QRect(12, 146, WIDTH - 24, 28), int(Qt.AlignmentFlag.AlignCenter), "Officer Desk")
-        if self._message:
-            painter.drawText(QRect(12, 176, WIDTH - 24, 28), int(Qt.AlignmentFlag.AlignCenter), self._message)
+        if self._message:  # up to three lines (an upgrade's message is longer than "Opening the database…")
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(QRect(12, 172, WIDTH - 24, HEIGHT - 176), int(flags), self._message)
         painter.end()
