@@ -144,6 +144,8 @@ def main() -> int:
         demo.optimize = _timed(clock, "PRAGMA optimize", optimize)  # type: ignore[assignment]
         demo._screen_codes = _timed(clock, "screen newest open cases", demo._screen_codes)  # type: ignore[method-assign]
         demo._refresh_statistics = _timed(clock, "final ANALYZE", demo._refresh_statistics)  # type: ignore[method-assign]
+        if hasattr(demo, "_compact_file"):  # (an older loader left the file as loaded)
+            demo._compact_file = _timed(clock, "compact the file (VACUUM)", demo._compact_file)  # type: ignore[method-assign]
         # (an older loader, run for the "before" figures, takes no ``workers``)
         extra = {} if args.workers is None else {"workers": args.workers}
         progress = Every(args.every) if args.every else None
@@ -153,7 +155,14 @@ def main() -> int:
         clock.report()
         if url is None:
             size = sum(p.stat().st_size for p in home.root.glob("officer-desk.db*"))
-            print(f"  database file {size / 1e9:.2f} GB", flush=True)
+            print(f"  database file {size / 1e9:.3f} GB ({size} bytes)", flush=True)
+        try:
+            import resource
+
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+            print(f"  peak memory of the loading process {peak:.0f} MB", flush=True)
+        except ImportError:  # not on Windows
+            pass
     finally:
         if server is not None:
             server.stop()

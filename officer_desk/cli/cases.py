@@ -21,8 +21,13 @@ class StderrProgress:
         self.out = out
         self.label = label
         self._last = -1
+        self._step = ""
 
     def report(self, done: int, total: int, label: str = "") -> None:
+        if label and label != self._step:  # a new step of the work (e.g. the demo compacting its file)
+            self._step = label
+            self.out.info(f"{self.label}: {label}")
+            return
         if total <= 0:
             return
         percent = done * 100 // total
