@@ -7,14 +7,14 @@ Create Date: 2026-12-06
 ``cases.raw_sha256`` is the SHA-256 of the UTF-8 of ``cases.raw_json`` by construction (every writer computes
 it so; a sync copies it with the record). It becomes nullable and holds NULL when it is that digest; the
 application computes it from the record when it reads it (officer_desk.models.record_digest). At 1,000,000
-cases on SQLite that is 32 MB (the digest's 32 bytes a case since 0024; its header byte stays).
+cases on SQLite that is 36 MB after a VACUUM (the digest's 32 bytes a case since 0024; bench/README.md).
 
 - Both back-ends: the column loses NOT NULL; new cases, supplements and synced cases store NULL unless the
   digest they carry is not their record's own.
 - SQLite: every case whose stored digest is its record's own gets NULL, a batch of ids at a time. SQL cannot
   compute SHA-256 there, so each batch is read (the record unpacked, hashed in Python) and the equal ones are
   cleared by id; a digest that differs stays exactly as stored. The space freed is reused by new cases; the
-  file shrinks by a VACUUM (a backup and restore does one). 2.4 s at 100,000 cases (bench/README.md).
+  file shrinks by a VACUUM (a backup and restore does one). 1.3 s at 100,000 cases; 20.8 s at 1,000,000.
 - PostgreSQL keeps the digests its cases hold, as 0023 kept its records: an UPDATE of every case writes a new
   version of every row (0023 measured the 100,000-case table growing from 203 to 295 MB after VACUUM ANALYZE;
   only VACUUM FULL, which locks the table, gives space back), with a NOTIFY per case to every listening desk,
