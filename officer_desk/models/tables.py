@@ -103,7 +103,9 @@ class Case(Base):
     dossier_code: Mapped[str] = mapped_column(String(64), unique=True)
     # Migration 0018 dropped the single-column indexes that a composite index above begins with (procedure,
     # status, due date, officer; on SQLite also channel and commune, which its report indexes begin with),
-    # and two no query used (applicant ID number, raw record hash).
+    # and two no query used (applicant ID number, raw record hash). Since 0027 no SQLite index begins with the
+    # channel: the queue filtered by channel walks ix_cases_received_at in its order (50 rows read, not every
+    # case of the channel sorted) and its count skip-scans a report index.
     procedure_code: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16), index=True)
     status: Mapped[str] = mapped_column(String(32))
