@@ -1,7 +1,7 @@
 """A smaller desk (issue 17): a case's record digest stored only when it is not the SHA-256 of its record.
 
 Revision ID: 0028_record_digest_derived
-Revises: 0022_sqlite_integer_times
+Revises: 0027_channel_from_procedure
 Create Date: 2026-12-06
 
 ``cases.raw_sha256`` is the SHA-256 of the UTF-8 of ``cases.raw_json`` by construction (every writer computes
@@ -39,7 +39,7 @@ from officer_desk.models.packed_json import unpack
 from officer_desk.models.sqlite_declaration import declare_sqlite_nullable
 
 revision: str = "0028_record_digest_derived"
-down_revision: str | Sequence[str] | None = "0022_sqlite_integer_times"
+down_revision: str | Sequence[str] | None = "0027_channel_from_procedure"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
