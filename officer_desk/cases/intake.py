@@ -139,13 +139,12 @@ class CaseIntake:
         data, obj, parsed, files = self.read_dossier_file(path)
         raw_text = data.decode("utf-8-sig")
         file_sha = hashlib.sha256(data).hexdigest()
-        raw_sha = digest_of(raw_text)
         try:
             with self.repository.db.session() as session:
                 if parsed.dossier_code:
                     existing = session.execute(_EXISTING_BY_CODE, {"code": parsed.dossier_code}).first()
                     if existing is not None:
-                        if holds_record(existing.raw_sha256, existing.raw_json, raw_text, raw_sha):
+                        if holds_record(existing.raw_sha256, existing.raw_json, raw_text):
                             return "skipped", parsed.dossier_code
                         if existing.status == Status.SUPPLEMENT_REQUESTED:
                             case = self.repository.case(session, int(existing.id))

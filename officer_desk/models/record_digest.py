@@ -44,10 +44,11 @@ def record_digest(stored: str | None, record: str) -> str:
     return digest_of(record) if stored is None else stored
 
 
-def holds_record(stored: str | None, record: str, text: str, text_digest: str) -> bool:
-    """Whether a case (its stored digest and record) has the digest ``text_digest`` of ``text``: a digest
-    derived from the record is equal exactly when the record is the same text, compared without hashing it."""
-    return record == text if stored is None else stored == text_digest
+def holds_record(stored: str | None, record: str, text: str) -> bool:
+    """Whether a case (its stored digest and record) has the digest of ``text``: a digest derived from the
+    record is equal exactly when the record is the same text, compared without hashing either; a stored one is
+    compared as it is."""
+    return record == text if stored is None else stored == digest_of(text)
 
 
 def stores_record_digest_once(cls: type[T]) -> type[T]:
