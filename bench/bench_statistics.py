@@ -14,7 +14,8 @@ desk upgrades it in place and imports into it). Measures:
   insert, search terms, audit): median / p95 over ``--imports`` new dossiers (goal: < 15 ms at 1,000,000),
   with the CPU time of each import (what a loaded machine does not inflate), and in the same run, one
   before each import, the commit floor: a one-row transaction on the desk's own engine (SQLCipher, WAL,
-  synchronous=FULL — what any acknowledged write costs on this disk), on a scratch table dropped at the end.
+  synchronous=FULL — what any acknowledged write costs on this disk), on a scratch table dropped at the end;
+- importing each of those files again (``reimport_unchanged``): recognised as the case it made, skipped.
 
 Prints one JSON object with the load average; figures go to bench/README.md by hand.
 """
@@ -121,6 +122,15 @@ def main() -> int:
             with desk.db.engine.begin() as connection:
                 connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FLOOR_TABLE}")
         results["import_one"] = {**_ms(times), "cpu_median_ms": _ms(cpu)["median_ms"]}
+        # The same files again: each is recognised as the case it made and skipped (the stored record compared).
+        again = []
+        for path in paths[1:]:
+            started = time.perf_counter()
+            outcome, _code = desk.cases.import_file(path)
+            again.append(time.perf_counter() - started)
+            if outcome != "skipped":
+                raise SystemExit(f"{path.name} was {outcome} again, not skipped")
+        results["reimport_unchanged"] = _ms(again)
         results["commit_floor"] = _ms(floor)
         results["import_over_floor"] = round(statistics.median(times) / statistics.median(floor), 1)
     finally:

@@ -28,6 +28,7 @@ from officer_desk.models.base import Base, CalendarDate, SearchTerm, UtcDateTime
 from officer_desk.models.current_record import current_record_expression, stores_current_record_once
 from officer_desk.models.hex_digest import HexDigest
 from officer_desk.models.packed_json import PackedJson
+from officer_desk.models.record_digest import record_digest, stores_record_digest_once
 
 
 class Officer(Base):
@@ -69,6 +70,7 @@ class OfficerCertificate(Base):
 
 
 @stores_current_record_once  # cases.dossier_json stored only when it differs from raw_json (0023)
+@stores_record_digest_once  # cases.raw_sha256 stored only when it is not the SHA-256 of raw_json (0028)
 class Case(Base):
     """A dossier in the queue. ``raw_json`` is the interchange object as received (verbatim)."""
 
@@ -91,7 +93,8 @@ class Case(Base):
               "handling_officer_id", "commune", "agency_id"),
         Index("ix_cases_facts_pending", "id", sqlite_where=text("processing_days IS NULL AND result_at IS NOT NULL"),
               postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
-        # Migration 0014 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
+        # Migration 0014 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}; 0027 drops
+        # _by_channel (the by-channel report folds the by-procedure groups by their channel).
         # Migration 0017 adds, on PostgreSQL only, ix_cases_running_received (the running cases' queue).
         Index("ix_cases_commune", "commune"),  # PostgreSQL only since 0018 (SQLite: ix_cases_report_by_commune)
         # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
@@ -102,7 +105,9 @@ class Case(Base):
     dossier_code: Mapped[str] = mapped_column(String(64), unique=True)
     # Migration 0018 dropped the single-column indexes that a composite index above begins with (procedure,
     # status, due date, officer; on SQLite also channel and commune, which its report indexes begin with),
-    # and two no query used (applicant ID number, raw record hash).
+    # and two no query used (applicant ID number, raw record hash). Since 0027 no SQLite index begins with the
+    # channel: the queue filtered by channel walks ix_cases_received_at in its order (50 rows read, not every
+    # case of the channel sorted) and its count skip-scans a report index.
     procedure_code: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16), index=True)
     status: Mapped[str] = mapped_column(String(32))
@@ -121,7 +126,9 @@ class Case(Base):
     # officer_desk.models.current_record): ``dossier_json`` below is the record itself.
     stored_dossier_json: Mapped[str | None] = mapped_column("dossier_json", PackedJson, nullable=True)
     # Hex digests: their bytes on SQLite (HexDigest, migration 0024), hex text to the application.
-    raw_sha256: Mapped[str] = mapped_column(HexDigest(64))  # read with its case, never looked up (0018)
+    # The record's digest, stored only when it is not the SHA-256 of raw_json (migration 0028;
+    # officer_desk.models.record_digest): ``raw_sha256`` below is the digest itself. Never looked up (0018).
+    stored_raw_sha256: Mapped[str | None] = mapped_column("raw_sha256", HexDigest(64), nullable=True)
     source_file_sha256: Mapped[str | None] = mapped_column(HexDigest(64), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     origin_desk: Mapped[int] = mapped_column(Integer, default=0)
@@ -168,6 +175,16 @@ class Case(Base):
     @classmethod
     def _dossier_json_expression(cls) -> ColumnElement[str]:
         return current_record_expression(cls.stored_dossier_json, cls.raw_json)
+
+    @property
+    def raw_sha256(self) -> str:
+        """The SHA-256 of the record as received, unless another value was stored (issue 17, migration 0028).
+        No SQL expression: SQL cannot compute it on SQLite (a query naming ``Case.raw_sha256`` fails)."""
+        return record_digest(self.stored_raw_sha256, self.raw_json)
+
+    @raw_sha256.setter
+    def raw_sha256(self, value: str) -> None:
+        self.stored_raw_sha256 = value  # NULL when it is raw_json's own digest: decided at flush (record_digest)
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Attachment.position"
