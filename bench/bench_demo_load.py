@@ -1,6 +1,7 @@
 """The demo load at scale (issues 17 and 12): ``officer-desk demo --cases N`` into a fresh home, by phase.
 
     nice -n 10 .venv/bin/python bench/bench_demo_load.py --cases 100000 --root DIR [--postgresql] [--workers W]
+        [--keep] [--every N] [--no-compact]
 
 Runs the demo's own code (``run_demo``) into ``DIR/home`` (removed first; on ``--postgresql`` a private
 server under ``DIR/server``, fresh database) and prints per phase the wall time, the CPU seconds of the
@@ -115,6 +116,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: the demo's)")
     parser.add_argument("--keep", action="store_true", help="keep the home (and server data) afterwards")
     parser.add_argument("--every", type=int, default=0, help="print running figures every N cases")
+    parser.add_argument("--no-compact", action="store_true",
+                        help="leave the file as loaded (no VACUUM at the end): the figures before session 7")
     args = parser.parse_args()
     home = Home(args.root / "home")
     shutil.rmtree(home.root, ignore_errors=True)
@@ -145,7 +148,8 @@ def main() -> int:
         demo._screen_codes = _timed(clock, "screen newest open cases", demo._screen_codes)  # type: ignore[method-assign]
         demo._refresh_statistics = _timed(clock, "final ANALYZE", demo._refresh_statistics)  # type: ignore[method-assign]
         if hasattr(demo, "_compact_file"):  # (an older loader left the file as loaded)
-            demo._compact_file = _timed(clock, "compact the file (VACUUM)", demo._compact_file)  # type: ignore[method-assign]
+            compact = (lambda *_a, **_k: False) if args.no_compact else demo._compact_file
+            demo._compact_file = _timed(clock, "compact the file (VACUUM)", compact)  # type: ignore[method-assign]
         # (an older loader, run for the "before" figures, takes no ``workers``)
         extra = {} if args.workers is None else {"workers": args.workers}
         progress = Every(args.every) if args.every else None
