@@ -17,14 +17,17 @@ from officer_desk.paths import Home
 class StderrProgress:
     """Progress for long commands: a line on stderr every few percent."""
 
-    def __init__(self, out: Output, label: str) -> None:
+    def __init__(self, out: Output, label: str, steps: bool = False) -> None:
+        """``steps``: the work's labels name its steps (the demo's compaction), each said once; other work
+        labels each item (a file name), which is not printed."""
         self.out = out
         self.label = label
+        self.steps = steps
         self._last = -1
         self._step = ""
 
     def report(self, done: int, total: int, label: str = "") -> None:
-        if label and label != self._step:  # a new step of the work (e.g. the demo compacting its file)
+        if self.steps and label and label != self._step:
             self._step = label
             self.out.info(f"{self.label}: {label}")
             return
@@ -74,7 +77,7 @@ def _demo(args: argparse.Namespace, out: Output) -> int:
         raise InputError(_("--cases phải là số không âm"))
     desk = desk_from_args(args)
     try:
-        summary = run_demo(desk, args.cases, args.seed, StderrProgress(out, _("Tạo hồ sơ mẫu")))
+        summary = run_demo(desk, args.cases, args.seed, StderrProgress(out, _("Tạo hồ sơ mẫu"), steps=True))
     finally:
         desk.close()
     out.result(summary, _("Chế độ demo đã bật; đã tạo {n} hồ sơ mẫu", n=summary["cases"]))

@@ -153,3 +153,18 @@ def test_the_space_a_compaction_needs_is_the_files_size_in_each_place(tmp_path: 
     database.write_bytes(bytes(1_000_000))
     needed = compact.space_needed(database)
     assert sum(needed.values()) == 2 * int(1_000_000 * compact.SPACE_MARGIN)
+
+
+def test_the_cli_progress_prints_step_labels_only_for_work_that_names_steps(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from officer_desk.cli.cases import StderrProgress
+    from officer_desk.cli.output import Output
+
+    files = StderrProgress(Output(), "Nhập hồ sơ")  # an import labels each file: names are not printed
+    files.report(1, 2, "ho-so-nguyen-van-an.json")
+    steps = StderrProgress(Output(), "Tạo hồ sơ mẫu", steps=True)
+    steps.report(2, 2, "Đang thu gọn")
+    steps.report(2, 2, "Đang thu gọn")
+    err = capsys.readouterr().err
+    assert "ho-so-nguyen-van-an" not in err and "Nhập hồ sơ: 1/2 (50%)" in err
+    assert err.count("Tạo hồ sơ mẫu: Đang thu gọn") == 1
