@@ -28,6 +28,9 @@ from officer_desk.paths import normalise_pg_url as _normalise_pg_url
 
 # Execution option naming a connection that only reads (``engine.connect().execution_options(**{READ_ONLY: True})``).
 READ_ONLY = "officer_desk_read_only"
+# ``Connection.info`` key set while the connection's SQLite transaction holds the file's write lock (it began
+# IMMEDIATE): who may write without waiting (``officer_desk.models.event_clock``).
+WRITE_LOCK_HELD = "od_immediate"
 
 
 class DatabaseOpenError(DeskError):
@@ -138,11 +141,11 @@ def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
             connection.exec_driver_sql("BEGIN")
             return
         connection.exec_driver_sql("BEGIN IMMEDIATE")
-        connection.info["od_immediate"] = True
+        connection.info[WRITE_LOCK_HELD] = True
         holders.n = 1
 
     def _on_end(connection: Any) -> None:
-        if connection.info.pop("od_immediate", False):
+        if connection.info.pop(WRITE_LOCK_HELD, False):
             holders.n = 0
 
     event.listen(engine, "commit", _on_end)
