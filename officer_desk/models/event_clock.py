@@ -111,6 +111,7 @@ def advance_checkpoint(engine: Engine, at_least: int = 1) -> None:
     now: never waits behind another writer, never fails the caller."""
     if engine.dialect.name != "sqlite":
         return
+    driver_error = engine.dialect.loaded_dbapi.Error  # what the driver's own cursor raises
     try:
         with engine.connect() as connection:
             # On the driver's connection, outside any transaction: no waiting for the write lock (the file's
@@ -126,11 +127,15 @@ def advance_checkpoint(engine: Engine, at_least: int = 1) -> None:
                         if connection.info.get(WRITE_LOCK_HELD):
                             _advance(connection, at_least)
                 finally:
-                    cursor.execute(f"PRAGMA busy_timeout = {waits}")
+                    try:
+                        cursor.execute(f"PRAGMA busy_timeout = {waits}")
+                    except driver_error:
+                        connection.invalidate()  # never back to the pool with writers failing at once
+                        raise
             finally:
                 cursor.close()
-    except DBAPIError as exc:
-        log.warning("events' time checkpoint not moved: %s", type(exc.orig).__name__)
+    except (DBAPIError, driver_error) as exc:
+        log.warning("events' time checkpoint not moved: %s", type(getattr(exc, "orig", exc)).__name__)
 
 
 def _advance(connection: Connection, at_least: int) -> None:
