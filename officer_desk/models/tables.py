@@ -91,7 +91,8 @@ class Case(Base):
               "handling_officer_id", "commune", "agency_id"),
         Index("ix_cases_facts_pending", "id", sqlite_where=text("processing_days IS NULL AND result_at IS NOT NULL"),
               postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
-        # Migration 0014 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}.
+        # Migration 0014 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}; 0027 drops
+        # _by_channel (the by-channel report folds the by-procedure groups by their channel).
         # Migration 0017 adds, on PostgreSQL only, ix_cases_running_received (the running cases' queue).
         Index("ix_cases_commune", "commune"),  # PostgreSQL only since 0018 (SQLite: ix_cases_report_by_commune)
         # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
@@ -107,7 +108,9 @@ class Case(Base):
     dossier_code: Mapped[str] = mapped_column(String(64), unique=True)
     # Migration 0018 dropped the single-column indexes that a composite index above begins with (procedure,
     # status, due date, officer; on SQLite also channel and commune, which its report indexes begin with),
-    # and two no query used (applicant ID number, raw record hash).
+    # and two no query used (applicant ID number, raw record hash). Since 0027 no SQLite index begins with the
+    # channel: the queue filtered by channel walks ix_cases_received_at in its order (50 rows read, not every
+    # case of the channel sorted) and its count skip-scans a report index.
     procedure_code: Mapped[str] = mapped_column(String(32))
     channel: Mapped[str] = mapped_column(String(16), index=True)
     status: Mapped[str] = mapped_column(String(32))

@@ -1,7 +1,8 @@
 """The report's grouped SQL (SQLite/SQLCipher and PostgreSQL): small results, never case rows.
 
 The cohort is the dossiers received in the period (on SQLite the ``ix_cases_report_by_*`` grouping
-indexes, on PostgreSQL the ``ix_cases_report`` range); every query here
+indexes: procedure, officer and commune, the by-channel report reading the procedure's; on PostgreSQL the
+``ix_cases_report`` range); every query here
 returns at most a few thousand grouped rows whatever the number of dossiers.
 """
 
@@ -94,8 +95,12 @@ def grouped_counts(session: Session, period: Period, scope: Scope, by: str) -> l
     """Counts per key and processing-day value: one pass over a report index.
 
     The query groups on the measures themselves (a few thousand groups) with two sums per row, and the
-    counts are folded here: cheaper per dossier than a dozen filtered counts in SQL."""
-    key = key_column(by)
+    counts are folded here: cheaper per dossier than a dozen filtered counts in SQL. The channel is one of
+    the measures, so on SQLite the by-channel figures are the by-procedure groups folded by their channel
+    (migration 0027 dropped the by-channel grouping index: 55 MB at 1,000,000 cases)."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    read_by = "procedure" if sqlite and by == "channel" else by
+    key = key_column(read_by)
     measures = [getattr(Case, name) for name in MEASURES]
     grouping = [key, *[m for m in measures if m is not key]]
     query = (
@@ -107,23 +112,26 @@ def grouped_counts(session: Session, period: Period, scope: Scope, by: str) -> l
         )
         .group_by(*grouping)
     )
-    if session.get_bind().dialect.name == "sqlite":
+    if sqlite:
         # The grouping index in group order (no sort of the cohort): a whole year reads it through, a
         # short period skip-scans it (its date follows the few thousand (key, measures) prefixes, and
         # ANALYZE tells SQLite so). Without the pin SQLite may range-scan by date and sort every dossier,
         # or skip-scan a queue index that does not cover the report (bench/README.md, "Reports").
-        query = query.with_hint(Case, f"INDEXED BY ix_cases_report_by_{by}", "sqlite")
+        query = query.with_hint(Case, f"INDEXED BY ix_cases_report_by_{read_by}", "sqlite")
         if _covers_everything(session, period):
             query = query.where(*scope_filter(session, scope))
         else:
             query = query.where(*cohort_filter(session, period, scope))
     else:
         query = query.where(*cohort_filter(session, period, scope))
+    # By channel: the row's channel (on SQLite the rows are grouped by procedure as well; PostgreSQL's key is
+    # the channel itself).
+    folded_on = "channel" if by == "channel" else "key"
     folded: dict[tuple[str, int | None], dict[str, Any]] = {}
     for row in session.execute(query).mappings():
         returned = row["status"] == "returned"
         days = row["processing_days"] if returned else None
-        group_key = ("" if row["key"] is None else str(row["key"]), days)
+        group_key = ("" if row[folded_on] is None else str(row[folded_on]), days)
         counts = folded.setdefault(group_key, {
             "received": 0, "by_channel": dict.fromkeys(CHANNELS, 0), "returned": 0, "early": 0, "on_time": 0,
             "late": 0, "supplemented": 0, "refused": 0, "handled": 0, "handling_seconds": 0})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -77,14 +78,15 @@ def _dossier(spec: Spec) -> dict[str, Any]:
             "applicant": {"full_name": f"Người {spec.name}", "address": spec.address}}
 
 
-def load_dataset(desk: Any) -> dict[str, int]:
-    """Rows and timeline events as the services write them (triggers do the rest)."""
+def load_dataset(desk: Any, extra: Sequence[Spec] = ()) -> dict[str, int]:
+    """Rows and timeline events as the services write them (triggers do the rest); ``extra``: cases added to
+    ``SPECS``."""
     ids: dict[str, int] = {}
     with desk.db.session() as session:
         officer = Officer(username="canbo.a", full_name="Cán Bộ A")
         session.add(officer)
         session.flush()
-        for spec in SPECS:
+        for spec in (*SPECS, *extra):
             text = json.dumps(_dossier(spec), ensure_ascii=False)
             case = Case(
                 dossier_code=f"000.00.01.X99-2604{spec.name}-0001", procedure_code=spec.procedure,

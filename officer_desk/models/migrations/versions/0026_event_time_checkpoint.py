@@ -2,7 +2,7 @@
 cases that have one.
 
 Revision ID: 0026_event_time_checkpoint
-Revises: 0022_sqlite_integer_times
+Revises: 0027_channel_from_procedure
 Create Date: 2026-12-06
 
 Issue 17 (the desk file at 1,000,000 cases): two indexes that store what no query needs.
@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0026_event_time_checkpoint"
-down_revision: str | Sequence[str] | None = "0022_sqlite_integer_times"
+down_revision: str | Sequence[str] | None = "0027_channel_from_procedure"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
