@@ -9,10 +9,12 @@ among the events up to some id, and the newest time is the later of it and the n
 after that id: a range of the table's row ids, the events written since the checkpoint last moved.
 
 Why that is still exactly ``max(at)`` over the stored events, the number the guard needs:
-- SQLite gives a new row the id after the table's largest, and it has one writer at a time, so every event
-  stored after the checkpoint was taken has a larger id than the checkpoint's and is in the range read,
-  whoever wrote it (the ORM, the Core bulk writers of the demo, an import, a sync pull) and whatever its time
-  (one older than the checkpoint's changes nothing, as it would not change ``max(at)``);
+- SQLite gives a new row the id after the table's largest (no writer picks event ids itself; a restore brings
+  the archive's ids and checkpoint, one snapshot, into an empty file), and it has one writer at a time, so
+  every event stored after the checkpoint was taken has a larger id than the checkpoint's and is in the range
+  read (in every snapshot: ids follow commit order), whoever wrote it (the ORM, the Core bulk writers of the
+  demo, an import, a sync pull) and whatever its time (one older than the checkpoint's changes nothing, as it
+  would not change ``max(at)``);
 - the events up to the checkpoint's id are the ones it was taken over, unchanged: the triggers of migration
   0026 remove the checkpoint when an event is deleted or its time or id changes (the guard's own test moves
   an event's time), and a table whose largest id is below the checkpoint's (rows gone some other way: a file
@@ -41,8 +43,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from officer_desk.models.base import stored_utc, utc_micros
-from officer_desk.models.session import WRITE_LOCK_HELD
 from officer_desk.models.tables import CaseEvent
+from officer_desk.models.write_lock import holds_write_lock
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +126,7 @@ def advance_checkpoint(engine: Engine, at_least: int = 1) -> None:
                     with connection.begin():
                         # Not when this thread holds the write lock in another transaction (this one then
                         # began deferred, see session.py): writing here would wait for itself.
-                        if connection.info.get(WRITE_LOCK_HELD):
+                        if holds_write_lock(connection):
                             _advance(connection, at_least)
                 finally:
                     try:

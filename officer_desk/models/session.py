@@ -23,14 +23,12 @@ from officer_desk.errors import DatabaseKeyError, DeskError
 from officer_desk.i18n import _
 from officer_desk.models.liveness import KEEPALIVES, watch_liveness
 from officer_desk.models.migrate import upgrade_to_head
+from officer_desk.models.write_lock import WRITE_LOCK_HELD
 from officer_desk.paths import Home
 from officer_desk.paths import normalise_pg_url as _normalise_pg_url
 
 # Execution option naming a connection that only reads (``engine.connect().execution_options(**{READ_ONLY: True})``).
 READ_ONLY = "officer_desk_read_only"
-# ``Connection.info`` key set while the connection's SQLite transaction holds the file's write lock (it began
-# IMMEDIATE): who may write without waiting (``officer_desk.models.event_clock``).
-WRITE_LOCK_HELD = "od_immediate"
 
 
 class DatabaseOpenError(DeskError):
