@@ -15,6 +15,7 @@ desk upgrades it in place and imports into it). Measures:
   with the CPU time of each import (what a loaded machine does not inflate), and in the same run, one
   before each import, the commit floor: a one-row transaction on the desk's own engine (SQLCipher, WAL,
   synchronous=FULL — what any acknowledged write costs on this disk), on a scratch table dropped at the end;
+- importing each of those files again (``reimport_unchanged``): recognised as the case it made, skipped;
 - the clock guard's check (``clock_problem``, its own short transaction) 200 times after those imports.
 
 Prints one JSON object with the load average; figures go to bench/README.md by hand.
@@ -122,6 +123,15 @@ def main() -> int:
             with desk.db.engine.begin() as connection:
                 connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FLOOR_TABLE}")
         results["import_one"] = {**_ms(times), "cpu_median_ms": _ms(cpu)["median_ms"]}
+        # The same files again: each is recognised as the case it made and skipped (the stored record compared).
+        again = []
+        for path in paths[1:]:
+            started = time.perf_counter()
+            outcome, _code = desk.cases.import_file(path)
+            again.append(time.perf_counter() - started)
+            if outcome != "skipped":
+                raise SystemExit(f"{path.name} was {outcome} again, not skipped")
+        results["reimport_unchanged"] = _ms(again)
         # The clock guard's check (lifecycle actions, signing, receipts, the status bar): on SQLite since
         # migration 0026 a checkpoint and a row-id range read over the events the imports above just wrote.
         clock = []

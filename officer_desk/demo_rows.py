@@ -152,7 +152,7 @@ def build_chunk(context: LoadContext, spec: ChunkSpec) -> ChunkRows:
             "subject_key": procedure.subject_key(parsed),
             "raw_json": text,
             "dossier_json": None,  # the current record is the record as received (migration 0023)
-            "raw_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "raw_sha256": None,  # the record's own SHA-256, derived when read (migration 0028)
             "version": 1,
             "origin_desk": context.config.desk_number,
             "receipt_issued_at": issued,

@@ -147,3 +147,6 @@ _.FontDescriptor
 SQL_IS_LOWER_HEX  # officer_desk/models/hex_digest.py: used by migration 0024 (migrations are excluded above)
 _dossier_json_setter  # Case.dossier_json's setter: hybrid_property.inplace.setter registers it (tables.py)
 _dossier_json_expression  # Case.dossier_json in SQL: hybrid_property.inplace.expression registers it
+
+# --- issue 17, session 7
+declare_sqlite_nullable  # officer_desk/models/sqlite_declaration.py: used by migration 0028 (migrations excluded)

@@ -25,12 +25,16 @@ from officer_desk.errors import ConflictError, DeskError, DossierFormatError, In
 from officer_desk.i18n import _
 from officer_desk.lifecycle import Action, Status, check_transition
 from officer_desk.models import Case
+from officer_desk.models.record_digest import digest_of, holds_record
 from officer_desk.models.statistics import optimize
 
 logger = logging.getLogger(__name__)
 _CASES = Case.__table__.c
-# Is the dossier here already? Only what the answer needs (the ORM row would load both JSON records).
-_EXISTING_BY_CODE = select(_CASES.id, _CASES.raw_sha256, _CASES.status).where(_CASES.dossier_code == bindparam("code"))
+# Is the dossier here already, with the same record as received? Only what the answer needs (the ORM row would
+# load both JSON records): the stored digest is NULL when it is the record's own (migration 0028), so the record
+# comes too, compared as text (officer_desk.models.record_digest.holds_record).
+_EXISTING_BY_CODE = select(_CASES.id, _CASES.raw_sha256, _CASES.raw_json, _CASES.status).where(
+    _CASES.dossier_code == bindparam("code"))
 _CODE_BY_SOURCE = select(_CASES.dossier_code).where(_CASES.source_file_sha256 == bindparam("sha"))
 MAX_JSON_BYTES = 5 * 1024 * 1024
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -135,13 +139,12 @@ class CaseIntake:
         data, obj, parsed, files = self.read_dossier_file(path)
         raw_text = data.decode("utf-8-sig")
         file_sha = hashlib.sha256(data).hexdigest()
-        raw_sha = hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
         try:
             with self.repository.db.session() as session:
                 if parsed.dossier_code:
                     existing = session.execute(_EXISTING_BY_CODE, {"code": parsed.dossier_code}).first()
                     if existing is not None:
-                        if existing.raw_sha256 == raw_sha:
+                        if holds_record(existing.raw_sha256, existing.raw_json, raw_text):
                             return "skipped", parsed.dossier_code
                         if existing.status == Status.SUPPLEMENT_REQUESTED:
                             case = self.repository.case(session, int(existing.id))
@@ -203,7 +206,7 @@ class CaseIntake:
         now = datetime.now(LOCAL_TZ)
         self.repository.fill_case(case, parsed, procedure, dict(parsed.raw))
         case.raw_json = raw_text
-        case.raw_sha256 = hashlib.sha256(raw_text.encode("utf-8")).hexdigest()
+        case.raw_sha256 = digest_of(raw_text)  # stored only if it is not the new record's own (record_digest)
         case.attachments.clear()
         session.flush()
         self.repository.store_attachments(session, case, parsed, files)

@@ -13,7 +13,6 @@ tests/integration/test_import_write_path.py holds them to it on both back-ends.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -86,7 +85,8 @@ class NewCaseWriter:
         row: dict[str, Any] = {
             "dossier_code": code, "status": status, "received_at": received_at, "clock_started_at": received_at,
             "due_date": repository.due_date_for(procedure, received_at, parsed), "raw_json": raw_text,
-            "raw_sha256": hashlib.sha256(raw_text.encode("utf-8")).hexdigest(), "source_file_sha256": source_sha256,
+            # The record's digest is its SHA-256, derived when read: stored NULL (migration 0028, record_digest).
+            "raw_sha256": None, "source_file_sha256": source_sha256,
             "origin_desk": repository.desk.config.desk_number, "is_demo": False, "created_at": stamp,
             "updated_at": stamp, **repository.case_values(parsed, procedure, dossier_obj),
             # Who took the dossier in: the receiving officer, as the timeline trigger of migration 0014 sets it

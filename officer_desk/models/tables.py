@@ -28,6 +28,7 @@ from officer_desk.models.base import Base, CalendarDate, SearchTerm, UtcDateTime
 from officer_desk.models.current_record import current_record_expression, stores_current_record_once
 from officer_desk.models.hex_digest import HexDigest
 from officer_desk.models.packed_json import PackedJson
+from officer_desk.models.record_digest import record_digest, stores_record_digest_once
 
 
 class Officer(Base):
@@ -69,6 +70,7 @@ class OfficerCertificate(Base):
 
 
 @stores_current_record_once  # cases.dossier_json stored only when it differs from raw_json (0023)
+@stores_record_digest_once  # cases.raw_sha256 stored only when it is not the SHA-256 of raw_json (0028)
 class Case(Base):
     """A dossier in the queue. ``raw_json`` is the interchange object as received (verbatim)."""
 
@@ -129,7 +131,9 @@ class Case(Base):
     # officer_desk.models.current_record): ``dossier_json`` below is the record itself.
     stored_dossier_json: Mapped[str | None] = mapped_column("dossier_json", PackedJson, nullable=True)
     # Hex digests: their bytes on SQLite (HexDigest, migration 0024), hex text to the application.
-    raw_sha256: Mapped[str] = mapped_column(HexDigest(64))  # read with its case, never looked up (0018)
+    # The record's digest, stored only when it is not the SHA-256 of raw_json (migration 0028;
+    # officer_desk.models.record_digest): ``raw_sha256`` below is the digest itself. Never looked up (0018).
+    stored_raw_sha256: Mapped[str | None] = mapped_column("raw_sha256", HexDigest(64), nullable=True)
     source_file_sha256: Mapped[str | None] = mapped_column(HexDigest(64))  # partial index above (0026)
     version: Mapped[int] = mapped_column(Integer, default=1)
     origin_desk: Mapped[int] = mapped_column(Integer, default=0)
@@ -176,6 +180,16 @@ class Case(Base):
     @classmethod
     def _dossier_json_expression(cls) -> ColumnElement[str]:
         return current_record_expression(cls.stored_dossier_json, cls.raw_json)
+
+    @property
+    def raw_sha256(self) -> str:
+        """The SHA-256 of the record as received, unless another value was stored (issue 17, migration 0028).
+        No SQL expression: SQL cannot compute it on SQLite (a query naming ``Case.raw_sha256`` fails)."""
+        return record_digest(self.stored_raw_sha256, self.raw_json)
+
+    @raw_sha256.setter
+    def raw_sha256(self, value: str) -> None:
+        self.stored_raw_sha256 = value  # NULL when it is raw_json's own digest: decided at flush (record_digest)
 
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Attachment.position"

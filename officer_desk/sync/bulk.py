@@ -23,6 +23,7 @@ from officer_desk.attachments import AttachmentStore
 from officer_desk.cases.terms import term_rows
 from officer_desk.models import Attachment, Case, CaseEvent, CaseRoute, CaseSearchTerm, Finding, OutboxItem, SyncBase
 from officer_desk.models.current_record import stored_current
+from officer_desk.models.record_digest import stored_digest
 
 BlobCopy = Callable[[Iterable[str]], None]
 
@@ -52,6 +53,8 @@ def insert_cases(session: Session, wires: list[dict[str, Any]], officers: st.Off
         row.update(dossier_code=wire["code"], version=1, assigned_officer_id=officers.id(wire["state"].get(st.HOLDER)))
         if "dossier_json" in row:  # the wire carries the full current record; stored only when it differs
             row["dossier_json"] = stored_current(row.get("raw_json"), row["dossier_json"])
+        if "raw_sha256" in row:  # the wire carries the record's digest; stored only when it is not derivable
+            row["raw_sha256"] = stored_digest(row.get("raw_json"), row["raw_sha256"])
         rows.append(row)
     ids = {code: case_id for case_id, code in session.execute(
         insert(table).returning(table.c.id, table.c.dossier_code), rows)}

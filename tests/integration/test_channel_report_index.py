@@ -47,7 +47,7 @@ def test_the_by_channel_index_goes_on_sqlite_and_the_downgrade_restores_it(backe
                     " 0, false, :now, :now)"), {"code": f"X-261206-000{number}", "channel": channel, "now": now})
         upgrade_to_head(engine, str(MIGRATION.down_revision))
         before = _case_indexes(engine)
-        upgrade_to_head(engine, MIGRATION.revision)  # (later migrations change other indexes)
+        upgrade_to_head(engine, MIGRATION.revision)  # (not the head: later migrations may follow it)
         assert current_revision(engine) == MIGRATION.revision
         after = _case_indexes(engine)
         if sqlite:

@@ -55,7 +55,8 @@ def test_an_imported_case_keeps_its_digests_as_bytes_on_sqlite_as_text_on_postgr
     assert desk.cases.import_paths([path]).imported == [CODE]
     sqlite = desk.db.engine.dialect.name == "sqlite"
     stored = "blob" if sqlite else "text"
-    assert _typeof(desk.db, "raw_sha256", "cases") == [stored]
+    # The record's digest is its record's SHA-256: derived when read, stored NULL (migration 0028).
+    assert _typeof(desk.db, "raw_sha256", "cases") == ["null"]
     assert _typeof(desk.db, "source_file_sha256", "cases") == [stored]
     assert set(_typeof(desk.db, "event_key", "case_events")) == {stored}
     assert stored in _typeof(desk.db, "content_sha256", "attachments")
@@ -145,7 +146,8 @@ def test_migration_0024_converts_in_place_and_downgrades_to_the_same_text(
         assert _typeof(db, "event_key", "case_events ORDER BY id") == (
             ["blob", "null", "text"] if sqlite else ["text", "null", "text"])
         with db.session() as session:
-            assert dict(session.execute(select(Case.id, Case.raw_sha256)).all()) == cases
+            # (read by the ORM: none is its record's digest, so 0028 kept every one as stored)
+            assert {case.id: case.raw_sha256 for case in session.execute(select(Case)).scalars()} == cases
             by_source = select(Case.dossier_code).where(Case.source_file_sha256 == hexes[3])
             assert session.execute(by_source).scalar() == "X-1"
             assert session.execute(select(CaseEvent.case_id).where(CaseEvent.event_key == hexes[0][:32])).scalar() == 1

@@ -14,6 +14,7 @@ deliberate change alters what an import writes (a new screening rule, a new colu
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -114,6 +115,11 @@ def _rows(desk: Any, since: datetime) -> dict[str, Any]:
             assert case["dossier_json"] != case["raw_json"]
             if case["dossier_json"] is None:
                 case["dossier_json"] = case["raw_json"]
+            # The record's digest likewise is stored only when it is not the record's own (migration 0028):
+            # compared as the digest the case holds.
+            assert case["raw_sha256"] != hashlib.sha256(case["raw_json"].encode("utf-8")).hexdigest()
+            if case["raw_sha256"] is None:
+                case["raw_sha256"] = hashlib.sha256(case["raw_json"].encode("utf-8")).hexdigest()
         terms = sa.Table("case_search_terms", metadata, autoload_with=connection)
         out["case_search_terms"] = sorted(
             [row[0], row[1]] for row in connection.execute(sa.select(terms.c.case_id, terms.c.term)).all())

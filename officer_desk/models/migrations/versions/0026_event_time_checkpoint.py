@@ -2,7 +2,7 @@
 cases that have one.
 
 Revision ID: 0026_event_time_checkpoint
-Revises: 0027_channel_from_procedure
+Revises: 0028_record_digest_derived
 Create Date: 2026-12-06
 
 Issue 17 (the desk file at 1,000,000 cases): two indexes that store what no query needs.
@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0026_event_time_checkpoint"
-down_revision: str | Sequence[str] | None = "0027_channel_from_procedure"
+down_revision: str | Sequence[str] | None = "0028_record_digest_derived"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
