@@ -15,7 +15,8 @@ desk upgrades it in place and imports into it). Measures:
   with the CPU time of each import (what a loaded machine does not inflate), and in the same run, one
   before each import, the commit floor: a one-row transaction on the desk's own engine (SQLCipher, WAL,
   synchronous=FULL — what any acknowledged write costs on this disk), on a scratch table dropped at the end;
-- importing each of those files again (``reimport_unchanged``): recognised as the case it made, skipped.
+- importing each of those files again (``reimport_unchanged``): recognised as the case it made, skipped;
+- the clock guard's check (``clock_problem``, its own short transaction) 200 times after those imports.
 
 Prints one JSON object with the load average; figures go to bench/README.md by hand.
 """
@@ -131,6 +132,14 @@ def main() -> int:
             if outcome != "skipped":
                 raise SystemExit(f"{path.name} was {outcome} again, not skipped")
         results["reimport_unchanged"] = _ms(again)
+        # The clock guard's check (lifecycle actions, signing, receipts, the status bar): on SQLite since
+        # migration 0026 a checkpoint and a row-id range read over the events the imports above just wrote.
+        clock = []
+        for _ in range(200):
+            started = time.perf_counter()
+            desk.cases.clock_problem()
+            clock.append(time.perf_counter() - started)
+        results["clock_check"] = _ms(clock)
         results["commit_floor"] = _ms(floor)
         results["import_over_floor"] = round(statistics.median(times) / statistics.median(floor), 1)
     finally:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from officer_desk.accounts.roles import Permission
@@ -34,6 +34,7 @@ from officer_desk.models import (
     OutboxItem,
     RegisterSequence,
 )
+from officer_desk.models.event_clock import advance_checkpoint, newest_event
 from officer_desk.models.session import Database
 from officer_desk.screening.service import ScreeningContext
 from officer_desk.text import digits
@@ -263,18 +264,26 @@ class CaseRepository:
     # ------------------------------------------------------------------ clock sanity
 
     def newest_event_time(self, session: Session) -> datetime | None:
-        return session.execute(select(func.max(CaseEvent.at))).scalar()
+        """The newest event time stored (on SQLite from a checkpoint and the events after it: event_clock)."""
+        return newest_event(session).at
 
     def clock_problem(self) -> datetime | None:
         """The newest stored event time when the PC clock is behind it (and not yet confirmed)."""
         with self.db.session() as session:
-            newest = self.newest_event_time(session)
-            if newest is None or now_utc() + CLOCK_TOLERANCE >= newest:
-                return None
-            confirmed = session.get(DeskSetting, "clock_confirmed_for")
-            if confirmed is not None and confirmed.value == newest.isoformat():
-                return None
-            return newest
+            found = newest_event(session)
+            problem = self._clock_problem(session, found.at)
+        if found.worth_advancing:  # after the check's own transaction, and only if the file is free now
+            advance_checkpoint(self.db.engine)
+        return problem
+
+    @staticmethod
+    def _clock_problem(session: Session, newest: datetime | None) -> datetime | None:
+        if newest is None or now_utc() + CLOCK_TOLERANCE >= newest:
+            return None
+        confirmed = session.get(DeskSetting, "clock_confirmed_for")
+        if confirmed is not None and confirmed.value == newest.isoformat():
+            return None
+        return newest
 
     def confirm_clock(self) -> None:
         """The officer confirms the PC clock is right although stored events look newer."""

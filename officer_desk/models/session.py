@@ -23,6 +23,7 @@ from officer_desk.errors import DatabaseKeyError, DeskError
 from officer_desk.i18n import _
 from officer_desk.models.liveness import KEEPALIVES, watch_liveness
 from officer_desk.models.migrate import upgrade_to_head
+from officer_desk.models.write_lock import WRITE_LOCK_HELD
 from officer_desk.paths import Home
 from officer_desk.paths import normalise_pg_url as _normalise_pg_url
 
@@ -138,11 +139,11 @@ def create_sqlcipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
             connection.exec_driver_sql("BEGIN")
             return
         connection.exec_driver_sql("BEGIN IMMEDIATE")
-        connection.info["od_immediate"] = True
+        connection.info[WRITE_LOCK_HELD] = True
         holders.n = 1
 
     def _on_end(connection: Any) -> None:
-        if connection.info.pop("od_immediate", False):
+        if connection.info.pop(WRITE_LOCK_HELD, False):
             holders.n = 0
 
     event.listen(engine, "commit", _on_end)

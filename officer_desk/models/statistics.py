@@ -8,6 +8,9 @@ sample (``analysis_limit``), so it costs milliseconds when nothing changed and a
 650,000-case desk had none (a full ANALYZE: 35 s; bench/README.md, "Statistics").
 
 PostgreSQL keeps its own statistics (autovacuum); these calls do nothing there.
+
+The same moments (after bulk work, on close) move the events' time checkpoint forward
+(``officer_desk.models.event_clock``): the clock guard's range read then starts after what the work wrote.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import logging
 
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
+
+from officer_desk.models.event_clock import advance_checkpoint
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +42,7 @@ def optimize(engine: Engine) -> None:
     """After bulk work (import, demo, sync) and when the desk closes.
 
     Never fails the caller: statistics only make plans better, and a busy or read-only file keeps the
-    ones it has (the next close tries again).
+    ones it has (the next close tries again); so does the events' time checkpoint (its own transaction).
     """
     if engine.dialect.name != "sqlite":
         return
@@ -47,3 +52,4 @@ def optimize(engine: Engine) -> None:
             connection.commit()
     except DBAPIError as exc:
         log.warning("statistics not refreshed: %s", type(exc.orig).__name__)
+    advance_checkpoint(engine)

@@ -99,6 +99,11 @@ class Case(Base):
         Index("ix_cases_commune", "commune"),  # PostgreSQL only since 0018 (SQLite: ix_cases_report_by_commune)
         # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
         Index("ix_cases_duplicates", "procedure_code", "subject_key", "applicant_id_number"),
+        # An imported file's digest, looked up by equality (a file imported twice is skipped); demo and synced
+        # cases have none, so only the rows with one are in the index (0026; ``= ?`` implies IS NOT NULL).
+        Index("ix_cases_source_file_sha256", "source_file_sha256",
+              sqlite_where=text("source_file_sha256 IS NOT NULL"),
+              postgresql_where=text("source_file_sha256 IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -129,7 +134,7 @@ class Case(Base):
     # The record's digest, stored only when it is not the SHA-256 of raw_json (migration 0028;
     # officer_desk.models.record_digest): ``raw_sha256`` below is the digest itself. Never looked up (0018).
     stored_raw_sha256: Mapped[str | None] = mapped_column("raw_sha256", HexDigest(64), nullable=True)
-    source_file_sha256: Mapped[str | None] = mapped_column(HexDigest(64), index=True)
+    source_file_sha256: Mapped[str | None] = mapped_column(HexDigest(64))  # partial index above (0026)
     version: Mapped[int] = mapped_column(Integer, default=1)
     origin_desk: Mapped[int] = mapped_column(Integer, default=0)
     receipt_issued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -283,6 +288,7 @@ class CaseEvent(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    # Its index: PostgreSQL only since 0026 (the clock guard's newest time: officer_desk.models.event_clock).
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("officers.id"))
     action: Mapped[str] = mapped_column(String(48))

@@ -64,7 +64,7 @@ def test_the_by_channel_index_goes_on_sqlite_and_the_downgrade_restores_it(backe
                 assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
                 assert connection.exec_driver_sql(
                     f"SELECT count(*) FROM cases INDEXED BY {INDEX} WHERE channel = 'buu_chinh'").scalar() == 1
-        upgrade_to_head(engine)
+        upgrade_to_head(engine, MIGRATION.revision)
         assert _case_indexes(engine) == after
         with engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT count(*) FROM cases").scalar() == 3
