@@ -113,3 +113,15 @@ def desk(backend: str | None, isolated_home: Home) -> Iterator[object]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def sqlite_desk(isolated_home: Home) -> Iterator[object]:
+    """A desk on the local encrypted SQLite file only (what a test of SQLite's own storage needs)."""
+    from officer_desk.desk import open_desk
+
+    opened = open_desk(isolated_home)
+    try:
+        yield opened
+    finally:
+        opened.close()

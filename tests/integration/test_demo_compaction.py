@@ -16,19 +16,9 @@ from sqlalchemy import func, select
 import officer_desk.demo as demo
 import officer_desk.models.compact as compact
 from officer_desk.cli import main
-from officer_desk.desk import open_desk
 from officer_desk.models import Case
 from officer_desk.paths import Home
 from tests.helpers.desks import CancelAfterFirstBatch
-
-
-@pytest.fixture
-def local_desk(isolated_home: Home) -> Any:
-    opened = open_desk(isolated_home)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 def _pragma(desk: Any, name: str) -> int:
@@ -75,31 +65,31 @@ def _intact(desk: Any) -> None:
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
 
 
-def test_a_demo_that_wrote_most_of_the_desk_leaves_the_file_compact(local_desk: Any) -> None:
-    _free_pages_made(local_desk)
-    result = demo.run_demo(local_desk, 300, seed=5)
+def test_a_demo_that_wrote_most_of_the_desk_leaves_the_file_compact(sqlite_desk: Any) -> None:
+    _free_pages_made(sqlite_desk)
+    result = demo.run_demo(sqlite_desk, 300, seed=5)
     assert result["cases"] == 300 and not result["cancelled"]
-    assert _cases(local_desk) == 300
-    wal = local_desk.home.database.with_name(local_desk.home.database.name + "-wal")
+    assert _cases(sqlite_desk) == 300
+    wal = sqlite_desk.home.database.with_name(sqlite_desk.home.database.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0  # the WAL does not stay at the size of the file
-    assert _compacted(local_desk)
+    assert _compacted(sqlite_desk)
 
 
-def test_a_small_demo_on_a_larger_desk_leaves_the_file_as_it_was(local_desk: Any) -> None:
-    demo.run_demo(local_desk, 300, seed=5)
-    free = _free_pages_made(local_desk)
-    assert demo.run_demo(local_desk, 100, seed=6)["cases"] == 100  # 100 of 400 cases: not compacted
-    assert _cases(local_desk) == 400
-    assert 0 < _pragma(local_desk, "freelist_count") <= free  # the load took some free pages, no VACUUM ran
+def test_a_small_demo_on_a_larger_desk_leaves_the_file_as_it_was(sqlite_desk: Any) -> None:
+    demo.run_demo(sqlite_desk, 300, seed=5)
+    free = _free_pages_made(sqlite_desk)
+    assert demo.run_demo(sqlite_desk, 100, seed=6)["cases"] == 100  # 100 of 400 cases: not compacted
+    assert _cases(sqlite_desk) == 400
+    assert 0 < _pragma(sqlite_desk, "freelist_count") <= free  # the load took some free pages, no VACUUM ran
 
 
-def test_a_cancelled_demo_does_not_compact(local_desk: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cancelled_demo_does_not_compact(sqlite_desk: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(demo, "BATCH", 100)
-    _free_pages_made(local_desk)
-    result = demo.run_demo(local_desk, 300, seed=5, progress=CancelAfterFirstBatch())
+    _free_pages_made(sqlite_desk)
+    result = demo.run_demo(sqlite_desk, 300, seed=5, progress=CancelAfterFirstBatch())
     assert result["cancelled"] and result["cases"] == 100
-    assert _cases(local_desk) == 100
-    assert _pragma(local_desk, "freelist_count") > 0
+    assert _cases(sqlite_desk) == 100
+    assert _pragma(sqlite_desk, "freelist_count") > 0
 
 
 class CancelWhenCompacting:
@@ -117,30 +107,30 @@ class CancelWhenCompacting:
 
 
 def test_a_cancel_during_the_compaction_stops_it_and_keeps_every_case(
-        local_desk: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+        sqlite_desk: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(compact, "CANCEL_CHECK_STEPS", 50)  # a small file's VACUUM is over in a few steps
-    _free_pages_made(local_desk)
+    _free_pages_made(sqlite_desk)
     progress = CancelWhenCompacting()
     with caplog.at_level(logging.INFO, logger=compact.__name__):
-        result = demo.run_demo(local_desk, 300, seed=5, progress=progress)
+        result = demo.run_demo(sqlite_desk, 300, seed=5, progress=progress)
     assert progress.labels == ["Đang thu gọn tệp cơ sở dữ liệu (một lần, sau khi tạo nhiều hồ sơ)…"]
-    assert result["cases"] == 300 and _cases(local_desk) == 300
-    assert _pragma(local_desk, "freelist_count") > 0  # the VACUUM was rolled back, not half done
+    assert result["cases"] == 300 and _cases(sqlite_desk) == 300
+    assert _pragma(sqlite_desk, "freelist_count") > 0  # the VACUUM was rolled back, not half done
     assert "stopped by a cancel" in caplog.text
-    _intact(local_desk)
+    _intact(sqlite_desk)
 
 
 def test_too_little_disk_space_skips_the_compaction_and_keeps_the_load(
-        local_desk: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+        sqlite_desk: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     usage = namedtuple("usage", "total used free")
     monkeypatch.setattr(compact.shutil, "disk_usage", lambda _path: usage(10**9, 10**9 - 4096, 4096))
-    _free_pages_made(local_desk)
+    _free_pages_made(sqlite_desk)
     with caplog.at_level(logging.WARNING, logger=compact.__name__):
-        assert demo.run_demo(local_desk, 300, seed=5)["cases"] == 300
+        assert demo.run_demo(sqlite_desk, 300, seed=5)["cases"] == 300
     assert "not compacted" in caplog.text
-    assert _cases(local_desk) == 300
-    assert _pragma(local_desk, "freelist_count") > 0
-    _intact(local_desk)
+    assert _cases(sqlite_desk) == 300
+    assert _pragma(sqlite_desk, "freelist_count") > 0
+    _intact(sqlite_desk)
 
 
 def test_the_demo_command_says_that_it_compacts(isolated_home: Home, capsys: pytest.CaptureFixture[str]) -> None:

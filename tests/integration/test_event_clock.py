@@ -139,19 +139,13 @@ def test_the_guard_sees_the_newest_event_from_every_writer(desk: Any, tmp_path: 
 
 
 @pytest.fixture
-def sqlite_desk(isolated_home: Any) -> Any:
-    from officer_desk.desk import open_desk
-
-    desk = open_desk(isolated_home)
-    try:
-        generate_cases(desk, 6, seed=27)
-        yield desk
-    finally:
-        desk.close()
+def desk_with_events(sqlite_desk: Any) -> Any:
+    generate_cases(sqlite_desk, 6, seed=27)
+    return sqlite_desk
 
 
-def test_a_checkpoint_that_does_not_hold_is_not_trusted(sqlite_desk: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    desk = sqlite_desk
+def test_a_checkpoint_that_does_not_hold_is_not_trusted(desk_with_events: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk = desk_with_events
     assert _covers_all(desk)
     newest = _scanned(desk)[1]
     # None at all: the table is read whole, and the clock check stores one.
@@ -193,8 +187,8 @@ def test_a_checkpoint_that_does_not_hold_is_not_trusted(sqlite_desk: Any, monkey
     assert _checkpoint(desk) != stored and _covers_all(desk)
 
 
-def test_moving_the_checkpoint_never_waits_nor_fails(sqlite_desk: Any) -> None:
-    desk = sqlite_desk
+def test_moving_the_checkpoint_never_waits_nor_fails(desk_with_events: Any) -> None:
+    desk = desk_with_events
     stored = _checkpoint(desk)
     _add_event(desk, datetime.now(UTC))
     # This thread holds the write lock in a transaction of its own: the move is left for later.

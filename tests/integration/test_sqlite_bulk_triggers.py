@@ -13,19 +13,8 @@ import pytest
 import officer_desk.demo as demo
 from officer_desk.database import open_database
 from officer_desk.demo import enable_demo_mode, generate_cases
-from officer_desk.desk import open_desk
 from officer_desk.models.base import utc_micros
 from officer_desk.paths import Home
-
-
-@pytest.fixture
-def sqlite_desk(isolated_home: Home) -> Any:
-    desk = open_desk(isolated_home)
-    try:
-        yield desk
-    finally:
-        desk.close()
-
 
 # As SQLite stores a UTC time since migration 0022: microseconds since the epoch (2030-01-02 03:04:05 UTC).
 RESULT_AT = utc_micros(datetime(2030, 1, 2, 3, 4, 5, tzinfo=UTC))
