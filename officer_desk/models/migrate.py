@@ -62,9 +62,12 @@ def upgrade_to_head(engine: Engine, revision: str = "head", **attributes: object
         return
     from alembic import command
 
+    from officer_desk.models.compact import compact_after_upgrade
     from officer_desk.models.statistics import optimize
 
     command.upgrade(alembic_config(engine, **attributes), revision)
+    # The pages of what the migrations dropped go back to the disk (a local file where many are free).
+    compact_after_upgrade(engine)
     # A migration's new index has no statistics yet, and with figures for the other indexes but none for
     # it SQLite may never choose it: analyse what needs it now, not at the end of some later demo.
     optimize(engine)

@@ -17,7 +17,10 @@ import officer_desk.demo as demo
 import officer_desk.models.compact as compact
 from officer_desk.cli import main
 from officer_desk.models import Case
+from officer_desk.models.compact import UPGRADE_FREE_SHARE
+from officer_desk.models.migrate import upgrade_to_head
 from officer_desk.paths import Home
+from officer_desk.schema_version import HEAD_REVISION
 from tests.helpers.desks import CancelAfterFirstBatch
 
 
@@ -158,3 +161,44 @@ def test_the_cli_progress_prints_step_labels_only_for_work_that_names_steps(
     err = capsys.readouterr().err
     assert "ho-so-nguyen-van-an" not in err and "Nhập hồ sơ: 1/2 (50%)" in err
     assert err.count("Tạo hồ sơ mẫu: Đang thu gọn") == 1
+
+
+def _one_migration_back(desk: Any) -> None:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    from officer_desk.models.migrate import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config(desk.db.engine)).get_revision(HEAD_REVISION)
+    assert head is not None and isinstance(head.down_revision, str)
+    command.downgrade(alembic_config(desk.db.engine), head.down_revision)
+
+
+def test_an_upgrade_that_leaves_many_pages_free_compacts_the_file(sqlite_desk: Any) -> None:
+    demo.generate_cases(sqlite_desk, 200, seed=7)
+    _one_migration_back(sqlite_desk)
+    free = _free_pages_made(sqlite_desk)  # what dropped indexes of a large desk leave: far over 5 % here
+    assert free >= UPGRADE_FREE_SHARE * _pragma(sqlite_desk, "page_count")
+
+    upgrade_to_head(sqlite_desk.db.engine)
+
+    assert _compacted(sqlite_desk)
+    assert _cases(sqlite_desk) == 200
+    _intact(sqlite_desk)
+
+
+def test_an_upgrade_that_frees_a_few_pages_leaves_the_file_as_it_was(sqlite_desk: Any) -> None:
+    demo.generate_cases(sqlite_desk, 200, seed=7)
+    _one_migration_back(sqlite_desk)
+    with sqlite_desk.db.engine.connect() as connection:
+        connection.exec_driver_sql("CREATE TABLE scratch_space (n INTEGER)")
+        connection.exec_driver_sql("INSERT INTO scratch_space VALUES (1)")
+        connection.exec_driver_sql("DROP TABLE scratch_space")  # one free page: far under 5 %
+        connection.commit()
+    free = _pragma(sqlite_desk, "freelist_count")
+    assert 0 < free < UPGRADE_FREE_SHARE * _pragma(sqlite_desk, "page_count")
+
+    upgrade_to_head(sqlite_desk.db.engine)
+
+    assert _pragma(sqlite_desk, "freelist_count") >= free  # no VACUUM ran (the upgrade may free more)
+    assert _cases(sqlite_desk) == 200
