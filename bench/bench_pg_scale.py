@@ -24,6 +24,7 @@ import os
 import statistics
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +37,7 @@ from bench.bench_sync import Timer  # noqa: E402
 from officer_desk.cases import CaseRow, QueueFilter  # noqa: E402
 from officer_desk.demo import enable_demo_mode, generate_cases  # noqa: E402
 from officer_desk.desk import open_desk  # noqa: E402
+from officer_desk.dossier import LOCAL_TZ  # noqa: E402
 from officer_desk.lifecycle import CLOCK_RUNNING, Status  # noqa: E402
 from officer_desk.paths import Home  # noqa: E402
 from tests.helpers.pg import PgServer, start_server  # noqa: E402
@@ -115,6 +117,10 @@ RAW_ONE = {
                             "LIMIT {limit} OFFSET {offset}",
     "overdue": RAW_COLUMNS + f"WHERE c.status IN {RUNNING} AND c.due_date < current_date "
                              "ORDER BY c.received_at DESC, c.id DESC LIMIT {limit} OFFSET {offset}",
+    # Due today or on the next working day ({soon}: the desk's calendar, filled in by ``measure``).
+    "soon": RAW_COLUMNS + f"WHERE c.status IN {RUNNING} AND c.due_date >= current_date "
+                          "AND c.due_date <= '{soon}'::DATE "
+                          "ORDER BY c.received_at DESC, c.id DESC LIMIT {limit} OFFSET {offset}",
 }
 RAW_COUNTS = ("SELECT status, n FROM case_status_counts UNION ALL "
               "SELECT 'overdue', coalesce(sum(n), 0) FROM case_due_counts WHERE due_date < current_date UNION ALL "
@@ -186,15 +192,18 @@ def measure(server: PgServer, home: Home, url: str, rounds: int = 300) -> None:
                 "all": QueueFilter(),
                 "by_due": QueueFilter(statuses=(Status.IN_PROCESSING,), sort="due_date", descending=False),
                 "overdue": QueueFilter(due="overdue"),
+                "soon": QueueFilter(due="soon"),
             }
-            names = {"all": "all, newest first", "by_due": "one status, by due date", "overdue": "overdue"}
+            names = {"all": "all, newest first", "by_due": "one status, by due date", "overdue": "overdue",
+                     "soon": "due soon"}
+            soon = desk.calendar.add_working_days(datetime.now(LOCAL_TZ).date(), 1)
             for key, flt in shapes.items():
                 for offset in (0, 1000):
                     def app(flt: QueueFilter = flt, offset: int = offset) -> None:
                         desk.cases.page(flt, offset, 50)
 
                     def floor(key: str = key, offset: int = offset) -> None:
-                        raw.execute(RAW_ONE[key].format(limit=50, offset=offset)).fetchall()
+                        raw.execute(RAW_ONE[key].format(limit=50, offset=offset, soon=soon)).fetchall()
 
                     show_pair(f"queue page, {names[key]}, rows {offset}+", *interleaved(app, floor, rounds), 3)
                 # The window scrolling down: the page after the one above seeks past its last row
@@ -205,7 +214,7 @@ def measure(server: PgServer, home: Home, url: str, rounds: int = 300) -> None:
                         desk.cases.page_after(flt, after, 50)
 
                     def floor_1000(key: str = key) -> None:
-                        raw.execute(RAW_ONE[key].format(limit=50, offset=1000)).fetchall()
+                        raw.execute(RAW_ONE[key].format(limit=50, offset=1000, soon=soon)).fetchall()
 
                     show_pair(f"queue page, {names[key]}, rows 1000+ after the page above",
                               *interleaved(seek, floor_1000, rounds), 3)

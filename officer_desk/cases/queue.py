@@ -82,6 +82,12 @@ KEYSET_SORTS = {"dossier_code": "dossier_code", "applicant_name": "applicant_nam
 # SQLite, 0.12 s in two steps; already 17 ms against 4 ms at offset 1,000), so the window's jump to the end
 # or the middle of the queue stays a fraction of a second. Nearer the top one statement is the cheaper.
 DEEP_PAGE_OFFSET = 200
+# Due-date windows (due today, due soon) on PostgreSQL take that path from the first page: their cases are
+# found by due date but shown newest first, so one statement reads every case of the window whole (1,720 at
+# 1,000,000 cases in the benchmark, planned for 60) to sort them; walking their ids first sorts index
+# entries and reads 50 rows (due soon, first page: p50 1.30 -> 0.78 ms; bench/README.md, session 7). SQLite
+# reads each case's received_at from the table either way.
+DUE_WINDOWS = ("today", "soon")
 
 
 def _case_row(row: Sequence[Any]) -> CaseRow:
@@ -200,7 +206,8 @@ class CaseQueue:
 
     def page(self, flt: QueueFilter, offset: int = 0, limit: int = 50) -> list[CaseRow]:
         """One page of queue rows, filtered, sorted and cut in SQL in a single statement (the window's
-        visible rows: ids and shown columns together, no second lookup by id; far down, ``_deep_page``). Without
+        visible rows: ids and shown columns together, no second lookup by id; far down, and for the due-date
+        windows on PostgreSQL, ``_deep_page``). Without
         search text the statement is compiled once per filter shape (``CompiledRead``): one round trip and
         little Python."""
         if flt.text.strip():
@@ -215,7 +222,7 @@ class CaseQueue:
                 return [_case_row(row) for row in connection.execute(query).all()]
         shape = _shape(flt)
         values = self._filter_values(flt)
-        if offset >= DEEP_PAGE_OFFSET:
+        if offset >= DEEP_PAGE_OFFSET or (flt.due in DUE_WINDOWS and not self.repository.db.is_local):
             return self._deep_page(flt, shape, values, offset, limit)
 
         def build() -> tuple[Select[Any], list[str]]:

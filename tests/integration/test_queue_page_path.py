@@ -182,3 +182,15 @@ def test_the_overdue_page_reads_the_running_cases_index_even_when_prepared(cente
         conn.exec_driver_sql(f"PREPARE overdue_page AS {sql}")
         plan = "\n".join(row[0] for row in conn.exec_driver_sql("EXPLAIN EXECUTE overdue_page"))
     assert "ix_cases_running_received" in plan, plan
+
+
+def test_a_due_window_page_on_postgresql_walks_its_ids_first(center: Desk) -> None:
+    """Due today / due soon, shown newest first: the ids are sorted in a subquery and only the page's rows are
+    read whole (``DUE_WINDOWS``), from the first page on; the rows are those of the general path."""
+    statements: list[str] = []
+    sa.event.listen(center.db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    for flt in (QueueFilter(due="soon"), QueueFilter(due="today"), QueueFilter(due="soon", sort="due_date")):
+        statements.clear()
+        page = center.cases.page(flt, 0, 50)
+        assert len(statements) == 1 and "page_id" in statements[0], flt
+        assert page == center.cases.rows(center.cases.list_ids(flt, 0, 50)), flt
