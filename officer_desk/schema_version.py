@@ -2,4 +2,4 @@
 desk opens (``queue_first_page``) compare the stored revision with it without importing SQLAlchemy or Alembic.
 ``officer_desk.models.migrate`` re-exports it; a test keeps it equal to the migration scripts' head."""
 
-HEAD_REVISION = "0026_event_time_checkpoint"
+HEAD_REVISION = "0029_sqlite_running_queue_index"

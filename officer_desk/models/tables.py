@@ -95,7 +95,7 @@ class Case(Base):
               postgresql_where=text("processing_days IS NULL AND result_at IS NOT NULL")),
         # Migration 0014 adds, on SQLite only, ix_cases_report_by_{procedure,officer,channel,commune}; 0027 drops
         # _by_channel (the by-channel report folds the by-procedure groups by their channel).
-        # Migration 0017 adds, on PostgreSQL only, ix_cases_running_received (the running cases' queue).
+        # Migrations 0017 (PostgreSQL) and 0029 (SQLite) add ix_cases_running_received (the running cases' queue).
         Index("ix_cases_commune", "commune"),  # PostgreSQL only since 0018 (SQLite: ix_cases_report_by_commune)
         # Migration 0013: the duplicate lookup (procedure + subject [+ applicant ID]) reads only this index.
         Index("ix_cases_duplicates", "procedure_code", "subject_key", "applicant_id_number"),

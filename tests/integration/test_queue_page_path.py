@@ -194,3 +194,31 @@ def test_a_due_window_page_on_postgresql_walks_its_ids_first(center: Desk) -> No
         page = center.cases.page(flt, 0, 50)
         assert len(statements) == 1 and "page_id" in statements[0], flt
         assert page == center.cases.rows(center.cases.list_ids(flt, 0, 50)), flt
+
+
+def test_due_date_pages_on_sqlite_walk_the_running_cases_index(sqlite_desk: Desk) -> None:
+    """Overdue, due today, due soon, newest first (first page, a page far down, the page after): SQLite reads
+    the running cases' index (migration 0029) in the page's order, with no sort of the matching cases (the
+    first page: none at all), and the rows are those of the general path."""
+    assert generate_cases(sqlite_desk, 240, seed=17) == 240
+    statements: list[tuple[str, Any]] = []
+    sa.event.listen(sqlite_desk.db.engine, "before_cursor_execute", lambda *a: statements.append((a[2], a[3])))
+    shown = 0
+    for flt in (QueueFilter(due="overdue"), QueueFilter(due="today"), QueueFilter(due="soon")):
+        for offset in (0, DEEP_PAGE_OFFSET):
+            statements.clear()
+            page = sqlite_desk.cases.page(flt, offset, 50)
+            assert page == sqlite_desk.cases.rows(sqlite_desk.cases.list_ids(flt, offset, 50)), (flt, offset)
+            shown += len(page)
+            sql, parameters = next((q, p) for q, p in statements if "FROM cases" in q)
+            with sqlite_desk.db.engine.connect() as connection:
+                plan = " / ".join(str(row[3]) for row in connection.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN " + sql, parameters))
+            assert "USING COVERING INDEX ix_cases_running_received" in plan or (
+                "USING INDEX ix_cases_running_received" in plan), (flt, offset, plan)
+            if offset == 0:  # (a page far down sorts its 50 rows again after reading them by id)
+                assert "TEMP B-TREE" not in plan, (flt, plan)
+        first = sqlite_desk.cases.page(flt, 0, 5)
+        if len(first) == 5:
+            assert sqlite_desk.cases.page_after(flt, first[-1], 5) == sqlite_desk.cases.page(flt, 5, 5)
+    assert shown > 0  # the demo's spread of due dates gave some of these pages rows

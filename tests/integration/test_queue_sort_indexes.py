@@ -6,6 +6,7 @@ downgrade gives back the former definitions."""
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
@@ -51,3 +52,28 @@ def test_sort_indexes_end_with_the_id_and_the_downgrade_restores_them(backend: s
     finally:
         engine.dispose()
 
+
+
+RUNNING_QUEUE = importlib.import_module("officer_desk.models.migrations.versions.0029_sqlite_running_queue_index")
+
+
+def _running_queue_index(engine: sa.Engine) -> str | None:
+    with engine.connect() as connection:
+        if engine.dialect.name == "postgresql":
+            sql = "SELECT indexdef FROM pg_indexes WHERE indexname = :name"
+        else:
+            sql = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name"
+        return connection.execute(sa.text(sql), {"name": RUNNING_QUEUE.INDEX}).scalar()
+
+
+def test_the_running_cases_index_on_both_back_ends_and_its_downgrade(desk: Any) -> None:
+    """0029 gives SQLite the partial index PostgreSQL has had since 0017; the downgrade takes only SQLite's."""
+    engine = desk.db.engine
+    sqlite = engine.dialect.name == "sqlite"
+    definition = _running_queue_index(engine)
+    assert definition is not None
+    assert "(received_at, id, due_date)" in definition and "in_processing" in definition, definition
+    command.downgrade(alembic_config(engine), str(RUNNING_QUEUE.down_revision))
+    assert (_running_queue_index(engine) is None) is sqlite  # PostgreSQL keeps 0017's
+    upgrade_to_head(engine)
+    assert _running_queue_index(engine) == definition
