@@ -2,9 +2,9 @@
 
     nice -n 10 .venv/bin/python bench/bench_page_calls.py --home bench/.cache/home-100000 [--url URL] [--rounds 200]
 
-Times ``CaseService.page(filter, offset, 50)`` for three filter shapes at rows 0+ and 1000+, and
-``status_counts()``: p50/p95 and the desk process's CPU per call (on a shared machine the CPU says what a
-call costs, the wall time what it took at that load). Used for the SQLite side of issue 17's PostgreSQL
+Times ``CaseService.page(filter, offset, 50)`` for five filter shapes (the due-date tabs among them) at rows
+0+ and 1000+, and ``status_counts()``: p50/p95 and the desk process's CPU per call (on a shared machine the CPU
+says what a call costs, the wall time what it took at that load). Used for the SQLite side of issue 17's PostgreSQL
 work (the same code path serves both back-ends): run it with the old and the new code on copies of one home.
 Opening a home upgrades its schema: use a copy.
 """
@@ -42,7 +42,9 @@ def main() -> int:
         shapes = {"all, newest first": QueueFilter(),
                   "one status, by due date": QueueFilter(statuses=(Status.IN_PROCESSING,), sort="due_date",
                                                          descending=False),
-                  "overdue": QueueFilter(due="overdue")}
+                  "overdue": QueueFilter(due="overdue"),
+                  "due today": QueueFilter(due="today"),
+                  "due soon": QueueFilter(due="soon")}
         calls = {f"page, {name}, rows {offset}+": (lambda f=flt, o=offset: desk.cases.page(f, o, 50))
                  for name, flt in shapes.items() for offset in (0, 1000)}
         calls["status counts"] = desk.cases.status_counts
