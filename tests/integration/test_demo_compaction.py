@@ -187,7 +187,10 @@ def test_an_upgrade_that_leaves_many_pages_free_compacts_the_file(sqlite_desk: A
     _intact(sqlite_desk)
 
 
-def test_an_upgrade_that_frees_a_few_pages_leaves_the_file_as_it_was(sqlite_desk: Any) -> None:
+def test_an_upgrade_that_frees_a_few_pages_leaves_the_file_as_it_was(sqlite_desk: Any,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    vacuums: list[Path] = []
+    monkeypatch.setattr(compact, "compact_file", lambda _engine, database, *_a: vacuums.append(database))
     demo.generate_cases(sqlite_desk, 200, seed=7)
     _one_migration_back(sqlite_desk)
     with sqlite_desk.db.engine.connect() as connection:
@@ -200,5 +203,5 @@ def test_an_upgrade_that_frees_a_few_pages_leaves_the_file_as_it_was(sqlite_desk
 
     upgrade_to_head(sqlite_desk.db.engine)
 
-    assert _pragma(sqlite_desk, "freelist_count") >= free  # no VACUUM ran (the upgrade may free more)
+    assert vacuums == []  # (the freed page itself may be reused by what the upgrade creates)
     assert _cases(sqlite_desk) == 200
