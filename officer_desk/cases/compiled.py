@@ -105,7 +105,6 @@ class CompiledRead:
             rows.append(tuple(out))
         return rows
 
-
     def _text(self, values: Mapping[str, Any]) -> str:
         sql = self.sql
         for name in self._dates:

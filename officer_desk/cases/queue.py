@@ -85,7 +85,7 @@ DEEP_PAGE_OFFSET = 200
 # Due-date windows (due today, due soon) on PostgreSQL take that path from the first page: their cases are
 # found by due date but shown newest first, so one statement reads every case of the window whole (1,720 at
 # 1,000,000 cases in the benchmark, planned for 60) to sort them; walking their ids first sorts index
-# entries and reads 50 rows (due soon, first page: p50 1.30 -> 0.78 ms; bench/README.md, session 7). SQLite
+# entries and reads 50 rows (due soon, first page: p95 4.03 -> 1.63 ms; bench/README.md, session 7). SQLite
 # reads each case's received_at from the table either way.
 DUE_WINDOWS = ("today", "soon")
 # The running cases in the queue's default order with their due dates (partial: PostgreSQL 0017, SQLite 0029).
@@ -115,7 +115,7 @@ def _rows_statement(condition: Any) -> Select[Any]:
 def _on_running_index(query: Select[Any], flt: QueueFilter) -> Select[Any]:
     """A due-date page (overdue, due today, due soon) in the default order reads the running cases' index on
     SQLite: walked backward with the date checked in it, only the shown rows read (overdue at 1,000,000 cases:
-    41 ms -> 0.18 ms). Pinned because SQLite's planner prefers the (status, due date) index it can search by,
+    41.7 -> 0.47 ms a page). Pinned because SQLite's planner prefers the (status, due date) index it can search by,
     and then reads and sorts every matching case. ``query`` must hold the due filter's running-status term,
     which lets SQLite use the partial index. PostgreSQL's planner takes the index by itself."""
     if flt.due and SORT_COLUMNS.get(flt.sort, Case.received_at) is Case.received_at:
