@@ -126,6 +126,20 @@ def _rows(desk: Any, since: datetime) -> dict[str, Any]:
     return out
 
 
+_SHOWN_DATE = re.compile(r"\b\d{2}/\d{2}/\d{4}\b")
+
+
+def _dates_from_now(rows: dict[str, Any]) -> dict[str, Any]:
+    """A due date counted from today (``<from now>``) also shows in its case's hints (e.g. "Due date 04/01/2027
+    rests on an unconfirmed calendar"): written there by form, on both sides, so the test holds on any day."""
+    moving = {case["id"] for case in rows["cases"] if case["due_date"] == "<from now>"}
+    for finding in rows["findings"]:
+        if finding["case_id"] in moving:
+            for column in ("message_vi", "message_en", "evidence", "evidence_en", "suggestion", "suggestion_en"):
+                finding[column] = _SHOWN_DATE.sub("<from now>", finding[column])
+    return rows
+
+
 def _replay(desk: Any, folder: Path) -> list[Any]:
     """Import the dossiers in the ways an office does; what each call answered (or the error it raised)."""
     inputs = _inputs()
@@ -200,5 +214,6 @@ def test_an_import_writes_the_rows_it_always_wrote(desk, backend, tmp_path: Path
         pytest.skip("recorded")
     expected = json.loads(RECORD.read_text(encoding="utf-8"))[side]
     assert outcomes == expected["outcomes"]
-    for table in sorted(expected["rows"]):
-        assert rows[table] == expected["rows"][table], table
+    rows, expected_rows = _dates_from_now(rows), _dates_from_now(expected["rows"])
+    for table in sorted(expected_rows):
+        assert rows[table] == expected_rows[table], table
