@@ -19,6 +19,7 @@ from officer_desk.models import Case
 from officer_desk.models.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
 from officer_desk.models.packed_json import pack
 from officer_desk.paths import Home
+from tests.helpers.migrations import revision_before
 from tests.integration.test_database import _engine_at_first_revision
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers" / "tam-tru-dang-thi-mai.json"
@@ -97,10 +98,7 @@ def _insert_cases(engine: sa.Engine, records: dict[str, tuple[str, str]]) -> Non
 def test_migration_0023_clears_equal_records_in_place_and_downgrades(backend: str | None,
                                                                       isolated_home: Home) -> None:
     from alembic import command
-    from alembic.script import ScriptDirectory
-
-    previous = ScriptDirectory.from_config(alembic_config(None)).get_revision(REVISION).down_revision  # type: ignore[arg-type]
-    assert isinstance(previous, str)
+    previous = revision_before(REVISION)
     engine = _engine_at_first_revision(backend, isolated_home)
     upgrade_to_head(engine, WRITTEN_AT)
     # More than one batch of the migration's update; every 1,000th case edited by an officer.

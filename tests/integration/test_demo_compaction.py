@@ -22,6 +22,7 @@ from officer_desk.models.migrate import upgrade_to_head
 from officer_desk.paths import Home
 from officer_desk.schema_version import HEAD_REVISION
 from tests.helpers.desks import CancelAfterFirstBatch
+from tests.helpers.migrations import revision_before
 
 
 def _pragma(desk: Any, name: str) -> int:
@@ -165,13 +166,10 @@ def test_the_cli_progress_prints_step_labels_only_for_work_that_names_steps(
 
 def _one_migration_back(desk: Any) -> None:
     from alembic import command
-    from alembic.script import ScriptDirectory
 
     from officer_desk.models.migrate import alembic_config
 
-    head = ScriptDirectory.from_config(alembic_config(desk.db.engine)).get_revision(HEAD_REVISION)
-    assert head is not None and isinstance(head.down_revision, str)
-    command.downgrade(alembic_config(desk.db.engine), head.down_revision)
+    command.downgrade(alembic_config(desk.db.engine), revision_before(HEAD_REVISION))
 
 
 def test_an_upgrade_that_leaves_many_pages_free_compacts_the_file(sqlite_desk: Any) -> None:
